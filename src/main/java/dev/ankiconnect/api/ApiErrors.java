@@ -1,0 +1,72 @@
+package dev.ankiconnect.api;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The only place that knows AnkiConnect's wire texts for failures; every reply error passes here. */
+public final class ApiErrors {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
+
+    public static final String INVALID_API_KEY = "valid api key must be provided";
+    public static final String UNSUPPORTED_ACTION = "unsupported action";
+    public static final String COLLECTION_UNAVAILABLE = "collection is not available";
+
+    private ApiErrors() {
+    }
+
+    /** The error text a client receives for this failure. */
+    public static String message(Throwable failure) {
+        if (failure instanceof NotFoundException nf) {
+            return notFound(nf);
+        }
+        if (failure instanceof ApiException) {
+            return failure.getMessage();
+        }
+        if (failure instanceof PythonJsonReader.JsonSyntaxError) {
+            return failure.getMessage();
+        }
+        // Anything else is a bug or an infrastructure fault: keep the trace in the log, give the
+        // client a one-line message and never a stack trace.
+        LOG.log(Level.SEVERE, "action failed unexpectedly", failure);
+        String text = failure.getMessage();
+        return text == null || text.isBlank() ? failure.getClass().getSimpleName() : text;
+    }
+
+    static String notFound(NotFoundException e) {
+        String id = e.identifier();
+        return switch (e.kind()) {
+            case DECK -> "deck was not found: " + id;
+            case MODEL -> "model was not found: " + id;
+            case CARD -> "Card was not found: " + id;
+            case NOTE -> "Note was not found: " + id;
+            case FIELD -> "field was not found in " + e.context() + ": " + id;
+            case TEMPLATE -> "template was not found in " + e.context() + ": " + id;
+            case PROFILE -> "profile was not found: " + id;
+        };
+    }
+
+    /** Python's TypeError for a keyword argument the action does not take. */
+    public static String unexpectedKeyword(String action, String param) {
+        return "AnkiConnect." + action + "() got an unexpected keyword argument '" + param + "'";
+    }
+
+    /** Python's TypeError for required arguments that were not given, in its exact plural forms. */
+    public static String missingArguments(String action, java.util.List<String> names) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                if (names.size() == 2) {
+                    list.append(" and ");
+                } else if (i == names.size() - 1) {
+                    list.append(", and ");
+                } else {
+                    list.append(", ");
+                }
+            }
+            list.append('\'').append(names.get(i)).append('\'');
+        }
+        String noun = names.size() == 1 ? "argument" : "arguments";
+        return "AnkiConnect." + action + "() missing " + names.size() + " required positional " + noun + ": " + list;
+    }
+}

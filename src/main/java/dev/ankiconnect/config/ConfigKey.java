@@ -1,0 +1,76 @@
+package dev.ankiconnect.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key the server reads, with its type and default. The names of the keys
+ * that AnkiConnect itself has are AnkiConnect's.
+ */
+public enum ConfigKey {
+    API_KEY("apiKey", Type.STRING, null),
+    API_VERSION("apiVersion", Type.INT, "6"),
+    API_LOG_PATH("apiLogPath", Type.STRING, null),
+    WEB_CORS_ORIGIN_LIST("webCorsOriginList", Type.LIST, "http://localhost"),
+    WEB_CORS_ORIGIN("webCorsOrigin", Type.STRING, null),
+    IGNORE_ORIGIN_LIST("ignoreOriginList", Type.LIST, ""),
+    WEB_TIMEOUT("webTimeout", Type.INT, "10000"),
+    MAX_REQUEST_BYTES("maxRequestBytes", Type.LONG, String.valueOf(64L * 1024 * 1024)),
+    DATA_DIR("dataDir", Type.STRING, null),
+    JDBC_URL("jdbcUrl", Type.STRING, null),
+    JDBC_USER("jdbcUser", Type.STRING, null),
+    JDBC_PASSWORD("jdbcPassword", Type.STRING, null),
+    DEFAULT_PROFILE("defaultProfile", Type.STRING, "User 1");
+
+    /** How a key's text is read. */
+    public enum Type { STRING, INT, LONG, LIST }
+
+    private final String key;
+    private final Type type;
+    private final String defaultValue;
+
+    ConfigKey(String key, Type type, String defaultValue) {
+        this.key = key;
+        this.type = type;
+        this.defaultValue = defaultValue;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** The environment variable: {@code ANKICONNECT_} + the key in upper snake case. */
+    public String envName() {
+        return "ANKICONNECT_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /** The context parameter and system property: {@code ankiconnect.} + the key. */
+    public String propertyName() {
+        return "ankiconnect." + key;
+    }
+
+    public static ConfigKey byKey(String key) {
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    public static ConfigKey byEnvName(String env) {
+        for (ConfigKey k : values()) {
+            if (k.envName().equals(env)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

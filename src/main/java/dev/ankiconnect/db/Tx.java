@@ -1,0 +1,64 @@
+package dev.ankiconnect.db;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityTransaction;
+
+/**
+ * The unit of work of the action being run: one EntityManager per HTTP request and one
+ * transaction per action, begun on the first database access so that actions which never touch
+ * the database ({@code version}, {@code multi}) cost nothing. The dispatcher commits or rolls back.
+ */
+@RequestScoped
+public class Tx {
+
+    @Inject
+    DatabaseHolder database;
+
+    private EntityManager em;
+
+    /** The EntityManager of the current action, inside an open transaction. */
+    public EntityManager em() {
+        if (em == null) {
+            em = database.get().emf().createEntityManager();
+        }
+        EntityTransaction tx = em.getTransaction();
+        if (!tx.isActive()) {
+            tx.begin();
+        }
+        return em;
+    }
+
+    /** True when the current action has begun a transaction. */
+    public boolean active() {
+        return em != null && em.getTransaction().isActive();
+    }
+
+    public void commit() {
+        if (active()) {
+            em.flush();
+            em.getTransaction().commit();
+            // Each action reads fresh state: nothing stale survives into the next sub-action.
+            em.clear();
+        }
+    }
+
+    public void rollback() {
+        if (active()) {
+            em.getTransaction().rollback();
+        }
+        if (em != null) {
+            em.clear();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (em != null) {
+            rollback();
+            em.close();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.ankiconnect.misc;
+
+import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ActionDispatcher;
+import dev.ankiconnect.api.ActionGroup;
+import dev.ankiconnect.api.ActionRegistry;
+import dev.ankiconnect.api.Envelope;
+import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.Json;
+import dev.ankiconnect.api.Params;
+import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.config.ConfigKey;
+import dev.ankiconnect.config.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** version, requestPermission, apiReflect and multi: the actions about the API itself. */
+@ApplicationScoped
+public class MiscActions implements ActionGroup {
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    ActionRegistry registry;
+
+    @Inject
+    ActionDispatcher dispatcher;
+
+    /** version: the API version, {@code apiVersion} (6). */
+    @Action
+    public int version() {
+        return settings.config().integer(ConfigKey.API_VERSION);
+    }
+
+    /**
+     * requestPermission {origin, allowed}: both injected by the HTTP layer. A server has nobody to
+     * click "Yes": an origin that the CORS list allows is granted, any other is denied.
+     */
+    @Action({"origin", "allowed"})
+    public JsonObject requestPermission(Params p) {
+        JsonValue allowed = p.value("allowed");
+        if (allowed == JsonValue.TRUE) {
+            return Json.PROVIDER.createObjectBuilder()
+                    .add("permission", "granted")
+                    .add("requireApikey", settings.config().apiKey() != null)
+                    .add("version", version())
+                    .build();
+        }
+        return Json.PROVIDER.createObjectBuilder().add("permission", "denied").build();
+    }
+
+    /** apiReflect {scopes, actions}: which scopes and actions this server has. */
+    @Action(optional = {"scopes", "actions"})
+    public JsonObject apiReflect(Params p) {
+        JsonValue scopes = p.value("scopes");
+        if (!(scopes instanceof JsonArray scopeList)) {
+            throw new InvalidInputException("scopes has invalid value");
+        }
+        JsonValue actions = p.value("actions");
+        if (actions != null && actions != JsonValue.NULL && !(actions instanceof JsonArray)) {
+            throw new InvalidInputException("actions has invalid value");
+        }
+        JsonObjectBuilder result = Json.PROVIDER.createObjectBuilder();
+        JsonArrayBuilder recognised = Json.PROVIDER.createArrayBuilder();
+        boolean wantsActions = false;
+        for (JsonValue s : scopeList) {
+            if (s instanceof JsonString str && str.getString().equals("actions")) {
+                recognised.add("actions");
+                wantsActions = true;
+            }
+        }
+        result.add("scopes", recognised);
+        if (wantsActions) {
+            JsonArrayBuilder names = Json.PROVIDER.createArrayBuilder();
+            if (actions instanceof JsonArray requested) {
+                for (JsonValue name : requested) {
+                    if (!(name instanceof JsonString str)) {
+                        // Python's getattr(self, name) with a non-string name.
+                        throw new InvalidInputException("attribute name must be string, not '"
+                                + PythonRepr.typeName(name) + "'");
+                    }
+                    if (registry.contains(str.getString())) {
+                        names.add(str.getString());
+                    }
+                }
+            } else {
+                registry.names().forEach(names::add);
+            }
+            result.add("actions", names);
+        }
+        return result.build();
+    }
+
+    /**
+     * multi {actions}: runs each envelope in order, each in its own transaction and with its own
+     * key check; one failing does not stop or undo the others.
+     */
+    @Action("actions")
+    public List<JsonValue> multi(Params p) {
+        JsonValue value = p.value("actions");
+        if (!(value instanceof JsonArray list)) {
+            throw new InvalidInputException("'" + PythonRepr.typeName(value) + "' object is not iterable");
+        }
+        for (JsonValue item : list) {
+            if (!(item instanceof JsonObject)) {
+                throw new InvalidInputException("'" + PythonRepr.typeName(item) + "' object has no attribute 'get'");
+            }
+        }
+        List<JsonValue> replies = new ArrayList<>(list.size());
+        for (JsonValue item : list) {
+            replies.add(runOne((JsonObject) item));
+        }
+        return replies;
+    }
+
+    private JsonValue runOne(JsonObject request) {
+        JsonValue actionValue = request.get("action");
+        // Sub-requests skip the schema: a missing or non-string action is simply unknown.
+        String action = actionValue instanceof JsonString s ? s.getString() : "";
+        JsonValue versionValue = request.get("version");
+        long version = Envelope.DEFAULT_VERSION;
+        if (versionValue instanceof JsonNumber n) {
+            version = n.isIntegral() ? n.longValue() : (long) Math.floor(n.doubleValue());
+        } else if (versionValue != null) {
+            return dev.ankiconnect.api.Reply.error("'<=' not supported between instances of '"
+                    + PythonRepr.typeName(versionValue) + "' and 'int'");
+        }
+        JsonValue params = request.get("params");
+        if (!dispatcher.keyCheck().accepts(action, request.get("key"))) {
+            return dev.ankiconnect.api.Reply.error(dev.ankiconnect.api.ApiErrors.INVALID_API_KEY);
+        }
+        if (params != null && !(params instanceof JsonObject)) {
+            if (!registry.contains(action)) {
+                return dev.ankiconnect.api.Reply.error(dev.ankiconnect.api.ApiErrors.UNSUPPORTED_ACTION);
+            }
+            return dev.ankiconnect.api.Reply.error("AnkiConnect." + action
+                    + "() argument after ** must be a mapping, not " + PythonRepr.typeName(params));
+        }
+        JsonObject paramObject = params == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) params;
+        return dispatcher.dispatch(new Envelope(action, version, paramObject, request.get("key")));
+    }
+}

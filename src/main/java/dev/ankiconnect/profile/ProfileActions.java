@@ -1,0 +1,38 @@
+package dev.ankiconnect.profile;
+
+import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ActionGroup;
+import dev.ankiconnect.api.Params;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** The profile actions. A server has no profile manager window: profiles live in the database. */
+@ApplicationScoped
+public class ProfileActions implements ActionGroup {
+
+    @Inject
+    Profiles profiles;
+
+    @Inject
+    ActiveProfile active;
+
+    /** getProfiles: the names of all profiles. */
+    @Action
+    public List<String> getProfiles() {
+        active.id();
+        return profiles.names();
+    }
+
+    /** getActiveProfile: the name of the profile the server acts on. */
+    @Action
+    public String getActiveProfile() {
+        return active.name();
+    }
+
+    /** loadProfile {name}: switches to that profile; false when it does not exist. */
+    @Action("name")
+    public boolean loadProfile(Params p) {
+        return active.load(p.string("name"));
+    }
+}

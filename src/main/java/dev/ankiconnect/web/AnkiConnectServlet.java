@@ -1,0 +1,40 @@
+package dev.ankiconnect.web;
+
+import dev.ankiconnect.api.ActionDispatcher;
+import dev.ankiconnect.api.Envelope;
+import dev.ankiconnect.api.Reply;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The one endpoint. Every method and every path is a JSON request, as in AnkiConnect; the
+ * filter in front has already parsed the body and checked origin and key.
+ */
+@WebServlet(urlPatterns = "/", loadOnStartup = 1)
+public class AnkiConnectServlet extends HttpServlet {
+
+    @Inject
+    ActionDispatcher dispatcher;
+
+    @Inject
+    ApiLog apiLog;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Envelope envelope = (Envelope) request.getAttribute(AnkiConnectFilter.ENVELOPE);
+        String allowOrigin = (String) request.getAttribute(AnkiConnectFilter.ORIGIN);
+        if (envelope == null) {
+            // Only reachable if the filter was removed from the deployment.
+            Replies.json(response, "http://localhost", Reply.error("request was not parsed by AnkiConnectFilter"));
+            return;
+        }
+        JsonValue reply = dispatcher.dispatchChecked(envelope);
+        apiLog.log(envelope, reply);
+        Replies.json(response, allowOrigin, reply);
+    }
+}
