@@ -214,14 +214,15 @@ public final class PythonJsonReader {
     }
 
     private int hex4(int escapeAt) {
-        if (pos + 4 > text.length()) {
-            throw error("Invalid \\uXXXX escape", escapeAt);
+        // Python reports bad unicode escapes at the letter u, and needs a character after the four digits.
+        if (pos + 4 >= text.length()) {
+            throw error("Invalid \\uXXXX escape", escapeAt + 1);
         }
         int value = 0;
         for (int i = 0; i < 4; i++) {
             int digit = Character.digit(text.charAt(pos + i), 16);
             if (digit < 0) {
-                throw error("Invalid \\uXXXX escape", escapeAt);
+                throw error("Invalid \\uXXXX escape", escapeAt + 1);
             }
             value = value * 16 + digit;
         }

@@ -1,0 +1,37 @@
+package dev.ankiconnect.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApiErrorsTest {
+
+    @Test
+    void notFound_textsAreAnkiConnects() {
+        assertEquals("deck was not found: Japanese", ApiErrors.message(new NotFoundException(NotFoundException.Kind.DECK, "Japanese")));
+        assertEquals("model was not found: Basic", ApiErrors.message(new NotFoundException(NotFoundException.Kind.MODEL, "Basic")));
+        assertEquals("Card was not found: 123", ApiErrors.message(new NotFoundException(NotFoundException.Kind.CARD, 123L)));
+        assertEquals("Note was not found: 5", ApiErrors.message(new NotFoundException(NotFoundException.Kind.NOTE, 5)));
+        assertEquals("field was not found in Basic: Back2",
+                ApiErrors.message(new NotFoundException(NotFoundException.Kind.FIELD, "Back2", "Basic")));
+        assertEquals("template was not found in Basic: Card 9",
+                ApiErrors.message(new NotFoundException(NotFoundException.Kind.TEMPLATE, "Card 9", "Basic")));
+    }
+
+    @Test
+    void missingArguments_usePythonsPluralForms() {
+        assertEquals("AnkiConnect.addNote() missing 1 required positional argument: 'note'",
+                ApiErrors.missingArguments("addNote", List.of("note")));
+        assertEquals("AnkiConnect.changeDeck() missing 2 required positional arguments: 'cards' and 'deck'",
+                ApiErrors.missingArguments("changeDeck", List.of("cards", "deck")));
+        assertEquals("AnkiConnect.f() missing 3 required positional arguments: 'a', 'b', and 'c'",
+                ApiErrors.missingArguments("f", List.of("a", "b", "c")));
+    }
+
+    @Test
+    void unexpectedFailures_giveTheirMessageOnly() {
+        assertEquals("boom", ApiErrors.message(new IllegalStateException("boom")));
+        assertEquals("NullPointerException", ApiErrors.message(new NullPointerException()));
+    }
+}

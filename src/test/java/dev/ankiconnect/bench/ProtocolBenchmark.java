@@ -1,0 +1,158 @@
+package dev.ankiconnect.bench;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * Throughput and latency of the protocol layer. Starts an embedded Tomcat 10.1 with the packaged
+ * WAR at "/" and a bare JSON echo servlet at "/echo" (the container's own ceiling), then drives
+ * {@code version}, {@code multi} and the echo with 1 and 32 keep-alive connections.
+ *
+ * <p>Run: {@code mvn -Pbench -DskipTests package exec:exec}. Options (system properties):
+ * {@code bench.seconds} (measured seconds per case, default 8), {@code bench.warmup} (default 3),
+ * {@code bench.port} (default 18790).
+ */
+public final class ProtocolBenchmark {
+
+    private static final String VERSION = "{\"action\": \"version\", \"version\": 6}";
+    private static final String VERSION_REPLY = "{\"result\": 6, \"error\": null}";
+
+    private ProtocolBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 8);
+        int warmup = Integer.getInteger("bench.warmup", 3);
+        int port = Integer.getInteger("bench.port", 18790);
+        Tomcat tomcat = start(port);
+        try {
+            StringBuilder multi = new StringBuilder("{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": [");
+            for (int i = 0; i < 10; i++) {
+                multi.append(i == 0 ? "" : ", ").append(VERSION);
+            }
+            multi.append("]}}");
+            List<Case> cases = List.of(
+                    new Case("echo (container ceiling)", "/echo/", VERSION, null),
+                    new Case("version", "/", VERSION, VERSION_REPLY),
+                    new Case("multi (10 x version)", "/", multi.toString(), null));
+            System.out.printf(Locale.ROOT, "%n%-26s %5s %10s %8s %8s %8s %8s %7s%n",
+                    "case", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
+            double[][] rate = new double[cases.size()][2];
+            int[] connections = {1, 32};
+            for (int c = 0; c < connections.length; c++) {
+                for (int i = 0; i < cases.size(); i++) {
+                    Case k = cases.get(i);
+                    run(k, port, connections[c], warmup);
+                    Result r = run(k, port, connections[c], seconds);
+                    rate[i][c] = r.rate();
+                    System.out.printf(Locale.ROOT, "%-26s %5d %10.0f %8.2f %8.2f %8.2f %8.2f %7d%n", k.name,
+                            connections[c], r.rate(), r.percentile(50), r.percentile(90), r.percentile(99),
+                            r.percentile(100), r.errors());
+                }
+            }
+            System.out.printf(Locale.ROOT, "%nversion / echo ceiling:  1 connection %.0f%%, 32 connections %.0f%%%n",
+                    100 * rate[1][0] / rate[0][0], 100 * rate[1][1] / rate[0][1]);
+        } finally {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+
+    private record Case(String name, String path, String body, String expected) {
+    }
+
+    private record Result(long count, long errors, double rate, long[] micros) {
+        double percentile(int p) {
+            if (micros.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.min(micros.length - 1, Math.ceil(p / 100.0 * micros.length) - 1);
+            return micros[Math.max(0, index)] / 1000.0;
+        }
+    }
+
+    private static Result run(Case k, int port, int connections, int seconds) throws Exception {
+        AtomicLong errors = new AtomicLong();
+        List<long[]> samples = new ArrayList<>();
+        long[] counts = new long[connections];
+        CountDownLatch ready = new CountDownLatch(connections);
+        CountDownLatch go = new CountDownLatch(1);
+        Thread[] threads = new Thread[connections];
+        long[][] perThread = new long[connections][];
+        for (int t = 0; t < connections; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                try (KeepAliveClient client = new KeepAliveClient("127.0.0.1", port, k.path, k.body)) {
+                    ready.countDown();
+                    go.await();
+                    long end = System.nanoTime() + seconds * 1_000_000_000L;
+                    long now;
+                    while ((now = System.nanoTime()) < end) {
+                        int status = client.send();
+                        long took = System.nanoTime() - now;
+                        if (status != 200 || (k.expected != null && !k.expected.equals(client.lastBody()))
+                                || client.lastBody().contains("\"error\": \"")) {
+                            errors.incrementAndGet();
+                        }
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, n * 2);
+                        }
+                        lat[n++] = took / 1000;
+                    }
+                } catch (Exception e) {
+                    System.err.println(k.name + ": " + e);
+                    errors.incrementAndGet();
+                    ready.countDown();
+                }
+                counts[id] = n;
+                perThread[id] = Arrays.copyOf(lat, n);
+            });
+            threads[t].start();
+        }
+        ready.await();
+        long start = System.nanoTime();
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long total = Arrays.stream(counts).sum();
+        long[] all = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(total, errors.get(), total / elapsed, all);
+    }
+
+    private static Tomcat start(int port) throws Exception {
+        Path base = Files.createTempDirectory("ankiconnect-bench");
+        Path data = Path.of("target", "bench-data").toAbsolutePath();
+        System.setProperty("ankiconnect.dataDir", data.toString());
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(base.toString());
+        Connector connector = new Connector();
+        connector.setPort(port);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        tomcat.getHost().setAppBase(base.toString());
+        File war = new File("target/ankiconnect-server.war");
+        if (!war.isFile()) {
+            throw new IllegalStateException("build the WAR first: mvn -DskipTests package");
+        }
+        tomcat.addWebapp("", war.getAbsolutePath());
+        Context echo = tomcat.addContext("/echo", base.toString());
+        Tomcat.addServlet(echo, "echo", new EchoServlet());
+        echo.addServletMappingDecoded("/*", "echo");
+        tomcat.start();
+        return tomcat;
+    }
+}
