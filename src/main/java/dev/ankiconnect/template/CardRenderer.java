@@ -80,6 +80,16 @@ public final class CardRenderer {
             qAv.tags(), aAv.tags(), snippets);
     }
 
+    /**
+     * Convenience form: {@code tags} may be the stored " a b " string; deck is the card's home
+     * deck human name; {@code cardOrd} is the template ord (cloze: cloze number - 1).
+     */
+    public static RenderedCard render(CardTemplate template, boolean cloze, Map<String, String> fieldsInOrder,
+        String tags, String notetypeName, String deckName, long cardId, int cardOrd, int flags, String css) {
+        return render(new CardRenderInput(template, cloze, fieldsInOrder, dev.ankiconnect.text.Tags.split(tags),
+            notetypeName, deckName, cardId, cardOrd, flags, css, false));
+    }
+
     // On a template error pylib returns the error for both sides with an empty stylesheet.
     private static RenderedCard error(String html) {
         return new RenderedCard("", html, html, false, true, List.of(), List.of(), List.of());
