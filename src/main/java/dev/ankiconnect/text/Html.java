@@ -1,6 +1,5 @@
 package dev.ankiconnect.text;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Anki's HTML helpers: tag stripping, media-preserving stripping, entity decoding and escaping. */
@@ -10,12 +9,6 @@ public final class Html {
     // Comments, style and script blocks (with content), then any other tag; one pass.
     private static final Pattern HTML = Pattern.compile(
         "<!--.*?-->|<style.*?>.*?</style>|<script.*?>.*?</script>|<.*?>",
-        Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-    // A media tag with a src/data attribute; group 1/2/3 = double-, single-quoted or bare name.
-    private static final Pattern MEDIA = Pattern.compile(
-        "<\\b(?:img|audio|video|object|source)\\b(?:[^>]|\"[^\"]+?\"|'[^']+?')+?\\b(?:src|data)\\b="
-            + "(?:\"([^\"]+?)\"[^>]*>|'([^']+?)'[^>]*>|([^ >]+?)(?: [^>]*>|>))",
         Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** Removes comments, style/script blocks and tags, then decodes entities (strip_html). */
@@ -36,20 +29,20 @@ public final class Html {
         if (html.indexOf('<') < 0) {
             return decodeEntities(html);
         }
-        Matcher m = MEDIA.matcher(html);
         StringBuilder sb = new StringBuilder(html.length());
-        while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            m.appendReplacement(sb, "");
-            sb.append(' ').append(name).append(' ');
+        int pos = 0;
+        MediaTags.Match m;
+        while ((m = MediaTags.find(html, pos)) != null) {
+            sb.append(html, pos, m.start()).append(' ').append(m.fileName()).append(' ');
+            pos = m.end();
         }
-        m.appendTail(sb);
+        sb.append(html, pos, html.length());
         return stripHtml(sb.toString());
     }
 
     /** True if the text contains a media tag that {@link #stripHtmlPreservingMedia} would keep. */
     public static boolean containsMediaTag(String html) {
-        return MEDIA.matcher(html).find();
+        return MediaTags.find(html, 0) != null;
     }
 
     /**

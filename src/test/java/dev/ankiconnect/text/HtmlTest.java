@@ -56,6 +56,27 @@ class HtmlTest {
     }
 
     @Test
+    void stripHtmlPreservingMedia_regexEdgeCases() {
+        // '>' inside a quoted attribute before src
+        assertEquals(" x.jpg ", Html.stripHtmlPreservingMedia("<img alt=\"a>b\" src=\"x.jpg\">"));
+        assertEquals(" X.JPG ", Html.stripHtmlPreservingMedia("<IMG SRC=\"X.JPG\">"));
+        // tag name must end at a word boundary
+        assertEquals("", Html.stripHtmlPreservingMedia("<imgx src=a.jpg>"));
+        // "src=" after a hyphen still counts (word boundary), as in Anki's regex
+        assertEquals(" a.jpg ", Html.stripHtmlPreservingMedia("<img data-src=\"a.jpg\" src=\"b.jpg\">"));
+        assertEquals(" m.svg ", Html.stripHtmlPreservingMedia("<object data=\"m.svg\"></object>"));
+    }
+
+    @Test
+    void stripHtmlPreservingMedia_linearOnManyQuotedAttributes() {
+        // a backtracking regex takes tens of seconds on this; Anki's automaton regex does not
+        String s = "<img" + " a=\"x\"".repeat(40) + " no source";
+        long t = System.nanoTime();
+        assertEquals(s, Html.stripHtmlPreservingMedia(s));
+        assertTrue((System.nanoTime() - t) < 1_000_000_000L);
+    }
+
+    @Test
     void containsMediaTag() {
         assertTrue(Html.containsMediaTag("<img src=a.png>"));
         assertFalse(Html.containsMediaTag("<b>a.png</b>"));
