@@ -26,7 +26,7 @@ public final class Latex {
 
     /** Replaces LaTeX markup by {@code <img class=latex alt=".." src="latex-SHA1.png|svg">}. */
     public static Result extract(String text, boolean svg) {
-        if (text.indexOf('[') < 0) {
+        if (!mayContainLatex(text)) {
             return new Result(text, List.of());
         }
         List<Snippet> snippets = new ArrayList<>();
@@ -50,6 +50,17 @@ public final class Latex {
         }
         m.appendTail(sb);
         return new Result(snippets.isEmpty() ? text : sb.toString(), List.copyOf(snippets));
+    }
+
+    // Cheap pre-check so the regex only runs when "[$" or "[latex" (any case) occurs.
+    private static boolean mayContainLatex(String text) {
+        for (int i = text.indexOf('['); i >= 0 && i + 1 < text.length(); i = text.indexOf('[', i + 1)) {
+            char c = text.charAt(i + 1);
+            if (c == '$' || text.regionMatches(true, i + 1, "latex]", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sha1Hex(String s) {

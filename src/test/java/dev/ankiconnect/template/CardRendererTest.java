@@ -196,6 +196,12 @@ class CardRendererTest {
     }
 
     @Test
+    void latexTagsAreCaseInsensitive_plainBracketsUntouched() {
+        assertEquals(1, Latex.extract("[LaTeX]x[/LATEX]", false).snippets().size());
+        assertEquals("[a] [$ no close", Latex.extract("[a] [$ no close", false).html());
+    }
+
+    @Test
     void commentsPassThroughVerbatim() {
         assertEquals("<!-- {{Nope}} -->x", basic("<!-- {{Nope}} -->{{F}}", "", fields("F", "x")).questionText());
     }
