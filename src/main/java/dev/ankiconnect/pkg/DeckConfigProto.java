@@ -17,6 +17,7 @@ final class DeckConfigProto {
         List<Float> learnSteps = new ArrayList<>();
         List<Float> relearnSteps = new ArrayList<>();
         List<Float> fsrsWeights = new ArrayList<>();
+        List<Float> easyDays = new ArrayList<>();
         long[] v = new long[64];      // varint fields by number (only numbers < 64 are mapped)
         float[] f = new float[64];    // float fields by number
         byte[] other = null;
@@ -29,6 +30,8 @@ final class DeckConfigProto {
                 r.addFloats(relearnSteps);
             } else if (n == 3) {
                 r.addFloats(fsrsWeights);
+            } else if (n == 4) {
+                r.addFloats(easyDays); // easy_days_percentages in current Anki (seven weekday factors)
             } else if (n == 255) {
                 other = r.bytes();
             } else if (n < 64 && r.wireType() == ProtoReader.FIXED32) {
@@ -78,6 +81,9 @@ final class DeckConfigProto {
                 .add("desiredRetention", JsonSupport.decimal(f[37]))
                 .add("sm2Retention", JsonSupport.decimal(f[40]))
                 .add("fsrsWeights", Schema18Converter.floats(fsrsWeights));
+        if (!easyDays.isEmpty()) {
+            c.add("easyDaysPercentages", Schema18Converter.floats(easyDays));
+        }
         Schema18Converter.mergeOther(c, other);
     }
 }
