@@ -150,6 +150,7 @@ public final class PackageReader {
                 }
                 throw e;
             }
+            disableWal(db);
             try (Connection c = CollectionDatabase.open(db, true)) {
                 return CollectionDatabase.read(c);
             } catch (SQLException | RuntimeException e) {
@@ -158,8 +159,27 @@ public final class PackageReader {
             }
         } finally {
             Files.deleteIfExists(db);
-            // sqlite may leave a journal next to the file if it was opened for writing
-            Files.deleteIfExists(Path.of(db + "-journal"));
+            // belt and braces: sqlite's side files must not outlive the temp database either
+            for (String suffix : new String[] {"-journal", "-wal", "-shm"}) {
+                Files.deleteIfExists(Path.of(db + suffix));
+            }
+        }
+    }
+
+    /**
+     * Schema-18 files are in WAL mode (header bytes 18/19 = 2), which makes even a read-only open
+     * create -wal/-shm files; setting both bytes to 1 (rollback journal) reads the same data without them.
+     */
+    private static void disableWal(Path db) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(db,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(20);
+            if (ch.read(header, 0) < 20) {
+                return; // too short to be a database; sqlite will report it
+            }
+            if (header.get(18) == 2 || header.get(19) == 2) {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {1, 1}), 18);
+            }
         }
     }
 
