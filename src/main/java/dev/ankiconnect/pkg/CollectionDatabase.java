@@ -177,6 +177,19 @@ final class CollectionDatabase {
         }
     }
 
+    /** Creates a schema-18 collection: written as schema 11, then moved into the schema-18 tables. */
+    static void writeSchema18(Path file, CollectionInfo info, Map<Long, JsonObject> notetypes,
+                              Map<Long, JsonObject> decks, Map<Long, JsonObject> deckConfigs,
+                              Map<String, Integer> tags, Collection<Note> notes, Collection<Card> cards,
+                              Collection<RevlogEntry> revlog) throws SQLException {
+        writeSchema11(file, info, notetypes, decks, deckConfigs, tags, notes, cards, revlog);
+        try (Connection db = open(file, false)) {
+            db.setAutoCommit(false);
+            Schema18Writer.upgrade(db, info, notetypes, decks, deckConfigs, tags);
+            db.commit();
+        }
+    }
+
     private static JsonObject byId(Map<Long, JsonObject> map) {
         JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder();
         map.forEach((id, obj) -> b.add(Long.toString(id), obj));

@@ -86,4 +86,57 @@ final class DeckConfigProto {
         }
         Schema18Converter.mergeOther(c, other);
     }
+
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("id", "name", "mod", "usn", "dyn", "new",
+            "rev", "lapse", "maxTaken", "timer", "autoplay", "replayq", "stopTimerOnAnswer", "buryInterdayLearning",
+            "newMix", "interdayLearningMix", "newSortOrder", "reviewOrder", "newGatherPriority", "newPerDayMinimum",
+            "desiredRetention", "sm2Retention", "fsrsWeights", "easyDaysPercentages");
+
+    /** The inverse of {@link #toJson}: v11 preset JSON to a {@code DeckConfig.Config} message. */
+    static byte[] toProto(jakarta.json.JsonObject c) {
+        jakarta.json.JsonObject nw = c.get("new") instanceof jakarta.json.JsonObject o ? o : null;
+        jakarta.json.JsonObject rev = c.get("rev") instanceof jakarta.json.JsonObject o ? o : null;
+        jakarta.json.JsonObject lapse = c.get("lapse") instanceof jakarta.json.JsonObject o ? o : null;
+        jakarta.json.JsonArray ints = Schema18Writer.array(nw, "ints");
+        long good = ints.size() > 0 ? ints.getJsonNumber(0).longValue() : 0;
+        long easy = ints.size() > 1 ? ints.getJsonNumber(1).longValue() : 0;
+        ProtoWriter w = new ProtoWriter()
+                .packedFloats(1, Schema18Writer.floats(nw, "delays"))
+                .packedFloats(2, Schema18Writer.floats(lapse, "delays"))
+                .packedFloats(3, Schema18Writer.floats(c, "fsrsWeights"))
+                .packedFloats(4, Schema18Writer.floats(c, "easyDaysPercentages"))
+                .varintIfSet(9, Schema18Writer.num(nw, "perDay"))
+                .varintIfSet(10, Schema18Writer.num(rev, "perDay"))
+                .float32(11, Schema18Writer.num(nw, "initialFactor") / 1000f)
+                .float32(12, Schema18Writer.flt(rev, "ease4"))
+                .float32(13, Schema18Writer.flt(rev, "hardFactor"))
+                .float32(14, Schema18Writer.flt(lapse, "mult"))
+                .float32(15, Schema18Writer.flt(rev, "ivlFct"))
+                .varintIfSet(16, Schema18Writer.num(rev, "maxIvl"))
+                .varintIfSet(17, Schema18Writer.num(lapse, "minInt"))
+                .varintIfSet(18, good)
+                .varintIfSet(19, easy)
+                // v11 order 0 = random is proto 1; anything else is "due" (0)
+                .varintIfSet(20, nw != null && Schema18Writer.num(nw, "order") == 0 && nw.containsKey("order") ? 1 : 0)
+                .varintIfSet(21, Schema18Writer.num(lapse, "leechAction"))
+                .varintIfSet(22, Schema18Writer.num(lapse, "leechFails"))
+                .bool(23, c.containsKey("autoplay") && !Schema18Writer.bool(c, "autoplay"))
+                .varintIfSet(24, Schema18Writer.num(c, "maxTaken"))
+                .bool(25, Schema18Writer.bool(c, "timer"))
+                .bool(26, c.containsKey("replayq") && !Schema18Writer.bool(c, "replayq"))
+                .bool(27, Schema18Writer.bool(nw, "bury"))
+                .bool(28, Schema18Writer.bool(rev, "bury"))
+                .bool(29, Schema18Writer.bool(c, "buryInterdayLearning"))
+                .varintIfSet(30, Schema18Writer.num(c, "newMix"))
+                .varintIfSet(31, Schema18Writer.num(c, "interdayLearningMix"))
+                .varintIfSet(32, Schema18Writer.num(c, "newSortOrder"))
+                .varintIfSet(33, Schema18Writer.num(c, "reviewOrder"))
+                .varintIfSet(34, Schema18Writer.num(c, "newGatherPriority"))
+                .varintIfSet(35, Schema18Writer.num(c, "newPerDayMinimum"))
+                .float32(37, Schema18Writer.flt(c, "desiredRetention"))
+                .bool(38, Schema18Writer.bool(c, "stopTimerOnAnswer"))
+                .float32(40, Schema18Writer.flt(c, "sm2Retention"));
+        Schema18Writer.other(w, c, KNOWN);
+        return w.toByteArray();
+    }
 }

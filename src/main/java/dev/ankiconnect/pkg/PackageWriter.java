@@ -20,8 +20,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes an {@link AnkiPackage} as a legacy-layout .apkg/.colpkg (schema-11 collection, JSON media
- * map, numbered media entries), the layouts every Anki 2.1.x, current desktop Anki and AnkiDroid import.
+ * Writes an {@link AnkiPackage} as an .apkg/.colpkg: by default the legacy layout (schema-11 collection,
+ * JSON media map, numbered media entries) that every Anki 2.1.x, current desktop Anki and AnkiDroid
+ * import; optionally the Latest (anki21b) layout of Anki 2.1.50+.
  */
 public final class PackageWriter {
 
@@ -31,14 +32,14 @@ public final class PackageWriter {
     /**
      * {@code layout}: {@link PackageVersion#LEGACY_2} (meta 2, collection.anki21 + stub collection.anki2;
      * what current Anki writes for "support older Anki versions") or {@link PackageVersion#LEGACY_1}
-     * (collection.anki2 only, also readable by Anki 2.0). {@code includeScheduling}: keep card
+     * (collection.anki2 only, also readable by Anki 2.0) or {@link PackageVersion#LATEST} (meta 3,
+     * zstd schema-18 collection.anki21b + stub, zstd protobuf media map and zstd media; Anki 2.1.50+
+     * only). {@code includeScheduling}: keep card
      * scheduling and the review log; without it cards are reset to new and the revlog is omitted.
      */
     public record Options(PackageVersion layout, boolean includeScheduling) {
         public Options {
-            if (layout == PackageVersion.LATEST) {
-                throw new IllegalArgumentException("writing the anki21b layout is not supported; use LEGACY_2");
-            }
+            java.util.Objects.requireNonNull(layout, "layout");
         }
 
         public static Options legacy2(boolean includeScheduling) {
@@ -59,6 +60,14 @@ public final class PackageWriter {
     public void write(AnkiPackage pkg, OutputStream out, Options options) throws IOException {
         Content c = options.includeScheduling() ? Content.withScheduling(pkg) : Content.withoutScheduling(pkg);
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        if (options.layout() == PackageVersion.LATEST) {
+            putStored(zip, "meta", new ProtoWriter().varint(1, PackageVersion.LATEST.metaValue()).toByteArray());
+            putLatestCollection(zip, c);
+            putCollection(zip, PackageVersion.LEGACY_1.collectionEntry(), Content.stub());
+            putLatestMedia(zip, pkg.media());
+            zip.finish();
+            return;
+        }
         if (options.layout() == PackageVersion.LEGACY_2) {
             putStored(zip, "meta", new ProtoWriter().varint(1, PackageVersion.LEGACY_2.metaValue()).toByteArray());
             putCollection(zip, PackageVersion.LEGACY_2.collectionEntry(), c);
@@ -84,6 +93,69 @@ public final class PackageWriter {
         } finally {
             Files.deleteIfExists(db);
             Files.deleteIfExists(Path.of(db + "-journal"));
+        }
+    }
+
+    private static void putLatestCollection(ZipOutputStream zip, Content c) throws IOException {
+        Path db = Files.createTempFile("ankiout-", ".db");
+        Path packed = Files.createTempFile("ankiout-", ".zst");
+        try {
+            Files.delete(db);
+            CollectionDatabase.writeSchema18(db, c.info, c.notetypes, c.decks, c.deckConfigs, c.tags,
+                    c.notes, c.cards, c.revlog);
+            zstd(db, packed);
+            putStored(zip, PackageVersion.LATEST.collectionEntry(), MediaFile.ofPath("db", packed));
+        } catch (SQLException e) {
+            throw new IOException("Cannot write the collection database: " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(db);
+            Files.deleteIfExists(Path.of(db + "-journal"));
+            Files.deleteIfExists(packed);
+        }
+    }
+
+    /**
+     * Latest media: entry i is file i zstd-compressed; the map lists name, uncompressed size and SHA-1.
+     * Each file is compressed to a temp file (stored entries need their CRC first), one at a time.
+     */
+    private static void putLatestMedia(ZipOutputStream zip, List<MediaFile> media) throws IOException {
+        ProtoWriter entries = new ProtoWriter();
+        for (int i = 0; i < media.size(); i++) {
+            MediaFile m = media.get(i);
+            Path packed = Files.createTempFile("ankiout-", ".zst");
+            try {
+                java.security.MessageDigest sha1 = sha1();
+                long size = 0;
+                try (InputStream in = m.open();
+                     OutputStream out = new com.github.luben.zstd.ZstdOutputStream(Files.newOutputStream(packed))) {
+                    byte[] buf = new byte[64 * 1024];
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        sha1.update(buf, 0, n);
+                        out.write(buf, 0, n);
+                        size += n;
+                    }
+                }
+                putStored(zip, Integer.toString(i), MediaFile.ofPath(m.name(), packed));
+                entries.message(1, new ProtoWriter().string(1, m.name()).varint(2, size).bytes(3, sha1.digest()));
+            } finally {
+                Files.deleteIfExists(packed);
+            }
+        }
+        putStored(zip, "media", com.github.luben.zstd.Zstd.compress(entries.toByteArray()));
+    }
+
+    private static void zstd(Path from, Path to) throws IOException {
+        try (InputStream in = Files.newInputStream(from);
+             OutputStream out = new com.github.luben.zstd.ZstdOutputStream(Files.newOutputStream(to))) {
+            in.transferTo(out);
+        }
+    }
+
+    private static java.security.MessageDigest sha1() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-1");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
         }
     }
 

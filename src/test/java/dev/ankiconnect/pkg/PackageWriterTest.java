@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,9 +112,72 @@ class PackageWriterTest {
         }
     }
 
+    /** Schema-18 sources survive Latest → read exactly (the v11 JSON came from protobuf in the first place). */
+    @ParameterizedTest
+    @ValueSource(strings = {"anki-pwa-music-intervals.apkg", "yanki-backup-2026-03-30.colpkg"})
+    void latestRoundTripOfSchema18Sources(String fixture) throws Exception {
+        long before = Fixtures.tempFileCount();
+        try (AnkiPackage a = Fixtures.read(fixture);
+             AnkiPackage b = roundTrip(a, new PackageWriter.Options(PackageVersion.LATEST, true))) {
+            assertEquals(PackageVersion.LATEST, b.sourceVersion());
+            assertEquals(a.collection(), b.collection());
+            assertEquals(a.notetypes(), b.notetypes());
+            assertEquals(a.decks(), b.decks());
+            assertEquals(a.deckConfigs(), b.deckConfigs());
+            assertEquals(a.tags(), b.tags());
+            assertEquals(a.notes(), b.notes());
+            assertEquals(a.cards(), b.cards());
+            assertEquals(a.revlog(), b.revlog());
+        }
+        assertEquals(before, Fixtures.tempFileCount());
+    }
+
+    /** Legacy sources through Latest: rows and media exact, names/structure of the JSON objects kept. */
     @Test
-    void latestLayoutIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new PackageWriter.Options(PackageVersion.LATEST, true));
+    void latestLayoutFromLegacySourceWithMedia() throws Exception {
+        Path out = dir.resolve("orbit-latest.colpkg");
+        try (AnkiPackage a = Fixtures.read("ankidroid-templates.apkg");
+             AnkiPackage b = roundTrip(a, new PackageWriter.Options(PackageVersion.LATEST, true))) {
+            assertEquals(a.notes(), b.notes());
+            assertEquals(a.cards(), b.cards());
+            assertEquals(a.revlog(), b.revlog());
+            assertEquals(18, b.collection().ver());
+            assertEquals(a.collection().conf(), b.collection().conf());
+            assertEquals(a.decks().keySet(), b.decks().keySet());
+            for (Long id : a.decks().keySet()) {
+                JsonObject da = a.decks().get(id);
+                JsonObject db = b.decks().get(id);
+                assertEquals(da.getString("name"), db.getString("name"));
+                assertEquals(da.getInt("dyn"), db.getInt("dyn"));
+                assertEquals(da.get("terms"), db.get("terms"));
+            }
+            for (Long id : a.notetypes().keySet()) {
+                assertEquals(a.notetypes().get(id).getString("name"), b.notetypes().get(id).getString("name"));
+                assertEquals(a.notetypes().get(id).get("flds").asJsonArray().size(),
+                        b.notetypes().get(id).get("flds").asJsonArray().size());
+                assertEquals(a.notetypes().get(id).getJsonArray("tmpls").getJsonObject(0).getString("qfmt"),
+                        b.notetypes().get(id).getJsonArray("tmpls").getJsonObject(0).getString("qfmt"));
+            }
+            JsonObject ca = a.deckConfigs().get(1L);
+            JsonObject cb = b.deckConfigs().get(1L);
+            assertEquals(ca.getJsonObject("new").getInt("perDay"), cb.getJsonObject("new").getInt("perDay"));
+            assertEquals(ca.getJsonObject("new").getInt("initialFactor"), cb.getJsonObject("new").getInt("initialFactor"));
+        }
+        try (AnkiPackage a = Fixtures.read("orbit-test-collection.colpkg")) {
+            new PackageWriter().write(a, out, new PackageWriter.Options(PackageVersion.LATEST, true));
+        }
+        try (ZipFile z = new ZipFile(out.toFile())) {
+            assertEquals(List.of("meta", "collection.anki21b", "collection.anki2", "0", "1", "media"),
+                    z.stream().map(ZipEntry::getName).toList());
+            assertArrayEquals(new byte[] {8, 3}, read(z, "meta"));
+        }
+        try (AnkiPackage b = new PackageReader().read(out)) {
+            assertEquals(2, b.media().size());
+            assertEquals(27766, b.media().get(0).size());
+            assertEquals("5146b5478bc75de1c703057f0a51a93a70ca922d", Fixtures.sha1(b.media().get(0).open()));
+            assertEquals("paste-235d52a420e48250574495268d1eaadbcd40e188.jpg", b.media().get(1).name());
+            assertEquals("235d52a420e48250574495268d1eaadbcd40e188", Fixtures.sha1(b.media().get(1).open()));
+        }
     }
 
     @Test
