@@ -23,6 +23,7 @@ public final class AnkiPackage implements AutoCloseable {
     private final List<Card> cards = new ArrayList<>();
     private final List<RevlogEntry> revlog = new ArrayList<>();
     private final List<MediaFile> media = new ArrayList<>();
+    private final List<Grave> graves = new ArrayList<>();
     private AutoCloseable resource;
 
     public AnkiPackage(CollectionInfo collection) {
@@ -80,6 +81,11 @@ public final class AnkiPackage implements AutoCloseable {
 
     public List<MediaFile> media() {
         return media;
+    }
+
+    /** Deletion log rows (relevant for .colpkg only). */
+    public List<Grave> graves() {
+        return graves;
     }
 
     /** Something (the open package zip, a spooled temp file) to release on {@link #close()}. */

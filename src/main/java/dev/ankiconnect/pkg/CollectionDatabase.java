@@ -66,6 +66,7 @@ final class CollectionDatabase {
         readNotes(db, pkg);
         readCards(db, pkg);
         readRevlog(db, pkg);
+        readGraves(db, pkg);
         return pkg;
     }
 
@@ -112,6 +113,16 @@ final class CollectionDatabase {
         }
     }
 
+    private static void readGraves(Connection db, AnkiPackage pkg) throws SQLException {
+        // named columns: schema 11 orders them (usn, oid, type), schema 18 (oid, type, usn)
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("select oid, type, usn from graves order by oid, type")) {
+            while (rs.next()) {
+                pkg.graves().add(new Grave(rs.getLong(1), rs.getInt(2), rs.getInt(3)));
+            }
+        }
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
@@ -148,7 +159,7 @@ final class CollectionDatabase {
     static void writeSchema11(Path file, CollectionInfo info, Map<Long, JsonObject> notetypes,
                               Map<Long, JsonObject> decks, Map<Long, JsonObject> deckConfigs,
                               Map<String, Integer> tags, Collection<Note> notes, Collection<Card> cards,
-                              Collection<RevlogEntry> revlog) throws SQLException {
+                              Collection<RevlogEntry> revlog, Collection<Grave> graves) throws SQLException {
         try (Connection db = open(file, false)) {
             db.setAutoCommit(false);
             try (Statement st = db.createStatement()) {
@@ -173,6 +184,7 @@ final class CollectionDatabase {
             insertNotes(db, notes);
             insertCards(db, cards);
             insertRevlog(db, revlog);
+            insertGraves(db, graves);
             db.commit();
         }
     }
@@ -181,8 +193,8 @@ final class CollectionDatabase {
     static void writeSchema18(Path file, CollectionInfo info, Map<Long, JsonObject> notetypes,
                               Map<Long, JsonObject> decks, Map<Long, JsonObject> deckConfigs,
                               Map<String, Integer> tags, Collection<Note> notes, Collection<Card> cards,
-                              Collection<RevlogEntry> revlog) throws SQLException {
-        writeSchema11(file, info, notetypes, decks, deckConfigs, tags, notes, cards, revlog);
+                              Collection<RevlogEntry> revlog, Collection<Grave> graves) throws SQLException {
+        writeSchema11(file, info, notetypes, decks, deckConfigs, tags, notes, cards, revlog, graves);
         try (Connection db = open(file, false)) {
             db.setAutoCommit(false);
             Schema18Writer.upgrade(db, info, notetypes, decks, deckConfigs, tags);
@@ -238,6 +250,18 @@ final class CollectionDatabase {
                 ps.setLong(16, c.odid());
                 ps.setInt(17, c.flags());
                 ps.setString(18, c.data());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertGraves(Connection db, Collection<Grave> graves) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("insert into graves (usn, oid, type) values (?, ?, ?)")) {
+            for (Grave g : graves) {
+                ps.setInt(1, g.usn());
+                ps.setLong(2, g.oid());
+                ps.setInt(3, g.type());
                 ps.addBatch();
             }
             ps.executeBatch();

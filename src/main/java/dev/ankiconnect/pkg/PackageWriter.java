@@ -84,7 +84,7 @@ public final class PackageWriter {
         try {
             Files.delete(db); // sqlite must create the file itself
             CollectionDatabase.writeSchema11(db, c.info, c.notetypes, c.decks, c.deckConfigs, c.tags,
-                    c.notes, c.cards, c.revlog);
+                    c.notes, c.cards, c.revlog, c.graves);
             zip.putNextEntry(new ZipEntry(name)); // deflated, as Anki does for the collection
             Files.copy(db, zip);
             zip.closeEntry();
@@ -102,7 +102,7 @@ public final class PackageWriter {
         try {
             Files.delete(db);
             CollectionDatabase.writeSchema18(db, c.info, c.notetypes, c.decks, c.deckConfigs, c.tags,
-                    c.notes, c.cards, c.revlog);
+                    c.notes, c.cards, c.revlog, c.graves);
             zstd(db, packed);
             putStored(zip, PackageVersion.LATEST.collectionEntry(), MediaFile.ofPath("db", packed));
         } catch (SQLException e) {
@@ -206,6 +206,7 @@ public final class PackageWriter {
         List<Note> notes;
         List<Card> cards;
         List<RevlogEntry> revlog;
+        List<Grave> graves = List.of();
 
         static Content withScheduling(AnkiPackage pkg) {
             Content c = new Content();
@@ -216,6 +217,7 @@ public final class PackageWriter {
             c.notes = pkg.notes();
             c.cards = pkg.cards();
             c.revlog = pkg.revlog();
+            c.graves = pkg.graves();
             c.info = infoFor(pkg, c.cards);
             return c;
         }

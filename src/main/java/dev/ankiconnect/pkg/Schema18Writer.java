@@ -59,9 +59,11 @@ final class Schema18Writer {
                 st.execute(ddl);
             }
             // schema 18 keeps graves keyed by object; replace the v11 table
-            st.execute("drop table graves");
+            st.execute("alter table graves rename to graves_v11");
             st.execute("create table graves (oid integer not null, type integer not null, usn integer not null,"
                     + " primary key (oid, type)) without rowid");
+            st.execute("insert or ignore into graves select oid, type, usn from graves_v11");
+            st.execute("drop table graves_v11");
             st.execute("create index idx_graves_pending on graves (usn)");
             st.execute("update col set ver = 18, conf = '', models = '', decks = '', dconf = '', tags = ''");
         }

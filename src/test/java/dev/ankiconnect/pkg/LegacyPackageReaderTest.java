@@ -98,6 +98,8 @@ class LegacyPackageReaderTest {
             assertEquals(5, p.notes().size());
             assertEquals(7, p.cards().size());
             assertEquals(1, p.revlog().size());
+            assertEquals(14, p.graves().size());
+            assertTrue(p.graves().stream().allMatch(g -> g.type() == 1));
             assertEquals(7, p.notetypes().size());
             assertEquals(11, p.notetypes().get(1586378882646L).getJsonArray("flds").size());
             assertEquals(List.of("Default"), p.decks().values().stream().map(d -> d.getString("name")).toList());

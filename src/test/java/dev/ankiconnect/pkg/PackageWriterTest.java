@@ -53,6 +53,7 @@ class PackageWriterTest {
             assertEquals(a.notes(), b.notes());
             assertEquals(a.cards(), b.cards());
             assertEquals(a.revlog(), b.revlog());
+            assertEquals(a.graves(), b.graves());
             assertEquals(a.media().size(), b.media().size());
             for (int i = 0; i < a.media().size(); i++) {
                 assertEquals(a.media().get(i).name(), b.media().get(i).name());
@@ -165,6 +166,10 @@ class PackageWriterTest {
         }
         try (AnkiPackage a = Fixtures.read("orbit-test-collection.colpkg")) {
             new PackageWriter().write(a, out, new PackageWriter.Options(PackageVersion.LATEST, true));
+            try (AnkiPackage b = new PackageReader().read(out)) {
+                assertEquals(a.graves(), b.graves());
+                assertEquals(a.revlog(), b.revlog());
+            }
         }
         try (ZipFile z = new ZipFile(out.toFile())) {
             assertEquals(List.of("meta", "collection.anki21b", "collection.anki2", "0", "1", "media"),
