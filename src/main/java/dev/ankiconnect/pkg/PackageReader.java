@@ -5,12 +5,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.zip.ZipEntry;
@@ -171,14 +175,14 @@ public final class PackageReader {
      * create -wal/-shm files; setting both bytes to 1 (rollback journal) reads the same data without them.
      */
     private static void disableWal(Path db) throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(db,
-                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(20);
+        try (FileChannel ch = FileChannel.open(db,
+                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer header = ByteBuffer.allocate(20);
             if (ch.read(header, 0) < 20) {
                 return; // too short to be a database; sqlite will report it
             }
             if (header.get(18) == 2 || header.get(19) == 2) {
-                ch.write(java.nio.ByteBuffer.wrap(new byte[] {1, 1}), 18);
+                ch.write(ByteBuffer.wrap(new byte[] {1, 1}), 18);
             }
         }
     }
@@ -196,7 +200,7 @@ public final class PackageReader {
             if (startsWith(map, ZSTD_MAGIC)) {
                 byte[] proto;
                 // streamed zstd frames need not state their size, so decompress as a stream
-                try (InputStream in = new ZstdInputStream(new java.io.ByteArrayInputStream(map))) {
+                try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(map))) {
                     proto = in.readAllBytes();
                 }
                 readProtobufMediaMap(zip, pkg, proto);

@@ -1,5 +1,7 @@
 package dev.ankiconnect.pkg;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdOutputStream;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -10,11 +12,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -39,7 +44,7 @@ public final class PackageWriter {
      */
     public record Options(PackageVersion layout, boolean includeScheduling) {
         public Options {
-            java.util.Objects.requireNonNull(layout, "layout");
+            Objects.requireNonNull(layout, "layout");
         }
 
         public static Options legacy2(boolean includeScheduling) {
@@ -124,10 +129,10 @@ public final class PackageWriter {
             MediaFile m = media.get(i);
             Path packed = Files.createTempFile("ankiout-", ".zst");
             try {
-                java.security.MessageDigest sha1 = sha1();
+                MessageDigest sha1 = sha1();
                 long size = 0;
                 try (InputStream in = m.open();
-                     OutputStream out = new com.github.luben.zstd.ZstdOutputStream(Files.newOutputStream(packed))) {
+                     OutputStream out = new ZstdOutputStream(Files.newOutputStream(packed))) {
                     byte[] buf = new byte[64 * 1024];
                     for (int n; (n = in.read(buf)) > 0; ) {
                         sha1.update(buf, 0, n);
@@ -141,20 +146,20 @@ public final class PackageWriter {
                 Files.deleteIfExists(packed);
             }
         }
-        putStored(zip, "media", com.github.luben.zstd.Zstd.compress(entries.toByteArray()));
+        putStored(zip, "media", Zstd.compress(entries.toByteArray()));
     }
 
     private static void zstd(Path from, Path to) throws IOException {
         try (InputStream in = Files.newInputStream(from);
-             OutputStream out = new com.github.luben.zstd.ZstdOutputStream(Files.newOutputStream(to))) {
+             OutputStream out = new ZstdOutputStream(Files.newOutputStream(to))) {
             in.transferTo(out);
         }
     }
 
-    private static java.security.MessageDigest sha1() {
+    private static MessageDigest sha1() {
         try {
-            return java.security.MessageDigest.getInstance("SHA-1");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this JVM", e);
         }
     }

@@ -20,24 +20,19 @@ import java.util.Map;
  * those of Anki's notetypes.proto, decks.proto and deck_config.proto.
  */
 final class Schema18Converter {
-    private static final JsonProviderHolder J = new JsonProviderHolder();
-
     private Schema18Converter() {
     }
 
-    /** Keeps the builder calls short below. */
-    private static final class JsonProviderHolder {
-        JsonObjectBuilder obj() {
-            return JsonSupport.PROVIDER.createObjectBuilder();
-        }
+    private static JsonObjectBuilder obj() {
+        return JsonSupport.PROVIDER.createObjectBuilder();
+    }
 
-        JsonArrayBuilder arr() {
-            return JsonSupport.PROVIDER.createArrayBuilder();
-        }
+    private static JsonArrayBuilder arr() {
+        return JsonSupport.PROVIDER.createArrayBuilder();
     }
 
     static JsonObject config(Connection db) throws SQLException {
-        JsonObjectBuilder conf = J.obj();
+        JsonObjectBuilder conf = obj();
         try (Statement st = db.createStatement();
              ResultSet rs = st.executeQuery("select KEY, val from config")) {
             while (rs.next()) {
@@ -69,7 +64,7 @@ final class Schema18Converter {
              ResultSet rs = st.executeQuery("select id, name, mtime_secs, usn, config from notetypes order by id")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                JsonObjectBuilder nt = J.obj()
+                JsonObjectBuilder nt = obj()
                         .add("id", id)
                         .add("name", rs.getString(2))
                         .add("mod", rs.getLong(3))
@@ -91,7 +86,7 @@ final class Schema18Converter {
         String latexPre = "";
         String latexPost = "";
         boolean latexSvg = false;
-        JsonArrayBuilder req = J.arr();
+        JsonArrayBuilder req = arr();
         long originalStockKind = 0;
         Long originalId = null;
         byte[] other = null;
@@ -141,23 +136,23 @@ final class Schema18Converter {
                 default -> { }
             }
         }
-        JsonArrayBuilder ords = J.arr();
+        JsonArrayBuilder ords = arr();
         fieldOrds.forEach(ords::add);
         String kindName = switch (kind) {
             case 1 -> "any";
             case 2 -> "all";
             default -> "none";
         };
-        return J.arr().add(ord).add(kindName).add(ords).build();
+        return arr().add(ord).add(kindName).add(ords).build();
     }
 
     private static JsonArrayBuilder fields(Connection db, long ntid) throws SQLException {
-        JsonArrayBuilder out = J.arr();
+        JsonArrayBuilder out = arr();
         try (PreparedStatement ps = db.prepareStatement("select ord, name, config from fields where ntid = ? order by ord")) {
             ps.setLong(1, ntid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JsonObjectBuilder f = J.obj().add("name", rs.getString(2)).add("ord", rs.getInt(1));
+                    JsonObjectBuilder f = obj().add("name", rs.getString(2)).add("ord", rs.getInt(1));
                     fieldConfig(rs.getBytes(3), f);
                     out.add(f);
                 }
@@ -203,13 +198,13 @@ final class Schema18Converter {
     }
 
     private static JsonArrayBuilder templates(Connection db, long ntid) throws SQLException {
-        JsonArrayBuilder out = J.arr();
+        JsonArrayBuilder out = arr();
         try (PreparedStatement ps = db.prepareStatement(
                 "select ord, name, mtime_secs, usn, config from templates where ntid = ? order by ord")) {
             ps.setLong(1, ntid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JsonObjectBuilder t = J.obj().add("name", rs.getString(2)).add("ord", rs.getInt(1));
+                    JsonObjectBuilder t = obj().add("name", rs.getString(2)).add("ord", rs.getInt(1));
                     templateConfig(rs.getBytes(5), t);
                     out.add(t);
                 }
@@ -264,7 +259,7 @@ final class Schema18Converter {
              ResultSet rs = st.executeQuery("select id, name, mtime_secs, usn, common, kind from decks order by id")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                JsonObjectBuilder d = J.obj()
+                JsonObjectBuilder d = obj()
                         .add("id", id)
                         // native names separate levels with U+001F; v11 JSON uses "::"
                         .add("name", rs.getString(2).replace("\u001f", "::"))
@@ -302,10 +297,10 @@ final class Schema18Converter {
             }
         }
         d.add("collapsed", collapsed).add("browserCollapsed", browserCollapsed)
-                .add("newToday", J.arr().add(day).add(newStudied))
-                .add("revToday", J.arr().add(day).add(revStudied))
-                .add("lrnToday", J.arr().add(day).add(lrnStudied))
-                .add("timeToday", J.arr().add(day).add(msStudied));
+                .add("newToday", arr().add(day).add(newStudied))
+                .add("revToday", arr().add(day).add(revStudied))
+                .add("lrnToday", arr().add(day).add(lrnStudied))
+                .add("timeToday", arr().add(day).add(msStudied));
         mergeOther(d, other);
     }
 
@@ -351,7 +346,7 @@ final class Schema18Converter {
 
     private static void filteredDeck(ProtoReader r, JsonObjectBuilder d) {
         boolean resched = false;
-        JsonArrayBuilder terms = J.arr();
+        JsonArrayBuilder terms = arr();
         List<Float> delays = new ArrayList<>();
         long previewDelay = 0;
         boolean hasDelays = false;
@@ -388,7 +383,7 @@ final class Schema18Converter {
                 default -> { }
             }
         }
-        return J.arr().add(search).add(limit).add(order).build();
+        return arr().add(search).add(limit).add(order).build();
     }
 
     // ---- deck configs -------------------------------------------------------------------------
@@ -399,7 +394,7 @@ final class Schema18Converter {
              ResultSet rs = st.executeQuery("select id, name, mtime_secs, usn, config from deck_config order by id")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                JsonObjectBuilder c = J.obj().add("id", id).add("name", rs.getString(2))
+                JsonObjectBuilder c = obj().add("id", id).add("name", rs.getString(2))
                         .add("mod", rs.getLong(3)).add("usn", rs.getInt(4)).add("dyn", false);
                 DeckConfigProto.toJson(rs.getBytes(5), c);
                 out.put(id, c.build());
@@ -411,7 +406,7 @@ final class Schema18Converter {
     // ---- helpers ------------------------------------------------------------------------------
 
     static JsonArrayBuilder floats(List<Float> values) {
-        JsonArrayBuilder a = J.arr();
+        JsonArrayBuilder a = arr();
         values.forEach(v -> a.add(JsonSupport.decimal(v)));
         return a;
     }
