@@ -1,0 +1,26 @@
+package dev.ankiconnect.pkg;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One row of the {@code notes} table, column for column. {@code mod} is in seconds; {@code tags}
+ * is the raw column (" a b " with padding spaces, or ""); {@code flds} joins fields with U+001F.
+ */
+public record Note(long id, String guid, long mid, long mod, int usn, String tags, String flds,
+                   String sfld, long csum, int flags, String data) {
+
+    /** Field separator inside {@code flds}. */
+    public static final String FIELD_SEPARATOR = "\u001f";
+
+    /** The fields in ordinal order. */
+    public List<String> fields() {
+        // limit -1 keeps trailing empty fields, which are real (empty) fields
+        return Arrays.asList(flds.split(FIELD_SEPARATOR, -1));
+    }
+
+    /** The tags as a list (split on spaces, empty pieces dropped). */
+    public List<String> tagList() {
+        return Arrays.stream(tags.trim().split("[ \u3000]+")).filter(t -> !t.isEmpty()).toList();
+    }
+}

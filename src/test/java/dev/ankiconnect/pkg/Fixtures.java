@@ -1,0 +1,48 @@
+package dev.ankiconnect.pkg;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/** Locates the copied fixture packages and offers small helpers shared by the tests. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static Path path(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/pkg/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("missing fixture " + name, e);
+        }
+    }
+
+    static AnkiPackage read(String name) throws IOException {
+        return new PackageReader().read(path(name));
+    }
+
+    static String sha1(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(data));
+    }
+
+    static String sha1(InputStream in) throws Exception {
+        try (in) {
+            return sha1(in.readAllBytes());
+        }
+    }
+
+    /** Our temp files all start with "anki"; count them to prove none are left behind. */
+    static long tempFileCount() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("ankipkg-") || n.startsWith("ankicol-") || n.startsWith("ankiout-");
+            }).count();
+        }
+    }
+}
