@@ -75,43 +75,89 @@ final class Glob {
          */
         ASCII_CI,
         /** Unicode case-insensitive: ASCII letters become {@code _}, non-ASCII characters become {@code %}. */
-        UNICODE_CI
+        UNICODE_CI,
+        /**
+         * For {@code LOWER(column) LIKE}: ASCII letters lower-cased (every database folds those), characters
+         * that have case outside ASCII become {@code %} (database and JVM case tables may differ).
+         */
+        LOWER
     }
 
     /** LIKE pattern (escape {@code \}) for the glob, unanchored: wrapped in {@code %...%}. */
     static String toLikeContains(String glob, Like mode) {
-        return "%" + toLike(glob, mode) + "%";
+        return like(glob, mode, true);
     }
 
     /** LIKE pattern (escape {@code \}) for the glob, anchored. */
     static String toLike(String glob, Like mode) {
-        StringBuilder b = new StringBuilder();
+        return like(glob, mode, false);
+    }
+
+    private static String like(String glob, Like mode, boolean contains) {
+        LikeBuilder b = new LikeBuilder();
+        if (contains) b.any();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (c == '\\' && i + 1 < glob.length()) {
                 likeChar(b, glob.charAt(++i), mode);
             } else if (c == '*') {
-                b.append('%');
+                b.any();
             } else if (c == '_') {
                 // one character for SQLite; Derby may count UTF-16 units, so only EXACT trusts '_'
-                b.append(mode == Like.EXACT ? "_" : "%");
+                if (mode == Like.EXACT) b.one(); else b.any();
             } else {
                 likeChar(b, c, mode);
             }
         }
-        return b.toString().replaceAll("%+", "%");
+        if (contains) b.any();
+        return b.toString();
     }
 
-    private static void likeChar(StringBuilder b, char c, Like mode) {
-        boolean asciiLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        if (mode != Like.EXACT && asciiLetter) {
+    /** Collects a LIKE pattern, merging runs of {@code %} (escaped {@code \%} literals are not merged). */
+    private static final class LikeBuilder {
+        private final StringBuilder b = new StringBuilder();
+        private boolean lastAny;
+
+        void any() {
+            if (!lastAny) b.append('%');
+            lastAny = true;
+        }
+
+        void one() {
             b.append('_');
-        } else if (mode == Like.UNICODE_CI && c > 127) {
-            b.append('%');
-        } else if (c == '%' || c == '_' || c == '\\') {
-            b.append('\\').append(c);
-        } else {
+            lastAny = false;
+        }
+
+        void literal(char c) {
+            if (c == '%' || c == '_' || c == '\\') b.append('\\');
             b.append(c);
+            lastAny = false;
+        }
+
+        @Override
+        public String toString() {
+            return b.toString();
+        }
+    }
+
+    private static void likeChar(LikeBuilder b, char c, Like mode) {
+        boolean asciiLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (mode == Like.LOWER) {
+            if (asciiLetter) {
+                b.literal(Character.toLowerCase(c));
+                return;
+            }
+            if (c > 127 && Character.toLowerCase(c) != Character.toUpperCase(c) || Character.isSurrogate(c)) {
+                b.any();
+                return;
+            }
+        }
+        if ((mode == Like.ASCII_CI || mode == Like.UNICODE_CI) && asciiLetter) {
+            b.one();
+        } else if (mode == Like.UNICODE_CI && c > 127) {
+            b.any();
+        } else {
+            b.literal(c);
         }
     }
 

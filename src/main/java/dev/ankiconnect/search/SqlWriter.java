@@ -463,8 +463,8 @@ public final class SqlWriter {
                     List.of("% " + lit + " %", "% " + lit + "::%"));
         }
         Pattern p = Pattern.compile(" " + Glob.toRegex(glob, "\\S*", "\\S") + "(::| )", Glob.UNICODE_CI);
-        String like = "% " + Glob.toLike(glob, Glob.Like.UNICODE_CI) + "%";
-        return approx("LOWER(n.tags) LIKE ?" + ESC, List.of(like.replaceAll("%+", "%")),
+        String like = "% " + Glob.toLike(glob, Glob.Like.LOWER) + (glob.endsWith("*") && !glob.endsWith("\\*") ? "" : "%");
+        return approx("LOWER(n.tags) LIKE ?" + ESC, List.of(like),
                 r -> p.matcher(r.tags()).find());
     }
 
