@@ -14,7 +14,6 @@ public final class SearchParser {
     private static final Pattern FLOAT = Pattern.compile(
             "[+-]?((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern ALNUM = Pattern.compile("[A-Za-z0-9]+");
 
     private final String in;
     private int pos;
@@ -482,13 +481,5 @@ public final class SearchParser {
             }
         }
         return b.toString();
-    }
-
-    static boolean isFloatText(String s) {
-        return FLOAT.matcher(s).matches();
-    }
-
-    static boolean isAlnum(String s) {
-        return ALNUM.matcher(s).matches();
     }
 }

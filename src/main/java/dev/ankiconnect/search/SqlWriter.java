@@ -200,8 +200,9 @@ public final class SqlWriter {
 
     private Frag leaf(SearchNode n) {
         if (n instanceof All) return exact(null, List.of());
-        if (n instanceof Text t) return ctx.ignoreAccents() ? noCombining(t.text()) : text(t.text());
-        if (n instanceof Field f) return field(f);
+        // note text is stored NFC-normalised, so the search text is normalised too
+        if (n instanceof Text t) return ctx.ignoreAccents() ? noCombining(nfc(t.text())) : text(nfc(t.text()));
+        if (n instanceof Field f) return field(new Field(nfc(f.field()), nfc(f.text()), f.mode()));
         if (n instanceof Deck d) return deck(d.name());
         if (n instanceof DeckIds d) return deckIds(d.ids());
         if (n instanceof SearchNode.Note nt) return notetype(nt.name());
@@ -228,15 +229,19 @@ public final class SqlWriter {
         if (n instanceof CardIds ids) return cards(in("c.id", ids.ids()), List.copyOf(ids.ids()));
         if (n instanceof Mid m) return notes("n.mid = ?", List.of(m.id()));
         if (n instanceof Dupe d) return dupe(d);
-        if (n instanceof Regex r) return regex(r.pattern());
-        if (n instanceof NoCombining nc) return noCombining(nc.text());
-        if (n instanceof StripClozes sc) return stripClozes(sc.text());
-        if (n instanceof Word w) return word(w.text());
+        if (n instanceof Regex r) return regex(nfc(r.pattern()));
+        if (n instanceof NoCombining nc) return noCombining(nfc(nc.text()));
+        if (n instanceof StripClozes sc) return stripClozes(nfc(sc.text()));
+        if (n instanceof Word w) return word(nfc(w.text()));
         if (n instanceof CustomData cd) {
             return cardData(cd.key(), r -> CardData.parse(r.cardData()).customData().containsKey(cd.key()));
         }
         if (n instanceof Preset p) return preset(p.name());
         throw new IllegalStateException("unhandled node " + n);
+    }
+
+    private static String nfc(String s) {
+        return TextUtil.nfc(s);
     }
 
     private Frag cards(String sql, List<Object> params) {
