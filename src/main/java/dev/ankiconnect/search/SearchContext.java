@@ -21,6 +21,9 @@ import java.util.Set;
  * @param notetypeTemplates notetype id to its template names in ordinal order
  * @param clozeNotetypeIds ids of cloze notetypes (kind 1)
  * @param ignoreAccents    config {@code ignoreAccentsInSearch}: plain text behaves like {@code nc:}
+ * @param excludedFields   notetype id to the ordinals of fields marked "exclude from unqualified searches"
+ *                         (omit notetypes without such fields; an empty map means nothing is excluded)
+ * @param sortFieldIndex   notetype id to its sort field ordinal (only needed for notetypes in excludedFields)
  */
 public record SearchContext(
         long profileId,
@@ -35,7 +38,9 @@ public record SearchContext(
         Map<Long, List<String>> notetypeFields,
         Map<Long, List<String>> notetypeTemplates,
         Set<Long> clozeNotetypeIds,
-        boolean ignoreAccents) {
+        boolean ignoreAccents,
+        Map<Long, Set<Integer>> excludedFields,
+        Map<Long, Integer> sortFieldIndex) {
 
     public SearchContext {
         deckNames = Map.copyOf(deckNames);
@@ -44,5 +49,12 @@ public record SearchContext(
         notetypeFields = Map.copyOf(notetypeFields);
         notetypeTemplates = Map.copyOf(notetypeTemplates);
         clozeNotetypeIds = Set.copyOf(clozeNotetypeIds);
+        excludedFields = Map.copyOf(excludedFields);
+        sortFieldIndex = Map.copyOf(sortFieldIndex);
+    }
+
+    /** True if some notetype excludes fields from unqualified searches (Anki then searches field by field). */
+    public boolean anyExcludedFields() {
+        return excludedFields.values().stream().anyMatch(set -> !set.isEmpty());
     }
 }

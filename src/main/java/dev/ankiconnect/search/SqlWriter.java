@@ -262,42 +262,118 @@ public final class SqlWriter {
     /** Unqualified text: SQLite LIKE (ASCII case folding) on sfld or flds, implicit {@code *} at both ends. */
     private Frag text(String glob) {
         needNotes = true;
-        if (Glob.likeIsExact(glob)) {
+        String sql = "(n.sfld LIKE ?" + ESC + " OR n.flds LIKE ?" + ESC + ")";
+        if (Glob.likeIsExact(glob) && !ctx.anyExcludedFields()) {
             // no ASCII letters and no '_': LIKE is the same in SQLite, Derby and PostgreSQL
             String like = Glob.toLikeContains(glob, Glob.Like.EXACT);
-            return exact("(n.sfld LIKE ?" + ESC + " OR n.flds LIKE ?" + ESC + ")", List.of(like, like));
+            return exact(sql, List.of(like, like));
         }
         String like = Glob.toLikeContains(glob, Glob.Like.ASCII_CI);
         Pattern p = Glob.likePattern(glob, false);
-        return approx("(n.sfld LIKE ?" + ESC + " OR n.flds LIKE ?" + ESC + ")", List.of(like, like),
-                r -> p.matcher(r.sfld()).find() || p.matcher(r.flds()).find());
+        return approx(sql, List.of(like, like), unqualified(s -> p.matcher(s).find(), s -> s));
     }
 
     private Frag noCombining(String glob) {
         needNotes = true;
         Pattern p = Glob.likePattern(TextUtil.withoutCombining(glob), false);
-        return approx(null, List.of(), r -> p.matcher(TextUtil.withoutCombining(r.sfld())).find()
-                || p.matcher(TextUtil.withoutCombining(r.flds())).find());
+        return approx(null, List.of(), unqualified(s -> p.matcher(s).find(), TextUtil::withoutCombining));
     }
 
+    /** {@code sc:} is an unqualified search over text with cloze markup removed, in cloze notetypes only. */
     private Frag stripClozes(String glob) {
         needNotes = true;
         List<Long> mids = new ArrayList<>(new TreeSet<>(ctx.clozeNotetypeIds()));
-        Pattern p = Glob.likePattern(glob, false);
+        boolean nc = ctx.ignoreAccents();
+        Pattern p = Glob.likePattern(nc ? TextUtil.withoutCombining(glob) : glob, false);
+        Predicate<SearchRow> test = unqualified(s -> p.matcher(s).find(),
+                s -> nc ? TextUtil.withoutCombining(TextUtil.stripClozes(s)) : TextUtil.stripClozes(s));
         return approx(in("n.mid", mids), List.copyOf(mids),
-                r -> ctx.clozeNotetypeIds().contains(r.mid()) && p.matcher(TextUtil.stripClozes(r.flds())).find());
+                r -> ctx.clozeNotetypeIds().contains(r.mid()) && test.test(r));
+    }
+
+    /**
+     * Anki's unqualified matching: sort field or joined fields; when a notetype excludes fields, only the
+     * remaining fields (adjacent ones joined by U+001F) and the sort field unless it is excluded.
+     */
+    private Predicate<SearchRow> unqualified(Predicate<String> match, java.util.function.UnaryOperator<String> prep) {
+        if (!ctx.anyExcludedFields()) {
+            return r -> match.test(prep.apply(r.sfld())) || match.test(prep.apply(r.flds()));
+        }
+        return r -> {
+            List<String> names = ctx.notetypeFields().get(r.mid());
+            if (names == null) return false;
+            java.util.Set<Integer> excluded = ctx.excludedFields().getOrDefault(r.mid(), java.util.Set.of());
+            List<Integer> included = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (!excluded.contains(i)) included.add(i);
+            }
+            if (included.isEmpty()) return false;
+            String[] fields = TextUtil.fields(r.flds());
+            for (int[] range : ranges(included, true)) {
+                if (match.test(prep.apply(joinRange(fields, range)))) return true;
+            }
+            boolean sortExcluded = excluded.contains(ctx.sortFieldIndex().getOrDefault(r.mid(), 0));
+            return !sortExcluded && match.test(prep.apply(r.sfld()));
+        };
+    }
+
+    /** Groups sorted ordinals into [start, end] ranges, merging neighbours when {@code join}. */
+    private static List<int[]> ranges(List<Integer> ords, boolean join) {
+        List<int[]> out = new ArrayList<>();
+        for (int ord : ords) {
+            int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (join && last != null && last[1] + 1 == ord) {
+                last[1] = ord;
+            } else {
+                out.add(new int[] {ord, ord});
+            }
+        }
+        return out;
+    }
+
+    private static String joinRange(String[] fields, int[] range) {
+        StringBuilder b = new StringBuilder();
+        for (int i = range[0]; i <= range[1]; i++) {
+            if (i > range[0]) b.append('\u001f');
+            if (i < fields.length) b.append(fields[i]);
+        }
+        return b.toString();
     }
 
     private Frag regex(String re) {
         needNotes = true;
-        Pattern p = compileRegex(re, Glob.UNICODE_CI);
-        return approx(null, List.of(), r -> p.matcher(r.flds()).find());
+        return approx(null, List.of(), regexFields(compileRegex(re, Glob.UNICODE_CI)));
     }
 
+    /** {@code w:} is a regex search with {@code \b} around the glob (Anki's to_re: * is .*, _ is .). */
     private Frag word(String glob) {
         needNotes = true;
-        Pattern p = compileRegex("\\b" + Glob.toRegex(glob, "\\S*", "\\S") + "\\b", Glob.UNICODE_CI);
-        return approx(null, List.of(), r -> p.matcher(r.flds()).find());
+        boolean nc = ctx.ignoreAccents();
+        String g = nc ? TextUtil.withoutCombining(glob) : glob;
+        Pattern p = compileRegex("\\b" + Glob.toRegex(g, ".*", ".") + "\\b", Glob.UNICODE_CI);
+        Predicate<SearchRow> test = regexFields(p);
+        if (!nc) return approx(null, List.of(), test);
+        return approx(null, List.of(), r -> test.test(new SearchRow(r.id(), r.noteId(), r.mid(),
+                TextUtil.withoutCombining(r.flds()), r.sfld(), r.tags(), r.cardData(), r.ctype(), r.queue(), r.due(),
+                r.odue(), r.ivl(), r.flags())));
+    }
+
+    /** Regex over the joined fields, or over each non-excluded field when a notetype excludes some. */
+    private Predicate<SearchRow> regexFields(Pattern p) {
+        if (!ctx.anyExcludedFields()) {
+            return r -> p.matcher(r.flds()).find();
+        }
+        return r -> {
+            List<String> names = ctx.notetypeFields().get(r.mid());
+            if (names == null) return false;
+            java.util.Set<Integer> excluded = ctx.excludedFields().getOrDefault(r.mid(), java.util.Set.of());
+            if (excluded.isEmpty()) return p.matcher(r.flds()).find();
+            String[] fields = TextUtil.fields(r.flds());
+            for (int i = 0; i < fields.length && i < names.size(); i++) {
+                if (!excluded.contains(i) && p.matcher(fields[i]).find()) return true;
+            }
+            return false;
+        };
     }
 
     private static Pattern compileRegex(String re, int flags) {
@@ -358,12 +434,16 @@ public final class SqlWriter {
             sql = "(" + sql + " AND n.flds LIKE ?" + ESC + ")";
             params.add(like);
         }
+        // Anki matches adjacent matching fields (e.g. f*:x hitting two neighbours) as one U+001F-joined
+        // range, except for regex and the "non-empty" values * _* *_ which test each field alone
+        boolean join = f.mode() != FieldMode.REGEX && !allFields
+                && !(f.text().equals("*") || f.text().equals("_*") || f.text().equals("*_"));
         return approx(sql, params, r -> {
             List<Integer> hit = ords.get(r.mid());
             if (hit == null) return false;
             String[] fields = TextUtil.fields(r.flds());
-            for (int i : hit) {
-                if (i < fields.length && value.test(fields[i])) return true;
+            for (int[] range : ranges(hit, join)) {
+                if (range[0] < fields.length && value.test(joinRange(fields, range))) return true;
             }
             return false;
         });
@@ -426,15 +506,10 @@ public final class SqlWriter {
             List<String> names = e.getValue();
             for (int i = 0; i < names.size(); i++) {
                 if (!p.matcher(names.get(i)).matches()) continue;
-                if (ctx.clozeNotetypeIds().contains(e.getKey())) {
-                    // a cloze notetype's single template produces every cloze ordinal
-                    parts.add("n.mid = ?");
-                    params.add(e.getKey());
-                } else {
-                    parts.add("(n.mid = ? AND c.ord = ?)");
-                    params.add(e.getKey());
-                    params.add(i);
-                }
+                // cloze notetypes have one template (ord 0), so card:Cloze finds only c1 cards, as in Anki
+                parts.add("(n.mid = ? AND c.ord = ?)");
+                params.add(e.getKey());
+                params.add(i);
             }
         }
         needNotes = true;
@@ -566,27 +641,29 @@ public final class SqlWriter {
     }
 
     /**
-     * Current FSRS retrievability: {@code (1 + f*t/S)^-decay} with {@code f = 0.9^(1/-decay) - 1}, t = days since
-     * the last review ({@code lrt}, else derived from due - ivl for review cards). New cards have none.
+     * Current FSRS retrievability {@code (1 + f*t/S)^-decay}, {@code f = 0.9^(1/-decay) - 1}, t in days: since
+     * {@code lrt} if stored, else derived from due - ivl (seconds for learning cards, days otherwise), as Anki's
+     * extract_fsrs_retrievability. Needs both s and d (a memory state); new cards never match.
      */
     private Double retrievability(SearchRow r) {
         if (r.ctype() == 0) return null;
         CardData d = CardData.parse(r.cardData());
         Double s = d.number("s");
-        if (s == null || s <= 0) return null;
+        if (s == null || d.number("d") == null || s <= 0) return null;
         Double decayValue = d.number("decay");
         double decay = decayValue != null ? decayValue : 0.5;
         Double lrt = d.number("lrt");
-        double elapsedDays;
+        long due = r.odue() != 0 ? r.odue() : r.due();
+        long secs;
         if (lrt != null) {
-            elapsedDays = Math.max(0, (ctx.nowSecs() - lrt) / 86_400.0);
+            secs = Math.max(0, ctx.nowSecs() - lrt.longValue());
+        } else if (due > 365_000) {
+            secs = Math.max(0, ctx.nowSecs() - Math.max(0, due - r.ivl()));
         } else {
-            long due = r.odue() != 0 ? r.odue() : r.due();
-            if (due > 1_000_000_000L) return null; // intraday learning without a last-review time
-            elapsedDays = Math.max(0, ctx.today() - (due - r.ivl()));
+            secs = Math.max(0, ctx.today() - Math.max(0, due - r.ivl())) * 86_400;
         }
         double factor = Math.pow(0.9, 1 / -decay) - 1;
-        return Math.pow(1 + factor * elapsedDays / s, -decay);
+        return Math.pow(1 + factor * (secs / 86_400.0) / s, -decay);
     }
 
     private Frag dupe(Dupe d) {

@@ -23,7 +23,15 @@ final class Fixtures {
                 Map.of(10L, List.of("Front", "Back"), 11L, List.of("Front", "Back", "Extra"),
                         12L, List.of("Text", "Back Extra")),
                 Map.of(10L, List.of("Card 1"), 11L, List.of("Card 1", "Card 2"), 12L, List.of("Cloze")),
-                Set.of(12L), ignoreAccents);
+                Set.of(12L), ignoreAccents, Map.of(), Map.of());
+    }
+
+    /** Like {@link #ctx()} but Basic (10) excludes its Back field (1) from unqualified searches. */
+    static SearchContext ctxExcluding() {
+        SearchContext c = ctx();
+        return new SearchContext(c.profileId(), c.today(), c.nextDayAtSecs(), c.nowSecs(), c.learnAheadSecs(),
+                c.currentDeckId(), c.deckNames(), c.deckPresetNames(), c.notetypeNames(), c.notetypeFields(),
+                c.notetypeTemplates(), c.clozeNotetypeIds(), false, Map.of(10L, Set.of(1)), Map.of(10L, 0));
     }
 
     static SearchRow note(long mid, String flds, String tags) {

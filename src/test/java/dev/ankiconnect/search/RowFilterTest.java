@@ -117,6 +117,8 @@ class RowFilterTest {
         assertTrue(matches("w:barks", DOG));
         assertFalse(matches("w:bark", DOG));
         assertTrue(matches("w:bark*", DOG));
+        assertTrue(matches("w:b_rks", DOG));
+        assertTrue(matches("\"w:dog</b> barks\"", DOG)); // Anki's to_re: * and _ are . based, not \\S
         assertTrue(matches("cafe", r, Fixtures.ctx(true)));
     }
 
@@ -126,6 +128,33 @@ class RowFilterTest {
         assertTrue(matches("\"sc:paris is\"", cloze));
         assertFalse(matches("\"sc:paris is\"", note(10, "{{c1::Paris::city}} is\u001f", "")));
         assertFalse(matches("\"paris is\"", cloze));
+        // the sort field (stripped) is searched too
+        assertTrue(matches("sc:Paris", new SearchRow(1, 1, 12, "x", "Paris", "", null, 0, 0, 0, 0, 0, new boolean[0])));
+    }
+
+    @Test
+    void excludedFieldsAreSkippedByUnqualifiedSearches() {
+        SearchContext ex = Fixtures.ctxExcluding();
+        SearchRow basic = note(10, "front text\u001fsecret", "");
+        assertTrue(matches("front", basic, ex));
+        assertFalse(matches("secret", basic, ex));
+        assertFalse(matches("re:secret", basic, ex));
+        assertFalse(matches("w:secret", basic, ex));
+        assertTrue(matches("secret", basic));
+        // other notetypes are unaffected
+        assertTrue(matches("secret", note(11, "a\u001fsecret\u001fc", ""), ex));
+        assertTrue(matches("re:secret", note(11, "a\u001fsecret\u001fc", ""), ex));
+        // digits would be exact SQL without exclusions; with them the JVM must decide
+        assertFalse(matches("42", note(10, "x\u001f42", ""), ex));
+    }
+
+    @Test
+    void adjacentMatchingFieldsAreJoinedLikeAnki() {
+        // Back and Extra of notetype 11 are neighbours that both match the field name *a*
+        SearchRow r = note(11, "f\u001fone\u001ftwo", "");
+        assertTrue(matches("*a*:one*two", r));
+        assertFalse(matches("*a*:one", r));
+        assertTrue(matches("*a*:_*", note(11, "f\u001f\u001ftwo", "")));
     }
 
     @Test
@@ -168,14 +197,15 @@ class RowFilterTest {
     void retrievabilityDecaysWithElapsedDays() {
         // reviewed just now: R is 1; after S days R is 0.9 (the FSRS definition of stability)
         long now = Fixtures.NEXT_DAY - 10_000;
-        SearchRow fresh = card("{\"s\":10,\"lrt\":" + now + "}", 2, 2, 100, 10);
+        SearchRow fresh = card("{\"s\":10,\"d\":5,\"lrt\":" + now + "}", 2, 2, 100, 10);
         assertTrue(matches("prop:r>0.99", fresh));
-        SearchRow tenDays = card("{\"s\":10,\"lrt\":" + (now - 10 * 86_400) + "}", 2, 2, 100, 10);
+        SearchRow tenDays = card("{\"s\":10,\"d\":5,\"lrt\":" + (now - 10 * 86_400) + "}", 2, 2, 100, 10);
         assertTrue(matches("prop:r<0.901", tenDays));
         assertTrue(matches("prop:r>0.899", tenDays));
         // without lrt, elapsed days come from due - ivl (today is 100)
-        assertTrue(matches("prop:r<0.901", card("{\"s\":10}", 2, 2, 100, 10)));
-        assertFalse(matches("prop:r<2", card("{\"s\":10}", 0, 0, 5, 0)));
+        assertTrue(matches("prop:r<0.901", card("{\"s\":10,\"d\":5}", 2, 2, 100, 10)));
+        assertFalse(matches("prop:r<2", card("{\"s\":10}", 2, 2, 100, 10))); // no difficulty: no memory state
+        assertFalse(matches("prop:r<2", card("{\"s\":10,\"d\":5}", 0, 0, 5, 0)));
     }
 
     @Test

@@ -189,7 +189,8 @@ class SqlWriterTest {
         check(notes("note:basic*"), NOTES + "n.mid IN (?, ?) ORDER BY n.id", 7L, 10L, 11L);
         check(cards("card:2"), CARDS + "c.ord = ? ORDER BY c.id", 7L, 1);
         check(cards("\"card:card 2\""), CARDS_N + "(n.mid = ? AND c.ord = ?) ORDER BY c.id", 7L, 11L, 1);
-        check(cards("card:cloze"), CARDS_N + "n.mid = ? ORDER BY c.id", 7L, 12L);
+        // a cloze notetype has one template, ord 0, so only c1 cards match (as in Anki's templates table)
+        check(cards("card:cloze"), CARDS_N + "(n.mid = ? AND c.ord = ?) ORDER BY c.id", 7L, 12L, 0);
         check(cards("card:nope"), CARDS_N + "1 = 0 ORDER BY c.id", 7L);
     }
 
