@@ -234,7 +234,7 @@ public final class SqlWriter {
         if (n instanceof StripClozes sc) return stripClozes(nfc(sc.text()));
         if (n instanceof Word w) return word(nfc(w.text()));
         if (n instanceof CustomData cd) {
-            return cardData(cd.key(), r -> CardData.parse(r.cardData()).customData().containsKey(cd.key()));
+            return customData(cd.key(), r -> CardData.parse(r.cardData()).customData().containsKey(cd.key()));
         }
         if (n instanceof Preset p) return preset(p.name());
         throw new IllegalStateException("unhandled node " + n);
@@ -586,9 +586,9 @@ public final class SqlWriter {
             case "d" -> cardData("d", r -> compare(CardData.parse(r.cardData()).number("d"), p.op(),
                     p.value() * 9 + 1));
             case "r" -> cardData("s", r -> compare(retrievability(r), p.op(), p.value()));
-            case "cdn" -> cardData(p.key(), r -> CardData.parse(r.cardData()).customData().get(p.key())
+            case "cdn" -> customData(p.key(), r -> CardData.parse(r.cardData()).customData().get(p.key())
                     instanceof Number x && compare(x.doubleValue(), p.op(), p.value()));
-            case "cds" -> cardData(p.key(), r -> CardData.parse(r.cardData()).customData().get(p.key())
+            case "cds" -> customData(p.key(), r -> CardData.parse(r.cardData()).customData().get(p.key())
                     instanceof String s && compare(s.compareTo(p.text()), p.op()));
             default -> throw new IllegalStateException("unknown prop " + p.property());
         };
@@ -617,10 +617,18 @@ public final class SqlWriter {
                 + ")", params);
     }
 
-    /** Conditions on cards.data JSON: narrow to rows mentioning the key, decide in the JVM. */
+    /** Conditions on cards.data JSON: narrow to rows mentioning the top-level key, decide in the JVM. */
     private Frag cardData(String key, Predicate<SearchRow> test) {
+        return cardDataLike("%\"" + Glob.toLike(Glob.escape(key), Glob.Like.EXACT) + "\"%", test);
+    }
+
+    /** Custom-data keys may sit inside the JSON-encoded {@code cd} string ({@code \"key\"}), so match bare. */
+    private Frag customData(String key, Predicate<SearchRow> test) {
+        return cardDataLike(Glob.toLikeContains(Glob.escape(key), Glob.Like.EXACT), test);
+    }
+
+    private Frag cardDataLike(String like, Predicate<SearchRow> test) {
         needCards = true;
-        String like = "%\"" + Glob.toLike(Glob.escape(key), Glob.Like.EXACT) + "\"%";
         return approx("c.data LIKE ?" + ESC, List.of(like), test);
     }
 
