@@ -33,8 +33,14 @@ final class NoteTerms {
             String like = Glob.toLikeContains(glob, Glob.Like.EXACT);
             return Fragment.notes(sql, List.of(like, like));
         }
-        String like = Glob.toLikeContains(glob, Glob.Like.ASCII_CI);
         Pattern p = Glob.likePattern(glob, false);
+        if (ctx.lowerOnClob()) {
+            // lower-cased letters narrow far better than the one-character wildcards used otherwise
+            String lower = Glob.toLikeContains(glob, Glob.Like.LOWER);
+            return Fragment.noteFilter("(LOWER(n.sfld) LIKE ?" + ESC + " OR LOWER(n.flds) LIKE ?" + ESC + ")",
+                    List.of(lower, lower), unqualified(s -> p.matcher(s).find(), s -> s));
+        }
+        String like = Glob.toLikeContains(glob, Glob.Like.ASCII_CI);
         return Fragment.noteFilter(sql, List.of(like, like), unqualified(s -> p.matcher(s).find(), s -> s));
     }
 
@@ -179,11 +185,11 @@ final class NoteTerms {
                     Pattern p = Pattern.compile("^" + Glob.toRegex(f.text(), ".*", ".") + "$",
                             Glob.UNICODE_CI | Pattern.DOTALL);
                     value = s -> p.matcher(s).matches();
-                    like = Glob.toLikeContains(f.text(), Glob.Like.UNICODE_CI);
+                    like = Glob.toLikeContains(f.text(), ctx.lowerOnClob() ? Glob.Like.LOWER : Glob.Like.UNICODE_CI);
                 } else {
                     Pattern p = Glob.likePattern(f.text(), true);
                     value = s -> p.matcher(s).matches();
-                    like = Glob.toLikeContains(f.text(), Glob.Like.ASCII_CI);
+                    like = Glob.toLikeContains(f.text(), ctx.lowerOnClob() ? Glob.Like.LOWER : Glob.Like.ASCII_CI);
                 }
             }
         }
@@ -191,7 +197,8 @@ final class NoteTerms {
         List<Object> params = new ArrayList<>(mids);
         String sql = in("n.mid", mids);
         if (like != null && !like.equals("%")) {
-            sql = "(" + sql + " AND n.flds LIKE ?" + ESC + ")";
+            String column = ctx.lowerOnClob() ? "LOWER(n.flds)" : "n.flds";
+            sql = "(" + sql + " AND " + column + " LIKE ?" + ESC + ")";
             params.add(like);
         }
         // Anki matches adjacent matching fields (e.g. f*:x hitting two neighbours) as one U+001F-joined

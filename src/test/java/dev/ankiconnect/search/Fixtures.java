@@ -15,23 +15,27 @@ final class Fixtures {
     }
 
     static SearchContext ctx(boolean ignoreAccents) {
-        return new SearchContext(7L, 100L, NEXT_DAY, NEXT_DAY - 10_000, 1200, 3L,
-                Map.of(1L, "Default", 2L, "Lang", 3L, "Lang::French", 4L, "Lang::French::Verbs", 5L, "Other",
-                        6L, "Filtered1", 8L, "Émile"),
-                Map.of(1L, "Default", 2L, "Lang preset", 3L, "Lang preset"),
-                Map.of(10L, "Basic", 11L, "Basic (and reversed card)", 12L, "Cloze"),
-                Map.of(10L, List.of("Front", "Back"), 11L, List.of("Front", "Back", "Extra"),
-                        12L, List.of("Text", "Back Extra")),
-                Map.of(10L, List.of("Card 1"), 11L, List.of("Card 1", "Card 2"), 12L, List.of("Cloze")),
-                Set.of(12L), ignoreAccents, Map.of(), Map.of());
+        return base().ignoreAccents(ignoreAccents).build();
+    }
+
+    static SearchContext.Builder base() {
+        return SearchContext.builder(7L)
+                .timing(100L, NEXT_DAY, NEXT_DAY - 10_000)
+                .currentDeckId(3L)
+                .deckNames(Map.of(1L, "Default", 2L, "Lang", 3L, "Lang::French", 4L, "Lang::French::Verbs",
+                        5L, "Other", 6L, "Filtered1", 8L, "Émile"))
+                .deckPresetNames(Map.of(1L, "Default", 2L, "Lang preset", 3L, "Lang preset"))
+                .notetypeNames(Map.of(10L, "Basic", 11L, "Basic (and reversed card)", 12L, "Cloze"))
+                .notetypeFields(Map.of(10L, List.of("Front", "Back"), 11L, List.of("Front", "Back", "Extra"),
+                        12L, List.of("Text", "Back Extra")))
+                .notetypeTemplates(Map.of(10L, List.of("Card 1"), 11L, List.of("Card 1", "Card 2"),
+                        12L, List.of("Cloze")))
+                .clozeNotetypeIds(Set.of(12L));
     }
 
     /** Like {@link #ctx()} but Basic (10) excludes its Back field (1) from unqualified searches. */
     static SearchContext ctxExcluding() {
-        SearchContext c = ctx();
-        return new SearchContext(c.profileId(), c.today(), c.nextDayAtSecs(), c.nowSecs(), c.learnAheadSecs(),
-                c.currentDeckId(), c.deckNames(), c.deckPresetNames(), c.notetypeNames(), c.notetypeFields(),
-                c.notetypeTemplates(), c.clozeNotetypeIds(), false, Map.of(10L, Set.of(1)), Map.of(10L, 0));
+        return base().excludedFields(Map.of(10L, Set.of(1))).sortFieldIndex(Map.of(10L, 0)).build();
     }
 
     static SearchRow note(long mid, String flds, String tags) {

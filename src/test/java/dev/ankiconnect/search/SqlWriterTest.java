@@ -120,6 +120,16 @@ class SqlWriterTest {
     }
 
     @Test
+    void lowerOnClobNarrowsWithLowerCasedLetters() {
+        SearchContext ctx = Fixtures.base().lowerOnClob(true).build();
+        CompiledSearch c = SqlWriter.compile("Dog*É", ctx, Target.NOTES);
+        check(c, NOTE_ROW + "(LOWER(n.sfld) LIKE ? ESCAPE '\\' OR LOWER(n.flds) LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L, "%dog%", "%dog%");
+        check(SqlWriter.compile("front:Dog", ctx, Target.NOTES),
+                NOTE_ROW + "(n.mid IN (?, ?) AND LOWER(n.flds) LIKE ? ESCAPE '\\') ORDER BY n.id", 7L, 10L, 11L, "%dog%");
+    }
+
+    @Test
     void states() {
         check(cards("is:new"), CARDS + "c.ctype = 0 ORDER BY c.id", 7L);
         check(cards("is:learn"), CARDS + "c.ctype IN (1, 3) ORDER BY c.id", 7L);
