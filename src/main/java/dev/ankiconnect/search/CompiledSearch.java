@@ -13,6 +13,7 @@ import java.util.function.Predicate;
  * result id (note or card). If {@link #rowFilter()} is non-null the SQL only narrows: the statement then also
  * selects {@link #columns()} and the caller must pass every row to {@link #ids(Iterable)} (or build rows
  * with {@link #row(Object[])} and test them itself). Ids come back in ascending order, duplicates removed.
+ * Read {@code n.flds} as a String while the ResultSet is open (a Derby CLOB dies with its transaction).
  */
 public record CompiledSearch(String sql, List<Object> params, Target target, List<String> columns,
         boolean cardColumns, int flagColumns, Predicate<SearchRow> rowFilter) {
