@@ -1,0 +1,265 @@
+package dev.ankiconnect.search;
+
+import static dev.ankiconnect.search.Fragment.ESC;
+import static dev.ankiconnect.search.Fragment.FALSE;
+import static dev.ankiconnect.search.Fragment.in;
+
+import dev.ankiconnect.search.SearchNode.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Note-table terms: text, fields, regex, words, tags, notetypes, duplicates (Anki's note-content rules). */
+final class NoteTerms {
+    private final SearchContext ctx;
+
+    NoteTerms(SearchContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Unqualified text: SQLite LIKE (ASCII case folding) on sfld or flds, implicit {@code *} at both ends. */
+    Fragment text(String glob) {
+        String sql = "(n.sfld LIKE ?" + ESC + " OR n.flds LIKE ?" + ESC + ")";
+        if (Glob.likeIsExact(glob) && !ctx.anyExcludedFields()) {
+            // no ASCII letters and no '_': LIKE is the same in SQLite, Derby and PostgreSQL
+            String like = Glob.toLikeContains(glob, Glob.Like.EXACT);
+            return Fragment.notes(sql, List.of(like, like));
+        }
+        Pattern p = Glob.likePattern(glob, false);
+        if (ctx.lowerOnClob()) {
+            // lower-cased letters narrow far better than the one-character wildcards used otherwise
+            String lower = Glob.toLikeContains(glob, Glob.Like.LOWER);
+            return Fragment.noteFilter("(LOWER(n.sfld) LIKE ?" + ESC + " OR LOWER(n.flds) LIKE ?" + ESC + ")",
+                    List.of(lower, lower), unqualified(s -> p.matcher(s).find(), s -> s));
+        }
+        String like = Glob.toLikeContains(glob, Glob.Like.ASCII_CI);
+        return Fragment.noteFilter(sql, List.of(like, like), unqualified(s -> p.matcher(s).find(), s -> s));
+    }
+
+    Fragment noCombining(String glob) {
+        Pattern p = Glob.likePattern(TextUtil.withoutCombining(glob), false);
+        return Fragment.noteFilter(null, List.of(), unqualified(s -> p.matcher(s).find(), TextUtil::withoutCombining));
+    }
+
+    /** {@code sc:} is an unqualified search over text with cloze markup removed, in cloze notetypes only. */
+    Fragment stripClozes(String glob) {
+        List<Long> mids = new ArrayList<>(new TreeSet<>(ctx.clozeNotetypeIds()));
+        boolean nc = ctx.ignoreAccents();
+        Pattern p = Glob.likePattern(nc ? TextUtil.withoutCombining(glob) : glob, false);
+        Predicate<SearchRow> test = unqualified(s -> p.matcher(s).find(),
+                s -> nc ? TextUtil.withoutCombining(TextUtil.stripClozes(s)) : TextUtil.stripClozes(s));
+        return Fragment.noteFilter(in("n.mid", mids), List.copyOf(mids),
+                r -> ctx.clozeNotetypeIds().contains(r.mid()) && test.test(r));
+    }
+
+    /**
+     * Anki's unqualified matching: sort field or joined fields; when a notetype excludes fields, only the
+     * remaining fields (adjacent ones joined by U+001F) and the sort field unless it is excluded.
+     */
+    Predicate<SearchRow> unqualified(Predicate<String> match, UnaryOperator<String> prep) {
+        if (!ctx.anyExcludedFields()) {
+            return r -> match.test(prep.apply(r.sfld())) || match.test(prep.apply(r.flds()));
+        }
+        return r -> {
+            List<String> names = ctx.notetypeFields().get(r.mid());
+            if (names == null) return false;
+            Set<Integer> excluded = ctx.excludedFields().getOrDefault(r.mid(), Set.of());
+            List<Integer> included = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (!excluded.contains(i)) included.add(i);
+            }
+            if (included.isEmpty()) return false;
+            String[] fields = TextUtil.fields(r.flds());
+            for (int[] range : ranges(included, true)) {
+                if (match.test(prep.apply(joinRange(fields, range)))) return true;
+            }
+            boolean sortExcluded = excluded.contains(ctx.sortFieldIndex().getOrDefault(r.mid(), 0));
+            return !sortExcluded && match.test(prep.apply(r.sfld()));
+        };
+    }
+
+    /** Groups sorted ordinals into [start, end] ranges, merging neighbours when {@code join}. */
+    static List<int[]> ranges(List<Integer> ords, boolean join) {
+        List<int[]> out = new ArrayList<>();
+        for (int ord : ords) {
+            int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (join && last != null && last[1] + 1 == ord) {
+                last[1] = ord;
+            } else {
+                out.add(new int[] {ord, ord});
+            }
+        }
+        return out;
+    }
+
+    static String joinRange(String[] fields, int[] range) {
+        StringBuilder b = new StringBuilder();
+        for (int i = range[0]; i <= range[1]; i++) {
+            if (i > range[0]) b.append('\u001f');
+            if (i < fields.length) b.append(fields[i]);
+        }
+        return b.toString();
+    }
+
+    Fragment regex(String re) {
+        return Fragment.noteFilter(null, List.of(), regexFields(compileRegex(re, Glob.UNICODE_CI)));
+    }
+
+    /** {@code w:} is a regex search with {@code \b} around the glob (Anki's to_re: * is .*, _ is .). */
+    Fragment word(String glob) {
+        boolean nc = ctx.ignoreAccents();
+        String g = nc ? TextUtil.withoutCombining(glob) : glob;
+        Pattern p = compileRegex("\\b" + Glob.toRegex(g, ".*", ".") + "\\b", Glob.UNICODE_CI);
+        Predicate<SearchRow> test = regexFields(p);
+        if (!nc) return Fragment.noteFilter(null, List.of(), test);
+        return Fragment.noteFilter(null, List.of(), r -> test.test(new SearchRow(r.id(), r.noteId(), r.mid(),
+                TextUtil.withoutCombining(r.flds()), r.sfld(), r.tags(), r.cardData(), r.ctype(), r.queue(), r.due(),
+                r.odue(), r.ivl(), r.flags())));
+    }
+
+    /** Regex over the joined fields, or over each non-excluded field when a notetype excludes some. */
+    Predicate<SearchRow> regexFields(Pattern p) {
+        if (!ctx.anyExcludedFields()) {
+            return r -> p.matcher(r.flds()).find();
+        }
+        return r -> {
+            List<String> names = ctx.notetypeFields().get(r.mid());
+            if (names == null) return false;
+            Set<Integer> excluded = ctx.excludedFields().getOrDefault(r.mid(), Set.of());
+            if (excluded.isEmpty()) return p.matcher(r.flds()).find();
+            String[] fields = TextUtil.fields(r.flds());
+            for (int i = 0; i < fields.length && i < names.size(); i++) {
+                if (!excluded.contains(i) && p.matcher(fields[i]).find()) return true;
+            }
+            return false;
+        };
+    }
+
+    static Pattern compileRegex(String re, int flags) {
+        try {
+            return Pattern.compile(re, flags);
+        } catch (PatternSyntaxException e) {
+            throw SearchSyntaxException.regex(e.getDescription());
+        }
+    }
+
+    /** {@code field:value}: narrow by notetype and a flds LIKE, then check the exact field in the JVM. */
+    Fragment field(Field f) {
+        String name = f.field();
+        boolean allFields = name.equals("*") || name.equals("_*") || name.equals("*_");
+        Pattern namePattern = Pattern.compile("^" + Glob.toRegex(name, ".*", ".") + "$", Glob.UNICODE_CI | Pattern.DOTALL);
+        Map<Long, List<Integer>> ords = new TreeMap<>();
+        for (var e : ctx.notetypeFields().entrySet()) {
+            List<String> names = e.getValue();
+            List<Integer> hits = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (allFields || namePattern.matcher(names.get(i)).matches()) hits.add(i);
+            }
+            if (!hits.isEmpty()) ords.put(e.getKey(), hits);
+        }
+        if (ords.isEmpty()) {
+            return Fragment.notes(FALSE, List.of());
+        }
+        Predicate<String> value;
+        String like = null;
+        switch (f.mode()) {
+            case REGEX -> {
+                Pattern p = compileRegex(f.text(), Glob.UNICODE_CI);
+                value = s -> p.matcher(s).find();
+            }
+            case NO_COMBINING -> {
+                Pattern p = Glob.likePattern(TextUtil.withoutCombining(f.text()), true);
+                value = s -> p.matcher(TextUtil.withoutCombining(s)).matches();
+            }
+            default -> {
+                if (allFields) {
+                    // all-field searches use a Unicode case-insensitive regex in Anki
+                    Pattern p = Pattern.compile("^" + Glob.toRegex(f.text(), ".*", ".") + "$",
+                            Glob.UNICODE_CI | Pattern.DOTALL);
+                    value = s -> p.matcher(s).matches();
+                    like = Glob.toLikeContains(f.text(), ctx.lowerOnClob() ? Glob.Like.LOWER : Glob.Like.UNICODE_CI);
+                } else {
+                    Pattern p = Glob.likePattern(f.text(), true);
+                    value = s -> p.matcher(s).matches();
+                    like = Glob.toLikeContains(f.text(), ctx.lowerOnClob() ? Glob.Like.LOWER : Glob.Like.ASCII_CI);
+                }
+            }
+        }
+        List<Long> mids = new ArrayList<>(ords.keySet());
+        List<Object> params = new ArrayList<>(mids);
+        String sql = in("n.mid", mids);
+        if (like != null && !like.equals("%")) {
+            String column = ctx.lowerOnClob() ? "LOWER(n.flds)" : "n.flds";
+            sql = "(" + sql + " AND " + column + " LIKE ?" + ESC + ")";
+            params.add(like);
+        }
+        // Anki matches adjacent matching fields (e.g. f*:x hitting two neighbours) as one U+001F-joined
+        // range, except for regex and the "non-empty" values * _* *_ which test each field alone
+        boolean join = f.mode() != FieldMode.REGEX && !allFields
+                && !(f.text().equals("*") || f.text().equals("_*") || f.text().equals("*_"));
+        return Fragment.noteFilter(sql, params, r -> {
+            List<Integer> hit = ords.get(r.mid());
+            if (hit == null) return false;
+            String[] fields = TextUtil.fields(r.flds());
+            for (int[] range : ranges(hit, join)) {
+                if (range[0] < fields.length && value.test(joinRange(fields, range))) return true;
+            }
+            return false;
+        });
+    }
+
+    /** {@code note:}: Unicode case-insensitive name equality, or an anchored wildcard match. */
+    Fragment notetype(String name) {
+        Pattern p = Pattern.compile("^" + Glob.toRegex(TextUtil.nfc(name), ".*", ".") + "$", Glob.UNICODE_CI | Pattern.DOTALL);
+        List<Long> ids = new ArrayList<>();
+        for (var e : new TreeMap<>(ctx.notetypeNames()).entrySet()) {
+            if (p.matcher(e.getValue()).matches()) ids.add(e.getKey());
+        }
+        return Fragment.notes(in("n.mid", ids), List.copyOf(ids));
+    }
+
+    /**
+     * {@code tag:}: ASCII names without wildcards are exact in SQL (LOWER on the VARCHAR tags column);
+     * otherwise LIKE narrows and Anki's Unicode case-insensitive regex decides in the JVM.
+     */
+    Fragment tag(Tag t) {
+        if (t.regex()) {
+            Pattern p = compileRegex(t.tag(), Glob.UNICODE_CI);
+            return Fragment.noteFilter("n.tags <> ''", List.of(), r -> {
+                for (String tag : r.tags().split(" ")) {
+                    if (!tag.isEmpty() && p.matcher(tag).find()) return true;
+                }
+                return false;
+            });
+        }
+        String glob = TextUtil.nfc(t.tag());
+        if (glob.equals("none")) return Fragment.notes("n.tags = ''", List.of());
+        if (glob.equals("*")) return Fragment.notes("1 = 1", List.of());
+        if (Glob.literal(glob).contains(" ")) return Fragment.notes(FALSE, List.of());
+        boolean ascii = glob.chars().allMatch(ch -> ch < 128);
+        if (ascii && !Glob.hasWildcard(glob)) {
+            String lit = Glob.toLike(glob, Glob.Like.EXACT).toLowerCase(Locale.ROOT);
+            return Fragment.notes("(LOWER(n.tags) LIKE ?" + ESC + " OR LOWER(n.tags) LIKE ?" + ESC + ")",
+                    List.of("% " + lit + " %", "% " + lit + "::%"));
+        }
+        Pattern p = Pattern.compile(" " + Glob.toRegex(glob, "\\S*", "\\S") + "(::| )", Glob.UNICODE_CI);
+        String like = "% " + Glob.toLike(glob, Glob.Like.LOWER) + (glob.endsWith("*") && !glob.endsWith("\\*") ? "" : "%");
+        return Fragment.noteFilter("LOWER(n.tags) LIKE ?" + ESC, List.of(like),
+                r -> p.matcher(r.tags()).find());
+    }
+
+    Fragment dupe(Dupe d) {
+        String stripped = TextUtil.stripHtmlPreservingMedia(TextUtil.nfc(d.text()));
+        long csum = TextUtil.checksum(stripped);
+        return Fragment.noteFilter("(n.mid = ? AND n.csum = ?)", List.of(d.mid(), csum), r -> r.mid() == d.mid()
+                && TextUtil.stripHtmlPreservingMedia(TextUtil.fields(r.flds())[0]).equals(stripped));
+    }
+}

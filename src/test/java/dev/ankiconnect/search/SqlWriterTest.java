@@ -1,0 +1,262 @@
+package dev.ankiconnect.search;
+
+import static dev.ankiconnect.search.Fixtures.NEXT_DAY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Exact SQL text and parameters for representative queries. */
+class SqlWriterTest {
+
+    private static final String CARDS = "SELECT c.id FROM cards c WHERE c.profile_id = ? AND ";
+    private static final String CARDS_N = "SELECT c.id FROM cards c JOIN notes n ON n.profile_id = c.profile_id "
+            + "AND n.id = c.nid WHERE c.profile_id = ? AND ";
+    private static final String NOTES = "SELECT n.id FROM notes n WHERE n.profile_id = ? AND ";
+    private static final String NOTES_C = "SELECT DISTINCT n.id FROM notes n JOIN cards c ON c.profile_id = "
+            + "n.profile_id AND c.nid = n.id WHERE n.profile_id = ? AND ";
+    private static final String NOTE_ROW = "SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags FROM notes n "
+            + "WHERE n.profile_id = ? AND ";
+
+    private static CompiledSearch cards(String q) {
+        return SqlWriter.compile(q, Fixtures.ctx(), Target.CARDS);
+    }
+
+    private static CompiledSearch notes(String q) {
+        return SqlWriter.compile(q, Fixtures.ctx(), Target.NOTES);
+    }
+
+    private static void check(CompiledSearch c, String sql, Object... params) {
+        assertEquals(sql, c.sql());
+        assertEquals(List.of(params), c.params());
+    }
+
+    @Test
+    void emptyQueryIsEveryRowOfTheProfile() {
+        check(cards(""), "SELECT c.id FROM cards c WHERE c.profile_id = ? ORDER BY c.id", 7L);
+        check(notes(""), "SELECT n.id FROM notes n WHERE n.profile_id = ? ORDER BY n.id", 7L);
+        assertFalse(cards("").hasRowFilter());
+    }
+
+    @Test
+    void deckIncludesChildrenAndHomeDeck() {
+        check(cards("deck:lang"), CARDS + "(c.did IN (?, ?, ?) OR c.odid IN (?, ?, ?)) ORDER BY c.id",
+                7L, 2L, 3L, 4L, 2L, 3L, 4L);
+        check(notes("deck:Lang::French"), NOTES_C + "(c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY n.id",
+                7L, 3L, 4L, 3L, 4L);
+        check(cards("\"deck:lang::fr*\""), CARDS + "(c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY c.id",
+                7L, 3L, 4L, 3L, 4L);
+        // Unicode case-insensitive like Anki's regex
+        check(cards("deck:émile"), CARDS + "(c.did IN (?) OR c.odid IN (?)) ORDER BY c.id", 7L, 8L, 8L);
+        check(cards("deck:nope"), CARDS + "1 = 0 ORDER BY c.id", 7L);
+        check(cards("deck:*"), CARDS + "1 = 1 ORDER BY c.id", 7L);
+        check(cards("deck:filtered"), CARDS + "c.odid <> 0 ORDER BY c.id", 7L);
+        // "Lan" must not match "Lang": names are anchored at a level boundary
+        check(cards("deck:Lan"), CARDS + "1 = 0 ORDER BY c.id", 7L);
+    }
+
+    @Test
+    void deckCurrentAndExcludingChildren() {
+        check(cards("deck:current -deck:Lang::French::*"),
+                CARDS + "((c.did IN (?, ?) OR c.odid IN (?, ?)) AND NOT (c.did IN (?) OR c.odid IN (?))) ORDER BY c.id",
+                7L, 3L, 4L, 3L, 4L, 4L, 4L);
+    }
+
+    @Test
+    void deckIdsAndPreset() {
+        check(cards("did:1,2"), CARDS + "(c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.id",
+                7L, 1L, 2L, 1L, 2L);
+        check(cards("\"preset:lang preset\""), CARDS + "(c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY c.id",
+                7L, 2L, 3L, 2L, 3L);
+    }
+
+    @Test
+    void tagIsExactInSqlForPlainAsciiNames() {
+        check(notes("tag:Marked"), NOTES + "(LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? ESCAPE '\\') "
+                + "ORDER BY n.id", 7L, "% marked %", "% marked::%");
+        check(cards("tag:a_b\\_c"), CARDS_N.replace("SELECT c.id FROM", "SELECT c.id, n.id, n.mid, n.flds, n.sfld, "
+                + "n.tags, c.data, c.ctype, c.queue, c.due, c.odue, c.ivl FROM") + "LOWER(n.tags) LIKE ? ESCAPE '\\' "
+                + "ORDER BY c.id", 7L, "% a%b\\_c%");
+        check(notes("tag:none"), NOTES + "n.tags = '' ORDER BY n.id", 7L);
+        check(notes("tag:*"), NOTES + "1 = 1 ORDER BY n.id", 7L);
+        check(notes("\"tag:a b\""), NOTES + "1 = 0 ORDER BY n.id", 7L);
+        check(notes("tag:100%"), NOTES + "(LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? ESCAPE '\\') "
+                + "ORDER BY n.id", 7L, "% 100\\% %", "% 100\\%::%");
+    }
+
+    @Test
+    void fieldSearchNarrowsByNotetypeAndLike() {
+        CompiledSearch c = notes("\"Front:word\"");
+        check(c, NOTE_ROW + "(n.mid IN (?, ?) AND n.flds LIKE ? ESCAPE '\\') ORDER BY n.id", 7L, 10L, 11L, "%____%");
+        assertTrue(c.hasRowFilter());
+        check(notes("back*:x"), NOTE_ROW + "(n.mid IN (?, ?, ?) AND n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L, 10L, 11L, 12L, "%_%");
+        check(notes("front:"), NOTE_ROW + "n.mid IN (?, ?) ORDER BY n.id", 7L, 10L, 11L);
+        check(notes("nosuchfield:x"), NOTES + "1 = 0 ORDER BY n.id", 7L);
+        check(notes("front:re:^d"), NOTE_ROW + "n.mid IN (?, ?) ORDER BY n.id", 7L, 10L, 11L);
+    }
+
+    @Test
+    void plainTextWithoutLettersIsExact() {
+        check(notes("123"), NOTES + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L, "%123%", "%123%");
+        check(notes("日本*語"), NOTES + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L, "%日本%語%", "%日本%語%");
+        check(notes("50%"), NOTES + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L, "%50\\%%", "%50\\%%");
+        assertFalse(notes("123").hasRowFilter());
+    }
+
+    @Test
+    void plainTextWithLettersNarrowsThenFilters() {
+        CompiledSearch c = notes("dog");
+        check(c, NOTE_ROW + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L, "%___%", "%___%");
+        assertEquals(List.of("n.id", "n.id", "n.mid", "n.flds", "n.sfld", "n.tags"), c.columns());
+    }
+
+    @Test
+    void lowerOnClobNarrowsWithLowerCasedLetters() {
+        SearchContext ctx = Fixtures.base().lowerOnClob(true).build();
+        CompiledSearch c = SqlWriter.compile("Dog*É", ctx, Target.NOTES);
+        check(c, NOTE_ROW + "(LOWER(n.sfld) LIKE ? ESCAPE '\\' OR LOWER(n.flds) LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L, "%dog%", "%dog%");
+        check(SqlWriter.compile("front:Dog", ctx, Target.NOTES),
+                NOTE_ROW + "(n.mid IN (?, ?) AND LOWER(n.flds) LIKE ? ESCAPE '\\') ORDER BY n.id", 7L, 10L, 11L, "%dog%");
+    }
+
+    @Test
+    void states() {
+        check(cards("is:new"), CARDS + "c.ctype = 0 ORDER BY c.id", 7L);
+        check(cards("is:learn"), CARDS + "c.ctype IN (1, 3) ORDER BY c.id", 7L);
+        check(cards("is:review"), CARDS + "c.ctype IN (2, 3) ORDER BY c.id", 7L);
+        check(cards("is:suspended"), CARDS + "c.queue = -1 ORDER BY c.id", 7L);
+        check(cards("is:buried"), CARDS + "c.queue IN (-2, -3) ORDER BY c.id", 7L);
+        check(cards("is:buried-sibling"), CARDS + "c.queue = -2 ORDER BY c.id", 7L);
+        check(cards("is:buried-manually"), CARDS + "c.queue = -3 ORDER BY c.id", 7L);
+        check(cards("is:due"), CARDS + "((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) "
+                + "ORDER BY c.id", 7L, 100L, NEXT_DAY - 10_000 + 1200);
+        // a note matches when any card matches
+        check(notes("-is:new"), NOTES_C + "NOT c.ctype = 0 ORDER BY n.id", 7L);
+    }
+
+    @Test
+    void flagUsesPortableModulo() {
+        check(cards("flag:3"), CARDS + "MOD(c.flags, 8) = ? ORDER BY c.id", 7L, 3);
+    }
+
+    @Test
+    void props() {
+        check(cards("prop:ivl>10"), CARDS + "c.ivl > ? ORDER BY c.id", 7L, 10L);
+        check(cards("prop:reps!=3"), CARDS + "c.reps <> ? ORDER BY c.id", 7L, 3L);
+        check(cards("prop:lapses<=1"), CARDS + "c.lapses <= ? ORDER BY c.id", 7L, 1L);
+        check(cards("prop:ease>2.5"), CARDS + "c.factor > ? ORDER BY c.id", 7L, 2500L);
+        check(cards("prop:pos<5"), CARDS + "(c.ctype = 0 AND (CASE WHEN c.odue <> 0 THEN c.odue ELSE c.due END) < ?)"
+                + " ORDER BY c.id", 7L, 5L);
+        String due = "(CASE WHEN c.odue <> 0 THEN c.odue ELSE c.due END)";
+        check(cards("prop:due=1"), CARDS + "((c.queue IN (2, 3) AND " + due + " = ?) OR (c.queue IN (1, 4) AND ("
+                + due + " - ?) / 86400 = ?)) ORDER BY c.id", 7L, 101L, NEXT_DAY, 1L);
+        check(cards("prop:due>-2"), CARDS + "((c.queue IN (2, 3) AND " + due + " > ?) OR (c.queue IN (1, 4) AND ("
+                + due + " - ?) / 86400 > ?)) ORDER BY c.id", 7L, 98L, NEXT_DAY, -2L);
+    }
+
+    @Test
+    void ratedFamily() {
+        String sub = "c.id IN (SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND ";
+        check(cards("rated:2"), CARDS + sub + "r.id >= ? AND r.ease > 0) ORDER BY c.id",
+                7L, 7L, (NEXT_DAY - 2 * 86_400) * 1000);
+        check(cards("rated:2:3"), CARDS + sub + "r.id >= ? AND r.ease = ?) ORDER BY c.id",
+                7L, 7L, (NEXT_DAY - 2 * 86_400) * 1000, 3);
+        check(cards("resched:1"), CARDS + sub + "r.id >= ? AND r.ease = 0) ORDER BY c.id",
+                7L, 7L, (NEXT_DAY - 86_400) * 1000);
+        assertEquals(cards("rated:5:3").sql(), cards("prop:rated>-5:3").sql());
+        assertEquals(cards("rated:5:3").params(), cards("prop:rated>-5:3").params());
+        check(cards("prop:rated=-1"), CARDS + sub + "r.id BETWEEN ? AND ? AND r.ease > 0) ORDER BY c.id",
+                7L, 7L, (NEXT_DAY - 2 * 86_400) * 1000, (NEXT_DAY - 86_400) * 1000 - 1);
+        check(cards("prop:resched<=0"), CARDS + sub + "r.id < ? AND r.ease = 0) ORDER BY c.id",
+                7L, 7L, NEXT_DAY * 1000);
+        check(cards("introduced:3"), CARDS + "c.id IN (SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND "
+                + "r.ease <> 0 GROUP BY r.cid HAVING MIN(r.id) > ?) ORDER BY c.id", 7L, 7L, (NEXT_DAY - 3 * 86_400) * 1000);
+    }
+
+    @Test
+    void addedEditedIds() {
+        check(cards("added:2"), CARDS + "c.id > ? ORDER BY c.id", 7L, (NEXT_DAY - 2 * 86_400) * 1000);
+        check(notes("edited:1"), NOTES + "n.mtime > ? ORDER BY n.id", 7L, NEXT_DAY - 86_400);
+        check(cards("nid:1,2"), CARDS + "c.nid IN (?, ?) ORDER BY c.id", 7L, 1L, 2L);
+        check(notes("nid:1,2"), NOTES + "n.id IN (?, ?) ORDER BY n.id", 7L, 1L, 2L);
+        check(notes("cid:5"), NOTES_C + "c.id IN (?) ORDER BY n.id", 7L, 5L);
+        check(cards("mid:10"), CARDS_N + "n.mid = ? ORDER BY c.id", 7L, 10L);
+    }
+
+    @Test
+    void notetypeAndTemplate() {
+        check(notes("note:basic"), NOTES + "n.mid IN (?) ORDER BY n.id", 7L, 10L);
+        check(notes("note:basic*"), NOTES + "n.mid IN (?, ?) ORDER BY n.id", 7L, 10L, 11L);
+        check(cards("card:2"), CARDS + "c.ord = ? ORDER BY c.id", 7L, 1);
+        check(cards("\"card:card 2\""), CARDS_N + "(n.mid = ? AND c.ord = ?) ORDER BY c.id", 7L, 11L, 1);
+        // a cloze notetype has one template, ord 0, so only c1 cards match (as in Anki's templates table)
+        check(cards("card:cloze"), CARDS_N + "(n.mid = ? AND c.ord = ?) ORDER BY c.id", 7L, 12L, 0);
+        check(cards("card:nope"), CARDS_N + "1 = 0 ORDER BY c.id", 7L);
+    }
+
+    @Test
+    void combinationsStayOneExactStatement() {
+        check(cards("deck:Other (is:due or prop:ivl>=21) -flag:1"), CARDS + "((c.did IN (?) OR c.odid IN (?)) AND "
+                + "(((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) OR c.ivl >= ?) AND "
+                + "NOT MOD(c.flags, 8) = ?) ORDER BY c.id", 7L, 5L, 5L, 100L, NEXT_DAY - 10_000 + 1200, 21L, 1);
+        check(notes("tag:x or note:Cloze"), NOTES + "((LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? "
+                + "ESCAPE '\\') OR n.mid IN (?)) ORDER BY n.id", 7L, "% x %", "% x::%", 12L);
+    }
+
+    @Test
+    void orWithJvmLeafUsesFlagColumns() {
+        CompiledSearch c = cards("re:x or deck:Other");
+        assertTrue(c.hasRowFilter());
+        assertTrue(c.sql().startsWith("SELECT c.id, n.id, n.mid, n.flds, n.sfld, n.tags, c.data, c.ctype, c.queue, "
+                + "c.due, c.odue, c.ivl, CASE WHEN (c.did IN (?) OR c.odid IN (?)) THEN 1 ELSE 0 END FROM cards c "
+                + "JOIN notes n"), c.sql());
+        // the regex side cannot narrow, so the WHERE clause only restricts the profile
+        assertTrue(c.sql().endsWith("WHERE c.profile_id = ? ORDER BY c.id"), c.sql());
+        assertEquals(List.of(5L, 5L, 7L), c.params());
+        assertEquals(1, c.flagColumns());
+        assertEquals("flag0", c.columns().get(c.columns().size() - 1));
+    }
+
+    @Test
+    void andWithJvmLeafNeedsNoFlagColumns() {
+        CompiledSearch c = notes("deck:Other dog");
+        assertEquals(0, c.flagColumns());
+        assertEquals("SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags, c.data, c.ctype, c.queue, c.due, c.odue, c.ivl"
+                + " FROM notes n JOIN cards c ON c.profile_id = n.profile_id AND c.nid = n.id WHERE n.profile_id = ? "
+                + "AND ((c.did IN (?) OR c.odid IN (?)) AND (n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\'))"
+                + " ORDER BY n.id", c.sql());
+    }
+
+    @Test
+    void dupeUsesChecksumThenExactComparison() {
+        // SHA-1("test") test vector from the reference: 2840236005
+        check(notes("dupe:10,<b>test</b>"), NOTE_ROW + "(n.mid = ? AND n.csum = ?) ORDER BY n.id", 7L, 10L,
+                2840236005L);
+    }
+
+    @Test
+    void invalidRegexIsASearchError() {
+        SearchSyntaxException e = assertThrows(SearchSyntaxException.class, () -> cards("\"re:(\""));
+        assertEquals(SearchSyntaxException.Kind.REGEX, e.kind());
+        assertTrue(e.getMessage().startsWith("Invalid search: <pre>`"), e.getMessage());
+    }
+
+    @Test
+    void cardDataNarrowsByKey() {
+        CompiledSearch c = cards("prop:s>2");
+        assertTrue(c.sql().endsWith("WHERE c.profile_id = ? AND c.data LIKE ? ESCAPE '\\' ORDER BY c.id"));
+        assertEquals(List.of(7L, "%\"s\"%"), c.params());
+        assertTrue(c.cardColumns());
+        assertNull(cards("is:new").rowFilter());
+    }
+}
