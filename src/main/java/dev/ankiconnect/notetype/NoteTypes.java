@@ -1,0 +1,112 @@
+package dev.ankiconnect.notetype;
+
+import dev.ankiconnect.api.NotFoundException;
+import dev.ankiconnect.api.PythonJsonReader;
+import dev.ankiconnect.api.PythonJsonWriter;
+import dev.ankiconnect.api.Json;
+import dev.ankiconnect.db.Ids;
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.profile.CollectionCreated;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finding, adding and saving note types of the active profile. */
+@ApplicationScoped
+public class NoteTypes {
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    CollectionConfigs config;
+
+    /** Gives a new collection Anki's stock note types; Basic becomes the current one. */
+    void seed(@Observes CollectionCreated created) {
+        List<JsonObject> stock = StockNoteTypes.create(ids::next, created.nowMs() / 1000);
+        for (JsonObject json : stock) {
+            created.em().persist(entity(created.profileId(), json));
+        }
+        config.set(created.em(), created.profileId(), "curModel",
+                Json.PROVIDER.createValue(stock.get(0).getJsonNumber("id").longValueExact()), created.nowMs());
+    }
+
+    public Optional<NoteType> byName(String name) {
+        return tx.em().createNamedQuery("NoteType.byName", NoteType.class)
+                .setParameter("profile", profile.id()).setParameter("key", key(name))
+                .getResultStream().findFirst();
+    }
+
+    public Optional<NoteType> byId(long id) {
+        return Optional.ofNullable(tx.em().find(NoteType.class, new dev.ankiconnect.db.ProfileScopedId(profile.id(), id)));
+    }
+
+    /** The note type of that name, or AnkiConnect's {@code model was not found: X}. */
+    public NoteType require(String name) {
+        return byName(name).orElseThrow(() -> new NotFoundException(NotFoundException.Kind.MODEL, name));
+    }
+
+    public List<NoteType> all() {
+        return tx.em().createNamedQuery("NoteType.all", NoteType.class)
+                .setParameter("profile", profile.id()).getResultList();
+    }
+
+    /** The parsed view of a stored note type. */
+    public static NoteTypeModel model(NoteType type) {
+        return new NoteTypeModel(PythonJsonReader.read(Json.PROVIDER, type.config()).asJsonObject());
+    }
+
+    /** Adds a note type given as v11 JSON (its id and name are used as they are). */
+    public NoteType add(JsonObject json) {
+        NoteType type = entity(profile.id(), json);
+        tx.em().persist(type);
+        return type;
+    }
+
+    /** Writes changed v11 JSON back: name, kind and modification time follow the JSON. */
+    public void save(NoteType type, JsonObject json) {
+        type.name(json.getString("name")).nameKey(key(json.getString("name"))).kind(json.getInt("type", 0))
+                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).config(PythonJsonWriter.write(json));
+    }
+
+    public long newId() {
+        return ids.next();
+    }
+
+    static NoteType entity(long profileId, JsonObject json) {
+        return new NoteType().profileId(profileId).id(json.getJsonNumber("id").longValueExact())
+                .name(json.getString("name")).nameKey(key(json.getString("name")))
+                .kind(json.getInt("type", 0)).mtime(json.getJsonNumber("mod").longValue()).usn(-1)
+                .config(PythonJsonWriter.write(json));
+    }
+
+    /** Note type names are unique without regard to case. */
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Names of all note types, in name order. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        all().forEach(t -> out.add(t.name()));
+        return out;
+    }
+
+    EntityManager em() {
+        return tx.em();
+    }
+}
