@@ -1,0 +1,2 @@
+/** The tags registered in a collection, unique without regard to case. */
+package dev.ankiconnect.tag;
