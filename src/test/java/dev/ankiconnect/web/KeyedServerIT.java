@@ -24,8 +24,12 @@ class KeyedServerIT {
         return Deployments.war("keyed", Map.of(
                 "apiKey", "s3cret",
                 "webCorsOriginList", "[\"*\"]",
-                "maxRequestBytes", "2048"));
+                "maxRequestBytes", "2048",
+                "apiLogPath", API_LOG.toString()));
     }
+
+    static final java.nio.file.Path API_LOG = java.nio.file.Path.of(System.getProperty("it.data.dir", "target/it-data"),
+            "keyed-api-" + java.util.UUID.randomUUID() + ".log").toAbsolutePath();
 
     @ArquillianResource
     URL url;
@@ -68,6 +72,15 @@ class KeyedServerIT {
                 client.post("{\"action\": \"multi\", \"version\": 6, \"key\": \"s3cret\", \"params\": {\"actions\": ["
                         + "{\"action\": \"version\", \"version\": 6}, "
                         + "{\"action\": \"version\", \"version\": 6, \"key\": \"s3cret\"}]}}").body());
+    }
+
+    @Test
+    void apiLogPath_recordsRequestAndReply_butNeverTheKey() throws Exception {
+        client.post("{\"action\": \"apiReflect\", \"version\": 6, \"key\": \"s3cret\", \"params\": {\"scopes\": [\"logged\"]}}");
+        String log = java.nio.file.Files.readString(API_LOG);
+        assertEquals(true, log.contains("[request]\n{\"action\": \"apiReflect\", \"version\": 6, \"params\": {\"scopes\": [\"logged\"]}}\n"
+                + "[reply]\n{\"result\": {\"scopes\": []}, \"error\": null}\n"), log);
+        assertEquals(false, log.contains("s3cret"));
     }
 
     @Test

@@ -85,6 +85,28 @@ class ProtocolIT {
     }
 
     @Test
+    void unknownEnvelopeMembers_areIgnored() {
+        assertEquals("6", client.post("{\"action\": \"version\", \"extra\": [1, 2], \"id\": 7}").body());
+    }
+
+    @Test
+    void multi_keepsEarlierWork_whenALaterSubActionFails() {
+        String body = "{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": ["
+                + "{\"action\": \"createDeck\", \"version\": 6, \"params\": {\"deck\": \"multi-before\"}}, "
+                + "{\"action\": \"createDeck\", \"version\": 6, \"params\": {\"deck\": 5}}, "
+                + "{\"action\": \"createDeck\", \"version\": 6, \"params\": {\"nope\": 1}}, "
+                + "{\"action\": \"createDeck\", \"version\": 6, \"params\": {\"deck\": \"multi-after\"}}]}}";
+        jakarta.json.JsonArray replies = AnkiClient.parse(client.post(body).body()).asJsonObject().getJsonArray("result");
+        assertEquals(4, replies.size());
+        assertTrue(replies.getJsonObject(0).isNull("error"));
+        assertEquals("createDeck: parameter 'deck' must be a string, got 5", replies.getJsonObject(1).getString("error"));
+        assertEquals("AnkiConnect.createDeck() got an unexpected keyword argument 'nope'", replies.getJsonObject(2).getString("error"));
+        assertTrue(replies.getJsonObject(3).isNull("error"));
+        String names = client.call("deckNames").toString();
+        assertTrue(names.contains("\"multi-before\"") && names.contains("\"multi-after\""), names);
+    }
+
+    @Test
     void errors_useTheEnvelopeWhateverTheVersion() {
         assertEquals("{\"result\": null, \"error\": \"unsupported action\"}",
                 client.post("{\"action\": \"noSuchAction\"}").body());
