@@ -18,7 +18,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The WAR that {@code mvn package} built (the Tomcat one, or the -ee one on Payara: system
  * property {@code it.war}), with its configuration file rewritten for one test deployment:
- * a data directory of its own, so every deployment starts with a fresh collection.
+ * a data directory (or, with {@code -Dit.database=postgres}, a PostgreSQL database) of its own,
+ * so every deployment starts with a fresh collection.
  */
 public final class Deployments {
 
@@ -38,6 +39,7 @@ public final class Deployments {
         }
         String dataRoot = System.getProperty("it.data.dir", "target/it-data");
         props.setProperty("dataDir", Path.of(dataRoot, name + "-" + UUID.randomUUID()).toAbsolutePath().toString());
+        props.putAll(TestDatabases.forDeployment(name));
         props.putAll(config);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
