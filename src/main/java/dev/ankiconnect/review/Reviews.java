@@ -1,0 +1,267 @@
+package dev.ankiconnect.review;
+
+import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.Json;
+import dev.ankiconnect.api.PythonJsonReader;
+import dev.ankiconnect.api.PythonJsonWriter;
+import dev.ankiconnect.card.Card;
+import dev.ankiconnect.db.Ids;
+import dev.ankiconnect.db.ProfileScopedId;
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.deck.Deck;
+import dev.ankiconnect.deck.DeckConfig;
+import dev.ankiconnect.deck.DeckName;
+import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.note.Note;
+import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.scheduler.AnswerResult;
+import dev.ankiconnect.scheduler.CardOps;
+import dev.ankiconnect.scheduler.DueDateSpec;
+import dev.ankiconnect.scheduler.FuzzSource;
+import dev.ankiconnect.scheduler.Preset;
+import dev.ankiconnect.scheduler.Rating;
+import dev.ankiconnect.scheduler.Scheduler;
+import dev.ankiconnect.scheduler.SchedulerContext;
+import dev.ankiconnect.scheduler.SchedulingCard;
+import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.tag.Tag;
+import dev.ankiconnect.text.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Scheduling operations on stored cards: answers (with sibling burying, leeches and the decks'
+ * studied-today counters), reset to new, relearn and set due date, each writing revlog rows as
+ * Anki does. The arithmetic is the pure {@code scheduler} package's.
+ */
+@ApplicationScoped
+public class Reviews {
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    @Inject
+    CollectionClock clock;
+
+    @Inject
+    CollectionConfigs config;
+
+    @Inject
+    Ids ids;
+
+    public Optional<Card> card(long id) {
+        return Optional.ofNullable(tx.em().find(Card.class, new ProfileScopedId(profile.id(), id)));
+    }
+
+    /** The scheduling context of a card: its home deck's preset and the collection settings. */
+    SchedulerContext context(Card card, Timing timing, Map<Long, SchedulerContext> cache) {
+        long home = card.odid() != 0 ? card.odid() : card.did();
+        return cache.computeIfAbsent(home, id -> {
+            EntityManager em = tx.em();
+            Deck deck = em.find(Deck.class, new ProfileScopedId(profile.id(), id));
+            long confId = deck == null ? Decks.DEFAULT_PRESET_ID : deck.confId();
+            DeckConfig conf = em.find(DeckConfig.class, new ProfileScopedId(profile.id(), confId));
+            if (conf == null) {
+                conf = em.find(DeckConfig.class, new ProfileScopedId(profile.id(), Decks.DEFAULT_PRESET_ID));
+            }
+            Preset preset = conf == null ? Preset.defaults()
+                    : SchedulingRows.preset(PythonJsonReader.read(Json.PROVIDER, conf.config()).asJsonObject());
+            Float deckRetention = null;
+            if (deck != null && deck.data() != null) {
+                JsonObject json = PythonJsonReader.read(Json.PROVIDER, deck.data()).asJsonObject();
+                if (json.get("desiredRetention") instanceof JsonNumber n) {
+                    deckRetention = n.intValue() / 100f;
+                }
+            }
+            return new SchedulerContext(preset, timing, config.getBool("fsrs", false),
+                    config.getBool("fsrsShortTermWithStepsEnabled", false), deckRetention,
+                    clock.collapseTimeSecs(), FuzzSource.ANKI);
+        });
+    }
+
+    /**
+     * Answers cards in order. Unknown ids give false; each answer sees the effects of the ones
+     * before it (a sibling buried by an earlier answer is answered from its buried state).
+     */
+    public List<Boolean> answer(List<long[]> answers) {
+        Timing timing = clock.now();
+        Map<Long, SchedulerContext> contexts = new HashMap<>();
+        List<Boolean> out = new ArrayList<>(answers.size());
+        for (long[] a : answers) {
+            Optional<Card> found = card(a[0]);
+            if (found.isEmpty()) {
+                out.add(false);
+                continue;
+            }
+            Card card = found.get();
+            Rating rating;
+            try {
+                rating = Rating.fromEase((int) a[1]);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(e.getMessage());
+            }
+            long now = ids.next();
+            SchedulerContext ctx = context(card, timing, contexts).withTiming(clock.at(now / 1000));
+            AnswerResult result = Scheduler.answer(SchedulingRows.card(card), rating, ctx, now, 0);
+            SchedulingRows.apply(result.card(), card, now / 1000);
+            if (result.leftFilteredDeck()) {
+                card.did(result.homeDeckId());
+            }
+            tx.em().persist(SchedulingRows.revlog(profile.id(), result.revlog()));
+            if (result.leech()) {
+                tagNote(card.nid(), "leech");
+            }
+            burySiblings(card, ctx.preset(), result.previousQueue());
+            countStudied(card.did(), result.previousQueue(), ctx.timing().today());
+            out.add(true);
+        }
+        return out;
+    }
+
+    /** Resets cards to new (Anki's "reset": restore position, keep counts, log a manual row). */
+    public void forget(List<Long> cardIds) {
+        long nextPos = config.getLong("nextPos", 1);
+        long start = nextPos;
+        for (Card card : existing(cardIds)) {
+            long now = ids.next();
+            CardOps.Rescheduled r = CardOps.forget(SchedulingRows.card(card), (int) nextPos, true, false, now);
+            SchedulingRows.apply(r.card(), card, now / 1000);
+            tx.em().persist(SchedulingRows.revlog(profile.id(), r.revlog()));
+            if (r.positionUsed()) {
+                nextPos++;
+            }
+        }
+        if (nextPos != start) {
+            config.set("nextPos", Json.PROVIDER.createValue(nextPos));
+        }
+    }
+
+    /** AnkiConnect's raw update: type relearning, queue learning, nothing else. */
+    public void relearn(List<Long> cardIds) {
+        for (Card card : existing(cardIds)) {
+            card.type(SchedulingCard.TYPE_RELEARN).queue(SchedulingCard.QUEUE_LEARN);
+        }
+    }
+
+    /** Anki's set due date: {@code days} like "0", "1!", "3-7". */
+    public void setDueDate(List<Long> cardIds, String days) {
+        DueDateSpec spec;
+        try {
+            spec = DueDateSpec.parse(days);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        Timing timing = clock.now();
+        Map<Long, SchedulerContext> contexts = new HashMap<>();
+        SplittableRandom random = new SplittableRandom();
+        boolean fsrs = config.getBool("fsrs", false);
+        for (Card card : existing(cardIds)) {
+            long now = ids.next();
+            Preset preset = context(card, timing, contexts).preset();
+            CardOps.Rescheduled r = CardOps.setDueDate(SchedulingRows.card(card), spec.sampleDays(random),
+                    spec.forceReset(), preset.initialEase(), fsrs, timing, now);
+            SchedulingRows.apply(r.card(), card, now / 1000);
+            tx.em().persist(SchedulingRows.revlog(profile.id(), r.revlog()));
+        }
+    }
+
+    /** The review log of a card, oldest first. */
+    public List<Revlog> log(long cardId) {
+        return tx.em().createNamedQuery("Revlog.byCard", Revlog.class)
+                .setParameter("profile", profile.id()).setParameter("cid", cardId).getResultList();
+    }
+
+    /** Anki's {@code is:due}: review/day-learning due today, or learning due within learn-ahead. */
+    public boolean isDue(Card card, Timing timing) {
+        int q = card.queue();
+        if (q == SchedulingCard.QUEUE_REVIEW || q == SchedulingCard.QUEUE_DAY_LEARN) {
+            return card.due() <= timing.today();
+        }
+        if (q == SchedulingCard.QUEUE_LEARN || q == SchedulingCard.QUEUE_PREVIEW) {
+            return card.due() <= timing.now() + clock.collapseTimeSecs();
+        }
+        return false;
+    }
+
+    private List<Card> existing(List<Long> cardIds) {
+        List<Card> out = new ArrayList<>();
+        for (Long id : cardIds) {
+            card(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private void burySiblings(Card answered, Preset preset, int previousQueue) {
+        Set<CardOps.BuryKind> kinds = CardOps.siblingsToBury(preset, previousQueue);
+        if (kinds.isEmpty()) {
+            return;
+        }
+        List<Card> siblings = tx.em().createNamedQuery("Card.byNote", Card.class)
+                .setParameter("profile", profile.id()).setParameter("nid", answered.nid()).getResultList();
+        for (Card sibling : siblings) {
+            if (sibling.id() == answered.id()) {
+                continue;
+            }
+            for (CardOps.BuryKind kind : kinds) {
+                if (sibling.queue() == CardOps.queueOf(kind)) {
+                    sibling.queue(SchedulingCard.QUEUE_BURIED_SIBLING).usn(-1);
+                }
+            }
+        }
+    }
+
+    /** Anki keeps per-deck "studied today" counters for the daily limits, on the deck and its parents. */
+    private void countStudied(long deckId, int previousQueue, int today) {
+        String key = previousQueue == SchedulingCard.QUEUE_NEW ? "newToday"
+                : previousQueue == SchedulingCard.QUEUE_REVIEW ? "revToday" : "lrnToday";
+        Deck deck = tx.em().find(Deck.class, new ProfileScopedId(profile.id(), deckId));
+        if (deck == null) {
+            return;
+        }
+        DeckName name = DeckName.of(deck.name());
+        for (DeckName n = name; n != null; n = n.parent()) {
+            Deck d = n.equals(name) ? deck : tx.em().createNamedQuery("Deck.byName", Deck.class)
+                    .setParameter("profile", profile.id()).setParameter("key", n.key())
+                    .getResultStream().findFirst().orElse(null);
+            if (d == null || d.data() == null) {
+                continue;
+            }
+            JsonObject json = PythonJsonReader.read(Json.PROVIDER, d.data()).asJsonObject();
+            JsonArray counter = json.getJsonArray(key);
+            long count = counter != null && counter.size() == 2 && counter.getInt(0) == today ? counter.getJsonNumber(1).longValue() : 0;
+            JsonObject updated = Json.PROVIDER.createObjectBuilder(json)
+                    .add(key, Json.PROVIDER.createArrayBuilder().add(today).add(count + 1)).build();
+            d.data(PythonJsonWriter.write(updated));
+        }
+    }
+
+    private void tagNote(long noteId, String tag) {
+        Note note = tx.em().find(Note.class, new ProfileScopedId(profile.id(), noteId));
+        if (note == null) {
+            return;
+        }
+        List<String> tags = new ArrayList<>(Tags.split(note.tags()));
+        tags.add(tag);
+        note.tags(Tags.joinForStorage(Tags.canonicalize(tags))).mtime(System.currentTimeMillis() / 1000).usn(-1);
+        String key = tag.toLowerCase(Locale.ROOT);
+        if (tx.em().find(Tag.class, new Tag.Key(profile.id(), key)) == null) {
+            tx.em().persist(new Tag().profileId(profile.id()).tagKey(key).tag(tag).usn(-1).collapsed(false));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.ankiconnect.stats;
+
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.deck.Deck;
+import dev.ankiconnect.deck.DeckName;
+import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.review.CollectionClock;
+import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.text.Html;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The collection report behind getCollectionStatsHTML: today's reviews, card counts by state,
+ * the last 30 days of reviews, intervals and ease, as a self-contained HTML fragment.
+ */
+@ApplicationScoped
+public class CollectionReport {
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    @Inject
+    CollectionClock clock;
+
+    @Inject
+    CollectionConfigs config;
+
+    @Inject
+    Decks decks;
+
+    String html(boolean wholeCollection) {
+        Timing t = clock.now();
+        List<Long> deckIds = new ArrayList<>();
+        String title = "Whole collection";
+        if (!wholeCollection) {
+            long current = config.getLong("curDeck", Decks.DEFAULT_DECK_ID);
+            Deck deck = decks.byId(current).orElseGet(() -> decks.byId(Decks.DEFAULT_DECK_ID).orElseThrow());
+            DeckName name = DeckName.of(deck.name());
+            for (Deck d : decks.all()) {
+                if (DeckName.of(d.name()).isSameOrBelow(name)) {
+                    deckIds.add(d.id());
+                }
+            }
+            title = "Deck " + deck.name();
+        }
+        String scope = deckIds.isEmpty() ? "" : " and c.did in :decks";
+        long dayStartMs = (t.nextDayAt() - 86_400) * 1000;
+
+        Object[] today = (Object[]) query("select count(r), coalesce(sum(r.time), 0) from Revlog r, Card c where r.profileId = :profile "
+                + "and c.profileId = :profile and c.id = r.cid and r.id > :since" + scope, deckIds)
+                .setParameter("since", dayStartMs).getSingleResult();
+        long month = ((Number) query("select count(r) from Revlog r, Card c where r.profileId = :profile "
+                + "and c.profileId = :profile and c.id = r.cid and r.id > :since" + scope, deckIds)
+                .setParameter("since", dayStartMs - 29L * 86_400_000).getSingleResult()).longValue();
+        List<?> byQueue = query("select c.queue, count(c) from Card c where c.profileId = :profile" + scope
+                + " group by c.queue", deckIds).getResultList();
+        long fresh = 0;
+        long learning = 0;
+        long review = 0;
+        long suspended = 0;
+        long buried = 0;
+        for (Object row : byQueue) {
+            Object[] r = (Object[]) row;
+            int queue = ((Number) r[0]).intValue();
+            long count = ((Number) r[1]).longValue();
+            switch (queue) {
+                case 0 -> fresh += count;
+                case 1, 3, 4 -> learning += count;
+                case 2 -> review += count;
+                case -1 -> suspended += count;
+                default -> buried += count;
+            }
+        }
+        Object[] intervals = (Object[]) query("select avg(c.ivl), max(c.ivl), avg(c.factor) from Card c "
+                + "where c.profileId = :profile and c.ctype = 2" + scope, deckIds).getSingleResult();
+        long notes = ((Number) query("select count(distinct c.nid) from Card c where c.profileId = :profile" + scope,
+                deckIds).getSingleResult()).longValue();
+        long total = fresh + learning + review + suspended + buried;
+
+        StringBuilder h = new StringBuilder();
+        h.append("<center><div class=\"ankiconnect-stats\">\n");
+        h.append("<h1>").append(Html.encodeMinimal(title)).append("</h1>\n");
+        h.append("<h2>Today</h2>\n<p>Studied ").append(today[0]).append(" cards in ")
+                .append(minutes(((Number) today[1]).longValue())).append(" today.</p>\n");
+        h.append("<h2>Card counts</h2>\n<table>\n");
+        row(h, "Total cards", total);
+        row(h, "Notes", notes);
+        row(h, "New", fresh);
+        row(h, "Learning", learning);
+        row(h, "Review", review);
+        row(h, "Suspended", suspended);
+        row(h, "Buried", buried);
+        h.append("</table>\n<h2>Reviews</h2>\n<table>\n");
+        row(h, "Last 30 days", month);
+        row(h, "Average per day", String.format(Locale.ROOT, "%.1f", month / 30.0));
+        h.append("</table>\n<h2>Intervals</h2>\n<table>\n");
+        row(h, "Average interval", intervals[0] == null ? "-" : days(((Number) intervals[0]).doubleValue()));
+        row(h, "Longest interval", intervals[1] == null ? "-" : days(((Number) intervals[1]).doubleValue()));
+        row(h, "Average ease", intervals[2] == null ? "-"
+                : String.format(Locale.ROOT, "%.0f%%", ((Number) intervals[2]).doubleValue() / 10));
+        h.append("</table>\n</div></center>");
+        return h.toString();
+    }
+
+    private jakarta.persistence.Query query(String jpql, List<Long> deckIds) {
+        jakarta.persistence.Query q = tx.em().createQuery(jpql.replace("c.ctype", "c.type")).setParameter("profile", profile.id());
+        if (!deckIds.isEmpty()) {
+            q.setParameter("decks", deckIds);
+        }
+        return q;
+    }
+
+    private static void row(StringBuilder h, String label, Object value) {
+        h.append("<tr><td>").append(label).append("</td><td align=\"right\"><b>").append(value).append("</b></td></tr>\n");
+    }
+
+    private static String minutes(long ms) {
+        return String.format(Locale.ROOT, "%.1f minutes", ms / 60_000.0);
+    }
+
+    private static String days(double d) {
+        return String.format(Locale.ROOT, "%.1f days", d);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ankiconnect.stats;
+
+import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ActionGroup;
+import dev.ankiconnect.api.Params;
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.review.CollectionClock;
+import dev.ankiconnect.scheduler.Timing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The statistic actions: reviews today, reviews per day, and the HTML collection report. */
+@ApplicationScoped
+public class StatsActions implements ActionGroup {
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    @Inject
+    CollectionClock clock;
+
+    @Inject
+    CollectionConfigs config;
+
+    @Inject
+    CollectionReport report;
+
+    /** getNumCardsReviewedToday: review-log rows since the start of the collection's current day. */
+    @Action
+    public long getNumCardsReviewedToday() {
+        Timing t = clock.now();
+        return tx.em().createQuery("select count(r) from Revlog r where r.profileId = :profile and r.id > :since", Long.class)
+                .setParameter("profile", profile.id()).setParameter("since", (t.nextDayAt() - 86_400) * 1000)
+                .getSingleResult();
+    }
+
+    /** getNumCardsReviewedByDay: [["YYYY-MM-DD", count], ...], newest first, days shifted by the rollover. */
+    @Action
+    public List<List<Object>> getNumCardsReviewedByDay() {
+        long rolloverSecs = config.getLong("rollover", 4) * 3600;
+        ZoneId zone = ZoneId.systemDefault();
+        Map<LocalDate, Long> perDay = new TreeMap<>(java.util.Comparator.reverseOrder());
+        List<Long> ids = tx.em().createQuery("select r.id from Revlog r where r.profileId = :profile", Long.class)
+                .setParameter("profile", profile.id()).getResultList();
+        for (long id : ids) {
+            LocalDate day = Instant.ofEpochSecond(id / 1000 - rolloverSecs).atZone(zone).toLocalDate();
+            perDay.merge(day, 1L, Long::sum);
+        }
+        List<List<Object>> out = new ArrayList<>();
+        perDay.forEach((day, count) -> out.add(List.of(day.toString(), count)));
+        return out;
+    }
+
+    /** getCollectionStatsHTML {wholeCollection=true}: an HTML report of the collection or the current deck. */
+    @Action(optional = "wholeCollection")
+    public String getCollectionStatsHTML(Params p) {
+        return report.html(p.bool("wholeCollection", true));
+    }
+}
