@@ -102,14 +102,15 @@ public class Reviews {
     public List<Boolean> answer(List<long[]> answers) {
         Timing timing = clock.now();
         Map<Long, SchedulerContext> contexts = new HashMap<>();
+        Map<Long, Card> cards = load(answers.stream().map(a -> a[0]).toList());
+        Map<Long, Map<String, Long>> studied = new HashMap<>();
         List<Boolean> out = new ArrayList<>(answers.size());
         for (long[] a : answers) {
-            Optional<Card> found = card(a[0]);
-            if (found.isEmpty()) {
+            Card card = cards.get(a[0]);
+            if (card == null) {
                 out.add(false);
                 continue;
             }
-            Card card = found.get();
             Rating rating;
             try {
                 rating = Rating.fromEase((int) a[1]);
@@ -117,7 +118,9 @@ public class Reviews {
                 throw new InvalidInputException(e.getMessage());
             }
             long now = ids.next();
-            SchedulerContext ctx = context(card, timing, contexts).withTiming(clock.at(now / 1000));
+            // One "today" for the whole call; learning steps count from the moment of each answer.
+            SchedulerContext ctx = context(card, timing, contexts)
+                    .withTiming(new Timing(now / 1000, timing.today(), timing.nextDayAt()));
             AnswerResult result = Scheduler.answer(SchedulingRows.card(card), rating, ctx, now, 0);
             SchedulingRows.apply(result.card(), card, now / 1000);
             if (result.leftFilteredDeck()) {
@@ -128,8 +131,22 @@ public class Reviews {
                 tagNote(card.nid(), "leech");
             }
             burySiblings(card, ctx.preset(), result.previousQueue());
-            countStudied(card.did(), result.previousQueue(), ctx.timing().today());
+            studied.computeIfAbsent(card.did(), d -> new HashMap<>()).merge(counterKey(result.previousQueue()), 1L, Long::sum);
             out.add(true);
+        }
+        studied.forEach((deckId, counts) -> countStudied(deckId, counts, timing.today()));
+        return out;
+    }
+
+    /** The cards with these ids that exist, loaded in a few queries rather than one each. */
+    private Map<Long, Card> load(List<Long> cardIds) {
+        Map<Long, Card> out = new HashMap<>();
+        List<Long> distinct = cardIds.stream().distinct().toList();
+        for (int i = 0; i < distinct.size(); i += 500) {
+            tx.em().createQuery("select c from Card c where c.profileId = :profile and c.id in :ids", Card.class)
+                    .setParameter("profile", profile.id())
+                    .setParameter("ids", distinct.subList(i, Math.min(distinct.size(), i + 500)))
+                    .getResultList().forEach(c -> out.put(c.id(), c));
         }
         return out;
     }
@@ -226,10 +243,13 @@ public class Reviews {
         }
     }
 
-    /** Anki keeps per-deck "studied today" counters for the daily limits, on the deck and its parents. */
-    private void countStudied(long deckId, int previousQueue, int today) {
-        String key = previousQueue == SchedulingCard.QUEUE_NEW ? "newToday"
+    private static String counterKey(int previousQueue) {
+        return previousQueue == SchedulingCard.QUEUE_NEW ? "newToday"
                 : previousQueue == SchedulingCard.QUEUE_REVIEW ? "revToday" : "lrnToday";
+    }
+
+    /** Anki keeps per-deck "studied today" counters for the daily limits, on the deck and its parents. */
+    private void countStudied(long deckId, Map<String, Long> counts, int today) {
         Deck deck = tx.em().find(Deck.class, new ProfileScopedId(profile.id(), deckId));
         if (deck == null) {
             return;
@@ -243,11 +263,14 @@ public class Reviews {
                 continue;
             }
             JsonObject json = PythonJsonReader.read(Json.PROVIDER, d.data()).asJsonObject();
-            JsonArray counter = json.getJsonArray(key);
-            long count = counter != null && counter.size() == 2 && counter.getInt(0) == today ? counter.getJsonNumber(1).longValue() : 0;
-            JsonObject updated = Json.PROVIDER.createObjectBuilder(json)
-                    .add(key, Json.PROVIDER.createArrayBuilder().add(today).add(count + 1)).build();
-            d.data(PythonJsonWriter.write(updated));
+            jakarta.json.JsonObjectBuilder updated = Json.PROVIDER.createObjectBuilder(json);
+            counts.forEach((key, added) -> {
+                JsonArray counter = json.getJsonArray(key);
+                long count = counter != null && counter.size() == 2 && counter.getInt(0) == today
+                        ? counter.getJsonNumber(1).longValue() : 0;
+                updated.add(key, Json.PROVIDER.createArrayBuilder().add(today).add(count + added));
+            });
+            d.data(PythonJsonWriter.write(updated.build()));
         }
     }
 
