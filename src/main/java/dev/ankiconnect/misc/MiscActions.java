@@ -59,6 +59,24 @@ public class MiscActions implements ActionGroup {
         return Json.PROVIDER.createObjectBuilder().add("permission", "denied").build();
     }
 
+    /** reloadCollection: the server keeps no collection state between actions, so each already reads fresh data. */
+    @Action
+    public Object reloadCollection() {
+        return null;
+    }
+
+    /**
+     * sync: this server is the collection's home; there is no AnkiWeb login to sync with. The text
+     * starts with AnkiConnect's own words for a profile without a login, which clients handle.
+     */
+    @Action
+    public Object sync() {
+        throw new InvalidInputException(SYNC_UNAVAILABLE);
+    }
+
+    static final String SYNC_UNAVAILABLE = "sync: auth not configured (this server holds the collection itself; "
+            + "sync with AnkiWeb is not available, use exportPackage/importPackage to move decks)";
+
     /** apiReflect {scopes, actions}: which scopes and actions this server has. */
     @Action(optional = {"scopes", "actions"})
     public JsonObject apiReflect(Params p) {

@@ -293,6 +293,14 @@ class ProtocolIT {
     }
 
     @Test
+    void sync_saysTheServerIsTheCollectionsHome() {
+        assertEquals("{\"result\": null, \"error\": \"sync: auth not configured (this server holds the collection itself; "
+                + "sync with AnkiWeb is not available, use exportPackage/importPackage to move decks)\"}",
+                client.post("{\"action\": \"sync\", \"version\": 6}").body());
+        assertEquals("{\"result\": null, \"error\": null}", client.post("{\"action\": \"reloadCollection\", \"version\": 6}").body());
+    }
+
+    @Test
     void profiles_startWithTheDefaultProfile() {
         assertEquals("{\"result\": [\"User 1\"], \"error\": null}", client.post("{\"action\": \"getProfiles\", \"version\": 6}").body());
         assertEquals("{\"result\": \"User 1\", \"error\": null}", client.post("{\"action\": \"getActiveProfile\", \"version\": 6}").body());
