@@ -1,0 +1,107 @@
+package dev.ankiconnect.media;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ankiconnect.api.InvalidInputException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UrlSourceTest {
+
+    private HttpServer server;
+    private final AtomicInteger hits = new AtomicInteger();
+    private String base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            hits.incrementAndGet();
+            String path = ex.getRequestURI().getPath();
+            byte[] body = new byte[0];
+            int status = 200;
+            if (path.equals("/file")) {
+                body = new byte[] {1, 2, 3};
+            } else if (path.equals("/redirect")) {
+                ex.getResponseHeaders().add("Location", "/file");
+                status = 302;
+            } else if (path.equals("/to-ftp")) {
+                ex.getResponseHeaders().add("Location", "ftp://example.com/x");
+                status = 301;
+            } else if (path.equals("/big")) {
+                body = new byte[5000];
+            } else {
+                status = 404;
+            }
+            ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void publicAddresses() throws Exception {
+        assertTrue(UrlSource.isPublic(InetAddress.getByName("93.184.216.34")));
+        assertTrue(UrlSource.isPublic(InetAddress.getByName("2606:2800:220:1::")));
+        for (String a : new String[] {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
+                "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fe80::1", "fd00::1", "::ffff:127.0.0.1",
+                "::ffff:10.0.0.1", "2002:7f00:1::", "64:ff9b::a00:1", "198.18.0.1"}) {
+            assertFalse(UrlSource.isPublic(InetAddress.getByName(a)), a);
+        }
+    }
+
+    @Test
+    void privateHosts_areRefusedWithoutContact() {
+        UrlSource guarded = new UrlSource(2000, 1000, false);
+        for (String url : new String[] {base + "/file", "http://localhost:" + server.getAddress().getPort() + "/file",
+                "http://[::1]:1/x", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/x"}) {
+            String msg = assertThrows(InvalidInputException.class, () -> guarded.download(url)).getMessage();
+            assertTrue(msg.startsWith("media url '" + url + "' is refused: "), msg);
+            assertTrue(msg.endsWith("; set mediaUrlAllowPrivate=true to allow it"), msg);
+        }
+        assertEquals(0, hits.get());
+    }
+
+    @Test
+    void schemes_otherThanHttp_areRefused() {
+        UrlSource s = new UrlSource(2000, 1000, true);
+        for (String url : new String[] {"file:///etc/passwd", "ftp://example.com/x", "jar:file:/x!/y", "/relative"}) {
+            assertEquals("media url '" + url + "' is refused: only http and https URLs can be downloaded",
+                    assertThrows(InvalidInputException.class, () -> s.download(url)).getMessage());
+        }
+    }
+
+    @Test
+    void downloads_followRedirects_andCheckEachHop() {
+        UrlSource s = new UrlSource(2000, 1000, true);
+        assertArrayEquals(new byte[] {1, 2, 3}, s.download(base + "/file"));
+        assertArrayEquals(new byte[] {1, 2, 3}, s.download(base + "/redirect"));
+        assertEquals("media url '" + base + "/to-ftp' is refused: only http and https URLs can be downloaded"
+                        + " (redirected to ftp://example.com/x)",
+                assertThrows(InvalidInputException.class, () -> s.download(base + "/to-ftp")).getMessage());
+        assertEquals(base + "/missing download failed with return code 404",
+                assertThrows(InvalidInputException.class, () -> s.download(base + "/missing")).getMessage());
+        assertEquals("media file \"" + base + "/big\" is 5000 bytes, larger than the limit of 1000 bytes"
+                        + " (maxMediaFileBytes)",
+                assertThrows(InvalidInputException.class, () -> s.download(base + "/big")).getMessage());
+    }
+}
