@@ -141,8 +141,26 @@ public class MediaStore {
         em.persist(row);
         // Written now, so that a later query in the same action sees it and a clash fails here;
         // detached, so a bulk delete later in the action leaves no stale managed copy behind.
-        em.flush();
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (isKeyClash(e)) {
+                throw new InvalidInputException("media file \"" + name + "\" could not be stored: another request"
+                        + " stored a file of that name at the same moment; try again");
+            }
+            throw e;
+        }
         em.detach(row);
+    }
+
+    /** A unique-key violation (SQLState class 23), i.e. a concurrent insert of the same name. */
+    static boolean isKeyClash(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void delete(long p, String name) {

@@ -39,6 +39,12 @@ class UrlSourceTest {
             } else if (path.equals("/to-ftp")) {
                 ex.getResponseHeaders().add("Location", "ftp://example.com/x");
                 status = 301;
+            } else if (path.equals("/slow")) {
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             } else if (path.equals("/big")) {
                 body = new byte[5000];
             } else {
@@ -49,6 +55,7 @@ class UrlSourceTest {
                 out.write(body);
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -103,5 +110,12 @@ class UrlSourceTest {
         assertEquals("media file \"" + base + "/big\" is 5000 bytes, larger than the limit of 1000 bytes"
                         + " (maxMediaFileBytes)",
                 assertThrows(InvalidInputException.class, () -> s.download(base + "/big")).getMessage());
+    }
+
+    @Test
+    void slowServers_timeOutAfterWebTimeout() {
+        UrlSource s = new UrlSource(300, 1000, true);
+        assertEquals(base + "/slow download failed: timed out after 300 ms (webTimeout)",
+                assertThrows(InvalidInputException.class, () -> s.download(base + "/slow")).getMessage());
     }
 }
