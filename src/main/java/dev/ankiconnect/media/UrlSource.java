@@ -33,7 +33,8 @@ final class UrlSource {
     private final boolean allowPrivate;
 
     UrlSource(int timeoutMs, long maxBytes, boolean allowPrivate) {
-        this.timeoutMs = timeoutMs;
+        // 0 would mean "wait forever" to the HTTP stack; 0 ms here means "no time at all".
+        this.timeoutMs = Math.max(1, timeoutMs);
         this.maxBytes = maxBytes;
         this.allowPrivate = allowPrivate;
     }
@@ -44,7 +45,8 @@ final class UrlSource {
             check(url, current);
             HttpURLConnection c;
             try {
-                c = (HttpURLConnection) current.toURL().openConnection(Proxy.NO_PROXY);
+                // Non-ASCII characters (kana in a dictionary's audio URL) are sent percent-encoded as UTF-8.
+                c = (HttpURLConnection) URI.create(current.toASCIIString()).toURL().openConnection(Proxy.NO_PROXY);
             } catch (IOException | IllegalArgumentException e) {
                 throw failed(url, e);
             }
@@ -94,11 +96,18 @@ final class UrlSource {
         }
     }
 
+    /** The URI of a URL as clients write it; characters URIs do not allow (spaces ...) are quoted. */
     private static URI parse(String url, String text) {
         try {
             return new URI(text);
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("media url '" + url + "' is refused: not a valid URL");
+            try {
+                java.net.URL u = new java.net.URL(text);
+                return new URI(u.getProtocol(), u.getUserInfo(), u.getHost(), u.getPort(), u.getPath(), u.getQuery(),
+                        u.getRef());
+            } catch (java.net.MalformedURLException | URISyntaxException e2) {
+                throw new InvalidInputException("media url '" + url + "' is refused: not a valid URL");
+            }
         }
     }
 

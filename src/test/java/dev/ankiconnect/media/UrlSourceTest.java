@@ -31,7 +31,10 @@ class UrlSourceTest {
             String path = ex.getRequestURI().getPath();
             byte[] body = new byte[0];
             int status = 200;
-            if (path.equals("/file")) {
+            if (path.equals("/\u97f3 \u58f0") && "kana=\u304a\u3093".equals(ex.getRequestURI().getQuery())
+                    && ex.getRequestURI().getRawPath().equals("/%E9%9F%B3%20%E5%A3%B0")) {
+                body = new byte[] {9};
+            } else if (path.equals("/file")) {
                 body = new byte[] {1, 2, 3};
             } else if (path.equals("/redirect")) {
                 ex.getResponseHeaders().add("Location", "/file");
@@ -117,5 +120,14 @@ class UrlSourceTest {
         UrlSource s = new UrlSource(300, 1000, true);
         assertEquals(base + "/slow download failed: timed out after 300 ms (webTimeout)",
                 assertThrows(InvalidInputException.class, () -> s.download(base + "/slow")).getMessage());
+    }
+
+    @Test
+    void nonAsciiAndSpaces_areSentPercentEncoded() {
+        UrlSource s = new UrlSource(2000, 1000, true);
+        assertArrayEquals(new byte[] {9}, s.download(base + "/\u97f3 \u58f0?kana=\u304a\u3093"));
+        assertArrayEquals(new byte[] {9}, s.download(base + "/%E9%9F%B3%20%E5%A3%B0?kana=%E3%81%8A%E3%82%93"));
+        assertEquals("media url 'http://[x/' is refused: not a valid URL",
+                assertThrows(InvalidInputException.class, () -> s.download("http://[x/")).getMessage());
     }
 }
