@@ -50,9 +50,11 @@ public class MediaSources {
     static byte[] decodeBase64(String filename, String text, long max) {
         String compact = text.indexOf(' ') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0
                 && text.indexOf('\t') < 0 ? text : text.replaceAll("[ \\t\\r\\n]", "");
-        long decodedAtMost = (long) compact.length() / 4 * 3 + 3;
-        if (decodedAtMost - 3 > max) {
-            throw MediaStore.tooLarge(filename, decodedAtMost - 3, max);
+        // The decoded size, known before decoding (exact for well-formed input).
+        int padding = compact.endsWith("==") ? 2 : compact.endsWith("=") ? 1 : 0;
+        long decoded = (long) compact.length() * 3 / 4 - padding;
+        if (decoded > max) {
+            throw MediaStore.tooLarge(filename, decoded, max);
         }
         try {
             byte[] data = Base64.getDecoder().decode(compact);
