@@ -2,12 +2,9 @@ package dev.ankiconnect.media;
 
 import dev.ankiconnect.api.InvalidInputException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,8 +18,8 @@ import java.util.Locale;
  * {@code mediaUrlAllowPrivate} is on, a host that resolves to any loopback, private, link-local,
  * shared, multicast or unspecified address is refused before it is contacted. No proxy is used.
  *
- * <p>Known limit: the host is resolved for the check and again by the HTTP stack, so a DNS
- * server that answers differently within milliseconds (rebinding) is not stopped by this check.
+ * <p>The connection goes to the very address that was checked ({@link HttpGet}), so a DNS server
+ * that answers differently the second time (rebinding) cannot redirect it.
  */
 final class UrlSource {
 
@@ -42,57 +39,36 @@ final class UrlSource {
     byte[] download(String url) {
         URI current = parse(url, url);
         for (int hop = 0; ; hop++) {
-            check(url, current);
-            HttpURLConnection c;
+            InetAddress address = check(url, current);
+            HttpGet.Response r;
             try {
                 // Non-ASCII characters (kana in a dictionary's audio URL) are sent percent-encoded as UTF-8.
-                c = (HttpURLConnection) URI.create(current.toASCIIString()).toURL().openConnection(Proxy.NO_PROXY);
-            } catch (IOException | IllegalArgumentException e) {
-                throw failed(url, e);
-            }
-            try {
-                c.setInstanceFollowRedirects(false);
-                c.setConnectTimeout(timeoutMs);
-                c.setReadTimeout(timeoutMs);
-                c.setUseCaches(false);
-                c.setRequestProperty("Accept-Encoding", "identity");
-                c.setRequestProperty("User-Agent", "AnkiConnect-Server");
-                int status = c.getResponseCode();
-                if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-                    String location = c.getHeaderField("Location");
-                    if (location == null) {
-                        throw new InvalidInputException(url + " download failed with return code " + status);
-                    }
-                    if (hop >= MAX_REDIRECTS) {
-                        throw new InvalidInputException(url + " download failed: more than " + MAX_REDIRECTS
-                                + " redirects");
-                    }
-                    current = current.resolve(parse(url, location));
-                    continue;
-                }
-                if (status != 200) {
-                    throw new InvalidInputException(url + " download failed with return code " + status);
-                }
-                long length = c.getContentLengthLong();
-                if (length > maxBytes) {
-                    throw MediaStore.tooLarge(url, length, maxBytes);
-                }
-                try (InputStream in = c.getInputStream()) {
-                    byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                    if (data.length > maxBytes) {
-                        throw new InvalidInputException("media file \"" + url + "\" is larger than the limit of "
+                r = HttpGet.get(URI.create(current.toASCIIString()), address, timeoutMs, maxBytes);
+            } catch (HttpGet.TooLarge e) {
+                throw e.size >= 0 ? MediaStore.tooLarge(url, e.size, maxBytes)
+                        : new InvalidInputException("media file \"" + url + "\" is larger than the limit of "
                                 + maxBytes + " bytes (maxMediaFileBytes)");
-                    }
-                    return data;
-                }
             } catch (SocketTimeoutException e) {
                 throw new InvalidInputException(url + " download failed: timed out after " + timeoutMs
                         + " ms (webTimeout)");
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 throw failed(url, e);
-            } finally {
-                c.disconnect();
             }
+            int status = r.status();
+            if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+                if (r.location() == null) {
+                    throw new InvalidInputException(url + " download failed with return code " + status);
+                }
+                if (hop >= MAX_REDIRECTS) {
+                    throw new InvalidInputException(url + " download failed: more than " + MAX_REDIRECTS + " redirects");
+                }
+                current = current.resolve(parse(url, r.location()));
+                continue;
+            }
+            if (status != 200) {
+                throw new InvalidInputException(url + " download failed with return code " + status);
+            }
+            return r.body();
         }
     }
 
@@ -111,8 +87,8 @@ final class UrlSource {
         }
     }
 
-    /** Scheme http(s), a host, and (unless allowed) only public addresses. */
-    private void check(String url, URI uri) {
+    /** Scheme http(s), a host, and (unless allowed) only public addresses; returns the address to use. */
+    private InetAddress check(String url, URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new InvalidInputException("media url '" + url + "' is refused: only http and https URLs"
@@ -122,9 +98,6 @@ final class UrlSource {
         if (host == null || host.isEmpty()) {
             throw new InvalidInputException("media url '" + url + "' is refused: it names no host");
         }
-        if (allowPrivate) {
-            return;
-        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
@@ -132,12 +105,13 @@ final class UrlSource {
             throw new InvalidInputException(url + " download failed: unknown host " + host);
         }
         for (InetAddress a : addresses) {
-            if (!isPublic(a)) {
+            if (!allowPrivate && !isPublic(a)) {
                 throw new InvalidInputException("media url '" + url + "' is refused: " + host
                         + " is a loopback, private or link-local address (" + a.getHostAddress()
                         + "); set mediaUrlAllowPrivate=true to allow it");
             }
         }
+        return addresses[0];
     }
 
     /** False for loopback, unspecified, private, link-local, shared (CGNAT), multicast and ULA. */

@@ -48,6 +48,24 @@ class UrlSourceTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            } else if (path.equals("/chunked")) {
+                ex.sendResponseHeaders(200, 0);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(new byte[] {7, 7});
+                    out.flush();
+                    out.write(new byte[] {8});
+                }
+                return;
+            } else if (path.equals("/chunked-big")) {
+                ex.sendResponseHeaders(200, 0);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(new byte[600]);
+                    out.flush();
+                    out.write(new byte[600]);
+                } catch (IOException e) {
+                    // The client hung up once it had seen too much.
+                }
+                return;
             } else if (path.equals("/big")) {
                 body = new byte[5000];
             } else {
@@ -129,5 +147,72 @@ class UrlSourceTest {
         assertArrayEquals(new byte[] {9}, s.download(base + "/%E9%9F%B3%20%E5%A3%B0?kana=%E3%81%8A%E3%82%93"));
         assertEquals("media url 'http://[x/' is refused: not a valid URL",
                 assertThrows(InvalidInputException.class, () -> s.download("http://[x/")).getMessage());
+    }
+
+    @Test
+    void chunkedBodies_areDecoded_andCapped() {
+        UrlSource s = new UrlSource(2000, 1000, true);
+        assertArrayEquals(new byte[] {7, 7, 8}, s.download(base + "/chunked"));
+        assertEquals("media file \"" + base + "/chunked-big\" is larger than the limit of 1000 bytes (maxMediaFileBytes)",
+                assertThrows(InvalidInputException.class, () -> s.download(base + "/chunked-big")).getMessage());
+    }
+
+    @Test
+    void responseParsing() throws IOException {
+        HttpGet.Response r = HttpGet.read(new java.io.ByteArrayInputStream(("HTTP/1.1 100 Continue\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcdef").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), 10);
+        assertEquals(200, r.status());
+        assertArrayEquals("abc".getBytes(), r.body());
+        HttpGet.Response redirect = HttpGet.read(new java.io.ByteArrayInputStream(
+                "HTTP/1.0 302 Found\nLocation: /x\n\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), 10);
+        assertEquals(302, redirect.status());
+        assertEquals("/x", redirect.location());
+        HttpGet.Response toEnd = HttpGet.read(new java.io.ByteArrayInputStream(
+                "HTTP/1.0 200 OK\r\n\r\nall of it".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), 10);
+        assertArrayEquals("all of it".getBytes(), toEnd.body());
+        assertThrows(IOException.class, () -> HttpGet.read(new java.io.ByteArrayInputStream("garbage\r\n\r\n".getBytes()), 10));
+        assertThrows(HttpGet.TooLarge.class, () -> HttpGet.read(new java.io.ByteArrayInputStream(
+                "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n".getBytes()), 10));
+    }
+
+    /** An https server with a self-signed certificate: the download must fail certificate checks. */
+    @Test
+    void https_verifiesCertificates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path ks = tmp.resolve("ks.p12");
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                "-keypass", "changeit", "-alias", "t", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(ks)) {
+            store.load(in, "changeit".toCharArray());
+        }
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, "changeit".toCharArray());
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ctx));
+        https.createContext("/", ex -> {
+            hits.incrementAndGet();
+            ex.sendResponseHeaders(200, 1);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(1);
+            }
+        });
+        https.start();
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/x";
+            String msg = assertThrows(InvalidInputException.class, () -> new UrlSource(2000, 1000, true).download(url))
+                    .getMessage();
+            assertTrue(msg.startsWith(url + " download failed: SSLHandshakeException"), msg);
+            assertEquals(0, hits.get());
+        } finally {
+            https.stop(0);
+        }
     }
 }
