@@ -27,13 +27,18 @@ final class UrlSource {
 
     private final int timeoutMs;
     private final long maxBytes;
-    private final boolean allowPrivate;
+    private final java.util.function.Predicate<InetAddress> permitted;
 
     UrlSource(int timeoutMs, long maxBytes, boolean allowPrivate) {
+        this(timeoutMs, maxBytes, allowPrivate ? a -> true : UrlSource::isPublic);
+    }
+
+    /** With the rule for which addresses may be contacted (tests narrow it to one loopback address). */
+    UrlSource(int timeoutMs, long maxBytes, java.util.function.Predicate<InetAddress> permitted) {
         // 0 would mean "wait forever" to the HTTP stack; 0 ms here means "no time at all".
         this.timeoutMs = Math.max(1, timeoutMs);
         this.maxBytes = maxBytes;
-        this.allowPrivate = allowPrivate;
+        this.permitted = permitted;
     }
 
     byte[] download(String url) {
@@ -105,7 +110,7 @@ final class UrlSource {
             throw new InvalidInputException(url + " download failed: unknown host " + host);
         }
         for (InetAddress a : addresses) {
-            if (!allowPrivate && !isPublic(a)) {
+            if (!permitted.test(a)) {
                 throw new InvalidInputException("media url '" + url + "' is refused: " + host
                         + " is a loopback, private or link-local address (" + a.getHostAddress()
                         + "); set mediaUrlAllowPrivate=true to allow it");

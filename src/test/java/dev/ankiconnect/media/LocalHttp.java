@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny HTTP server on 127.0.0.1 for download tests: /file (bytes 1..5), /text ("downloaded"),
- * /redirect (302 to /file), /redirect-private (302 to http://10.0.0.1/x), /big (size bytes),
+ * /redirect (302 to /file), /big (size bytes),
  * anything else 404. Counts the requests it received.
  */
 final class LocalHttp implements AutoCloseable {
@@ -36,10 +36,6 @@ final class LocalHttp implements AutoCloseable {
                 case "/text" -> body = "downloaded".getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 case "/redirect" -> {
                     ex.getResponseHeaders().add("Location", "/file");
-                    status = 302;
-                }
-                case "/redirect-private" -> {
-                    ex.getResponseHeaders().add("Location", "http://10.0.0.1/x");
                     status = 302;
                 }
                 case "/big" -> body = new byte[bigSize];

@@ -39,6 +39,9 @@ class UrlSourceTest {
             } else if (path.equals("/redirect")) {
                 ex.getResponseHeaders().add("Location", "/file");
                 status = 302;
+            } else if (path.equals("/to-other-address")) {
+                ex.getResponseHeaders().add("Location", "http://127.0.0.2:" + server.getAddress().getPort() + "/file");
+                status = 307;
             } else if (path.equals("/to-ftp")) {
                 ex.getResponseHeaders().add("Location", "ftp://example.com/x");
                 status = 301;
@@ -214,5 +217,15 @@ class UrlSourceTest {
         } finally {
             https.stop(0);
         }
+    }
+
+    @Test
+    void redirects_toAnAddressThatIsNotPermitted_areRefusedBeforeContact() {
+        UrlSource s = new UrlSource(2000, 1000, a -> a.getHostAddress().equals("127.0.0.1"));
+        String url = base + "/to-other-address";
+        assertEquals("media url '" + url + "' is refused: 127.0.0.2 is a loopback, private or link-local address"
+                        + " (127.0.0.2); set mediaUrlAllowPrivate=true to allow it",
+                assertThrows(InvalidInputException.class, () -> s.download(url)).getMessage());
+        assertEquals(1, hits.get());
     }
 }
