@@ -74,6 +74,7 @@ public class MediaDir {
                 String name = f.getFileName().toString();
                 Object[] row = wanted.get(name);
                 if (row == null || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    written.remove(f.toString());
                     deleteTree(f);
                 } else if (upToDate(f, row)) {
                     wanted.remove(name);

@@ -24,7 +24,13 @@ import java.util.Map;
  * array that exists in the map (exact names), NAME being the stored name. On failure the error
  * text, with {@code &}, {@code <}, {@code >} escaped, is appended to those fields instead; a
  * failing object without {@code fields} throws {@code InvalidInputException("'fields'")}, as
- * Python's KeyError reads. Files stored before a later failure stay stored.
+ * Python's KeyError reads. Files stored before a later failure in the same object list stay
+ * stored.
+ *
+ * <p>The files are written in the action's transaction: when the action fails as a whole (an
+ * addNote duplicate, an addNotes error, the {@code 'fields'} KeyError), they are rolled back with
+ * it, where desktop Anki would leave them in the folder. canAddNote* return normally, so the files
+ * they store stay, as in AnkiConnect.
  */
 @ApplicationScoped
 public class NoteMedia {

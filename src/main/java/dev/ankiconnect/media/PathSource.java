@@ -62,8 +62,11 @@ final class PathSource {
         if (!inside(real, realDirs())) {
             throw refused(path);
         }
+        if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException("[Errno 21] Is a directory: '" + path + "'");
+        }
         if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InvalidInputException("[Errno 21] Is a directory or not a regular file: '" + path + "'");
+            throw new InvalidInputException("media path '" + path + "' is refused: not a regular file");
         }
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
             byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));

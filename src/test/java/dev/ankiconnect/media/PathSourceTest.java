@@ -58,6 +58,8 @@ class PathSourceTest {
         String viaDir = allowed.resolve("dirlink/secret.txt").toString();
         assertEquals(refusal(viaDir), error(s, viaDir));
         assertEquals(refusal(allowed.toString()), error(s, allowed.toString()));
+        Path sub = Files.createDirectories(allowed.resolve("sub"));
+        assertEquals("[Errno 21] Is a directory: '" + sub + "'", error(s, sub.toString()));
         // A missing file outside says nothing about existence; inside it gets Python's text.
         assertEquals(refusal("/nonexistent/x"), error(s, "/nonexistent/x"));
         String missing = allowed.resolve("missing.txt").toString();
