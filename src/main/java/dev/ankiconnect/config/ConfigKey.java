@@ -19,7 +19,12 @@ public enum ConfigKey {
     JDBC_URL("jdbcUrl", Type.STRING, null),
     JDBC_USER("jdbcUser", Type.STRING, null),
     JDBC_PASSWORD("jdbcPassword", Type.STRING, null),
-    DEFAULT_PROFILE("defaultProfile", Type.STRING, "User 1");
+    DEFAULT_PROFILE("defaultProfile", Type.STRING, "User 1"),
+    MAX_MEDIA_FILE_BYTES("maxMediaFileBytes", Type.LONG, String.valueOf(100L * 1024 * 1024)),
+    MEDIA_PATH_ALLOWLIST("mediaPathAllowlist", Type.LIST, ""),
+    MEDIA_URL_DOWNLOADS("mediaUrlDownloads", Type.STRING, "false"),
+    MEDIA_URL_ALLOW_PRIVATE("mediaUrlAllowPrivate", Type.STRING, "false"),
+    MEDIA_DIR_EXPORT("mediaDirExport", Type.STRING, "true");
 
     /** How a key's text is read. */
     public enum Type { STRING, INT, LONG, LIST }

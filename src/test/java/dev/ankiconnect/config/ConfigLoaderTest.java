@@ -74,7 +74,8 @@ class ConfigLoaderTest {
     void unknownKey_failsNamingIt() {
         assertEquals("unknown configuration key 'apikey' (from WEB-INF/ankiconnect.properties); known keys: "
                         + "apiKey, apiVersion, apiLogPath, webCorsOriginList, webCorsOrigin, ignoreOriginList, webTimeout, "
-                        + "maxRequestBytes, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile",
+                        + "maxRequestBytes, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile, "
+                        + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport",
                 assertThrows(ConfigException.class,
                         () -> ConfigLoader.load(file("apikey=x\n"), Map.of(), new Properties(), Map.of())).getMessage());
         assertThrows(ConfigException.class,

@@ -1,0 +1,90 @@
+package dev.ankiconnect.media;
+
+import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.config.Config;
+import dev.ankiconnect.config.ConfigKey;
+import dev.ankiconnect.config.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Where the content of a stored media file comes from: {@code data} (base64), {@code path} (a
+ * file in an allowlisted directory) or {@code url} (a download, when enabled). As in AnkiConnect
+ * the first one that is truthy, in that order, is used; none gives AnkiConnect's error.
+ */
+@ApplicationScoped
+public class MediaSources {
+
+    public static final String NO_SOURCE = "You must provide a \"data\", \"path\", or \"url\" field.";
+
+    @Inject
+    Settings settings;
+
+    /** The content the request names, at most {@code maxMediaFileBytes}. */
+    public byte[] obtain(String filename, JsonValue data, JsonValue path, JsonValue url) {
+        Config config = settings.config();
+        long max = config.longValue(ConfigKey.MAX_MEDIA_FILE_BYTES);
+        if (Py.truthy(data)) {
+            return decodeBase64(filename, text("data", data), max);
+        }
+        if (Py.truthy(path)) {
+            return new PathSource(config.list(ConfigKey.MEDIA_PATH_ALLOWLIST)).read(text("path", path), max);
+        }
+        if (Py.truthy(url)) {
+            String u = text("url", url);
+            if (!flag(config, ConfigKey.MEDIA_URL_DOWNLOADS)) {
+                throw new InvalidInputException("downloading media from a \"url\" is disabled on this server"
+                        + " (mediaUrlDownloads=false)");
+            }
+            return new UrlSource(config.integer(ConfigKey.WEB_TIMEOUT), max,
+                    flag(config, ConfigKey.MEDIA_URL_ALLOW_PRIVATE)).download(u);
+        }
+        throw new InvalidInputException(NO_SOURCE);
+    }
+
+    /** Standard base64; line breaks and spaces are ignored, anything else outside the alphabet is refused. */
+    static byte[] decodeBase64(String filename, String text, long max) {
+        String compact = text.indexOf(' ') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0
+                && text.indexOf('\t') < 0 ? text : text.replaceAll("[ \\t\\r\\n]", "");
+        // The decoded size, known before decoding (exact for well-formed input).
+        int padding = compact.endsWith("==") ? 2 : compact.endsWith("=") ? 1 : 0;
+        long decoded = (long) compact.length() * 3 / 4 - padding;
+        if (decoded > max) {
+            throw MediaStore.tooLarge(filename, decoded, max);
+        }
+        try {
+            byte[] data = Base64.getDecoder().decode(compact);
+            if (data.length > max) {
+                throw MediaStore.tooLarge(filename, data.length, max);
+            }
+            return data;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("\"data\" of media file \"" + filename + "\" is not valid base64: "
+                    + e.getMessage());
+        }
+    }
+
+    private static String text(String name, JsonValue v) {
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new InvalidInputException("media \"" + name + "\" must be a string, not '" + Py.typeName(v) + "'");
+    }
+
+    /** A true/false configuration key; anything else is a configuration error named as such. */
+    static boolean flag(Config config, ConfigKey key) {
+        String v = config.string(key);
+        String t = v == null ? key.defaultValue() : v.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("true")) {
+            return true;
+        }
+        if (t.equals("false")) {
+            return false;
+        }
+        throw new IllegalStateException("configuration key '" + key.key() + "' must be true or false, got '" + v + "'");
+    }
+}
