@@ -135,7 +135,8 @@ public class DeckActions implements ActionGroup {
             return false;
         }
         if (configId == Decks.DEFAULT_PRESET_ID) {
-            throw new InvalidInputException("can't delete default conf");
+            // Anki's backend refuses; its InvalidInput error reaches AnkiConnect localised.
+            throw new InvalidInputException("Invalid input: can't delete default conf");
         }
         presets.remove(config.get());
         return true;

@@ -1,7 +1,10 @@
 package dev.ankiconnect.notetype;
 
+import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
+import dev.ankiconnect.template.ParsedTemplate;
 import dev.ankiconnect.template.TemplateAnalysis;
+import dev.ankiconnect.template.TemplateError;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -157,6 +160,12 @@ public final class NoteTypeEdit {
 
     /** Builds the saved note type and the consequences for notes and cards, as the backend's update does. */
     public Saved finish(long nowSecs) {
+        if (fields.isEmpty()) {
+            throw new InvalidInputException("Invalid input: 1 field required");
+        }
+        if (templates.isEmpty()) {
+            throw new InvalidInputException("Invalid input: 1 template required");
+        }
         normalizeNames();
         int oldFieldCount = original.getJsonArray("flds").size();
         int oldTemplateCount = original.getJsonArray("tmpls").size();
@@ -189,7 +198,11 @@ public final class NoteTypeEdit {
 
         // The sort field is remembered by its original ordinal (rslib's reposition_sort_idx).
         int oldSort = top.get("sortf") instanceof JsonNumber n ? n.intValue() : 0;
-        int sortf = Math.max(0, fieldOrigins.indexOf(oldSort));
+        int sortf = fieldOrigins.indexOf(oldSort);
+        if (sortf < 0) {
+            sortf = Math.max(0, Math.min(oldSort, fields.size() - 1));
+        }
+        checkTemplates(cloze);
 
         Set<Integer> removedTemplates = new HashSet<>();
         for (int old = 0; old < oldTemplateCount; old++) {
@@ -244,6 +257,71 @@ public final class NoteTypeEdit {
         }
         boolean fieldsChanged = !identity || sortf != oldSort;
         return new Saved(object(top), fieldOrigins, templateOrigins, removedTemplates, fieldsChanged, generate);
+    }
+
+    /** Fields a template may name without the note type having them. */
+    static final Set<String> SPECIAL_FIELDS = Set.of("FrontSide", "Card", "CardFlag", "Deck", "Subdeck", "Tags",
+            "Type", "CardID");
+
+    /**
+     * Anki's template checks on save, in its order: identical fronts (unless they show
+     * {@code {{Card}}}), then per template a parseable front naming some field and no unknown
+     * fields on either side, then for cloze types a cloze on both sides of the first template.
+     */
+    private void checkTemplates(boolean cloze) {
+        Map<String, Integer> fronts = new HashMap<>();
+        for (int i = 0; i < templates.size(); i++) {
+            String q = str(templates.get(i), "qfmt");
+            Integer earlier = fronts.putIfAbsent(q, i);
+            if (earlier != null && !CARD_TAG.matcher(q).find()) {
+                throw cardTypeError(i, "The front side is identical to card template " + (earlier + 1) + ".");
+            }
+        }
+        Set<String> known = new HashSet<>(SPECIAL_FIELDS);
+        fields.forEach(f -> known.add(str(f, "name")));
+        for (int i = 0; i < templates.size(); i++) {
+            Set<String> q;
+            Set<String> a;
+            try {
+                q = TemplateAnalysis.referencedFieldNames(ParsedTemplate.parse(str(templates.get(i), "qfmt")));
+                a = TemplateAnalysis.referencedFieldNames(ParsedTemplate.parse(str(templates.get(i), "afmt")));
+            } catch (TemplateError e) {
+                throw cardTypeError(i, SEE_PREVIEW);
+            }
+            if (q.isEmpty()) {
+                throw cardTypeError(i, "Expected to find a field replacement on the front of the card template.");
+            }
+            for (String name : concat(q, a)) {
+                if (!name.isEmpty() && !known.contains(name)) {
+                    throw cardTypeError(i, SEE_PREVIEW);
+                }
+            }
+        }
+        if (cloze && !(hasCloze(str(templates.get(0), "qfmt")) && hasCloze(str(templates.get(0), "afmt")))) {
+            throw cardTypeError(0, "Expected to find '{{cloze:Text}}' or similar on the front and back of the card template.");
+        }
+    }
+
+    private static final java.util.regex.Pattern CARD_TAG = java.util.regex.Pattern.compile("\\{\\{\\s*Card\\s*\\}\\}");
+    private static final String SEE_PREVIEW = "See the preview for more information.";
+
+    private static List<String> concat(Set<String> a, Set<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static boolean hasCloze(String template) {
+        try {
+            return !TemplateAnalysis.clozeFieldNames(ParsedTemplate.parse(template)).isEmpty();
+        } catch (TemplateError e) {
+            return false;
+        }
+    }
+
+    private InvalidInputException cardTypeError(int ordinal, String details) {
+        return new InvalidInputException("Card template " + (ordinal + 1) + " in note type '" + name()
+                + "' has a problem.<br>" + details);
     }
 
     /** Anki's naming rules on save: forbidden characters dropped, duplicates (any case) get "+". */

@@ -294,7 +294,7 @@ class DeckActionsIT {
 
     @Test
     void removeDeckConfigId_ofTheDefaultPreset_isRefusedByAnki() {
-        assertEquals("can't delete default conf", client.error("removeDeckConfigId", j("{'configId': 1}")));
+        assertEquals("Invalid input: can't delete default conf", client.error("removeDeckConfigId", j("{'configId': 1}")));
         assertEquals(1, client.call("getDeckConfig", j("{'deck': 'Default'}")).asJsonObject().getInt("id"));
     }
 

@@ -352,18 +352,55 @@ class ModelActionsIT {
     void modelFieldRemove_afterTemplatesAvoidTheField() {
         createTestModel("FRem");
         call("updateModelTemplates", "{'model': {'name': 'FRem', 'templates': {'Card 1': {'Front': '{{field2}}', 'Back': 'x'},"
-                + "'Card 2': {'Front': '{{field2}}', 'Back': 'y'}}}}");
+                + "'Card 2': {'Front': '{{field2}} 2', 'Back': 'y'}}}}");
         call("modelFieldRemove", "{'modelName': 'FRem', 'fieldName': 'field1'}");
         assertEquals(j("{'x': ['field2']}").get("x"), call("modelFieldNames", "{'modelName': 'FRem'}"));
         assertEquals("field was not found in FRem: field1", error("modelFieldRemove", "{'modelName': 'FRem', 'fieldName': 'field1'}"));
     }
 
     @Test
-    void modelFieldRemove_dropsReferencesFromTemplates() {
+    void modelFieldRemove_refusedWhenTheRewrittenFrontsBecomeIdentical() {
         createTestModel("FRem2");
-        call("modelFieldRemove", "{'modelName': 'FRem2', 'fieldName': 'field1'}");
-        assertEquals(j("{'Card 1': {'Front': '{{field2}}', 'Back': '{{field2}}'}, 'Card 2': {'Front': '{{field2}}', 'Back': ''}}"),
-                call("modelTemplates", "{'modelName': 'FRem2'}"));
+        // Card 1's front loses {{field1}} and gets {{field2}}, the same front as Card 2.
+        assertEquals("Card template 2 in note type 'FRem2' has a problem.<br>The front side is identical to card template 1.",
+                error("modelFieldRemove", "{'modelName': 'FRem2', 'fieldName': 'field1'}"));
+        assertEquals(j("{'x': ['field1', 'field2']}").get("x"), call("modelFieldNames", "{'modelName': 'FRem2'}"));
+    }
+
+    @Test
+    void modelFieldRemove_rewritesReferencesInTemplates() {
+        client.call("createModel", j("{'modelName': 'FRem3', 'inOrderFields': ['a', 'b', 'c'], 'cardTemplates': ["
+                + "{'Front': '{{a}}{{#b}}{{b}}{{/b}}', 'Back': '{{b}} {{c}}'}, {'Front': '{{c}}', 'Back': '{{b}}'}]}"));
+        call("modelFieldRemove", "{'modelName': 'FRem3', 'fieldName': 'b'}");
+        assertEquals(j("{'Card 1': {'Front': '{{a}}', 'Back': ' {{c}}'}, 'Card 2': {'Front': '{{c}}', 'Back': ''}}"),
+                call("modelTemplates", "{'modelName': 'FRem3'}"));
+    }
+
+    @Test
+    void templateChecks_refuseInvalidTemplatesAsAnkiDoes() {
+        assertEquals("Card template 1 in note type 'NoField' has a problem.<br>"
+                + "Expected to find a field replacement on the front of the card template.", error("createModel",
+                "{'modelName': 'NoField', 'inOrderFields': ['a'], 'cardTemplates': [{'Front': 'plain', 'Back': '{{a}}'}]}"));
+        assertEquals("Card template 1 in note type 'Unknown' has a problem.<br>See the preview for more information.",
+                error("createModel", "{'modelName': 'Unknown', 'inOrderFields': ['a'], 'cardTemplates': [{'Front': '{{a}}', 'Back': '{{zz}}'}]}"));
+        assertEquals("Card template 1 in note type 'Broken' has a problem.<br>See the preview for more information.",
+                error("createModel", "{'modelName': 'Broken', 'inOrderFields': ['a'], 'cardTemplates': [{'Front': '{{#a}}{{a}}', 'Back': ''}]}"));
+        assertEquals("Card template 1 in note type 'NoCloze' has a problem.<br>"
+                + "Expected to find '{{cloze:Text}}' or similar on the front and back of the card template.", error("createModel",
+                "{'modelName': 'NoCloze', 'inOrderFields': ['Text'], 'isCloze': true, 'cardTemplates': [{'Front': '{{cloze:Text}}', 'Back': '{{Text}}'}]}"));
+        assertEquals("Card template 2 in note type 'Twice' has a problem.<br>The front side is identical to card template 1.",
+                error("createModel", "{'modelName': 'Twice', 'inOrderFields': ['a'], 'cardTemplates': ["
+                        + "{'Front': '{{a}}', 'Back': ''}, {'Front': '{{a}}', 'Back': 'x'}]}"));
+        assertTrue(!client.call("modelNames").asJsonArray().contains(Json.createValue("Twice")));
+        createTestModel("Checked");
+        assertEquals("Card template 1 in note type 'Checked' has a problem.<br>"
+                + "Expected to find a field replacement on the front of the card template.",
+                error("updateModelTemplates", "{'model': {'name': 'Checked', 'templates': {'Card 1': {'Front': 'no fields'}}}}"));
+        call("modelTemplateRemove", "{'modelName': 'Checked', 'templateName': 'Card 2'}");
+        assertEquals("Invalid input: 1 template required",
+                error("modelTemplateRemove", "{'modelName': 'Checked', 'templateName': 'Card 1'}"));
+        call("modelFieldRemove", "{'modelName': 'Checked', 'fieldName': 'field2'}");
+        assertEquals("Invalid input: 1 field required", error("modelFieldRemove", "{'modelName': 'Checked', 'fieldName': 'field1'}"));
     }
 
     @Test

@@ -17,7 +17,7 @@ class NoteTypeEditTest {
     static JsonObject sample() {
         JsonObject base = NoteTypeJson.noteType(1, "M", NoteTypeJson.STANDARD,
                 List.of(NoteTypeJson.field("A", 0), NoteTypeJson.field("B", 1), NoteTypeJson.field("C", 2)),
-                List.of(NoteTypeJson.template("T1", 0, "{{A}}", "{{B}}"), NoteTypeJson.template("T2", 1, "{{B}}", "{{C}}")),
+                List.of(NoteTypeJson.template("T1", 0, "{{A}}", "{{B}}"), NoteTypeJson.template("T2", 1, "x{{B}}", "{{C}}")),
                 "", 0, null);
         return Json.PROVIDER.createObjectBuilder(base).add("sortf", 1).build();
     }
@@ -49,17 +49,18 @@ class NoteTypeEditTest {
     }
 
     @Test
-    void removeField_dropsItsValuesAndReferencesAndResetsARemovedSortField() {
+    void removeField_dropsItsValuesAndReferencesAndClampsARemovedSortField() {
         NoteTypeEdit edit = new NoteTypeEdit(sample());
         edit.removeField(edit.fieldIndex("B"));
         NoteTypeEdit.Saved saved = edit.finish(5);
         assertEquals(List.of(0, 2), saved.fieldOrigins());
-        assertEquals(0, saved.json().getInt("sortf"));
+        // rslib keeps the old sort index, capped to the fields left.
+        assertEquals(1, saved.json().getInt("sortf"));
         JsonObject t1 = saved.json().getJsonArray("tmpls").getJsonObject(0);
         assertEquals("{{A}}", t1.getString("qfmt"));
         assertEquals("", t1.getString("afmt"));
         // A front left without any field gets the first field, as Anki does.
-        assertEquals("{{A}}", saved.json().getJsonArray("tmpls").getJsonObject(1).getString("qfmt"));
+        assertEquals("x{{A}}", saved.json().getJsonArray("tmpls").getJsonObject(1).getString("qfmt"));
         assertTrue(saved.generateCards());
     }
 
@@ -82,7 +83,7 @@ class NoteTypeEditTest {
         NoteTypeEdit.Saved saved = edit.finish(5);
         assertFalse(saved.fieldsChanged());
         assertEquals("{{Bee}}", saved.json().getJsonArray("tmpls").getJsonObject(0).getString("afmt"));
-        assertEquals("{{Bee}}", saved.json().getJsonArray("tmpls").getJsonObject(1).getString("qfmt"));
+        assertEquals("x{{Bee}}", saved.json().getJsonArray("tmpls").getJsonObject(1).getString("qfmt"));
     }
 
     @Test
@@ -97,6 +98,16 @@ class NoteTypeEditTest {
         assertEquals(Set.of(0), saved.removedTemplates());
         assertTrue(saved.generateCards());
         assertEquals(2, saved.json().getJsonArray("req").size());
+    }
+
+    @Test
+    void removingTheLastTemplate_isRefused() {
+        NoteTypeEdit edit = new NoteTypeEdit(sample());
+        edit.removeTemplate(1);
+        edit.removeTemplate(0);
+        assertEquals("Invalid input: 1 template required",
+                org.junit.jupiter.api.Assertions.assertThrows(dev.ankiconnect.api.InvalidInputException.class,
+                        () -> edit.finish(5)).getMessage());
     }
 
     @Test
