@@ -284,7 +284,12 @@ public class ModelActions implements ActionGroup {
     public Object modelTemplateRemove(Params p) {
         NoteType type = noteTypes.require(p.string("modelName"));
         NoteTypeEdit edit = NoteTypes.edit(type);
-        edit.removeTemplate(template(edit, p.string("templateName")));
+        int index = template(edit, p.string("templateName"));
+        if (edit.templateCount() <= 1) {
+            // pylib's remove_template asserts more than one template; AnkiConnect reports str(AssertionError()).
+            throw new InvalidInputException("");
+        }
+        edit.removeTemplate(index);
         noteTypes.update(type, edit);
         return null;
     }
@@ -297,6 +302,8 @@ public class ModelActions implements ActionGroup {
         int index = field(edit, p.string("oldFieldName"));
         edit.field(index).put("name", Json.PROVIDER.createValue(p.string("newFieldName")));
         noteTypes.update(type, edit);
+        // AnkiConnect goes through pylib's legacy renameField, which also makes the type current.
+        noteTypes.makeCurrent(type);
         return null;
     }
 

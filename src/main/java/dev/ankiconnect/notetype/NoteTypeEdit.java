@@ -324,34 +324,64 @@ public final class NoteTypeEdit {
                 + "' has a problem.<br>" + details);
     }
 
-    /** Anki's naming rules on save: forbidden characters dropped, duplicates (any case) get "+". */
+    /** Anki's naming rules on save (rslib fix_name): forbidden characters dropped, duplicates (any case) get "+". */
     private void normalizeNames() {
-        top.put("name", Json.PROVIDER.createValue(name().replace("\"", "")));
-        Set<String> seen = new HashSet<>();
-        for (Map<String, JsonValue> f : fields) {
-            String n = fieldName(str(f, "name"));
-            while (!seen.add(n.toLowerCase(Locale.ROOT))) {
-                n = n + "+";
-            }
-            f.put("name", Json.PROVIDER.createValue(n));
+        String typeName = name().replace("\"", "");
+        if (typeName.isEmpty()) {
+            throw new InvalidInputException("Invalid input: Empty notetype name");
         }
-        seen.clear();
+        top.put("name", Json.PROVIDER.createValue(nfc(typeName)));
+        for (Map<String, JsonValue> f : fields) {
+            f.put("name", Json.PROVIDER.createValue(fieldName(nfc(str(f, "name")))));
+        }
         for (Map<String, JsonValue> t : templates) {
-            String n = str(t, "name").replace("\"", "");
-            while (!seen.add(n.toLowerCase(Locale.ROOT))) {
-                n = n + "+";
+            String n = nfc(str(t, "name"));
+            if (n.isEmpty()) {
+                throw new InvalidInputException("Invalid input: Empty template name");
+            }
+            n = n.replace("\"", "");
+            if (n.isEmpty()) {
+                throw new InvalidInputException("Invalid input: Template name contains only quotes");
             }
             t.put("name", Json.PROVIDER.createValue(n));
         }
+        // Templates first, then fields, as rslib's ensure_names_unique does.
+        unique(templates);
+        unique(fields);
     }
 
-    /** Field names lose : { } " and surrounding whitespace, and may not start with # / ^. */
-    static String fieldName(String name) {
-        String n = name.replaceAll("[:{}\"]", "").strip();
-        while (!n.isEmpty() && (n.charAt(0) == '#' || n.charAt(0) == '/' || n.charAt(0) == '^')) {
-            n = n.substring(1).strip();
+    private static void unique(List<Map<String, JsonValue>> items) {
+        Set<String> seen = new HashSet<>();
+        for (Map<String, JsonValue> item : items) {
+            String n = str(item, "name");
+            while (!seen.add(n.toLowerCase(Locale.ROOT))) {
+                n = n + "+";
+            }
+            item.put("name", Json.PROVIDER.createValue(n));
         }
-        return n;
+    }
+
+    private static String nfc(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
+    }
+
+    /** Field names lose : { } " and leading/trailing whitespace, and may not start with # / ^. */
+    static String fieldName(String name) {
+        if (name.isEmpty()) {
+            throw new InvalidInputException("Invalid input: Empty field name");
+        }
+        String n = name.replaceAll("[:{}\"]", "");
+        String trimmed = n.strip();
+        int start = 0;
+        while (start < trimmed.length() && (trimmed.charAt(start) == '#' || trimmed.charAt(start) == '/'
+                || trimmed.charAt(start) == '^' || Character.isWhitespace(trimmed.charAt(start)))) {
+            start++;
+        }
+        trimmed = trimmed.substring(start);
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException("Invalid input: Field name: " + n);
+        }
+        return trimmed;
     }
 
     private static int ordOf(Map<String, JsonValue> item) {

@@ -152,6 +152,11 @@ public class NoteTypes {
         return saved.json();
     }
 
+    /** Config {@code curModel}: the note type the Add screen opens with. */
+    public void makeCurrent(NoteType type) {
+        config.set("curModel", Json.PROVIDER.createValue(type.id()));
+    }
+
     private static String suffix() {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-1")

@@ -397,8 +397,7 @@ class ModelActionsIT {
                 + "Expected to find a field replacement on the front of the card template.",
                 error("updateModelTemplates", "{'model': {'name': 'Checked', 'templates': {'Card 1': {'Front': 'no fields'}}}}"));
         call("modelTemplateRemove", "{'modelName': 'Checked', 'templateName': 'Card 2'}");
-        assertEquals("Invalid input: 1 template required",
-                error("modelTemplateRemove", "{'modelName': 'Checked', 'templateName': 'Card 1'}"));
+        assertEquals("", error("modelTemplateRemove", "{'modelName': 'Checked', 'templateName': 'Card 1'}"));
         call("modelFieldRemove", "{'modelName': 'Checked', 'fieldName': 'field2'}");
         assertEquals("Invalid input: 1 field required", error("modelFieldRemove", "{'modelName': 'Checked', 'fieldName': 'field1'}"));
     }
@@ -426,6 +425,21 @@ class ModelActionsIT {
                 error("modelFieldSetFontSize", "{'modelName': 'FFont', 'fieldName': 'nope', 'fontSize': 1}"));
         assertEquals("field was not found in FFont: nope",
                 error("modelFieldSetDescription", "{'modelName': 'FFont', 'fieldName': 'nope', 'description': 'x'}"));
+    }
+
+    @Test
+    void namesAreFixedOnSave() {
+        createTestModel("Naming");
+        call("modelFieldAdd", "{'modelName': 'Naming', 'fieldName': ' #{a}: '}");
+        call("modelFieldAdd", "{'modelName': 'Naming', 'fieldName': 'FIELD1'}");
+        assertEquals(j("{'x': ['field1', 'field2', 'a', 'FIELD1+']}").get("x"), call("modelFieldNames", "{'modelName': 'Naming'}"));
+        assertEquals("Invalid input: Field name: #", error("modelFieldAdd", "{'modelName': 'Naming', 'fieldName': '#'}"));
+        assertEquals("Invalid input: Empty field name",
+                error("modelFieldRename", "{'modelName': 'Naming', 'oldFieldName': 'a', 'newFieldName': ''}"));
+        call("modelTemplateRename", "{'modelName': 'Naming', 'oldTemplateName': 'Card 2', 'newTemplateName': 'card \\\"1\\\"'}");
+        assertEquals(List.of("Card 1", "card 1+"), List.copyOf(call("modelTemplates", "{'modelName': 'Naming'}").asJsonObject().keySet()));
+        assertEquals("Invalid input: Template name contains only quotes", error("modelTemplateRename",
+                "{'modelName': 'Naming', 'oldTemplateName': 'Card 1', 'newTemplateName': '\\\"'}"));
     }
 
     @Test
