@@ -230,7 +230,8 @@ public class Decks {
                 spelled = DeckName.of(parent.name());
             } else {
                 if (parent != null && parent.kind() == 1) {
-                    throw new dev.ankiconnect.api.InvalidInputException("A filtered deck cannot have subdecks.");
+                    // Anki refuses with its localised DeckIsFiltered text.
+                    throw new dev.ankiconnect.api.InvalidInputException("Filtered decks can not have child decks.");
                 }
                 long id = ids.next();
                 parent = deckEntity(profile.id(), DeckJson.normalDeck(id, spelled.human(), System.currentTimeMillis() / 1000));
