@@ -221,6 +221,13 @@ class DeckActionsIT {
     }
 
     @Test
+    void saveDeckConfig_ofTheConfigJustRead_returnsTrue() {
+        JsonObject config = client.call("getDeckConfig", j("{'deck': 'Default'}")).asJsonObject();
+        assertEquals(JsonValue.TRUE, client.call("saveDeckConfig", Json.createObjectBuilder().add("config", config).build()));
+        assertEquals(withoutMod(config), withoutMod(client.call("getDeckConfig", j("{'deck': 'Default'}")).asJsonObject()));
+    }
+
+    @Test
     void saveDeckConfig_errorsAndRefusals() {
         assertEquals("'id'", client.error("saveDeckConfig", j("{'config': {'name': 'x'}}")));
         assertEquals("invalid literal for int() with base 10: 'abc'",

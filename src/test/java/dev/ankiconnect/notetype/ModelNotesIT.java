@@ -131,29 +131,4 @@ class ModelNotesIT {
         assertEquals(List.of(0, 1), cardOrds(both));
         assertEquals(List.of(1), cardOrds(onlyA));
     }
-
-    @Test
-    void deckActions_countMoveAndDeleteCards() {
-        model("ND", "['a', 'b']", "[{'Front': '{{a}}', 'Back': '{{b}}'}]");
-        long deck = ((jakarta.json.JsonNumber) call("createDeck", "{'deck': 'NotesDeck'}")).longValueExact();
-        long nid = addNote("NotesDeck", "ND", "{'a': 'q', 'b': 'r'}");
-        JsonArray cards = info(nid).getJsonArray("cards");
-        JsonObject stats = client.call("getDeckStats", j("{'decks': ['NotesDeck']}")).asJsonObject()
-                .getJsonObject(String.valueOf(deck));
-        assertEquals(1, stats.getInt("new_count"));
-        assertEquals(1, stats.getInt("total_in_deck"));
-
-        client.call("changeDeck", Json.createObjectBuilder().add("cards", cards).add("deck", "NotesDeck::Moved").build());
-        assertEquals(Json.createObjectBuilder().add("NotesDeck::Moved", cards).build(),
-                client.call("getDecks", Json.createObjectBuilder().add("cards", cards).build()));
-        JsonObject parent = client.call("getDeckStats", j("{'decks': ['NotesDeck']}")).asJsonObject()
-                .getJsonObject(String.valueOf(deck));
-        // The parent counts its child's new card but holds none itself.
-        assertEquals(1, parent.getInt("new_count"));
-        assertEquals(0, parent.getInt("total_in_deck"));
-
-        call("deleteDecks", "{'decks': ['NotesDeck'], 'cardsToo': true}");
-        assertEquals(j("{'x': [{}]}").get("x"), client.call("notesInfo",
-                Json.createObjectBuilder().add("notes", Json.createArrayBuilder().add(nid)).build()));
-    }
 }
