@@ -438,7 +438,13 @@ public class ModelActions implements ActionGroup {
         if (v instanceof JsonObject o) {
             return o;
         }
-        throw new InvalidInputException(PythonRepr.typeName(v) + " indices must be integers or slices, not str");
+        // What Python says when d['key'] is applied to something that is not a dict.
+        String type = PythonRepr.typeName(v);
+        throw new InvalidInputException(switch (type) {
+            case "list" -> "list indices must be integers or slices, not str";
+            case "str" -> "string indices must be integers, not 'str'";
+            default -> "'" + type + "' object is not subscriptable";
+        });
     }
 
     private static String string(JsonValue v) {

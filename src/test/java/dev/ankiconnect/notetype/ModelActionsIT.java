@@ -307,6 +307,9 @@ class ModelActionsIT {
         assertEquals("'Name'", error("modelTemplateAdd", "{'modelName': 'TAdd', 'template': {'Front': 'a', 'Back': 'b'}}"));
         assertEquals("'Front'", error("modelTemplateAdd", "{'modelName': 'TAdd', 'template': {'Name': 'a', 'Back': 'b'}}"));
         assertEquals("'Back'", error("modelTemplateAdd", "{'modelName': 'TAdd', 'template': {'Name': 'a', 'Front': 'b'}}"));
+        assertEquals("list indices must be integers or slices, not str",
+                error("modelTemplateAdd", "{'modelName': 'TAdd', 'template': ['a']}"));
+        assertEquals("'NoneType' object is not subscriptable", error("modelTemplateAdd", "{'modelName': 'TAdd', 'template': null}"));
     }
 
     @Test
