@@ -5,6 +5,9 @@ import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
+import dev.ankiconnect.deck.DeckConfig;
+import dev.ankiconnect.deck.DeckConfigs;
+import dev.ankiconnect.scheduler.AnkiRng;
 import dev.ankiconnect.note.Note;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
@@ -132,10 +135,14 @@ public class NoteTypeSync {
             if (wanted.isEmpty()) {
                 continue;
             }
-            long due = position(existing);
             long homeDeck = homeDeck(mid, existing);
+            Long due = null;
             for (int ord : wanted) {
                 long did = templateDeck(json, ord).orElse(homeDeck);
+                if (due == null) {
+                    // One position per note, as Anki reads nextPos once for all its new cards.
+                    due = position(existing, did);
+                }
                 tx.em().persist(new Card().profileId(profile.id()).id(ids.next()).nid(note.id()).did(did).ord(ord)
                         .mtime(now).usn(-1).type(0).queue(0).due(due).ivl(0).factor(0).reps(0).lapses(0).left(0)
                         .odue(0).odid(0).flags(0).data(""));
@@ -143,8 +150,11 @@ public class NoteTypeSync {
         }
     }
 
-    /** A new card of the note shares an existing new card's position, else takes the next one. */
-    private long position(List<Card> existing) {
+    /**
+     * A new card of the note shares an existing new card's position, else takes the next one
+     * (a random one when the deck's preset inserts new cards randomly).
+     */
+    private long position(List<Card> existing, long did) {
         for (Card c : existing) {
             if (c.type() == 0) {
                 return Math.max(0, c.odue() != 0 ? c.odue() : c.due());
@@ -152,7 +162,26 @@ public class NoteTypeSync {
         }
         long next = config.getLong("nextPos", 1);
         config.set("nextPos", jakarta.json.Json.createValue(next + 1));
-        return next;
+        return randomOrder(did) ? randomPosition(next) : next;
+    }
+
+    /** Anki's random insert position: rand(1 .. max(nextPos, 1000)) seeded with nextPos. */
+    static long randomPosition(long nextPos) {
+        return AnkiRng.seedFromU64(nextPos).nextIntRange(1, (int) Math.max(nextPos, 1000));
+    }
+
+    /** v11 {@code new.order} 0 means random insertion. */
+    private boolean randomOrder(long did) {
+        Deck d = tx.em().find(Deck.class, new ProfileScopedId(profile.id(), did));
+        if (d == null || d.kind() != 0) {
+            return false;
+        }
+        DeckConfig preset = tx.em().find(DeckConfig.class, new ProfileScopedId(profile.id(), d.confId()));
+        if (preset == null) {
+            return false;
+        }
+        JsonValue order = DeckConfigs.json(preset).getJsonObject("new").get("order");
+        return order instanceof JsonNumber n && n.intValue() == 0;
     }
 
     /** The deck all existing cards share (their home deck), else the type's last-used deck, else Default. */
