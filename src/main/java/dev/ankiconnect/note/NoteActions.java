@@ -53,6 +53,9 @@ public class NoteActions implements ActionGroup {
     @Inject
     Tx tx;
 
+    @Inject
+    ModelCache models;
+
     /** addNote {note}: the new note's id, or the first check that failed. */
     @Action("note")
     public long addNote(Params p) {
@@ -161,7 +164,7 @@ public class NoteActions implements ActionGroup {
         }
         notes.require(number.longValue());
         String name = modelName instanceof JsonString s ? s.getString() : PythonRepr.str(modelName);
-        ModelInfo model = notes.models.byName(name)
+        ModelInfo model = models.byName(name)
                 .orElseThrow(() -> new InvalidInputException("Model '" + name + "' not found"));
         List<String> newTags = NoteSpecReader.tags(note.get("tags"));
         notes.changeModel(number.longValue(), model, fields, newTags);
