@@ -94,8 +94,9 @@ public class CardStore {
         }
         try {
             for (List<Long> chunk : Sql.chunks(keys)) {
-                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT " + COLUMNS
-                        + " FROM cards WHERE profile_id = ? AND " + column + " IN (" + Sql.marks(chunk.size()) + ")")) {
+                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT " + COLUMNS + " FROM cards"
+                        + Sql.index(column.equals("id") ? "IX_CARDS_ID" : "IX_CARDS_NID_ONLY") + "WHERE profile_id = ? AND "
+                        + column + " IN (" + Sql.marks(chunk.size()) + ")")) {
                     Sql.bind(ps, profile.id(), chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -181,8 +182,8 @@ public class CardStore {
         Map<Long, List<Long>> out = new HashMap<>(nids.size() * 2);
         try {
             for (List<Long> chunk : Sql.chunks(new LinkedHashSet<>(nids))) {
-                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT nid, id FROM cards "
-                        + "WHERE profile_id = ? AND nid IN (" + Sql.marks(chunk.size()) + ") ORDER BY nid, ord")) {
+                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT nid, id FROM cards"
+                        + Sql.index("IX_CARDS_NID_ONLY") + "WHERE profile_id = ? AND nid IN (" + Sql.marks(chunk.size()) + ") ORDER BY nid, ord")) {
                     Sql.bind(ps, profile.id(), chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

@@ -56,7 +56,8 @@ public final class DuplicateIndex {
         DuplicateIndex index = new DuplicateIndex();
         Map<Long, Known> byId = new HashMap<>();
         for (List<Long> chunk : Sql.chunks(new LinkedHashSet<>(csums))) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, csum, flds FROM notes WHERE profile_id = ? "
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, csum, flds FROM notes"
+                    + Sql.index("IX_NOTES_CSUM_ONLY") + "WHERE profile_id = ? "
                     + "AND csum IN (" + Sql.marks(chunk.size()) + ")")) {
                 Sql.bind(ps, profileId, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -73,7 +74,8 @@ public final class DuplicateIndex {
         }
         if (withDecks && !byId.isEmpty()) {
             for (List<Long> chunk : Sql.chunks(byId.keySet())) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT nid, did FROM cards WHERE profile_id = ? "
+                try (PreparedStatement ps = c.prepareStatement("SELECT nid, did FROM cards"
+                        + Sql.index("IX_CARDS_NID_ONLY") + "WHERE profile_id = ? "
                         + "AND nid IN (" + Sql.marks(chunk.size()) + ")")) {
                     Sql.bind(ps, profileId, chunk);
                     try (ResultSet rs = ps.executeQuery()) {

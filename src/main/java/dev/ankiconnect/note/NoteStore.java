@@ -85,7 +85,7 @@ public class NoteStore {
         try {
             for (List<Long> chunk : Sql.chunks(new LinkedHashSet<>(ids))) {
                 try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT id, guid, mid, mtime, usn, tags, "
-                        + "flds, sfld, csum FROM notes WHERE profile_id = ? AND id IN (" + Sql.marks(chunk.size()) + ")")) {
+                        + "flds, sfld, csum FROM notes" + Sql.index("IX_NOTES_ID") + "WHERE profile_id = ? AND id IN (" + Sql.marks(chunk.size()) + ")")) {
                     Sql.bind(ps, profile.id(), chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
