@@ -8,6 +8,8 @@ import dev.ankiconnect.profile.Profile;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.search.CompiledSearch;
 import dev.ankiconnect.search.SearchContext;
+import dev.ankiconnect.search.SearchNode;
+import dev.ankiconnect.search.SearchParser;
 import dev.ankiconnect.search.SearchSyntaxException;
 import dev.ankiconnect.search.SqlWriter;
 import dev.ankiconnect.search.Target;
@@ -45,14 +47,60 @@ public class NoteSearch {
     @Inject
     CollectionConfigs config;
 
+    @Inject
+    NoteStore store;
+
     public List<Long> find(String query, Target target) {
         CompiledSearch compiled;
         try {
-            compiled = SqlWriter.compile(query, context(), target);
+            SearchNode root = SearchParser.parse(query);
+            SearchContext ctx = context();
+            Long key = firstFieldKey(root, ctx);
+            if (key != null) {
+                // only notes whose first field has the value's key can match: search just those
+                List<Long> candidates = store.idsWithFirstFieldKey(key);
+                if (candidates.isEmpty()) {
+                    return List.of();
+                }
+                root = new SearchNode.And(List.of(new SearchNode.NoteIds(candidates), root));
+            }
+            compiled = SqlWriter.compile(root, ctx, target);
         } catch (SearchSyntaxException e) {
             throw new InvalidInputException(e.getMessage());
         }
         return run(compiled);
+    }
+
+    /**
+     * The {@link FirstFieldKey} a search is restricted to, or null: when the query is (or is a
+     * conjunction with) a field search {@code Name:value} without wildcards, and the named
+     * field is the first field of every note type that has it.
+     */
+    static Long firstFieldKey(SearchNode root, SearchContext ctx) {
+        List<SearchNode> terms = root instanceof SearchNode.And and ? and.children() : List.of(root);
+        for (SearchNode term : terms) {
+            if (term instanceof SearchNode.Field f && f.mode() == SearchNode.FieldMode.GLOB && plain(f.text())
+                    && plain(f.field()) && !f.text().isEmpty() && firstFieldEverywhere(f.field(), ctx)) {
+                return FirstFieldKey.of(java.text.Normalizer.normalize(f.text(), java.text.Normalizer.Form.NFC));
+            }
+        }
+        return null;
+    }
+
+    private static boolean plain(String glob) {
+        return glob.indexOf('*') < 0 && glob.indexOf('_') < 0 && glob.indexOf('\\') < 0;
+    }
+
+    private static boolean firstFieldEverywhere(String name, SearchContext ctx) {
+        String nfc = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
+        for (List<String> fields : ctx.notetypeFields().values()) {
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i).equalsIgnoreCase(nfc) && i != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The search context of the active profile: decks, note types, day timing. */

@@ -47,7 +47,7 @@ public class NoteStore {
             return;
         }
         try (PreparedStatement ps = Sql.connection(tx).prepareStatement("INSERT INTO notes (profile_id, id, guid, mid, "
-                + "mtime, usn, tags, flds, sfld, csum, flags, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '')")) {
+                + "mtime, usn, tags, flds, sfld, csum, flags, data, fkey) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?)")) {
             long p = profile.id();
             int n = 0;
             for (NoteRow r : notes) {
@@ -61,6 +61,7 @@ public class NoteStore {
                 ps.setString(8, r.flds());
                 ps.setString(9, sfld(r.sfld));
                 ps.setLong(10, r.csum);
+                ps.setLong(11, FirstFieldKey.of(r.fields.length == 0 ? "" : r.fields[0]));
                 ps.addBatch();
                 if (++n % 1000 == 0) {
                     ps.executeBatch();
@@ -125,7 +126,7 @@ public class NoteStore {
             return;
         }
         try (PreparedStatement ps = Sql.connection(tx).prepareStatement("UPDATE notes SET mid = ?, mtime = ?, usn = ?, "
-                + "tags = ?, flds = ?, sfld = ?, csum = ? WHERE profile_id = ? AND id = ?")) {
+                + "tags = ?, flds = ?, sfld = ?, csum = ?, fkey = ? WHERE profile_id = ? AND id = ?")) {
             for (NoteRow r : notes) {
                 ps.setLong(1, r.mid);
                 ps.setLong(2, r.mtime);
@@ -134,8 +135,9 @@ public class NoteStore {
                 ps.setString(5, r.flds());
                 ps.setString(6, sfld(r.sfld));
                 ps.setLong(7, r.csum);
-                ps.setLong(8, profile.id());
-                ps.setLong(9, r.id);
+                ps.setLong(8, FirstFieldKey.of(r.fields.length == 0 ? "" : r.fields[0]));
+                ps.setLong(9, profile.id());
+                ps.setLong(10, r.id);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -212,6 +214,54 @@ public class NoteStore {
             throw Sql.fail(e);
         }
         return out;
+    }
+
+    /** Note ids whose first field has this key (after filling in keys that are missing). */
+    public List<Long> idsWithFirstFieldKey(long key) {
+        Connection c = Sql.connection(tx);
+        List<Long> out = new java.util.ArrayList<>();
+        try {
+            fillMissingKeys(c);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM notes" + Sql.index("IX_NOTES_FKEY")
+                    + "WHERE profile_id = ? AND fkey = ? ORDER BY id")) {
+                ps.setLong(1, profile.id());
+                ps.setLong(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** Notes written by code that does not know fkey (raw SQL imports) get it here. */
+    private void fillMissingKeys(Connection c) throws SQLException {
+        Map<Long, Long> keys = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, flds FROM notes" + Sql.index("IX_NOTES_FKEY")
+                + "WHERE profile_id = ? AND fkey IS NULL")) {
+            ps.setLong(1, profile.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.put(rs.getLong(1), FirstFieldKey.ofFlds(Sql.text(rs, 2)));
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notes SET fkey = ? WHERE profile_id = ? AND id = ?")) {
+            for (Map.Entry<Long, Long> e : keys.entrySet()) {
+                ps.setLong(1, e.getValue());
+                ps.setLong(2, profile.id());
+                ps.setLong(3, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Reads the collection's nextPos (1 when unset). */

@@ -334,6 +334,13 @@ class NoteActionsIT {
         assertTrue(find("").contains(id));
         assertEquals(List.of(id), find("deck:\"" + deck + "\" front:*zebra*"));
         assertEquals(List.of(id), find("deck:\"" + deck + "\" zebra"));
+        // first-field searches go through the fkey index: exact field, ASCII case ignored
+        assertEquals(List.of(id), find("\"front:FINDABLE zebra\""));
+        assertEquals(List.of(id), find("deck:\"" + deck + "\" \"Front:findable ZEBRA\""));
+        assertEquals(List.of(), find("front:findable"));
+        long html = basicNote(client).deck(deck).fields("Front", "<b>findable</b>").add();
+        assertEquals(List.of(), find("front:findable"));
+        assertEquals(List.of(html), find("\"front:<b>findable</b>\""));
         assertTrue(client.error("findNotes", params("query", Json.createValue("("))).startsWith("Invalid search:"));
     }
 
