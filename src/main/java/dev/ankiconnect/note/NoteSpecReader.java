@@ -37,7 +37,13 @@ public final class NoteSpecReader {
 
     public NewNote read(JsonValue value) {
         if (!(value instanceof JsonObject note)) {
-            throw new InvalidInputException("'" + PythonRepr.typeName(value) + "' object is not subscriptable");
+            // Python's TypeError for note['modelName'] on something that is not a dict
+            String type = value == null ? "NoneType" : PythonRepr.typeName(value);
+            throw new InvalidInputException(switch (type) {
+                case "list" -> "list indices must be integers or slices, not str";
+                case "str" -> "string indices must be integers, not 'str'";
+                default -> "'" + type + "' object is not subscriptable";
+            });
         }
         String modelName = string(note, "modelName");
         ModelInfo model = models.computeIfAbsent(modelName, modelByName)
@@ -54,12 +60,14 @@ public final class NoteSpecReader {
         }
         String[] fields = new String[model.fieldCount()];
         Arrays.fill(fields, "");
-        if (fieldsValue instanceof JsonObject given) {
-            for (Map.Entry<String, JsonValue> e : given.entrySet()) {
-                int i = model.fieldIndexIgnoreCase(e.getKey());
-                if (i >= 0) {
-                    fields[i] = fieldText(e.getValue());
-                }
+        if (!(fieldsValue instanceof JsonObject given)) {
+            // Python iterates note['fields'].items()
+            throw new InvalidInputException("'" + PythonRepr.typeName(fieldsValue) + "' object has no attribute 'items'");
+        }
+        for (Map.Entry<String, JsonValue> e : given.entrySet()) {
+            int i = model.fieldIndexIgnoreCase(e.getKey());
+            if (i >= 0) {
+                fields[i] = fieldText(e.getValue());
             }
         }
         // MEDIA CALL SITE: audio/video/picture objects are stored and their references appended to
