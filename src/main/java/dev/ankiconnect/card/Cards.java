@@ -46,6 +46,12 @@ public class Cards {
     @Inject
     NoteSearch search;
 
+    @Inject
+    dev.ankiconnect.db.Tx tx;
+
+    @Inject
+    dev.ankiconnect.profile.ActiveProfile profile;
+
     public CardRow require(long id) {
         CardRow c = store.byIds(List.of(id)).get(id);
         if (c == null) {
@@ -62,7 +68,8 @@ public class Cards {
         Map<Long, NoteRow> noteRows = notes.byIds(nids);
         Map<Long, ModelInfo> byId = models.all();
         DeckIndex decks = noteService.deckIndex();
-        SchedulerContext sched = null;
+        Timing timing = null;
+        Map<Long, SchedulerContext> contexts = new java.util.HashMap<>();
         List<JsonValue> out = new ArrayList<>(ids.size());
         for (long id : ids) {
             CardRow c = rows.get(id);
@@ -72,9 +79,10 @@ public class Cards {
                 out.add(JsonValue.EMPTY_JSON_OBJECT);
                 continue;
             }
-            if (sched == null) {
-                sched = schedulerContext();
+            if (timing == null) {
+                timing = timing();
             }
+            SchedulerContext sched = context(decks, c.homeDeck(), timing, contexts);
             String deckName = decks.name(c.did);
             RenderedCard r = render(m, n, c, decks.name(c.homeDeck()));
             JsonArrayBuilder next = Json.PROVIDER.createArrayBuilder();
@@ -120,13 +128,35 @@ public class Cards {
                 n.tagList(), m.name(), homeDeckName, c.id, c.ord, c.flags, m.css(), m.latexSvg()));
     }
 
-    private SchedulerContext schedulerContext() {
+    private Timing timing() {
         try {
-            Timing timing = search.timing();
-            return SchedulerContext.sm2(Preset.defaults(), timing);
+            return search.timing();
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** SM-2 context with the preset of the card's home deck, one per preset and call. */
+    private SchedulerContext context(DeckIndex decks, long homeDeck, Timing timing, Map<Long, SchedulerContext> cache) {
+        if (timing == null) {
+            return null;
+        }
+        dev.ankiconnect.deck.Deck deck = decks.byId(homeDeck);
+        long confId = deck == null ? 1 : deck.confId();
+        return cache.computeIfAbsent(confId, id -> {
+            Preset preset = Preset.defaults();
+            dev.ankiconnect.deck.DeckConfig conf = tx.em().find(dev.ankiconnect.deck.DeckConfig.class,
+                    new dev.ankiconnect.db.ProfileScopedId(profile.id(), id));
+            if (conf != null && conf.config() != null) {
+                try {
+                    preset = PresetReader.read(dev.ankiconnect.api.PythonJsonReader.read(Json.PROVIDER, conf.config())
+                            .asJsonObject());
+                } catch (RuntimeException e) {
+                    preset = Preset.defaults();
+                }
+            }
+            return SchedulerContext.sm2(preset, timing);
+        });
     }
 
     /** The four answer-button labels; [] when the state cannot be previewed. */
