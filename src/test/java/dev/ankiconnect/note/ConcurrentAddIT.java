@@ -78,4 +78,13 @@ class ConcurrentAddIT {
             assertEquals(1, longs(client.call("findNotes", params("query", Json.createValue("deck:\"" + deck + "\"")))).size());
         }
     }
+
+    /** removeEmptyNotes is AnkiConnect's: it deletes the note types that have no notes (PROTOCOL 14). */
+    @Test
+    void removeEmptyNotes_deletesNoteTypesWithoutNotes() {
+        AnkiClient client = new AnkiClient(url);
+        basicNote(client).deck(Fixtures.deck(client, "empty")).fields("Front", "keeps Basic alive").add();
+        client.call("removeEmptyNotes");
+        assertEquals(Json.createArrayBuilder().add("Basic").build(), client.call("modelNames"));
+    }
 }
