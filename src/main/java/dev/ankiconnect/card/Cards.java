@@ -68,50 +68,55 @@ public class Cards {
         Map<Long, NoteRow> noteRows = notes.byIds(nids);
         Map<Long, ModelInfo> byId = models.all();
         DeckIndex decks = noteService.deckIndex();
-        Timing timing = null;
+        Timing timing = rows.isEmpty() ? null : timing();
         Map<Long, SchedulerContext> contexts = new java.util.HashMap<>();
-        List<JsonValue> out = new ArrayList<>(ids.size());
-        for (long id : ids) {
-            CardRow c = rows.get(id);
+        // database work first, serially; then the pure rendering and scheduling per card in parallel
+        int size = ids.size();
+        SchedulerContext[] sched = new SchedulerContext[size];
+        for (int i = 0; i < size; i++) {
+            CardRow c = rows.get(ids.get(i));
+            if (c != null) {
+                sched[i] = context(decks, c.homeDeck(), timing, contexts);
+            }
+        }
+        JsonValue[] out = new JsonValue[size];
+        java.util.stream.IntStream.range(0, size).parallel().forEach(i -> {
+            CardRow c = rows.get(ids.get(i));
             NoteRow n = c == null ? null : noteRows.get(c.nid);
             ModelInfo m = n == null ? null : byId.get(n.mid);
-            if (m == null) {
-                out.add(JsonValue.EMPTY_JSON_OBJECT);
-                continue;
-            }
-            if (timing == null) {
-                timing = timing();
-            }
-            SchedulerContext sched = context(decks, c.homeDeck(), timing, contexts);
-            String deckName = decks.name(c.did);
-            RenderedCard r = render(m, n, c, decks.name(c.homeDeck()));
-            JsonArrayBuilder next = Json.PROVIDER.createArrayBuilder();
-            nextReviews(c, sched).forEach(next::add);
-            out.add(Json.PROVIDER.createObjectBuilder()
-                    .add("cardId", c.id)
-                    .add("fields", NoteInfo.fields(m, n.fields))
-                    .add("fieldOrder", c.ord)
-                    .add("question", r.question())
-                    .add("answer", r.answer())
-                    .add("modelName", m.name())
-                    .add("ord", c.ord)
-                    .add("deckName", deckName == null ? "Default" : deckName)
-                    .add("css", m.css())
-                    .add("factor", c.factor)
-                    .add("interval", c.ivl)
-                    .add("note", c.nid)
-                    .add("type", c.type)
-                    .add("queue", c.queue)
-                    .add("due", c.due)
-                    .add("reps", c.reps)
-                    .add("lapses", c.lapses)
-                    .add("left", c.left)
-                    .add("mod", c.mtime)
-                    .add("nextReviews", next)
-                    .add("flags", c.flags)
-                    .build());
-        }
-        return out;
+            out[i] = m == null ? JsonValue.EMPTY_JSON_OBJECT : entry(c, n, m, decks, sched[i]);
+        });
+        return java.util.Arrays.asList(out);
+    }
+
+    private static JsonValue entry(CardRow c, NoteRow n, ModelInfo m, DeckIndex decks, SchedulerContext sched) {
+        String deckName = decks.name(c.did);
+        RenderedCard r = render(m, n, c, decks.name(c.homeDeck()));
+        JsonArrayBuilder next = Json.PROVIDER.createArrayBuilder();
+        nextReviews(c, sched).forEach(next::add);
+        return Json.PROVIDER.createObjectBuilder()
+                .add("cardId", c.id)
+                .add("fields", NoteInfo.fields(m, n.fields))
+                .add("fieldOrder", c.ord)
+                .add("question", r.question())
+                .add("answer", r.answer())
+                .add("modelName", m.name())
+                .add("ord", c.ord)
+                .add("deckName", deckName == null ? "Default" : deckName)
+                .add("css", m.css())
+                .add("factor", c.factor)
+                .add("interval", c.ivl)
+                .add("note", c.nid)
+                .add("type", c.type)
+                .add("queue", c.queue)
+                .add("due", c.due)
+                .add("reps", c.reps)
+                .add("lapses", c.lapses)
+                .add("left", c.left)
+                .add("mod", c.mtime)
+                .add("nextReviews", next)
+                .add("flags", c.flags)
+                .build();
     }
 
     static RenderedCard render(ModelInfo m, NoteRow n, CardRow c, String homeDeckName) {
