@@ -145,6 +145,12 @@ class SqlWriterTest {
     }
 
     @Test
+    void doubleNegationIsBracketedBecauseDerbyRejectsNotNot() {
+        check(cards("-(-is:new)"), CARDS + "NOT (NOT c.ctype = 0) ORDER BY c.id", 7L);
+        check(cards("-(-(-is:new))"), CARDS + "NOT (NOT (NOT c.ctype = 0)) ORDER BY c.id", 7L);
+    }
+
+    @Test
     void flagUsesPortableModulo() {
         check(cards("flag:3"), CARDS + "MOD(c.flags, 8) = ? ORDER BY c.id", 7L, 3);
     }
