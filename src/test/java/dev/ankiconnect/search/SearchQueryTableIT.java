@@ -151,8 +151,10 @@ class SearchQueryTableIT {
         call("forgetCards", "{'cards': [" + cardId.get("V1.2") + "]}");
         set("R1.2", "['ivl']", "[20]");
         set("R2.1", "['ivl']", "[3]");
-        // the Easy answer's interval is fuzzed (3 to 5 days); pin it, leaving the due day as answered
-        set("V1.1", "['ivl']", "[4]");
+        // the Easy answer's interval is fuzzed (3 to 5 days); pin it to 4 days from today (R1.2 is due today)
+        long today = client.call("cardsInfo", Json.createObjectBuilder().add("cards", Json.createArrayBuilder()
+                .add(cardId.get("R1.2"))).build()).asJsonArray().getJsonObject(0).getJsonNumber("due").longValue();
+        set("V1.1", "['ivl', 'due']", "[4, " + (today + 4) + "]");
         set("C1.2", "['ivl', 'lapses', 'reps', 'factor']", "[15, 2, 7, 2700]");
         long now = System.currentTimeMillis() / 1000;
         set("C2.1", "['type', 'queue', 'due', 'ivl', 'factor']", "[3, 1, " + (now - 60) + ", 2, 2300]");
