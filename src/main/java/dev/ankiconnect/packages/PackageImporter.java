@@ -126,7 +126,7 @@ public class PackageImporter {
             Object[] existing = byGuid.get(n.guid());
             Note entity;
             if (existing != null) {
-                if ((Long) existing[2] != mid || (Long) existing[3] >= n.mod()) {
+                if (((Long) existing[2]).longValue() != mid.longValue() || (Long) existing[3] >= n.mod()) {
                     continue; // a conflicting note type, or not newer: the existing note stays
                 }
                 entity = em.find(Note.class, new ProfileScopedId(p, (Long) existing[1]));

@@ -335,4 +335,5 @@ class PackageActionsIT {
         assertFalse(deckNames().contains("Broken import deck"));
         assertFalse(mediaNames().contains("rollback-me.txt"));
     }
+
 }
