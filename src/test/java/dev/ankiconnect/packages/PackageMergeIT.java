@@ -209,4 +209,50 @@ class PackageMergeIT {
         assertEquals("changed 0" + first.flds(), after.get(first.guid()).flds());
         assertEquals(48, after.size());
     }
+
+    @Test
+    void takenNoteAndCardIdsMoveOnBy999_andTakenRevlogIdsAreSkipped() throws Exception {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("srs-converter-mixed-legacy-2.apkg"));
+        assertEquals(JsonValue.TRUE, importPackage("srs-converter-mixed-legacy-2.apkg"));
+        // the same package with new guids: every note and card id is taken now
+        AnkiPackage copy = new AnkiPackage(source.collection());
+        copy.notetypes().putAll(source.notetypes());
+        copy.decks().putAll(source.decks());
+        copy.deckConfigs().putAll(source.deckConfigs());
+        for (Note n : source.notes()) {
+            copy.notes().add(new Note(n.id(), "copy" + n.guid(), n.mid(), n.mod(), n.usn(), n.tags(), n.flds(), n.sfld(),
+                    n.csum(), n.flags(), n.data()));
+        }
+        copy.cards().addAll(source.cards());
+        copy.revlog().addAll(source.revlog());
+        new dev.ankiconnect.pkg.PackageWriter().write(copy, DIR.resolve("srs-copy.apkg"),
+                dev.ankiconnect.pkg.PackageWriter.Options.legacy2(true));
+        assertEquals(JsonValue.TRUE, importPackage("srs-copy.apkg"));
+
+        AnkiPackage exported = export("Test - Mixed Types", "srs-both.apkg", true);
+        assertEquals(16, exported.notes().size());
+        assertEquals(26, exported.cards().size());
+        Map<String, Note> got = byGuid(exported);
+        Set<Long> copiedCardIds = new TreeSet<>();
+        for (Note n : source.notes()) {
+            assertEquals(n.id(), got.get(n.guid()).id());
+            Note c = got.get("copy" + n.guid());
+            assertEquals(n.id() + MergeRules.ID_STEP, c.id());
+            assertEquals(n.flds(), c.flds());
+        }
+        for (dev.ankiconnect.pkg.Card c : source.cards()) {
+            copiedCardIds.add(c.id() + MergeRules.ID_STEP);
+        }
+        Set<Long> exportedCardIds = new TreeSet<>();
+        exported.cards().forEach(c -> exportedCardIds.add(c.id()));
+        assertTrue(exportedCardIds.containsAll(copiedCardIds));
+        for (dev.ankiconnect.pkg.Card c : exported.cards()) {
+            if (copiedCardIds.contains(c.id())) {
+                assertTrue(got.values().stream().anyMatch(n -> n.id() == c.nid() && n.guid().startsWith("copy")));
+            }
+        }
+        // the review history ids were all taken: only the first import's 26 rows exist
+        assertEquals(26, exported.revlog().size());
+        exported.revlog().forEach(r -> assertTrue(!copiedCardIds.contains(r.cid())));
+    }
 }
