@@ -85,12 +85,14 @@ public class PackageImporter {
         long p = profile.id();
         long nowSecs = System.currentTimeMillis() / 1000;
 
+        checkIds(pkg, System.currentTimeMillis());
         Set<Long> usedMids = new HashSet<>();
         pkg.notes().forEach(n -> usedMids.add(n.mid()));
         Map<Long, Long> midMap = importNoteTypes(em, p, pkg, usedMids, nowSecs);
         Map<Long, Long> confMap = importDeckConfigs(em, p, pkg);
         Map<Long, Long> didMap = importDecks(em, p, pkg, confMap, nowSecs);
-        Map<String, String> renames = importMedia(pkg);
+        Map<String, String> renames = new HashMap<>();
+        int mediaStored = importMedia(pkg, renames);
 
         // Notes, matched by guid.
         Map<String, Object[]> byGuid = new HashMap<>();
@@ -208,7 +210,32 @@ public class PackageImporter {
                 revlogAdded++;
             }
         }
-        return new Summary(added, updated, cidMap.size(), revlogAdded, pkg.media().size() );
+        return new Summary(added, updated, cidMap.size(), revlogAdded, mediaStored);
+    }
+
+    /** Anki refuses a package whose note, card or review ids (creation times) lie more than a day ahead. */
+    static void checkIds(AnkiPackage pkg, long nowMs) {
+        long limit = nowMs + 86_400_000L;
+        for (dev.ankiconnect.pkg.Note n : pkg.notes()) {
+            if (n.id() > limit) {
+                throw futureId("note", n.id());
+            }
+        }
+        for (dev.ankiconnect.pkg.Card c : pkg.cards()) {
+            if (c.id() > limit) {
+                throw futureId("card", c.id());
+            }
+        }
+        for (RevlogEntry r : pkg.revlog()) {
+            if (r.id() > limit) {
+                throw futureId("review", r.id());
+            }
+        }
+    }
+
+    private static InvalidInputException futureId(String what, long id) {
+        return new InvalidInputException("package is invalid: " + what + " id " + id
+                + " lies more than a day in the future");
     }
 
     /** Anki's "today" of the package's collection at {@code nowSecs}. */
@@ -392,9 +419,9 @@ public class PackageImporter {
         return dyn == JsonValue.TRUE || dyn instanceof JsonNumber n && n.intValue() != 0;
     }
 
-    /** Stores every media file; returns package name to stored name for those stored under another name. */
-    private Map<String, String> importMedia(AnkiPackage pkg) {
-        Map<String, String> renames = new HashMap<>();
+    /** Stores every media file, noting package name to stored name for those stored under another name. */
+    private int importMedia(AnkiPackage pkg, Map<String, String> renames) {
+        int stored = 0;
         for (MediaFile m : pkg.media()) {
             String wanted = FileNames.normalize(m.name());
             if (wanted.isEmpty()) {
@@ -410,12 +437,13 @@ public class PackageImporter {
                 throw new UncheckedIOException("cannot read media file \"" + m.name() + "\" of the package: "
                         + e.getMessage(), e);
             }
-            String stored = mediaStore.store(wanted, data, false);
-            if (!stored.equals(m.name())) {
-                renames.put(m.name(), stored);
+            String name = mediaStore.store(wanted, data, false);
+            if (!name.equals(m.name())) {
+                renames.put(m.name(), name);
             }
+            stored++;
         }
-        return renames;
+        return stored;
     }
 
     private static void registerTags(EntityManager em, long p, Set<String> tags) {
