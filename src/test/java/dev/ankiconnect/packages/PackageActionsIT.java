@@ -336,4 +336,32 @@ class PackageActionsIT {
         assertFalse(mediaNames().contains("rollback-me.txt"));
     }
 
+
+    @Test
+    void testMisc_exportedDeckRemovedThenImportedReappears() {
+        // test_misc.py: exportPackage of test_deck, deleteDecks, importPackage: the deck is back
+        client.call("createDeck", params("deck", "test_deck"));
+        JsonObject export = Json.createObjectBuilder().add("deck", "test_deck").add("path", "test_deck.apkg").build();
+        assertEquals(JsonValue.TRUE, client.call("exportPackage", export));
+        client.call("deleteDecks", Json.createObjectBuilder().add("decks", Json.createArrayBuilder().add("test_deck"))
+                .add("cardsToo", true).build());
+        assertFalse(deckNames().contains("test_deck"));
+        assertEquals(JsonValue.TRUE, importPackage("test_deck.apkg"));
+        assertTrue(deckNames().contains("test_deck"));
+    }
+
+    @Test
+    void deckWithNotesRemovedThenImported_comesBackWithItsNotesCardsAndHistory() {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("ankidroid-templates.apkg"));
+        assertEquals(JsonValue.TRUE, importPackage("ankidroid-templates.apkg"));
+        export("1-TEMPLATES", "templates-before-delete.apkg", true);
+        client.call("deleteDecks", Json.createObjectBuilder().add("decks", Json.createArrayBuilder().add("1-TEMPLATES"))
+                .add("cardsToo", true).build());
+        assertFalse(deckNames().contains("1-TEMPLATES::Anatomy"));
+        assertEquals(JsonValue.TRUE, importPackage("templates-before-delete.apkg"));
+        assertTrue(deckNames().contains("1-TEMPLATES::Anatomy"));
+        AnkiPackage again = export("1-TEMPLATES", "templates-after-delete.apkg", true);
+        assertSameContent(source, again, true);
+        assertEquals(102, again.revlog().size());
+    }
 }
