@@ -364,4 +364,22 @@ class PackageActionsIT {
         assertSameContent(source, again, true);
         assertEquals(102, again.revlog().size());
     }
+
+    @Test
+    void legacyAnki20Package_notesTagsAndRenamedNoteTypeName() {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve(PackageFixtures.GOV_VOCAB));
+        assertEquals(JsonValue.TRUE, importPackage(PackageFixtures.GOV_VOCAB));
+        assertTrue(deckNames().contains("Gov Vocab"));
+        List<String> models = new ArrayList<>();
+        client.call("modelNames").asJsonArray().forEach(v -> models.add(((jakarta.json.JsonString) v).getString()));
+        assertTrue(models.contains("Basic (and reversed card)-5a339"), models.toString());
+        AnkiPackage exported = export("Gov Vocab", "gov.apkg", true);
+        assertEquals(242, exported.notes().size());
+        assertEquals(484, exported.cards().size());
+        assertSameContent(source, exported, true);
+        Note first = byGuid(exported).get("uWFq9<9S*v");
+        assertEquals(1378867498040L, first.id());
+        assertEquals(List.of("unalienable", "A human right based on nature or God."), first.fields());
+        assertEquals(List.of("Ch.2"), first.tagList());
+    }
 }

@@ -15,6 +15,9 @@ final class PackageFixtures {
     static final String[] FILES = {"anki-pylib-media.apkg", "ankidroid-templates.apkg",
         "srs-converter-mixed-legacy-2.apkg", "anki-pwa-music-intervals.apkg", "orbit-test-collection.colpkg"};
 
+    /** Kept in src/test/resources/packages/. */
+    static final String GOV_VOCAB = "anki-pwa-ap-gov-vocab.apkg";
+
     private PackageFixtures() {
     }
 
@@ -27,6 +30,8 @@ final class PackageFixtures {
             for (String f : FILES) {
                 Files.copy(source(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
+            Files.copy(Path.of("src/test/resources/packages", GOV_VOCAB).toAbsolutePath(), dir.resolve(GOV_VOCAB),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
