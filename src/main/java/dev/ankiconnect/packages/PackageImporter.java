@@ -76,6 +76,9 @@ public class PackageImporter {
     @Inject
     Decks decks;
 
+    @Inject
+    dev.ankiconnect.profile.CollectionConfigs config;
+
     /** What an import did, for logs and tests. */
     public record Summary(int notesAdded, int notesUpdated, int cardsAdded, int revlogAdded, int mediaStored) {
     }
@@ -166,6 +169,7 @@ public class PackageImporter {
         int sourceToday = sourceToday(pkg, nowSecs);
         int targetToday = clock.now().today();
         Map<Long, Long> cidMap = new HashMap<>();
+        long maxNewPosition = -1;
         for (dev.ankiconnect.pkg.Card c : pkg.cards()) {
             Long nid = nidMap.get(c.nid());
             if (nid == null || !noteOrds.add(nid + ":" + c.ord())) {
@@ -193,6 +197,13 @@ public class PackageImporter {
                     .lapses(c.lapses()).left(c.left()).odue(odue).odid(odid).flags(c.flags())
                     .data(c.data() == null ? "" : c.data()));
             cidMap.put(c.id(), cid);
+            if (c.type() == 0 && c.queue() >= 0 && due >= maxNewPosition) {
+                maxNewPosition = due;
+            }
+        }
+        // Cards added later come after the imported new cards.
+        if (maxNewPosition >= 0 && config.getLong("nextPos", 1) <= maxNewPosition) {
+            config.set("nextPos", Json.PROVIDER.createValue(maxNewPosition + 1));
         }
 
         // Review history of the imported cards, where the id is free.

@@ -255,4 +255,21 @@ class PackageMergeIT {
         assertEquals(26, exported.revlog().size());
         exported.revlog().forEach(r -> assertTrue(!copiedCardIds.contains(r.cid())));
     }
+
+    @Test
+    void collectionPackageIsMergedLikeADeckPackage() throws Exception {
+        // importPackage of a .colpkg merges it (AnkiConnect's importer does not replace the collection)
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("orbit-test-collection.colpkg"));
+        assertEquals(JsonValue.TRUE, importPackage("orbit-test-collection.colpkg"));
+        for (dev.ankiconnect.pkg.MediaFile m : source.media()) {
+            assertEquals(java.util.Base64.getEncoder().encodeToString(m.readAllBytes()),
+                    ((jakarta.json.JsonString) client.call("retrieveMediaFile", params("filename", m.name()))).getString());
+        }
+        AnkiPackage exported = export("Default", "orbit-default.apkg", true);
+        assertEquals(5, exported.notes().size());
+        assertEquals(7, exported.cards().size());
+        assertEquals(1, exported.revlog().size());
+        assertEquals(2, exported.media().size());
+        assertSameContent(source, exported, true);
+    }
 }
