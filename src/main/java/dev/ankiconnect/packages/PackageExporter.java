@@ -181,6 +181,16 @@ public class PackageExporter {
             }
         }
 
+        // Files whose name starts with "_" are shared by templates (fonts, scripts): Anki exports
+        // those named in an exported note type's templates or styling.
+        for (String name : mediaStore.names("_*")) {
+            for (JsonObject nt : pkg.notetypes().values()) {
+                if (nt.toString().contains(name)) { // templates and css are in the JSON text
+                    mediaNames.add(name);
+                    break;
+                }
+            }
+        }
         for (String name : mediaNames) {
             mediaStore.content(name).ifPresent(bytes -> pkg.media().add(MediaFile.ofBytes(name, bytes)));
         }

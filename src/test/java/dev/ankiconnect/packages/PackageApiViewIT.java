@@ -126,4 +126,24 @@ class PackageApiViewIT {
                 Json.createArrayBuilder().add(cids.get(0))).build()).asJsonArray().getJsonObject(0);
         assertTrue(card.getJsonNumber("due").longValue() > maxDue, card.toString());
     }
+
+    @Test
+    void exportCarriesUnderscoreFilesNamedByTheNoteTypesStyling() throws Exception {
+        String font = java.util.Base64.getEncoder().encodeToString("font bytes".getBytes());
+        client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_myfont.ttf").add("data", font).build());
+        client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_unused.js").add("data", font).build());
+        client.call("updateModelStyling", Json.createObjectBuilder().add("model", Json.createObjectBuilder()
+                .add("name", "Basic").add("css", "@font-face { font-family: x; src: url('_myfont.ttf'); }")).build());
+        client.call("createDeck", Json.createObjectBuilder().add("deck", "Styled").build());
+        JsonObject note = Json.createObjectBuilder().add("deckName", "Styled").add("modelName", "Basic")
+                .add("fields", Json.createObjectBuilder().add("Front", "styled").add("Back", "b")).build();
+        client.call("addNote", Json.createObjectBuilder().add("note", note).build());
+        assertEquals(JsonValue.TRUE, client.call("exportPackage", Json.createObjectBuilder().add("deck", "Styled")
+                .add("path", "styled.apkg").build()));
+        AnkiPackage pkg = PackageFixtures.read(DIR.resolve("styled.apkg"));
+        List<String> names = new ArrayList<>();
+        pkg.media().forEach(m -> names.add(m.name()));
+        assertEquals(List.of("_myfont.ttf"), names);
+        assertEquals("font bytes", new String(pkg.media().get(0).readAllBytes()));
+    }
 }
