@@ -24,9 +24,7 @@ import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.review.CollectionClock;
 import dev.ankiconnect.review.Revlog;
 import dev.ankiconnect.scheduler.Timing;
-import dev.ankiconnect.tag.Tag;
 import dev.ankiconnect.text.NoteText;
-import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -42,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +76,9 @@ public class PackageImporter {
     @Inject
     dev.ankiconnect.profile.CollectionConfigs config;
 
+    @Inject
+    dev.ankiconnect.tag.TagRegistry tagRegistry;
+
     /** What an import did, for logs and tests. */
     public record Summary(int notesAdded, int notesUpdated, int cardsAdded, int revlogAdded, int mediaStored) {
     }
@@ -108,7 +108,7 @@ public class PackageImporter {
         Map<Long, JsonObject> targetModels = new HashMap<>();
         Map<Long, Long> nidMap = new HashMap<>();
         Set<Long> updatedNids = new HashSet<>();
-        Set<String> tagsSeen = new LinkedHashSet<>();
+        dev.ankiconnect.tag.TagSet tagSet = tagRegistry.load();
         int added = 0;
         int updated = 0;
         for (dev.ankiconnect.pkg.Note n : pkg.notes()) {
@@ -127,7 +127,6 @@ public class PackageImporter {
             while (fields.size() < nf) {
                 fields.add("");
             }
-            List<String> tags = Tags.canonicalize(n.tags());
             Object[] existing = byGuid.get(n.guid());
             Note entity;
             if (existing != null) {
@@ -146,15 +145,16 @@ public class PackageImporter {
                 byGuid.put(n.guid(), new Object[] {n.guid(), nid, mid, n.mod()});
                 added++;
             }
+            // tags normalised and given the spelling already registered, as Anki's import does
+            String tags = tagSet.storage(List.of(n.tags()));
             int sortf = Math.min(model.getInt("sortf", 0), fields.size() - 1);
             String sfld = NoteText.sortFieldValue(fields.get(Math.max(sortf, 0)));
-            entity.flds(MergeRules.join(fields)).tags(Tags.joinForStorage(tags)).mtime(n.mod()).usn(-1)
+            entity.flds(MergeRules.join(fields)).tags(tags).mtime(n.mod()).usn(-1)
                     .sfld(sfld.length() > 8000 ? sfld.substring(0, 8000) : sfld)
                     .csum(NoteText.fieldChecksum(fields.get(0)));
             nidMap.put(n.id(), entity.id());
-            tagsSeen.addAll(tags);
         }
-        registerTags(em, p, tagsSeen);
+        tagRegistry.save(tagSet);
 
         // Cards of added or updated notes.
         Set<Long> cardIds = new HashSet<>();
@@ -455,20 +455,6 @@ public class PackageImporter {
             stored++;
         }
         return stored;
-    }
-
-    private static void registerTags(EntityManager em, long p, Set<String> tags) {
-        if (tags.isEmpty()) {
-            return;
-        }
-        Set<String> known = new HashSet<>(em.createQuery("select t.tagKey from Tag t where t.profileId = :p", String.class)
-                .setParameter("p", p).getResultList());
-        for (String t : tags) {
-            String key = t.toLowerCase(java.util.Locale.ROOT);
-            if (known.add(key)) {
-                em.persist(new Tag().profileId(p).tagKey(key).tag(t).usn(-1).collapsed(false));
-            }
-        }
     }
 
     private static JsonObject parse(String json) {
