@@ -133,11 +133,9 @@ public final class MergeRules {
             for (int g = 3; g <= 5; g++) {
                 String name = m.group(g);
                 if (name != null && renames.containsKey(name)) {
-                    String quoted = m.group(2);
                     String to = renames.get(name);
-                    String newValue = g == 3 ? "\"" + to + "\"" : g == 4 ? "'" + to + "'" : to;
-                    replacement = m.group(1) + newValue;
-                    assert quoted != null;
+                    // the same quoting as before: "x", 'x' or bare
+                    replacement = m.group(1) + (g == 3 ? "\"" + to + "\"" : g == 4 ? "'" + to + "'" : to);
                 }
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
