@@ -24,7 +24,9 @@ public enum ConfigKey {
     MEDIA_PATH_ALLOWLIST("mediaPathAllowlist", Type.LIST, ""),
     MEDIA_URL_DOWNLOADS("mediaUrlDownloads", Type.STRING, "false"),
     MEDIA_URL_ALLOW_PRIVATE("mediaUrlAllowPrivate", Type.STRING, "false"),
-    MEDIA_DIR_EXPORT("mediaDirExport", Type.STRING, "true");
+    MEDIA_DIR_EXPORT("mediaDirExport", Type.STRING, "true"),
+    PACKAGE_DIR("packageDir", Type.STRING, null),
+    MAX_PACKAGE_BYTES("maxPackageBytes", Type.LONG, String.valueOf(512L * 1024 * 1024));
 
     /** How a key's text is read. */
     public enum Type { STRING, INT, LONG, LIST }

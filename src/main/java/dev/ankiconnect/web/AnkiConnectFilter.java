@@ -28,6 +28,9 @@ public class AnkiConnectFilter extends HttpFilter {
     static final String ENVELOPE = AnkiConnectFilter.class.getName() + ".envelope";
     static final String ORIGIN = AnkiConnectFilter.class.getName() + ".origin";
 
+    /** Served by dev.ankiconnect.packages.PackageServlet, which does its own CORS, key and size checks. */
+    static final String PACKAGES_PATH = "/packages";
+
     @Inject
     Settings settings;
 
@@ -40,6 +43,11 @@ public class AnkiConnectFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (PACKAGES_PATH.equals(request.getServletPath())) {
+            // The package endpoints stream large bodies and apply CORS and the key themselves.
+            chain.doFilter(request, response);
+            return;
+        }
         String origin = request.getHeader("Origin");
         CorsPolicy.Decision decision = cors().decide(origin);
 

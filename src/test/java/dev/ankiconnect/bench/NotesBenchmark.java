@@ -7,12 +7,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +24,7 @@ import org.apache.catalina.startup.Tomcat;
  */
 public final class NotesBenchmark {
 
-    private static HttpClient http;
-    private static URI uri;
+    private static BenchClient client;
 
     private NotesBenchmark() {
     }
@@ -42,8 +35,7 @@ public final class NotesBenchmark {
         int port = Integer.getInteger("bench.port", 18791);
         Path data = Path.of("target", "bench-notes-" + System.currentTimeMillis());
         Tomcat tomcat = EmbeddedServer.start(port, data, false);
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        uri = URI.create("http://127.0.0.1:" + port + "/");
+        client = new BenchClient(port);
         try {
             call("createDeck", Json.createObjectBuilder().add("deck", "Bench").build());
             int batch = 1000;
@@ -131,18 +123,6 @@ public final class NotesBenchmark {
     }
 
     private static JsonValue call(String action, JsonObject params) throws Exception {
-        String body = Json.createObjectBuilder().add("action", action).add("version", 6).add("params", params).build()
-                .toString();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        JsonObject reply;
-        try (var reader = Json.createReader(new StringReader(r.body()))) {
-            reply = reader.readObject();
-        }
-        if (!reply.isNull("error")) {
-            throw new IllegalStateException(action + ": " + reply.getString("error"));
-        }
-        return reply.get("result");
+        return client.call(action, params);
     }
 }
