@@ -145,8 +145,35 @@ public class NoteSearch {
         return Timing.of(crt, offset, System.currentTimeMillis() / 1000, ZoneId.systemDefault(), rollover);
     }
 
+    /** The card columns {@code ix_cards_search} (db/changes/search-1.xml) holds. */
+    static final Set<String> INDEXED_CARD_COLUMNS = Set.of("profile_id", "did", "odid", "queue", "ctype", "due", "ivl",
+            "ord", "flags", "nid", "id");
+    private static final java.util.regex.Pattern CARD_COLUMN = java.util.regex.Pattern.compile("\\bc\\.(\\w+)");
+    private static final List<String> CARDS_ONLY = List.of("SELECT c.id FROM cards c", "SELECT DISTINCT c.nid FROM cards c");
+
+    /**
+     * The statement to run: a search of the cards table alone whose condition reads only columns of the
+     * covering index {@code ix_cards_search} gets Derby's optimizer override for that index (an SQL comment,
+     * ignored by PostgreSQL). Without it Derby walks a profile_id index and fetches every one of 150,000 card
+     * rows (measured at 100,000 notes: deck:X 0.5-1.4 s, prop:ivl&gt;10 1.4 s on a loaded machine).
+     */
+    public static String withIndexHint(String sql) {
+        for (String head : CARDS_ONLY) {
+            if (sql.startsWith(head + " WHERE ")) {
+                String rest = sql.substring(head.length());
+                if (rest.contains("SELECT") || rest.contains("n.") || rest.contains("JOIN")) return sql;
+                java.util.regex.Matcher m = CARD_COLUMN.matcher(rest);
+                while (m.find()) {
+                    if (!INDEXED_CARD_COLUMNS.contains(m.group(1))) return sql;
+                }
+                return head + Sql.index("ix_cards_search") + rest;
+            }
+        }
+        return sql;
+    }
+
     List<Long> run(CompiledSearch compiled) {
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(compiled.sql())) {
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(withIndexHint(compiled.sql()))) {
             int i = 1;
             for (Object p : compiled.params()) {
                 ps.setObject(i++, p);

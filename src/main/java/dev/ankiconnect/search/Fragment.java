@@ -85,7 +85,9 @@ record Fragment(String kind, String sql, List<Object> params, boolean exact, Pre
 
     static Fragment not(Fragment k) {
         if (k.exact()) {
-            return new Fragment("not", k.sql() == null ? FALSE : "NOT " + k.sql(), k.params(), true, null, List.of(k),
+            // Derby rejects "NOT NOT x" (a double negation such as -(-tag:x)), so a negated NOT is bracketed
+            String sql = k.sql() == null ? FALSE : k.sql().startsWith("NOT ") ? "NOT (" + k.sql() + ")" : "NOT " + k.sql();
+            return new Fragment("not", sql, k.params(), true, null, List.of(k),
                     k.notes(), k.cards());
         }
         // NOT of a superset narrows nothing; the JVM decides

@@ -19,6 +19,7 @@ class SqlWriterTest {
     private static final String NOTES = "SELECT n.id FROM notes n WHERE n.profile_id = ? AND ";
     private static final String NOTES_C = "SELECT DISTINCT n.id FROM notes n JOIN cards c ON c.profile_id = "
             + "n.profile_id AND c.nid = n.id WHERE n.profile_id = ? AND ";
+    private static final String NOTES_BY_CARDS = "SELECT DISTINCT c.nid FROM cards c WHERE c.profile_id = ? AND ";
     private static final String NOTE_ROW = "SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags FROM notes n "
             + "WHERE n.profile_id = ? AND ";
 
@@ -46,7 +47,7 @@ class SqlWriterTest {
     void deckIncludesChildrenAndHomeDeck() {
         check(cards("deck:lang"), CARDS + "(c.did IN (?, ?, ?) OR c.odid IN (?, ?, ?)) ORDER BY c.id",
                 7L, 2L, 3L, 4L, 2L, 3L, 4L);
-        check(notes("deck:Lang::French"), NOTES_C + "(c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY n.id",
+        check(notes("deck:Lang::French"), NOTES_BY_CARDS + "(c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY c.nid",
                 7L, 3L, 4L, 3L, 4L);
         check(cards("\"deck:lang::fr*\""), CARDS + "(c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY c.id",
                 7L, 3L, 4L, 3L, 4L);
@@ -141,7 +142,15 @@ class SqlWriterTest {
         check(cards("is:due"), CARDS + "((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) "
                 + "ORDER BY c.id", 7L, 100L, NEXT_DAY - 10_000 + 1200);
         // a note matches when any card matches
-        check(notes("-is:new"), NOTES_C + "NOT c.ctype = 0 ORDER BY n.id", 7L);
+        check(notes("-is:new"), NOTES_BY_CARDS + "NOT c.ctype = 0 ORDER BY c.nid", 7L);
+        // card and note conditions together still join the note to its cards
+        check(notes("-is:new tag:none"), NOTES_C + "(NOT c.ctype = 0 AND n.tags = '') ORDER BY n.id", 7L);
+    }
+
+    @Test
+    void doubleNegationIsBracketedBecauseDerbyRejectsNotNot() {
+        check(cards("-(-is:new)"), CARDS + "NOT (NOT c.ctype = 0) ORDER BY c.id", 7L);
+        check(cards("-(-(-is:new))"), CARDS + "NOT (NOT (NOT c.ctype = 0)) ORDER BY c.id", 7L);
     }
 
     @Test
@@ -189,7 +198,7 @@ class SqlWriterTest {
         check(notes("edited:1"), NOTES + "n.mtime > ? ORDER BY n.id", 7L, NEXT_DAY - 86_400);
         check(cards("nid:1,2"), CARDS + "c.nid IN (?, ?) ORDER BY c.id", 7L, 1L, 2L);
         check(notes("nid:1,2"), NOTES + "n.id IN (?, ?) ORDER BY n.id", 7L, 1L, 2L);
-        check(notes("cid:5"), NOTES_C + "c.id IN (?) ORDER BY n.id", 7L, 5L);
+        check(notes("cid:5"), NOTES_BY_CARDS + "c.id IN (?) ORDER BY c.nid", 7L, 5L);
         check(cards("mid:10"), CARDS_N + "n.mid = ? ORDER BY c.id", 7L, 10L);
     }
 

@@ -1,0 +1,239 @@
+package dev.ankiconnect.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * findNotes / findCards at 100,000 notes (about 150,000 cards) on embedded Derby and on PostgreSQL
+ * (io.zonky embedded): Basic, Basic (and reversed card) and two-gap Cloze notes in a deck tree, hierarchical
+ * and mixed-case tags, some review history (answerCards, setDueDate); then a mix of typical client queries,
+ * each timed over HTTP from the client many times. Prints per query median / p99 / max and the overall
+ * median / p99 for each database. Targets: median &lt; 20 ms, p99 &lt; 100 ms, no query over 300 ms.
+ *
+ * <p>Run: {@code mvn -Pbench -Dbench.main=dev.ankiconnect.bench.SearchBenchmark -DskipTests package exec:exec}.
+ * Environment: {@code BENCH_NOTES} (default 100000), {@code BENCH_DB} ({@code derby}, {@code postgres} or
+ * {@code derby,postgres}, the default), {@code BENCH_RUNS} (timed runs per query, default 40), {@code BENCH_DATA}
+ * (a Derby data directory of an earlier run to search again without seeding); port 18792.
+ */
+public final class SearchBenchmark {
+
+    private static final String[] DECKS = {"Languages::Spanish", "Languages::French", "Science::Biology",
+        "Science::Physics::Mechanics", "History"};
+
+    private static HttpClient http;
+    private static URI uri;
+
+    private SearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int total = Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTES", "100000"));
+        int runs = Integer.parseInt(System.getenv().getOrDefault("BENCH_RUNS", "40"));
+        String dbs = System.getenv().getOrDefault("BENCH_DB", "derby,postgres");
+        int port = 18792;
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        uri = URI.create("http://127.0.0.1:" + port + "/");
+        List<String> summary = new ArrayList<>();
+        for (String db : dbs.split(",")) {
+            EmbeddedPostgres pg = null;
+            if (db.equals("postgres")) {
+                pg = EmbeddedPostgres.builder().start();
+                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE bench");
+                }
+                System.setProperty("ankiconnect.jdbcUrl", "jdbc:postgresql://localhost:" + pg.getPort() + "/bench");
+                System.setProperty("ankiconnect.jdbcUser", "postgres");
+                System.setProperty("ankiconnect.jdbcPassword", "postgres");
+            } else {
+                System.clearProperty("ankiconnect.jdbcUrl");
+                System.clearProperty("ankiconnect.jdbcUser");
+                System.clearProperty("ankiconnect.jdbcPassword");
+            }
+            String reuse = System.getenv("BENCH_DATA");
+            Path data = reuse != null && db.equals("derby") ? Path.of(reuse)
+                    : Path.of("target", "bench-search-" + db + "-" + System.currentTimeMillis());
+            Tomcat tomcat = EmbeddedServer.start(port, data, false);
+            try {
+                int have = call("findNotes", Json.createObjectBuilder().add("query", "").build()).asJsonArray().size();
+                if (have == 0) {
+                    seed(total);
+                } else {
+                    System.out.println("reusing " + data + " with " + have + " notes");
+                    total = have;
+                }
+                summary.add(queries(db, total, runs));
+            } finally {
+                EmbeddedServer.stop(tomcat);
+                if (pg != null) {
+                    pg.close();
+                }
+            }
+        }
+        System.out.println();
+        summary.forEach(System.out::println);
+    }
+
+    static String word(int i) {
+        return "word" + i;
+    }
+
+    /** Half Basic, 3/10 Basic (and reversed card), 2/10 Cloze with two gaps: 1.5 cards a note. */
+    static JsonObject note(int i) {
+        JsonObjectBuilder fields = Json.createObjectBuilder();
+        String model;
+        int kind = i % 10;
+        if (kind >= 8) {
+            model = "Cloze";
+            fields.add("Text", "{{c1::" + word(i) + "}} means {{c2::meaning " + i + "}}").add("Back Extra", "extra");
+        } else {
+            model = kind >= 5 ? "Basic (and reversed card)" : "Basic";
+            fields.add("Front", word(i)).add("Back", "the <b>meaning</b> of " + i + (i % 7 == 0 ? " café" : ""));
+        }
+        JsonArrayBuilder tags = Json.createArrayBuilder().add("chapter" + (i % 100))
+                .add("level::" + (i % 3)).add(i % 2 == 0 ? "Verb" : "noun");
+        if (i % 11 == 0) {
+            tags.add("leech");
+        }
+        return Json.createObjectBuilder().add("deckName", DECKS[i % DECKS.length]).add("modelName", model)
+                .add("fields", fields).add("tags", tags).build();
+    }
+
+    private static void seed(int total) throws Exception {
+        for (String d : DECKS) {
+            call("createDeck", Json.createObjectBuilder().add("deck", d).build());
+        }
+        long start = System.nanoTime();
+        int batch = 1000;
+        for (int b = 0; b * batch < total; b++) {
+            JsonArrayBuilder notes = Json.createArrayBuilder();
+            for (int i = b * batch; i < Math.min(total, (b + 1) * batch); i++) {
+                notes.add(note(i));
+            }
+            call("addNotes", Json.createObjectBuilder().add("notes", notes).build());
+        }
+        JsonArray cards = call("findCards", Json.createObjectBuilder().add("query", "").build()).asJsonArray();
+        System.out.printf(Locale.ROOT, "seeded %d notes, %d cards in %.0f s%n", total, cards.size(),
+                (System.nanoTime() - start) / 1e9);
+        // review history: one card in 15 gets a due date 0-40 days away (reviews with that interval),
+        // one in 50 is answered (Again / Good / Easy)
+        Random rnd = new Random(42);
+        JsonArrayBuilder resched = Json.createArrayBuilder();
+        JsonArrayBuilder answers = Json.createArrayBuilder();
+        int nResched = 0;
+        int nAnswers = 0;
+        for (int i = 0; i < cards.size(); i++) {
+            long id = ((JsonNumber) cards.get(i)).longValue();
+            if (i % 15 == 0) {
+                resched.add(id);
+                nResched++;
+                if (nResched % 500 == 0) {
+                    call("setDueDate", Json.createObjectBuilder().add("cards", resched).add("days", "0-40!").build());
+                    resched = Json.createArrayBuilder();
+                }
+            } else if (i % 50 == 1) {
+                answers.add(Json.createObjectBuilder().add("cardId", id).add("ease", 1 + 2 * rnd.nextInt(2) + rnd.nextInt(2)));
+                nAnswers++;
+                if (nAnswers % 500 == 0) {
+                    call("answerCards", Json.createObjectBuilder().add("answers", answers).build());
+                    answers = Json.createArrayBuilder();
+                }
+            }
+        }
+        call("setDueDate", Json.createObjectBuilder().add("cards", resched).add("days", "0-40!").build());
+        call("answerCards", Json.createObjectBuilder().add("answers", answers).build());
+        System.out.printf(Locale.ROOT, "history: %d cards rescheduled, %d answered; %.0f s in all%n", nResched, nAnswers,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String queries(String db, int total, int runs) throws Exception {
+        String w1 = word(54_321 % total);
+        String w2 = word(12_345 % total);
+        String[][] mix = {
+            {"findNotes", "deck:Languages::Spanish"},
+            {"findNotes", "deck:Science"},
+            {"findCards", "deck:History"},
+            {"findNotes", "tag:chapter42"},
+            {"findNotes", "tag:level::1"},
+            {"findNotes", "tag:leech"},
+            {"findNotes", "\"Front:" + w1 + "\""},
+            {"findNotes", "Front:" + w2},
+            {"findCards", "is:due"},
+            {"findCards", "prop:ivl>10"},
+            {"findNotes", w1},
+            {"findNotes", "café"},
+            {"findNotes", "deck:History or tag:chapter7"},
+            {"findNotes", "deck:Science -tag:level::2"},
+            {"findCards", "is:due deck:Languages::French"},
+            {"findNotes", "tag:chapter3 -is:new"},
+            {"findCards", "rated:1"},
+            {"findNotes", "\"deck:Languages::Spanish\" (tag:verb or tag:leech)"},
+        };
+        System.out.printf(Locale.ROOT, "%n== %s, %d notes, %d timed runs per query ==%n", db, total, runs);
+        List<Double> all = new ArrayList<>();
+        double worst = 0;
+        for (String[] q : mix) {
+            JsonObject params = Json.createObjectBuilder().add("query", q[1]).build();
+            int size = call(q[0], params).asJsonArray().size();
+            for (int i = 0; i < 2; i++) {
+                call(q[0], params);
+            }
+            double[] ms = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                long t = System.nanoTime();
+                call(q[0], params);
+                ms[r] = (System.nanoTime() - t) / 1e6;
+                all.add(ms[r]);
+            }
+            Arrays.sort(ms);
+            worst = Math.max(worst, ms[runs - 1]);
+            System.out.printf(Locale.ROOT, "%-9s %-52s median %7.1f  p99 %7.1f  max %7.1f ms  (%d ids)%n", q[0], q[1],
+                    ms[runs / 2], pct(ms, 0.99), ms[runs - 1], size);
+        }
+        double[] a = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        String line = String.format(Locale.ROOT, "%s: overall median %.1f ms, p99 %.1f ms, max %.1f ms over %d queries"
+                + " (targets: median < 20, p99 < 100, max < 300)", db, a[a.length / 2], pct(a, 0.99), worst, a.length);
+        System.out.println(line);
+        return line;
+    }
+
+    private static double pct(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static JsonValue call(String action, JsonObject params) throws Exception {
+        String body = Json.createObjectBuilder().add("action", action).add("version", 6).add("params", params).build()
+                .toString();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonObject reply;
+        try (var reader = Json.createReader(new StringReader(r.body()))) {
+            reply = reader.readObject();
+        }
+        if (!reply.isNull("error")) {
+            throw new IllegalStateException(action + ": " + reply.getString("error"));
+        }
+        return reply.get("result");
+    }
+}
