@@ -24,7 +24,8 @@ public class ActionDispatcher {
     @Inject
     Settings settings;
 
-    private volatile ApiKeyCheck keyCheck;
+    @Inject
+    dev.ankiconnect.user.Authenticator authenticator;
     private final Results results = new Results(Json.PROVIDER);
 
     /** A top-level request whose key the HTTP filter has already checked. */
@@ -40,13 +41,9 @@ public class ActionDispatcher {
         return run(envelope);
     }
 
-    public ApiKeyCheck keyCheck() {
-        ApiKeyCheck k = keyCheck;
-        if (k == null) {
-            k = new ApiKeyCheck(settings.config().apiKey());
-            keyCheck = k;
-        }
-        return k;
+    /** The configured key rule: AnkiConnect's {@code apiKey}, or in multi-user mode the caller's own keys. */
+    public KeyCheck keyCheck() {
+        return authenticator.keyCheck();
     }
 
     private JsonValue run(Envelope envelope) {

@@ -60,6 +60,12 @@ public final class Config {
         return sources.get(key);
     }
 
+    /** Multi-user mode: {@code users=true}. Keys identify users; each user has their own profiles. */
+    public boolean multiUser() {
+        String v = string(ConfigKey.USERS);
+        return v != null && v.trim().equalsIgnoreCase("true");
+    }
+
     public String apiKey() {
         return string(ConfigKey.API_KEY);
     }

@@ -24,7 +24,11 @@ public enum ConfigKey {
     MEDIA_PATH_ALLOWLIST("mediaPathAllowlist", Type.LIST, ""),
     MEDIA_URL_DOWNLOADS("mediaUrlDownloads", Type.STRING, "false"),
     MEDIA_URL_ALLOW_PRIVATE("mediaUrlAllowPrivate", Type.STRING, "false"),
-    MEDIA_DIR_EXPORT("mediaDirExport", Type.STRING, "true");
+    MEDIA_DIR_EXPORT("mediaDirExport", Type.STRING, "true"),
+    USERS("users", Type.STRING, "false"),
+    TRUSTED_PROXIES("trustedProxies", Type.LIST, ""),
+    KEY_FAILURE_LIMIT("keyFailureLimit", Type.INT, "10"),
+    KEY_FAILURE_BLOCK_MS("keyFailureBlockMs", Type.LONG, "1000");
 
     /** How a key's text is read. */
     public enum Type { STRING, INT, LONG, LIST }

@@ -50,8 +50,13 @@ public class Startup {
         }
         settings.set(config);
         database.open(config);
-        LOG.info(() -> "AnkiConnect Server: " + registry.names().size() + " actions; profile '"
-                + activeProfile.name() + "'; data directory " + config.dataDir());
+        if (config.multiUser()) {
+            LOG.info(() -> "AnkiConnect Server: " + registry.names().size()
+                    + " actions; multi-user mode (users=true); data directory " + config.dataDir());
+        } else {
+            LOG.info(() -> "AnkiConnect Server: " + registry.names().size() + " actions; profile '"
+                    + activeProfile.name() + "'; data directory " + config.dataDir());
+        }
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext context) {
