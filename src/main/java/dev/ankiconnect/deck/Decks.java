@@ -14,7 +14,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The decks of the active profile: lookup by name or id, and creation with missing parents. */
@@ -57,9 +61,150 @@ public class Decks {
         return byName(name).orElseThrow(() -> new NotFoundException(NotFoundException.Kind.DECK, name));
     }
 
-    /** All decks, ordered by name (so parents come before their children). */
+    /** All decks in Anki's order: by native name (levels joined with \x1f), case-insensitively. */
     public List<Deck> all() {
-        return tx.em().createNamedQuery("Deck.all", Deck.class).setParameter("profile", profile.id()).getResultList();
+        List<Deck> decks = new ArrayList<>(tx.em().createNamedQuery("Deck.all", Deck.class)
+                .setParameter("profile", profile.id()).getResultList());
+        decks.sort(NATIVE_ORDER);
+        return decks;
+    }
+
+    /** Anki sorts deck names as stored: {@code ::} is \x1f there, so "A::B" comes before "A B". */
+    public static final Comparator<Deck> NATIVE_ORDER = Comparator.comparing(Decks::nativeKey, Decks::compareCodePoints);
+
+    static String nativeKey(Deck deck) {
+        return DeckName.key(deck.name()).replace(DeckName.SEPARATOR, "\u001f");
+    }
+
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** Anki's deck getter: an unknown id (or none) gives the Default deck. */
+    public Deck byIdOrDefault(Long id) {
+        Optional<Deck> deck = id == null ? Optional.empty() : byId(id);
+        return deck.or(() -> byId(DEFAULT_DECK_ID)).orElseThrow(
+                () -> new NotFoundException(NotFoundException.Kind.DECK, id));
+    }
+
+    /** True when a deck has exactly this human name (AnkiConnect's {@code name in deckNames()}). */
+    public Optional<Deck> exactly(String name) {
+        return byName(name).filter(d -> d.name().equals(name));
+    }
+
+    /** The deck and every deck below it. */
+    public List<Deck> withDescendants(Deck deck) {
+        DeckName top = DeckName.of(deck.name());
+        List<Deck> out = new ArrayList<>();
+        for (Deck d : all()) {
+            if (DeckName.of(d.name()).isSameOrBelow(top)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** {name: [card ids]} for the given cards, unknown cards under the Default deck, input order kept. */
+    public Map<String, List<Long>> decksOfCards(List<Long> cardIds) {
+        Map<Long, Long> didOf = new HashMap<>();
+        for (List<Long> chunk : chunks(cardIds)) {
+            for (Object[] row : tx.em().createQuery(
+                    "select c.id, c.did from Card c where c.profileId = :p and c.id in :ids", Object[].class)
+                    .setParameter("p", profile.id()).setParameter("ids", chunk).getResultList()) {
+                didOf.put((Long) row[0], (Long) row[1]);
+            }
+        }
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        for (Long cid : cardIds) {
+            String name = byIdOrDefault(didOf.get(cid)).name();
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(cid);
+        }
+        return out;
+    }
+
+    /** Moves cards into a deck (created if missing), first returning any from filtered decks. */
+    public void moveCards(List<Long> cardIds, String deckName) {
+        long did = getOrCreate(deckName).id();
+        long now = System.currentTimeMillis() / 1000;
+        for (List<Long> chunk : chunks(cardIds)) {
+            returnFromFiltered("c.id in :ids", chunk);
+            tx.em().createQuery("update Card c set c.did = :did, c.mtime = :now, c.usn = -1 "
+                    + "where c.profileId = :p and c.id in :ids")
+                    .setParameter("did", did).setParameter("now", now).setParameter("p", profile.id())
+                    .setParameter("ids", chunk).executeUpdate();
+        }
+    }
+
+    /** Cards matching {@code where} that sit in a filtered deck go back home with their old due. */
+    private void returnFromFiltered(String where, Object value) {
+        long now = System.currentTimeMillis() / 1000;
+        tx.em().createQuery("update Card c set c.did = c.odid, c.due = c.odue, c.odid = 0, c.odue = 0, "
+                + "c.mtime = :now, c.usn = -1 where c.profileId = :p and c.odid <> 0 and " + where)
+                .setParameter("now", now).setParameter("p", profile.id()).setParameter("ids", value).executeUpdate();
+    }
+
+    /**
+     * Anki's deck removal: the deck and its children go, normal decks with their cards (and notes
+     * left without cards), filtered decks by sending their cards home. The Default deck itself
+     * stays, emptied and with its name reset.
+     */
+    public void remove(Deck deck) {
+        for (Deck d : withDescendants(deck)) {
+            if (d.kind() == 1) {
+                returnFromFiltered("c.did = :ids", d.id());
+            } else {
+                deleteCardsOf(d.id());
+            }
+            if (d.id() == DEFAULT_DECK_ID) {
+                JsonObject json = Json.PROVIDER.createObjectBuilder(json(d)).add("name", "Default").build();
+                d.name("Default").nameKey(DeckName.key("Default")).mtime(System.currentTimeMillis() / 1000)
+                        .usn(-1).data(PythonJsonWriter.write(json));
+            } else {
+                tx.em().remove(d);
+            }
+        }
+        tx.em().flush();
+    }
+
+    private void deleteCardsOf(long did) {
+        long p = profile.id();
+        List<Long> nids = tx.em().createQuery(
+                "select distinct c.nid from Card c where c.profileId = :p and (c.did = :d or c.odid = :d)", Long.class)
+                .setParameter("p", p).setParameter("d", did).getResultList();
+        tx.em().createQuery("delete from Card c where c.profileId = :p and (c.did = :d or c.odid = :d)")
+                .setParameter("p", p).setParameter("d", did).executeUpdate();
+        for (List<Long> chunk : chunks(nids)) {
+            tx.em().createQuery("delete from Note n where n.profileId = :p and n.id in :ids and not exists "
+                    + "(select c.id from Card c where c.profileId = :p and c.nid = n.id)")
+                    .setParameter("p", p).setParameter("ids", chunk).executeUpdate();
+        }
+    }
+
+    /** Splits long id lists so IN clauses stay within what the database accepts comfortably. */
+    static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += 500) {
+            out.add(values.subList(i, Math.min(values.size(), i + 500)));
+        }
+        return out;
+    }
+
+    /** Points decks at another options preset (normal decks keep it in column and JSON). */
+    public void setConfig(Deck deck, long configId) {
+        JsonObject json = Json.PROVIDER.createObjectBuilder(json(deck)).add("conf", configId)
+                .add("mod", System.currentTimeMillis() / 1000).build();
+        deck.confId(configId).mtime(json.getJsonNumber("mod").longValue()).usn(-1).data(PythonJsonWriter.write(json));
     }
 
     public List<String> names() {
@@ -85,7 +230,8 @@ public class Decks {
                 spelled = DeckName.of(parent.name());
             } else {
                 if (parent != null && parent.kind() == 1) {
-                    throw new dev.ankiconnect.api.InvalidInputException("A filtered deck cannot have subdecks.");
+                    // Anki refuses with its localised DeckIsFiltered text.
+                    throw new dev.ankiconnect.api.InvalidInputException("Filtered decks can not have child decks.");
                 }
                 long id = ids.next();
                 parent = deckEntity(profile.id(), DeckJson.normalDeck(id, spelled.human(), System.currentTimeMillis() / 1000));

@@ -35,6 +35,9 @@ public class NoteTypes {
     @Inject
     CollectionConfigs config;
 
+    @Inject
+    NoteTypeSync sync;
+
     /** Gives a new collection Anki's stock note types; Basic becomes the current one. */
     void seed(@Observes CollectionCreated created) {
         List<JsonObject> stock = StockNoteTypes.create(ids::next, created.nowMs() / 1000);
@@ -104,6 +107,64 @@ public class NoteTypes {
         List<String> out = new ArrayList<>();
         all().forEach(t -> out.add(t.name()));
         return out;
+    }
+
+    /** AnkiConnect's {@code models.get(id)} or {@code model was not found: id}. */
+    public NoteType requireId(long id) {
+        return byId(id).orElseThrow(() -> new NotFoundException(NotFoundException.Kind.MODEL, id));
+    }
+
+    /** The stored v11 JSON, as findModelsById returns it. */
+    public static JsonObject json(NoteType type) {
+        return PythonJsonReader.read(Json.PROVIDER, type.config()).asJsonObject();
+    }
+
+    /** An edit of the stored note type, to be passed to {@link #update}. */
+    public static NoteTypeEdit edit(NoteType type) {
+        return new NoteTypeEdit(json(type));
+    }
+
+    /** Saves an edit as Anki's backend does, moving note fields and card ordinals along. */
+    public JsonObject update(NoteType type, NoteTypeEdit edit) {
+        NoteTypeEdit.Saved saved = edit.finish(System.currentTimeMillis() / 1000);
+        save(type, saved.json());
+        sync.apply(type.id(), saved);
+        return saved.json();
+    }
+
+    /**
+     * createModel's note type: Anki's stock Basic emptied, then the fields and templates added.
+     * A name equal to another's but for case gets a 5-character checksum suffix, as pylib's
+     * {@code ensure_name_unique} does.
+     */
+    public JsonObject create(String name, List<String> fieldNames, List<String[]> templates, String css, boolean cloze) {
+        long now = System.currentTimeMillis() / 1000;
+        if (byName(name).isPresent()) {
+            name = name + "-" + suffix();
+        }
+        JsonObject empty = NoteTypeJson.noteType(newId(), name, cloze ? NoteTypeJson.CLOZE : NoteTypeJson.STANDARD,
+                List.of(), List.of(), css == null ? NoteTypeJson.DEFAULT_CSS : css, now, 1);
+        NoteTypeEdit edit = new NoteTypeEdit(empty);
+        fieldNames.forEach(edit::addField);
+        templates.forEach(t -> edit.addTemplate(t[0], t[1], t[2]));
+        NoteTypeEdit.Saved saved = edit.finish(now);
+        add(saved.json());
+        return saved.json();
+    }
+
+    /** Config {@code curModel}: the note type the Add screen opens with. */
+    public void makeCurrent(NoteType type) {
+        config.set("curModel", Json.PROVIDER.createValue(type.id()));
+    }
+
+    private static String suffix() {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(String.valueOf(System.currentTimeMillis() / 1000.0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d).substring(0, 5);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     EntityManager em() {

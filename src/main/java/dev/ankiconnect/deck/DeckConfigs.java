@@ -1,0 +1,100 @@
+package dev.ankiconnect.deck;
+
+import dev.ankiconnect.api.Json;
+import dev.ankiconnect.api.PythonJsonReader;
+import dev.ankiconnect.api.PythonJsonWriter;
+import dev.ankiconnect.db.Ids;
+import dev.ankiconnect.db.ProfileScopedId;
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.profile.ActiveProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+
+/** Options presets ("deck config groups") of the active profile. */
+@ApplicationScoped
+public class DeckConfigs {
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    Decks decks;
+
+    public Optional<DeckConfig> byId(long id) {
+        return Optional.ofNullable(tx.em().find(DeckConfig.class, new ProfileScopedId(profile.id(), id)));
+    }
+
+    public List<DeckConfig> all() {
+        return tx.em().createNamedQuery("DeckConfig.all", DeckConfig.class).setParameter("profile", profile.id())
+                .getResultList();
+    }
+
+    /** The preset's v11 JSON; the columns (id, name, mod, usn) are authoritative. */
+    public static JsonObject json(DeckConfig config) {
+        JsonObject stored = PythonJsonReader.read(Json.PROVIDER, config.config()).asJsonObject();
+        return Json.PROVIDER.createObjectBuilder(stored).add("id", config.id()).add("name", config.name())
+                .add("mod", config.mtime()).add("usn", config.usn()).build();
+    }
+
+    /**
+     * Anki's {@code config_dict_for_deck_id}: a filtered deck answers with its own dictionary, a
+     * normal deck with its preset (preset 1 when the deck's preset is gone), marked {@code dyn: false}.
+     */
+    public JsonObject forDeck(Deck deck) {
+        if (deck.kind() == 1) {
+            return Decks.json(deck);
+        }
+        DeckConfig config = byId(deck.confId()).or(() -> byId(Decks.DEFAULT_PRESET_ID)).orElseThrow();
+        return Json.PROVIDER.createObjectBuilder(json(config)).add("dyn", false).build();
+    }
+
+    /**
+     * Stores a preset given as v11 JSON over an existing one. Returns false (changing nothing)
+     * when Anki would refuse to read it (see {@link PresetValidation}).
+     */
+    public boolean save(JsonObject given, long id) {
+        Optional<DeckConfig> existing = byId(id);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        Optional<JsonObject> checked = PresetValidation.normalize(given);
+        if (checked.isEmpty()) {
+            return false;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        JsonObject json = Json.PROVIDER.createObjectBuilder(checked.get()).add("id", id).add("mod", now)
+                .add("usn", -1).build();
+        existing.get().name(json.getString("name")).mtime(now).usn(-1).config(PythonJsonWriter.write(json));
+        return true;
+    }
+
+    /** Anki's {@code add_config_returning_id}: a copy of {@code source} under a new id and name. */
+    public long cloneOf(DeckConfig source, String name) {
+        long id = ids.next();
+        long now = System.currentTimeMillis() / 1000;
+        JsonObject json = Json.PROVIDER.createObjectBuilder(json(source)).add("id", id).add("name", name)
+                .add("mod", now).add("usn", -1).build();
+        tx.em().persist(new DeckConfig().profileId(profile.id()).id(id).name(name).mtime(now).usn(-1)
+                .config(PythonJsonWriter.write(json)));
+        return id;
+    }
+
+    /** Removes a preset; decks that used it fall back to preset 1. */
+    public void remove(DeckConfig config) {
+        for (Deck deck : decks.all()) {
+            if (deck.kind() == 0 && deck.confId() == config.id()) {
+                decks.setConfig(deck, Decks.DEFAULT_PRESET_ID);
+            }
+        }
+        tx.em().remove(config);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.ankiconnect.deck;
+
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.profile.Profile;
+import dev.ankiconnect.scheduler.DailyLimits;
+import dev.ankiconnect.scheduler.Timing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Today's due counts of the deck tree, as Anki's deck list (and AnkiConnect's getDeckStats) shows them. */
+@ApplicationScoped
+public class DeckStats {
+
+    /** One deck's line in getDeckStats. */
+    public record Line(long deckId, String name, int newCount, int learnCount, int reviewCount, long total) {
+
+        /** The JSON object AnkiConnect returns for a deck. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("deck_id", deckId);
+            m.put("name", name);
+            m.put("new_count", newCount);
+            m.put("learn_count", learnCount);
+            m.put("review_count", reviewCount);
+            m.put("total_in_deck", total);
+            return m;
+        }
+    }
+
+    /** Raw counts of the cards whose {@code did} is one deck. */
+    record Raw(int fresh, int review, int interday, int intraday, long total) {
+        static final Raw NONE = new Raw(0, 0, 0, 0, 0);
+    }
+
+    /** Capped counts handed up to the parent; interday learning kept apart because it is capped again there. */
+    private record Capped(int fresh, int review, int interday, int intraday) {
+    }
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    @Inject
+    CollectionConfigs config;
+
+    @Inject
+    Decks decks;
+
+    @Inject
+    DeckConfigs presets;
+
+    /** Lines for the wanted decks, in deck-tree order (parents first, siblings by name). */
+    public List<Line> lines(Set<Long> wanted) {
+        Timing timing = timing();
+        Map<Long, Raw> raw = rawCounts(timing);
+        boolean ignoreReviewLimit = config.getBool("newCardsIgnoreReviewLimit", false);
+        List<Deck> all = decks.all();
+        Map<String, List<Deck>> children = new HashMap<>();
+        List<Deck> roots = new ArrayList<>();
+        Map<String, Deck> byKey = new HashMap<>();
+        all.forEach(d -> byKey.put(DeckName.key(d.name()), d));
+        for (Deck d : all) {
+            DeckName parent = DeckName.of(d.name()).parent();
+            if (parent != null && byKey.containsKey(parent.key())) {
+                children.computeIfAbsent(parent.key(), k -> new ArrayList<>()).add(d);
+            } else {
+                roots.add(d);
+            }
+        }
+        List<Line> out = new ArrayList<>();
+        Map<Long, Line> lines = new HashMap<>();
+        for (Deck root : roots) {
+            count(root, children, raw, timing, ignoreReviewLimit, lines);
+        }
+        // Anki walks the tree depth-first; all() is already in that order.
+        for (Deck d : all) {
+            if (wanted.contains(d.id())) {
+                out.add(lines.get(d.id()));
+            }
+        }
+        return out;
+    }
+
+    private Capped count(Deck deck, Map<String, List<Deck>> children, Map<Long, Raw> raw, Timing timing,
+            boolean ignoreReviewLimit, Map<Long, Line> lines) {
+        Raw own = raw.getOrDefault(deck.id(), Raw.NONE);
+        int fresh = own.fresh();
+        int review = own.review();
+        int interday = own.interday();
+        int intraday = own.intraday();
+        for (Deck child : children.getOrDefault(DeckName.key(deck.name()), List.of())) {
+            Capped c = count(child, children, raw, timing, ignoreReviewLimit, lines);
+            fresh += c.fresh();
+            review += c.review();
+            interday += c.interday();
+            intraday += c.intraday();
+        }
+        DailyLimits limits = limits(deck, timing.today(), ignoreReviewLimit);
+        DailyLimits.Counts counts = limits.cap(intraday, interday, review, fresh, ignoreReviewLimit);
+        int cappedInterday = Math.min(interday, limits.review());
+        lines.put(deck.id(), new Line(deck.id(), DeckName.of(deck.name()).leaf(), counts.newCount(),
+                counts.learnCount(), counts.reviewCount(), own.total()));
+        return new Capped(counts.newCount(), counts.reviewCount(), cappedInterday, intraday);
+    }
+
+    /** Today's remaining limits of a deck: today-override, deck override or preset, less what was studied. */
+    DailyLimits limits(Deck deck, int today, boolean ignoreReviewLimit) {
+        if (deck.kind() == 1) {
+            return DailyLimits.FILTERED;
+        }
+        JsonObject json = Decks.json(deck);
+        JsonObject preset = presets.forDeck(deck);
+        int reviewLimit = limit(json, "reviewLimit", today,
+                intIn(preset.get("rev"), "perDay", 200));
+        int newLimit = limit(json, "newLimit", today, intIn(preset.get("new"), "perDay", 20));
+        return DailyLimits.remaining(reviewLimit, newLimit, studied(json, "revToday", today),
+                studied(json, "newToday", today), ignoreReviewLimit);
+    }
+
+    private static int limit(JsonObject deck, String key, int today, int presetValue) {
+        JsonValue todayLimit = deck.get(key + "Today");
+        if (todayLimit instanceof JsonObject o && o.get("today") instanceof JsonNumber d && d.intValue() == today
+                && o.get("limit") instanceof JsonNumber l) {
+            return l.intValue();
+        }
+        if (deck.get(key) instanceof JsonNumber n) {
+            return n.intValue();
+        }
+        return presetValue;
+    }
+
+    private static int intIn(JsonValue section, String key, int fallback) {
+        if (section instanceof JsonObject o && o.get(key) instanceof JsonNumber n) {
+            return n.intValue();
+        }
+        return fallback;
+    }
+
+    private static int studied(JsonObject deck, String key, int today) {
+        if (deck.get(key) instanceof JsonArray a && a.size() == 2 && a.get(0) instanceof JsonNumber day
+                && a.get(1) instanceof JsonNumber n && day.intValue() == today) {
+            return n.intValue();
+        }
+        return 0;
+    }
+
+    private Map<Long, Raw> rawCounts(Timing timing) {
+        long cutoff = timing.learnAheadCutoff((int) config.getLong("collapseTime", 1200));
+        List<Object[]> rows = tx.em().createQuery("select c.did, "
+                + "sum(case when c.queue = 0 then 1 else 0 end), "
+                + "sum(case when c.queue = 2 and c.due <= :today then 1 else 0 end), "
+                + "sum(case when c.queue = 3 and c.due <= :today then 1 else 0 end), "
+                + "sum(case when (c.queue = 1 and c.due < :cutoff) or (c.queue = 4 and c.due <= :cutoff) then 1 else 0 end), "
+                + "count(c) from Card c where c.profileId = :p group by c.did", Object[].class)
+                .setParameter("today", (long) timing.today()).setParameter("cutoff", cutoff)
+                .setParameter("p", profile.id()).getResultList();
+        Map<Long, Raw> out = new HashMap<>();
+        for (Object[] r : rows) {
+            out.put(((Number) r[0]).longValue(), new Raw(num(r[1]), num(r[2]), num(r[3]), num(r[4]),
+                    ((Number) r[5]).longValue()));
+        }
+        return out;
+    }
+
+    private static int num(Object o) {
+        return o == null ? 0 : ((Number) o).intValue();
+    }
+
+    /** Anki's "today" for the active collection in the server's time zone. */
+    Timing timing() {
+        Profile p = tx.em().find(Profile.class, profile.id());
+        Integer creationOffset = config.get("creationOffset").filter(v -> v instanceof JsonNumber)
+                .map(v -> ((JsonNumber) v).intValue()).orElse(null);
+        int rollover = (int) Math.min(23, config.getLong("rollover", 4));
+        return Timing.of(p.crt(), creationOffset, System.currentTimeMillis() / 1000, ZoneId.systemDefault(), rollover);
+    }
+}

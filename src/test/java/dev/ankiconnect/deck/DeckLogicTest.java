@@ -1,0 +1,50 @@
+package dev.ankiconnect.deck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.support.AnkiClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Deck ordering, Python int() and truthiness as the deck actions use them. */
+class DeckLogicTest {
+
+    @Test
+    void nativeOrder_putsChildrenBeforeSpacedSiblingsAndIgnoresCase() {
+        List<Deck> decks = new ArrayList<>();
+        for (String n : List.of("b", "A B", "a::c", "A", "a::B", "A-z", "Ä")) {
+            decks.add(new Deck().name(n));
+        }
+        decks.sort(Decks.NATIVE_ORDER);
+        assertEquals(List.of("A", "a::B", "a::c", "A B", "A-z", "b", "Ä"), decks.stream().map(Deck::name).toList());
+    }
+
+    @Test
+    void pythonInt_convertsLikeCPython() {
+        assertEquals(12, PythonInt.of(AnkiClient.parse("\" 12 \"")));
+        assertEquals(-3, PythonInt.of(AnkiClient.parse("\"-3\"")));
+        assertEquals(1, PythonInt.of(AnkiClient.parse("1.9")));
+        assertEquals(1, PythonInt.of(AnkiClient.parse("true")));
+        assertEquals("invalid literal for int() with base 10: 'x'",
+                assertThrows(InvalidInputException.class, () -> PythonInt.of(AnkiClient.parse("\"x\""))).getMessage());
+        assertEquals("invalid literal for int() with base 10: '1.5'",
+                assertThrows(InvalidInputException.class, () -> PythonInt.of(AnkiClient.parse("\"1.5\""))).getMessage());
+        assertEquals("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+                assertThrows(InvalidInputException.class, () -> PythonInt.of(AnkiClient.parse("null"))).getMessage());
+    }
+
+    @Test
+    void truthy_followsPython() {
+        assertFalse(DeckActions.truthy(null));
+        assertFalse(DeckActions.truthy(AnkiClient.parse("0")));
+        assertFalse(DeckActions.truthy(AnkiClient.parse("\"\"")));
+        assertFalse(DeckActions.truthy(AnkiClient.parse("[]")));
+        assertTrue(DeckActions.truthy(AnkiClient.parse("\"false\"")));
+        assertTrue(DeckActions.truthy(AnkiClient.parse("1")));
+    }
+}
