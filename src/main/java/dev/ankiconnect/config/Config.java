@@ -125,14 +125,18 @@ public final class Config {
                     }
                 }
                 case LIST -> parseList(value);
-                case STRING -> { }
+                case STRING -> {
+                    if (key == ConfigKey.USERS && !value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
+                        throw new IllegalArgumentException("true or false");
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             String expected = switch (key.type()) {
                 case INT -> "a whole number";
                 case LONG -> "a positive whole number";
                 case LIST -> "a JSON array of strings or a comma-separated list";
-                case STRING -> "text";
+                case STRING -> key == ConfigKey.USERS ? "true or false" : "text";
             };
             throw new ConfigException("configuration key '" + key.key() + "' (from " + sources.get(key)
                     + ") must be " + expected + ", got '" + value + "'");

@@ -101,4 +101,13 @@ class ConfigLoaderTest {
         assertEquals("ANKICONNECT_WEB_CORS_ORIGIN_LIST", ConfigKey.WEB_CORS_ORIGIN_LIST.envName());
         assertEquals("ANKICONNECT_API_KEY", ConfigKey.API_KEY.envName());
     }
+
+    @Test
+    void users_isTrueOrFalse_defaultFalse() {
+        assertEquals(false, ConfigLoader.load(null, Map.of(), new Properties(), Map.of()).multiUser());
+        assertEquals(true, ConfigLoader.load(file("users=TRUE\n"), Map.of(), new Properties(), Map.of()).multiUser());
+        assertEquals("configuration key 'users' (from WEB-INF/ankiconnect.properties) must be true or false, got 'yes'",
+                assertThrows(ConfigException.class,
+                        () -> ConfigLoader.load(file("users=yes\n"), Map.of(), new Properties(), Map.of())).getMessage());
+    }
 }
