@@ -83,7 +83,7 @@ smoke_multi() { # key
 prepare_users() { # dataDir
   JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" user add smoke >/dev/null &&
   JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" profile add smoke "Smoke Profile" >/dev/null &&
-  JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" key issue smoke container-check 2>/dev/null
+  JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" key issue smoke container-check 2>/dev/null | tail -n 1
 }
 
 run_tomcat() { # name version

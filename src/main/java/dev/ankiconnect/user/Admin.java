@@ -54,7 +54,11 @@ public final class Admin {
         for (var h : Logger.getLogger("").getHandlers()) {
             h.setLevel(Level.WARNING);
         }
-        System.exit(run(args, System.out, System.err));
+        // Liquibase prints its migration summary to System.out: keep stdout for the results
+        // (a script reads the issued key from it).
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        System.exit(run(args, out, System.err));
     }
 
     /** Runs one command; the exit status. */
