@@ -81,9 +81,9 @@ smoke_multi() { # key
 
 # Prepares a multi-user data directory with the admin tool; prints the key.
 prepare_users() { # dataDir
-  JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" user add smoke >/dev/null &&
-  JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" profile add smoke "Smoke Profile" >/dev/null &&
-  JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" key issue smoke container-check 2>/dev/null | tail -n 1
+  JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" user add smoke >/dev/null 2>>"$work/admin.log" &&
+  JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" profile add smoke "Smoke Profile" >/dev/null 2>>"$work/admin.log" &&
+  JAVA_OPTS="-Dankiconnect.dataDir=$1" "$here/scripts/admin.sh" key issue smoke container-check 2>>"$work/admin.log" | tail -n 1
 }
 
 run_tomcat() { # name version
