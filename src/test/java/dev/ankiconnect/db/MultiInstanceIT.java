@@ -154,4 +154,62 @@ class MultiInstanceIT {
         assertEquals(threads * perThread, call(b, "getMediaFilesNames", Json.createObjectBuilder().add("pattern", "race_*").build())
                 .asJsonArray().size());
     }
+
+    private static JsonObject reply(AnkiClient c, String action, JsonObject params) {
+        return AnkiClient.parse(c.post(Json.createObjectBuilder().add("action", action).add("version", 6)
+                .add("key", key).add("params", params).build().toString()).body()).asJsonObject();
+    }
+
+    @Test
+    void notes_addedConcurrentlyThroughBothInstances_noneLost_noDuplicates() throws Exception {
+        Assumptions.assumeFalse("unsupported action".equals(reply(a, "addNote", JsonValue.EMPTY_JSON_OBJECT).getString("error", "")),
+                "addNote has not landed yet");
+        int threads = 6;
+        int perThread = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<JsonObject>>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                AnkiClient c = t % 2 == 0 ? a : b;
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    List<JsonObject> replies = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        replies.add(reply(c, "addNote", Json.createObjectBuilder().add("note", note("unique " + thread + " " + i)).build()));
+                        // Every thread adds the same first field: exactly one may win.
+                        replies.add(reply(c, "addNote", Json.createObjectBuilder().add("note", note("contested " + i)).build()));
+                    }
+                    return replies;
+                }));
+            }
+            List<JsonObject> all = new ArrayList<>();
+            for (Future<List<JsonObject>> f : futures) {
+                all.addAll(f.get());
+            }
+            Set<Long> ids = new HashSet<>();
+            int added = 0;
+            for (JsonObject r : all) {
+                if (r.isNull("error")) {
+                    added++;
+                    assertTrue(ids.add(((JsonNumber) r.get("result")).longValue()), "duplicate note id " + r);
+                } else {
+                    assertTrue(r.getString("error").contains("duplicate"), r.toString());
+                }
+            }
+            assertEquals(threads * perThread + perThread, added);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * perThread, call(b, "findNotes", Json.createObjectBuilder().add("query", "\"Front:unique *\"").build())
+                .asJsonArray().size());
+        for (int i = 0; i < perThread; i++) {
+            assertEquals(1, call(a, "findNotes", Json.createObjectBuilder().add("query", "\"Front:contested " + i + "\"").build())
+                    .asJsonArray().size(), "contested " + i);
+        }
+    }
+
+    private static JsonObject note(String front) {
+        return Json.createObjectBuilder().add("deckName", "Default").add("modelName", "Basic")
+                .add("fields", Json.createObjectBuilder().add("Front", front).add("Back", "x")).build();
+    }
 }
