@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 /** A file of the profile's media folder, kept in the database so every server instance sees it. */
 @Entity
 @Table(name = "media")
-@IdClass(dev.ankiconnect.media.MediaFile.Key.class)
-@NamedQuery(name = "MediaFile.names", query = "select m.fname from MediaFile m where m.profileId = :profile order by m.fname")
+@IdClass(dev.ankiconnect.db.ProfileScopedName.class)
+@NamedQuery(name = "MediaFile.names", query = "select m.name from MediaFile m where m.profileId = :profile order by m.name")
 public class MediaFile {
 
     @Id
@@ -21,7 +21,7 @@ public class MediaFile {
 
     @Id
     @Column(name = "fname", nullable = false)
-    private String fname;
+    private String name;
 
     /** Hex SHA-1 of the content. */
     @Column(name = "sha1", nullable = false)
@@ -51,11 +51,11 @@ public class MediaFile {
     }
 
     public String fname() {
-        return fname;
+        return name;
     }
 
     public MediaFile fname(String fname) {
-        this.fname = fname;
+        this.name = fname;
         return this;
     }
 
@@ -93,31 +93,6 @@ public class MediaFile {
     public MediaFile content(byte[] content) {
         this.content = content;
         return this;
-    }
-
-    /** The key of a media row. */
-    public static class Key implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        private long profileId;
-        private String fname;
-
-        public Key() {
-        }
-
-        public Key(long profileId, String fname) {
-            this.profileId = profileId;
-            this.fname = fname;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.profileId == profileId && k.fname.equals(fname);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(profileId, fname);
-        }
     }
 
 }

@@ -93,7 +93,7 @@ public class MediaStore {
     public Optional<byte[]> retrieve(String filename) {
         String name = FileNames.lookupName(filename);
         List<byte[]> rows = em().createQuery(
-                        "select m.content from MediaFile m where m.profileId = :p and m.fname = :f", byte[].class)
+                        "select m.content from MediaFile m where m.profileId = :p and m.name = :f", byte[].class)
                 .setParameter("p", profile.id()).setParameter("f", name).getResultList();
         return rows.stream().findFirst();
     }
@@ -118,19 +118,19 @@ public class MediaStore {
 
     /** Name, size, mtime and hash of every file, without content (for the exported folder). */
     public List<Object[]> catalogue() {
-        return em().createQuery("select m.fname, m.size, m.mtime, m.sha1 from MediaFile m where m.profileId = :p",
+        return em().createQuery("select m.name, m.size, m.mtime, m.sha1 from MediaFile m where m.profileId = :p",
                 Object[].class).setParameter("p", profile.id()).getResultList();
     }
 
     /** The content of a file by its exact stored name. */
     public Optional<byte[]> content(String exactName) {
-        return em().createQuery("select m.content from MediaFile m where m.profileId = :p and m.fname = :f",
+        return em().createQuery("select m.content from MediaFile m where m.profileId = :p and m.name = :f",
                         byte[].class)
                 .setParameter("p", profile.id()).setParameter("f", exactName).getResultStream().findFirst();
     }
 
     private Optional<String> hashOf(long p, String name) {
-        return em().createQuery("select m.sha1 from MediaFile m where m.profileId = :p and m.fname = :f", String.class)
+        return em().createQuery("select m.sha1 from MediaFile m where m.profileId = :p and m.name = :f", String.class)
                 .setParameter("p", p).setParameter("f", name).getResultStream().findFirst();
     }
 
@@ -164,7 +164,7 @@ public class MediaStore {
     }
 
     private void delete(long p, String name) {
-        em().createQuery("delete from MediaFile m where m.profileId = :p and m.fname = :f")
+        em().createQuery("delete from MediaFile m where m.profileId = :p and m.name = :f")
                 .setParameter("p", p).setParameter("f", name).executeUpdate();
     }
 

@@ -62,6 +62,16 @@ public class Note {
     @Column(name = "data", nullable = false)
     private String data;
 
+    /** {@link FirstFieldKey} of the first field, kept in step with flds on every JPA write. */
+    @Column(name = "fkey")
+    private Long fkey;
+
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void deriveKey() {
+        fkey = flds == null ? null : FirstFieldKey.ofFlds(flds);
+    }
+
     public Note() {
     }
 

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 /** One key of the collection config (Anki's {@code col.conf} / {@code config} table), a JSON value. */
 @Entity
 @Table(name = "col_config")
-@IdClass(dev.ankiconnect.profile.CollectionConfig.Key.class)
+@IdClass(dev.ankiconnect.db.ProfileScopedName.class)
 @NamedQuery(name = "CollectionConfig.all", query = "select c from CollectionConfig c where c.profileId = :profile")
 public class CollectionConfig {
 
@@ -21,7 +21,7 @@ public class CollectionConfig {
 
     @Id
     @Column(name = "ckey", nullable = false)
-    private String key;
+    private String name;
 
     /** JSON text. */
     @Lob
@@ -45,11 +45,11 @@ public class CollectionConfig {
     }
 
     public String key() {
-        return key;
+        return name;
     }
 
     public CollectionConfig key(String key) {
-        this.key = key;
+        this.name = key;
         return this;
     }
 
@@ -69,31 +69,6 @@ public class CollectionConfig {
     public CollectionConfig mtime(long mtime) {
         this.mtime = mtime;
         return this;
-    }
-
-    /** The key of a config row. */
-    public static class Key implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        private long profileId;
-        private String key;
-
-        public Key() {
-        }
-
-        public Key(long profileId, String key) {
-            this.profileId = profileId;
-            this.key = key;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.profileId == profileId && k.key.equals(key);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(profileId, key);
-        }
     }
 
 }

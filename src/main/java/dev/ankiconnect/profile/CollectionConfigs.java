@@ -49,7 +49,7 @@ public class CollectionConfigs {
 
     /** Writes a key through the given EntityManager (used while a collection is being created). */
     public void set(EntityManager em, long profileId, String key, JsonValue value, long nowMs) {
-        CollectionConfig row = em.find(CollectionConfig.class, new CollectionConfig.Key(profileId, key));
+        CollectionConfig row = em.find(CollectionConfig.class, new dev.ankiconnect.db.ProfileScopedName(profileId, key));
         if (row == null) {
             em.persist(new CollectionConfig().profileId(profileId).key(key).value(PythonJsonWriter.write(value)).mtime(nowMs));
         } else {
@@ -63,7 +63,7 @@ public class CollectionConfigs {
     }
 
     public Optional<JsonValue> get(String key) {
-        CollectionConfig row = tx.em().find(CollectionConfig.class, new CollectionConfig.Key(profile.id(), key));
+        CollectionConfig row = tx.em().find(CollectionConfig.class, new dev.ankiconnect.db.ProfileScopedName(profile.id(), key));
         return row == null ? Optional.empty() : Optional.of(PythonJsonReader.read(Json.PROVIDER, row.value()));
     }
 

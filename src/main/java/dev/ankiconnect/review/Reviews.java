@@ -283,7 +283,7 @@ public class Reviews {
         tags.add(tag);
         note.tags(Tags.joinForStorage(Tags.canonicalize(tags))).mtime(System.currentTimeMillis() / 1000).usn(-1);
         String key = tag.toLowerCase(Locale.ROOT);
-        if (tx.em().find(Tag.class, new Tag.Key(profile.id(), key)) == null) {
+        if (tx.em().find(Tag.class, new dev.ankiconnect.db.ProfileScopedName(profile.id(), key)) == null) {
             tx.em().persist(new Tag().profileId(profile.id()).tagKey(key).tag(tag).usn(-1).collapsed(false));
         }
     }

@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 /** A registered tag; the key is its lower-cased form, so tags are unique case-insensitively. */
 @Entity
 @Table(name = "tags")
-@IdClass(dev.ankiconnect.tag.Tag.Key.class)
-@NamedQuery(name = "Tag.all", query = "select t from Tag t where t.profileId = :profile order by t.tagKey")
+@IdClass(dev.ankiconnect.db.ProfileScopedName.class)
+@NamedQuery(name = "Tag.all", query = "select t from Tag t where t.profileId = :profile order by t.name")
 public class Tag {
 
     @Id
@@ -21,7 +21,7 @@ public class Tag {
 
     @Id
     @Column(name = "tag_key", nullable = false)
-    private String tagKey;
+    private String name;
 
     @Column(name = "tag", nullable = false)
     private String tag;
@@ -45,11 +45,11 @@ public class Tag {
     }
 
     public String tagKey() {
-        return tagKey;
+        return name;
     }
 
     public Tag tagKey(String tagKey) {
-        this.tagKey = tagKey;
+        this.name = tagKey;
         return this;
     }
 
@@ -78,31 +78,6 @@ public class Tag {
     public Tag collapsed(boolean collapsed) {
         this.collapsed = collapsed;
         return this;
-    }
-
-    /** The key of a tag row. */
-    public static class Key implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        private long profileId;
-        private String tagKey;
-
-        public Key() {
-        }
-
-        public Key(long profileId, String tagKey) {
-            this.profileId = profileId;
-            this.tagKey = tagKey;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.profileId == profileId && k.tagKey.equals(tagKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(profileId, tagKey);
-        }
     }
 
 }

@@ -1,7 +1,5 @@
 package dev.ankiconnect.bench;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /**
@@ -63,8 +59,7 @@ public final class ProtocolBenchmark {
             System.out.printf(Locale.ROOT, "%nversion / echo ceiling:  1 connection %.0f%%, 32 connections %.0f%%%n",
                     100 * rate[1][0] / rate[0][0], 100 * rate[1][1] / rate[0][1]);
         } finally {
-            tomcat.stop();
-            tomcat.destroy();
+            EmbeddedServer.stop(tomcat);
         }
     }
 
@@ -134,25 +129,6 @@ public final class ProtocolBenchmark {
     }
 
     private static Tomcat start(int port) throws Exception {
-        Path base = Files.createTempDirectory("ankiconnect-bench");
-        Path data = Path.of("target", "bench-data").toAbsolutePath();
-        System.setProperty("ankiconnect.dataDir", data.toString());
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(base.toString());
-        Connector connector = new Connector();
-        connector.setPort(port);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
-        tomcat.getHost().setAppBase(base.toString());
-        File war = new File("target/ankiconnect-server.war");
-        if (!war.isFile()) {
-            throw new IllegalStateException("build the WAR first: mvn -DskipTests package");
-        }
-        tomcat.addWebapp("", war.getAbsolutePath());
-        Context echo = tomcat.addContext("/echo", base.toString());
-        Tomcat.addServlet(echo, "echo", new EchoServlet());
-        echo.addServletMappingDecoded("/*", "echo");
-        tomcat.start();
-        return tomcat;
+        return EmbeddedServer.start(port, Path.of("target", "bench-data"), true);
     }
 }

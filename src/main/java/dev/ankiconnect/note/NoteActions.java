@@ -1,0 +1,315 @@
+package dev.ankiconnect.note;
+
+import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ActionGroup;
+import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.Json;
+import dev.ankiconnect.api.NotFoundException;
+import dev.ankiconnect.api.Params;
+import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.notetype.NoteType;
+import dev.ankiconnect.notetype.NoteTypes;
+import dev.ankiconnect.search.Target;
+import dev.ankiconnect.tag.NoteTags;
+import dev.ankiconnect.tag.TagRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The note actions (PROTOCOL 10, actions.json group "note"). */
+@ApplicationScoped
+public class NoteActions implements ActionGroup {
+
+    @Inject
+    Notes notes;
+
+    @Inject
+    NoteInfo info;
+
+    @Inject
+    NoteSearch search;
+
+    @Inject
+    NoteTags noteTags;
+
+    @Inject
+    TagRegistry tags;
+
+    @Inject
+    NoteStore store;
+
+    @Inject
+    NoteTypes noteTypes;
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ModelCache models;
+
+    /** addNote {note}: the new note's id, or the first check that failed. */
+    @Action("note")
+    public long addNote(Params p) {
+        Notes.Outcome o = notes.add(List.of(p.value("note")), true).get(0);
+        if (o.error() != null) {
+            throw new InvalidInputException(o.error());
+        }
+        return o.id();
+    }
+
+    /** addNotes {notes}: all or nothing; one error with Python's list of the messages. */
+    @Action("notes")
+    public List<Long> addNotes(Params p) {
+        List<Notes.Outcome> outcomes = notes.add(list(p.array("notes")), true);
+        JsonArrayBuilder errors = Json.PROVIDER.createArrayBuilder();
+        boolean failed = false;
+        List<Long> ids = new ArrayList<>(outcomes.size());
+        for (Notes.Outcome o : outcomes) {
+            if (o.error() != null) {
+                errors.add(o.error());
+                failed = true;
+            }
+            ids.add(o.id());
+        }
+        if (failed) {
+            throw new InvalidInputException(PythonRepr.repr(errors.build()));
+        }
+        return ids;
+    }
+
+    private static List<JsonValue> list(JsonArray a) {
+        return new ArrayList<>(a);
+    }
+
+    @Action("notes")
+    public List<Boolean> canAddNotes(Params p) {
+        List<Boolean> out = new ArrayList<>();
+        notes.canAdd(list(p.array("notes"))).forEach(e -> out.add(e == null));
+        return out;
+    }
+
+    @Action("note")
+    public boolean canAddNote(Params p) {
+        return notes.canAdd(List.of(p.value("note"))).get(0) == null;
+    }
+
+    @Action("notes")
+    public List<JsonValue> canAddNotesWithErrorDetail(Params p) {
+        List<JsonValue> out = new ArrayList<>();
+        notes.canAdd(list(p.array("notes"))).forEach(e -> out.add(detail(e)));
+        return out;
+    }
+
+    @Action("note")
+    public JsonValue canAddNoteWithErrorDetail(Params p) {
+        return detail(notes.canAdd(List.of(p.value("note"))).get(0));
+    }
+
+    private static JsonValue detail(String error) {
+        return error == null ? Json.PROVIDER.createObjectBuilder().add("canAdd", true).build()
+                : Json.PROVIDER.createObjectBuilder().add("canAdd", false).add("error", error).build();
+    }
+
+    @Action("note")
+    public Object updateNoteFields(Params p) {
+        notes.updateFields(p.object("note"));
+        return null;
+    }
+
+    /** updateNote {note}: fields (with media) then tags; at least one of them. */
+    @Action("note")
+    public Object updateNote(Params p) {
+        JsonObject note = p.object("note");
+        boolean updated = false;
+        if (note.containsKey("fields")) {
+            notes.updateFields(note);
+            updated = true;
+        }
+        if (note.containsKey("tags")) {
+            updateTags(Notes.noteId(note), note.get("tags"));
+            updated = true;
+        }
+        if (!updated) {
+            throw new InvalidInputException("Must provide a \"fields\" or \"tags\" property.");
+        }
+        return null;
+    }
+
+    /** updateNoteModel {note}: new note type, fields matched case-insensitively, tags replaced. */
+    @Action("note")
+    public Object updateNoteModel(Params p) {
+        JsonObject note = p.object("note");
+        JsonValue id = note.get("id");
+        if (!truthy(id)) {
+            throw new InvalidInputException("Note ID is required");
+        }
+        JsonValue modelName = note.get("modelName");
+        if (!truthy(modelName)) {
+            throw new InvalidInputException("Model name is required");
+        }
+        if (!(note.get("fields") instanceof JsonObject fields) || fields.isEmpty()) {
+            throw new InvalidInputException("Fields must be provided as a dictionary");
+        }
+        if (!(id instanceof JsonNumber number)) {
+            throw new NotFoundException(NotFoundException.Kind.NOTE, PythonRepr.str(id));
+        }
+        notes.require(number.longValue());
+        String name = modelName instanceof JsonString s ? s.getString() : PythonRepr.str(modelName);
+        ModelInfo model = models.byName(name)
+                .orElseThrow(() -> new InvalidInputException("Model '" + name + "' not found"));
+        List<String> newTags = NoteSpecReader.tags(note.get("tags"));
+        notes.changeModel(number.longValue(), model, fields, newTags);
+        return null;
+    }
+
+    private static boolean truthy(JsonValue v) {
+        if (v == null || v == JsonValue.NULL || v == JsonValue.FALSE) {
+            return false;
+        }
+        if (v instanceof JsonNumber n) {
+            return n.doubleValue() != 0;
+        }
+        if (v instanceof JsonString s) {
+            return !s.getString().isEmpty();
+        }
+        if (v instanceof JsonArray a) {
+            return !a.isEmpty();
+        }
+        if (v instanceof JsonObject o) {
+            return !o.isEmpty();
+        }
+        return true;
+    }
+
+    @Action({"note", "tags"})
+    public Object updateNoteTags(Params p) {
+        JsonValue tagsValue = p.value("tags");
+        List<String> list = tagList(tagsValue);
+        notes.replaceAllTags(p.longValue("note"), list);
+        return null;
+    }
+
+    private void updateTags(long id, JsonValue tagsValue) {
+        notes.replaceAllTags(id, tagList(tagsValue));
+    }
+
+    /** A string becomes a one-element list; anything but a list of strings is refused. */
+    static List<String> tagList(JsonValue v) {
+        if (v instanceof JsonString s) {
+            return List.of(s.getString());
+        }
+        if (!(v instanceof JsonArray a)) {
+            throw new InvalidInputException("Must provide tags as a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonValue t : a) {
+            if (!(t instanceof JsonString s)) {
+                throw new InvalidInputException("Must provide tags as a list of strings");
+            }
+            out.add(s.getString());
+        }
+        return out;
+    }
+
+    @Action("note")
+    public List<String> getNoteTags(Params p) {
+        return notes.require(p.longValue("note")).tagList();
+    }
+
+    /** addTags {notes, tags, add=true}: add=false removes them instead. */
+    @Action(value = {"notes", "tags"}, optional = "add")
+    public Object addTags(Params p) {
+        List<Long> ids = p.longList("notes");
+        String t = p.string("tags");
+        if (p.bool("add", true)) {
+            noteTags.add(ids, t);
+        } else {
+            noteTags.remove(ids, t);
+        }
+        return null;
+    }
+
+    @Action({"notes", "tags"})
+    public Object removeTags(Params p) {
+        noteTags.remove(p.longList("notes"), p.string("tags"));
+        return null;
+    }
+
+    @Action
+    public List<String> getTags() {
+        return tags.all();
+    }
+
+    @Action
+    public Object clearUnusedTags() {
+        tags.clearUnused();
+        return null;
+    }
+
+    @Action({"notes", "tag_to_replace", "replace_with_tag"})
+    public Object replaceTags(Params p) {
+        noteTags.replace(p.longList("notes"), p.string("tag_to_replace"), p.string("replace_with_tag"));
+        return null;
+    }
+
+    @Action({"tag_to_replace", "replace_with_tag"})
+    public Object replaceTagsInAllNotes(Params p) {
+        noteTags.replaceEverywhere(p.string("tag_to_replace"), p.string("replace_with_tag"));
+        return null;
+    }
+
+    /** findNotes {query}: note ids matching an Anki search, ascending; no query gives []. */
+    @Action(optional = "query")
+    public List<Long> findNotes(Params p) {
+        if (!p.has("query")) {
+            return List.of();
+        }
+        return search.find(p.string("query"), Target.NOTES);
+    }
+
+    /** notesInfo {notes | query}: one entry per id, {} for unknown ids. */
+    @Action(optional = {"notes", "query"})
+    public List<JsonValue> notesInfo(Params p) {
+        List<Long> ids;
+        if (p.has("notes")) {
+            ids = p.longList("notes");
+        } else if (p.has("query")) {
+            ids = search.find(p.string("query"), Target.NOTES);
+        } else {
+            throw new InvalidInputException("Must provide either \"notes\" or a \"query\"");
+        }
+        return info.info(ids);
+    }
+
+    @Action("notes")
+    public List<JsonValue> notesModTime(Params p) {
+        return info.modTimes(p.longList("notes"));
+    }
+
+    @Action("notes")
+    public Object deleteNotes(Params p) {
+        info.delete(p.longList("notes"));
+        return null;
+    }
+
+    /** removeEmptyNotes: as AnkiConnect, deletes the note types that have no notes. */
+    @Action
+    public Object removeEmptyNotes() {
+        Set<Long> used = store.usedNoteTypes();
+        for (NoteType t : noteTypes.all()) {
+            if (!used.contains(t.id())) {
+                tx.em().remove(t);
+            }
+        }
+        return null;
+    }
+}

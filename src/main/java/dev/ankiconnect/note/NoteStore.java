@@ -1,0 +1,308 @@
+package dev.ankiconnect.note;
+
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.profile.ActiveProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Batched JDBC access to the notes of the active profile, plus the profile lock and nextPos. */
+@ApplicationScoped
+public class NoteStore {
+
+    /** notes.sfld is VARCHAR(8000). */
+    static final int SFLD_MAX = 8000;
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    /**
+     * Serialises note-adding per profile, across every server instance on the database: an
+     * exclusive row lock on the profile, held until the action commits or rolls back. The
+     * duplicate check runs after it, so it sees every note committed before.
+     */
+    public void lockProfile() {
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("UPDATE profiles SET mtime = ? WHERE id = ?")) {
+            ps.setLong(1, System.currentTimeMillis());
+            ps.setLong(2, profile.id());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    public void insert(List<NoteRow> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("INSERT INTO notes (profile_id, id, guid, mid, "
+                + "mtime, usn, tags, flds, sfld, csum, flags, data, fkey) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?)")) {
+            long p = profile.id();
+            int n = 0;
+            for (NoteRow r : notes) {
+                ps.setLong(1, p);
+                ps.setLong(2, r.id);
+                ps.setString(3, r.guid);
+                ps.setLong(4, r.mid);
+                ps.setLong(5, r.mtime);
+                ps.setInt(6, r.usn);
+                ps.setString(7, r.tags);
+                ps.setString(8, r.flds());
+                ps.setString(9, sfld(r.sfld));
+                ps.setLong(10, r.csum);
+                ps.setLong(11, FirstFieldKey.of(r.fields.length == 0 ? "" : r.fields[0]));
+                ps.addBatch();
+                if (++n % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    static String sfld(String s) {
+        return s.length() > SFLD_MAX ? s.substring(0, SFLD_MAX) : s;
+    }
+
+    /** Notes by id; missing ids are absent. */
+    public Map<Long, NoteRow> byIds(Collection<Long> ids) {
+        Map<Long, NoteRow> out = new HashMap<>(ids.size() * 2);
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try {
+            for (List<Long> chunk : Sql.chunks(new LinkedHashSet<>(ids))) {
+                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT id, guid, mid, mtime, usn, tags, "
+                        + "flds, sfld, csum FROM notes" + Sql.index("IX_NOTES_ID") + "WHERE profile_id = ? AND id IN (" + Sql.marks(chunk.size()) + ")")) {
+                    Sql.bind(ps, profile.id(), chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            NoteRow r = read(rs);
+                            out.put(r.id, r);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    static NoteRow read(ResultSet rs) throws SQLException {
+        NoteRow r = new NoteRow();
+        r.id = rs.getLong(1);
+        r.guid = rs.getString(2);
+        r.mid = rs.getLong(3);
+        r.mtime = rs.getLong(4);
+        r.usn = rs.getInt(5);
+        r.tags = rs.getString(6);
+        r.fields = NoteRow.split(Sql.text(rs, 7));
+        r.sfld = rs.getString(8);
+        r.csum = rs.getLong(9);
+        return r;
+    }
+
+    public NoteRow byId(long id) {
+        return byIds(List.of(id)).get(id);
+    }
+
+    /** Writes fields, tags, note type and the derived columns back. */
+    public void update(Collection<NoteRow> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("UPDATE notes SET mid = ?, mtime = ?, usn = ?, "
+                + "tags = ?, flds = ?, sfld = ?, csum = ?, fkey = ? WHERE profile_id = ? AND id = ?")) {
+            for (NoteRow r : notes) {
+                ps.setLong(1, r.mid);
+                ps.setLong(2, r.mtime);
+                ps.setInt(3, r.usn);
+                ps.setString(4, r.tags);
+                ps.setString(5, r.flds());
+                ps.setString(6, sfld(r.sfld));
+                ps.setLong(7, r.csum);
+                ps.setLong(8, FirstFieldKey.of(r.fields.length == 0 ? "" : r.fields[0]));
+                ps.setLong(9, profile.id());
+                ps.setLong(10, r.id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    /** Updates only tags and modification time. */
+    public void updateTags(Collection<NoteRow> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
+                "UPDATE notes SET mtime = ?, usn = ?, tags = ? WHERE profile_id = ? AND id = ?")) {
+            for (NoteRow r : notes) {
+                ps.setLong(1, r.mtime);
+                ps.setInt(2, r.usn);
+                ps.setString(3, r.tags);
+                ps.setLong(4, profile.id());
+                ps.setLong(5, r.id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    public void delete(Collection<Long> ids) {
+        try {
+            for (List<Long> chunk : Sql.chunks(ids)) {
+                try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
+                        "DELETE FROM notes WHERE profile_id = ? AND id IN (" + Sql.marks(chunk.size()) + ")")) {
+                    Sql.bind(ps, profile.id(), chunk);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    /** Ids (ascending) of every note, or of those whose tags contain the lower-cased text. */
+    public List<Long> idsWithTagText(String lowerText) {
+        List<Long> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
+                "SELECT id FROM notes WHERE profile_id = ? AND LOWER(tags) LIKE ? ESCAPE '\\' ORDER BY id")) {
+            ps.setLong(1, profile.id());
+            ps.setString(2, "%" + lowerText.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** Note type ids that have at least one note. */
+    public java.util.Set<Long> usedNoteTypes() {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
+                "SELECT DISTINCT mid FROM notes WHERE profile_id = ?")) {
+            ps.setLong(1, profile.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** Note ids whose first field has this key (after filling in keys that are missing). */
+    public List<Long> idsWithFirstFieldKey(long key) {
+        Connection c = Sql.connection(tx);
+        List<Long> out = new java.util.ArrayList<>();
+        try {
+            fillMissingKeys(c);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM notes" + Sql.index("IX_NOTES_FKEY")
+                    + "WHERE profile_id = ? AND fkey = ? ORDER BY id")) {
+                ps.setLong(1, profile.id());
+                ps.setLong(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** Notes written by code that does not know fkey (raw SQL imports) get it here. */
+    private void fillMissingKeys(Connection c) throws SQLException {
+        Map<Long, Long> keys = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, flds FROM notes" + Sql.index("IX_NOTES_FKEY")
+                + "WHERE profile_id = ? AND fkey IS NULL")) {
+            ps.setLong(1, profile.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.put(rs.getLong(1), FirstFieldKey.ofFlds(Sql.text(rs, 2)));
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notes SET fkey = ? WHERE profile_id = ? AND id = ?")) {
+            for (Map.Entry<Long, Long> e : keys.entrySet()) {
+                ps.setLong(1, e.getValue());
+                ps.setLong(2, profile.id());
+                ps.setLong(3, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Reads the collection's nextPos (1 when unset). */
+    public long nextPos() {
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
+                "SELECT val FROM col_config WHERE profile_id = ? AND ckey = 'nextPos'")) {
+            ps.setLong(1, profile.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    try {
+                        return (long) Double.parseDouble(Sql.text(rs, 1).trim());
+                    } catch (NumberFormatException e) {
+                        return 1;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return 1;
+    }
+
+    public void setNextPos(long value) {
+        Connection c = Sql.connection(tx);
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE col_config SET val = ?, mtime = ? WHERE profile_id = ? AND ckey = 'nextPos'")) {
+            ps.setString(1, Long.toString(value));
+            ps.setLong(2, now);
+            ps.setLong(3, profile.id());
+            if (ps.executeUpdate() == 0) {
+                try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO col_config (profile_id, ckey, val, mtime) VALUES (?, 'nextPos', ?, ?)")) {
+                    ins.setLong(1, profile.id());
+                    ins.setString(2, Long.toString(value));
+                    ins.setLong(3, now);
+                    ins.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ankiconnect.tag;
+
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.note.Sql;
+import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.text.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The tags table of the active profile (Anki's tag registry), read and written with JDBC. */
+@ApplicationScoped
+public class TagRegistry {
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    /** The registered tags, ready to canonicalise notes' tags against. */
+    public TagSet load() {
+        return new TagSet(all());
+    }
+
+    /** Registers the tags the set added. */
+    public void save(TagSet set) {
+        if (set.added().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
+                "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (?, ?, ?, -1, ?)")) {
+            for (String t : set.added()) {
+                ps.setLong(1, profile.id());
+                ps.setString(2, t);
+                ps.setString(3, TagSet.key(t));
+                ps.setBoolean(4, false);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    /** Every registered tag, in Anki's case-insensitive order. */
+    public List<String> all() {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT tag FROM tags WHERE profile_id = ?")) {
+            ps.setLong(1, profile.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        out.sort(Tags.UNICASE_ORDER);
+        return out;
+    }
+
+    /** Unregisters tags no note uses (a tag stays while a note uses it or one of its children). */
+    public void clearUnused() {
+        Connection c = Sql.connection(tx);
+        Set<String> used = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT tags FROM notes WHERE profile_id = ? AND tags <> ''")) {
+            ps.setLong(1, profile.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (String t : Tags.split(rs.getString(1))) {
+                        String k = TagSet.key(t);
+                        used.add(k);
+                        int i = k.lastIndexOf("::");
+                        while (i > 0) {
+                            used.add(k.substring(0, i));
+                            i = k.lastIndexOf("::", i - 1);
+                        }
+                    }
+                }
+            }
+            List<String> unused = new ArrayList<>();
+            for (String t : all()) {
+                if (!used.contains(TagSet.key(t))) {
+                    unused.add(TagSet.key(t));
+                }
+            }
+            if (!unused.isEmpty()) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM tags WHERE profile_id = ? AND tag_key = ?")) {
+                    for (String k : unused) {
+                        del.setLong(1, profile.id());
+                        del.setString(2, k);
+                        del.addBatch();
+                    }
+                    del.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ankiconnect.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** Runs version-6 actions against a benchmark server and returns their results; an error stops the run. */
+final class BenchClient {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final URI uri;
+
+    BenchClient(int port) {
+        this.uri = URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    JsonValue call(String action, JsonObject params) throws Exception {
+        String body = Json.createObjectBuilder().add("action", action).add("version", 6).add("params", params).build()
+                .toString();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonObject reply;
+        try (var reader = Json.createReader(new StringReader(r.body()))) {
+            reply = reader.readObject();
+        }
+        if (!reply.isNull("error")) {
+            throw new IllegalStateException(action + ": " + reply.getString("error"));
+        }
+        return reply.get("result");
+    }
+}
