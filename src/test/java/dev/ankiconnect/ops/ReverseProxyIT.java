@@ -65,16 +65,21 @@ class ReverseProxyIT {
         String context = url.getPath().endsWith("/") ? url.getPath() : url.getPath() + "/";
         Process p = new ProcessBuilder("sh", new File("scripts/nginx-check.sh").getAbsolutePath(), "start",
                 String.valueOf(port), url.getHost() + ":" + url.getPort(), context, work.toString())
-                .inheritIO().start();
-        assertTrue(p.waitFor(600, TimeUnit.SECONDS), "nginx-check.sh start timed out");
-        assertEquals(0, p.exitValue(), "scripts/nginx-check.sh start failed (see its output above)");
+                // Not inheritIO: output written straight to the forked JVM's stdout corrupts failsafe's channel.
+                .redirectErrorStream(true).redirectOutput(work.resolve("nginx-check.log").toFile()).start();
+        boolean done = p.waitFor(600, TimeUnit.SECONDS);
+        String output = Files.readString(work.resolve("nginx-check.log"));
+        System.out.println(output);
+        assertTrue(done, "nginx-check.sh start timed out: " + output);
+        assertEquals(0, p.exitValue(), "scripts/nginx-check.sh start failed: " + output);
     }
 
     @AfterAll
     static void stopNginx() throws Exception {
         if (work != null) {
             new ProcessBuilder("sh", new File("scripts/nginx-check.sh").getAbsolutePath(), "stop", work.toString())
-                    .inheritIO().start().waitFor(60, TimeUnit.SECONDS);
+                    .redirectErrorStream(true).redirectOutput(work.resolve("nginx-stop.log").toFile())
+                    .start().waitFor(60, TimeUnit.SECONDS);
             work = null;
         }
     }
