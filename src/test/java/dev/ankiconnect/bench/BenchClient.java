@@ -1,6 +1,5 @@
 package dev.ankiconnect.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -13,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 /** Runs version-6 actions against a benchmark server and returns their results; an error stops the run. */
 final class BenchClient {
 
+    /** One provider: {@code Json.create...} would scan the class path on every call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI uri;
 
@@ -21,13 +23,13 @@ final class BenchClient {
     }
 
     JsonValue call(String action, JsonObject params) throws Exception {
-        String body = Json.createObjectBuilder().add("action", action).add("version", 6).add("params", params).build()
+        String body = JSON.createObjectBuilder().add("action", action).add("version", 6).add("params", params).build()
                 .toString();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonObject reply;
-        try (var reader = Json.createReader(new StringReader(r.body()))) {
+        try (var reader = JSON.createReader(new StringReader(r.body()))) {
             reply = reader.readObject();
         }
         if (!reply.isNull("error")) {
