@@ -53,7 +53,15 @@ public final class TrustedProxies {
     }
 
     /** The bytes of an IP literal; null for anything else (never a DNS lookup). */
-    static byte[] literal(String s) {
+    static byte[] literal(String text) {
+        String s = text;
+        if (s != null && s.startsWith("[") && s.endsWith("]")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        if (s != null && s.indexOf('%') > 0 && s.contains(":")) {
+            // An IPv6 zone (fe80::1%eth0) as some containers report the peer.
+            s = s.substring(0, s.indexOf('%'));
+        }
         if (s == null || s.isEmpty() || !s.matches("[0-9a-fA-F:.]+") || (!s.contains(":") && !s.matches("\\d+\\.\\d+\\.\\d+\\.\\d+"))) {
             return null;
         }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The health endpoint, the key throttle per client address (X-Forwarded-For believed only from
- * the trusted proxy 127.0.0.1 and ::1) and the access log.
+ * the trusted proxies: here this machine's own addresses, where the test client runs) and the access log.
  */
 @ExtendWith(ArquillianExtension.class)
 class OperationsIT {
@@ -39,7 +39,24 @@ class OperationsIT {
                 "apiKey", "s3cret",
                 "keyFailureLimit", "3",
                 "keyFailureBlockMs", "1500",
-                "trustedProxies", "127.0.0.1, ::1"));
+                "trustedProxies", String.join(", ", localAddresses())));
+    }
+
+    /** This machine's own addresses: the test client's, whichever one the container's URL names. */
+    static List<String> localAddresses() {
+        List<String> out = new ArrayList<>(List.of("127.0.0.1", "::1"));
+        try {
+            for (var nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (var a : java.util.Collections.list(nif.getInetAddresses())) {
+                    String text = a.getHostAddress();
+                    int scope = text.indexOf('%');
+                    out.add(scope < 0 ? text : text.substring(0, scope));
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // Loopback only.
+        }
+        return out;
     }
 
     @ArquillianResource

@@ -25,6 +25,8 @@ class TrustedProxiesTest {
         assertEquals("10.0.0.1", p.clientAddress("127.0.0.1", "10.0.0.1"));
         assertEquals("127.0.0.1", p.clientAddress("127.0.0.1", "not-an-address"));
         assertEquals("198.51.100.7", p.clientAddress("0:0:0:0:0:0:0:1", "198.51.100.7"));
+        assertEquals("198.51.100.7", p.clientAddress("0:0:0:0:0:0:0:1%0", "198.51.100.7"));
+        assertEquals("198.51.100.7", p.clientAddress("[::1]", "198.51.100.7"));
     }
 
     @Test
