@@ -25,6 +25,8 @@ public enum ConfigKey {
     MEDIA_URL_DOWNLOADS("mediaUrlDownloads", Type.STRING, "false"),
     MEDIA_URL_ALLOW_PRIVATE("mediaUrlAllowPrivate", Type.STRING, "false"),
     MEDIA_DIR_EXPORT("mediaDirExport", Type.STRING, "true"),
+    PACKAGE_DIR("packageDir", Type.STRING, null),
+    MAX_PACKAGE_BYTES("maxPackageBytes", Type.LONG, String.valueOf(512L * 1024 * 1024)),
     USERS("users", Type.STRING, "false"),
     TRUSTED_PROXIES("trustedProxies", Type.LIST, ""),
     KEY_FAILURE_LIMIT("keyFailureLimit", Type.INT, "10"),

@@ -5,7 +5,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +25,14 @@ final class CollectionDatabase {
         if (readOnly) {
             props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
         }
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+        // The driver itself, not DriverManager: DriverManager only offers drivers visible to the
+        // class loader that registered them, which in a servlet container (or a JVM that also
+        // hosts a web application) need not be this one, and then fails with "No suitable driver".
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        Connection c = new org.sqlite.JDBC().connect(url, props);
+        if (c == null) {
+            throw new SQLException("the SQLite driver refused " + url);
+        }
         // schema 18 declares name/tag columns "collate unicase"; SQLite refuses statements touching
         // them unless a collation of that name exists
         Collation.create(c, "unicase", new Collation() {

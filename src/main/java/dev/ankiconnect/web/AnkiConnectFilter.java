@@ -40,6 +40,9 @@ public class AnkiConnectFilter extends HttpFilter {
     @Inject
     dev.ankiconnect.ops.Operations operations;
 
+    /** Served by dev.ankiconnect.packages.PackageServlet, which does its own CORS, key and size checks. */
+    static final String PACKAGES_PATH = "/packages";
+
     @Inject
     Settings settings;
 
@@ -88,6 +91,14 @@ public class AnkiConnectFilter extends HttpFilter {
 
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             String client, String[] action) throws IOException, ServletException {
+        if (PACKAGES_PATH.equals(request.getServletPath())) {
+            // The package endpoints stream large bodies and apply CORS and the key themselves
+            // (the key check sets the caller's user in multi-user mode).
+            action[0] = PACKAGES_PATH;
+            request.setAttribute(OUTCOME, "package_endpoint");
+            chain.doFilter(request, response);
+            return;
+        }
         String origin = request.getHeader("Origin");
         CorsPolicy.Decision decision = cors().decide(origin);
 

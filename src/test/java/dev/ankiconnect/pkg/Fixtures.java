@@ -38,7 +38,12 @@ final class Fixtures {
 
     /** Our temp files all start with "anki"; count them to prove none are left behind. */
     static long tempFileCount() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+        // Where Files.createTempFile really writes: the JDK reads java.io.tmpdir once, so a value
+        // set later (surefire's systemPropertyVariables) may not be the directory in use.
+        Path probe = Files.createTempFile("probe-", ".tmp");
+        Path dir = probe.getParent();
+        Files.delete(probe);
+        try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> {
                 String n = p.getFileName().toString();
                 return n.startsWith("ankipkg-") || n.startsWith("ankicol-") || n.startsWith("ankiout-");

@@ -1,0 +1,116 @@
+package dev.ankiconnect.packages;
+
+import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.config.ConfigKey;
+import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.pkg.AnkiPackage;
+import dev.ankiconnect.pkg.PackageFormatException;
+import dev.ankiconnect.pkg.PackageReader;
+import dev.ankiconnect.pkg.PackageWriter;
+import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.Profile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/** importPackage / exportPackage behind the actions and the HTTP endpoints: paths, reading, writing. */
+@ApplicationScoped
+public class Packages {
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    PackageImporter importer;
+
+    @Inject
+    PackageExporter exporter;
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    /** The package directory: {@code packageDir}, else {@code <dataDir>/packages}. */
+    public PackagePaths paths() {
+        String dir = settings.config().string(ConfigKey.PACKAGE_DIR);
+        return new PackagePaths(dir != null ? Path.of(dir) : settings.config().dataDir().resolve("packages"));
+    }
+
+    /** Imports the package at {@code path} (inside the package directory) into the active profile. */
+    public PackageImporter.Summary importFrom(String path) {
+        return importFile(paths().forReading(path));
+    }
+
+    /** Imports a package file that has already been checked to be a permitted one. */
+    PackageImporter.Summary importFile(Path file) {
+        try (AnkiPackage pkg = new PackageReader().read(file)) {
+            PackageImporter.Summary s = importer.importPackage(pkg);
+            Profile prof = tx.em().find(Profile.class, profile.id());
+            if (prof != null) {
+                prof.touch(System.currentTimeMillis());
+            }
+            return s;
+        } catch (PackageFormatException e) {
+            throw new InvalidInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read package: " + e.getMessage());
+        }
+    }
+
+    /** Writes the deck (with subdecks) to {@code path}; false when there is no such deck. */
+    public boolean exportTo(String deck, String path, boolean includeSched) {
+        Optional<AnkiPackage> pkg = exporter.gather(deck, includeSched);
+        if (pkg.isEmpty()) {
+            return false;
+        }
+        writeFile(pkg.get(), paths().forWriting(path), includeSched);
+        return true;
+    }
+
+    /** The deck's package in a temp file that the caller deletes, or empty when there is no such deck. */
+    Optional<Path> exportToTemp(String deck, boolean includeSched) {
+        Optional<AnkiPackage> pkg = exporter.gather(deck, includeSched);
+        if (pkg.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path dir = paths().realRoot();
+            Path tmp = Files.createTempFile(dir, ".download-", ".apkg");
+            new PackageWriter().write(pkg.get(), tmp, PackageWriter.Options.legacy2(includeSched));
+            return Optional.of(tmp);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write package: " + e.getMessage());
+        }
+    }
+
+    /** Written beside the target and moved over it, so a reader never sees half a package. */
+    private static void writeFile(AnkiPackage pkg, Path target, boolean includeSched) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(target.getParent(), ".export-", ".tmp");
+            new PackageWriter().write(pkg, tmp, PackageWriter.Options.legacy2(includeSched));
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write package: " + e.getMessage());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+}

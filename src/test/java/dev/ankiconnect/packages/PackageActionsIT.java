@@ -1,0 +1,395 @@
+package dev.ankiconnect.packages;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ankiconnect.pkg.AnkiPackage;
+import dev.ankiconnect.pkg.Card;
+import dev.ankiconnect.pkg.MediaFile;
+import dev.ankiconnect.pkg.Note;
+import dev.ankiconnect.pkg.RevlogEntry;
+import dev.ankiconnect.support.AnkiClient;
+import dev.ankiconnect.support.Deployments;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * importPackage and exportPackage with real packages: what lands in the collection (seen through
+ * the API and through a re-export read back with the codec), merges on re-import, and refusals
+ * that leave nothing behind.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PackageActionsIT {
+
+    static final Path DIR = PackageFixtures.newDir("packages");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("packages", Map.of("packageDir", DIR.toString()));
+    }
+
+    @ArquillianResource
+    URL url;
+
+    AnkiClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new AnkiClient(url);
+    }
+
+    private JsonObject params(String... kv) {
+        var b = Json.createObjectBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            b.add(kv[i], kv[i + 1]);
+        }
+        return b.build();
+    }
+
+    private JsonValue importPackage(String path) {
+        return client.call("importPackage", params("path", path));
+    }
+
+    private AnkiPackage export(String deck, String path, boolean sched) {
+        JsonObject p = Json.createObjectBuilder().add("deck", deck).add("path", path).add("includeSched", sched).build();
+        assertEquals(JsonValue.TRUE, client.call("exportPackage", p));
+        return PackageFixtures.read(DIR.resolve(path));
+    }
+
+    private List<String> deckNames() {
+        List<String> out = new ArrayList<>();
+        client.call("deckNames").asJsonArray().forEach(v -> out.add(((jakarta.json.JsonString) v).getString()));
+        return out;
+    }
+
+    private List<String> mediaNames() {
+        List<String> out = new ArrayList<>();
+        client.call("getMediaFilesNames", params("pattern", "*")).asJsonArray()
+                .forEach(v -> out.add(((jakarta.json.JsonString) v).getString()));
+        return out;
+    }
+
+    private static Map<String, Note> byGuid(AnkiPackage pkg) {
+        Map<String, Note> out = new HashMap<>();
+        pkg.notes().forEach(n -> out.put(n.guid(), n));
+        return out;
+    }
+
+    private static Map<Long, Card> cardsById(AnkiPackage pkg) {
+        Map<Long, Card> out = new HashMap<>();
+        pkg.cards().forEach(c -> out.put(c.id(), c));
+        return out;
+    }
+
+    /** Notes equal in guid, id, fields, tags and note type name; cards in id, note, ord and scheduling. */
+    private static void assertSameContent(AnkiPackage expected, AnkiPackage actual, boolean scheduling) {
+        Map<String, Note> want = byGuid(expected);
+        Map<String, Note> got = byGuid(actual);
+        assertEquals(new TreeSet<>(want.keySet()), new TreeSet<>(got.keySet()));
+        for (Note n : want.values()) {
+            Note g = got.get(n.guid());
+            assertEquals(n.id(), g.id(), n.guid());
+            assertEquals(n.fields(), g.fields(), n.guid());
+            // an export without scheduling drops the marked and leech tags, as Anki's does
+            assertEquals(new TreeSet<>(n.tagList().stream().filter(t -> scheduling
+                    || !(t.equalsIgnoreCase("marked") || t.equalsIgnoreCase("leech"))).toList()),
+                    new TreeSet<>(g.tagList()), n.guid());
+            // a clash with a note type of the same name adds "+" (Anki's rule)
+            String name = expected.notetypes().get(n.mid()).getString("name");
+            String gotName = actual.notetypes().get(g.mid()).getString("name");
+            assertTrue(gotName.equals(name) || gotName.matches(java.util.regex.Pattern.quote(name) + "\\++"), name + " vs " + gotName);
+            assertEquals(expected.notetypes().get(n.mid()).getJsonArray("flds").size(),
+                    actual.notetypes().get(g.mid()).getJsonArray("flds").size());
+        }
+        Map<Long, Card> wantCards = cardsById(expected);
+        Map<Long, Card> gotCards = cardsById(actual);
+        assertEquals(new TreeSet<>(wantCards.keySet()), new TreeSet<>(gotCards.keySet()));
+        Set<Long> offsets = new HashSet<>();
+        for (Card c : wantCards.values()) {
+            Card g = gotCards.get(c.id());
+            assertEquals(c.nid(), g.nid());
+            assertEquals(c.ord(), g.ord());
+            assertEquals(expected.decks().get(c.odid() != 0 && !scheduling ? c.odid() : c.did()).getString("name"),
+                    actual.decks().get(g.did()).getString("name"), "deck of card " + c.id());
+            if (scheduling) {
+                assertEquals(List.of(c.type(), c.queue(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left(), c.flags()),
+                        List.of(g.type(), g.queue(), g.ivl(), g.factor(), g.reps(), g.lapses(), g.left(), g.flags()),
+                        "card " + c.id());
+                assertEquals(c.data(), g.data());
+                if (MergeRules.dueInDays(c.type(), c.queue())) {
+                    offsets.add(c.due() - g.due());
+                } else {
+                    assertEquals(c.due(), g.due(), "card " + c.id());
+                }
+            } else {
+                assertEquals(0, g.type());
+                assertEquals(0, g.queue());
+            }
+        }
+        // every day-based due moved by the same number of days (source today - target today)
+        assertTrue(offsets.size() <= 1, offsets.toString());
+    }
+
+    @Test
+    void anki21PackageWithMediaFsrsAndReviewHistory_importsExactlyAndExportsBackIdentically() throws Exception {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("srs-converter-mixed-legacy-2.apkg"));
+        assertEquals(JsonValue.TRUE, importPackage("srs-converter-mixed-legacy-2.apkg"));
+
+        assertTrue(deckNames().contains("Test - Mixed Types"));
+        List<String> models = new ArrayList<>();
+        client.call("modelNames").asJsonArray().forEach(v -> models.add(((jakarta.json.JsonString) v).getString()));
+        assertTrue(models.contains("Image Occlusion"), models.toString());
+
+        // the media file, byte for byte
+        MediaFile jpg = source.media().get(0);
+        assertEquals("paste-ab21b25dd3e4ba4af2a1d8bdfa4c47455e53abac.jpg", jpg.name());
+        assertEquals(Base64.getEncoder().encodeToString(jpg.readAllBytes()),
+                ((jakarta.json.JsonString) client.call("retrieveMediaFile", params("filename", jpg.name()))).getString());
+
+        // the review history of every card
+        var cards = Json.createArrayBuilder();
+        source.cards().forEach(c -> cards.add(c.id()));
+        JsonObject reviews = client.call("getReviewsOfCards", Json.createObjectBuilder().add("cards", cards).build())
+                .asJsonObject();
+        int total = 0;
+        for (RevlogEntry r : source.revlog()) {
+            JsonArray rows = reviews.getJsonArray(String.valueOf(r.cid()));
+            boolean found = false;
+            for (JsonValue v : rows) {
+                JsonObject o = v.asJsonObject();
+                if (o.getJsonNumber("id").longValue() == r.id()) {
+                    found = true;
+                    assertEquals(List.of(r.ease(), (int) r.ivl(), (int) r.lastIvl(), r.factor(), r.time(), r.type()),
+                            List.of(o.getInt("ease"), o.getInt("ivl"), o.getInt("lastIvl"), o.getInt("factor"),
+                                    o.getInt("time"), o.getInt("type")));
+                }
+            }
+            assertTrue(found, "revlog " + r.id());
+            total++;
+        }
+        assertEquals(26, total);
+
+        AnkiPackage exported = export("Test - Mixed Types", "out/srs.apkg", true);
+        assertEquals(8, exported.notes().size());
+        assertEquals(13, exported.cards().size());
+        assertSameContent(source, exported, true);
+        Set<Long> revlogIds = new TreeSet<>();
+        exported.revlog().forEach(r -> revlogIds.add(r.id()));
+        Set<Long> sourceIds = new TreeSet<>();
+        source.revlog().forEach(r -> sourceIds.add(r.id()));
+        assertEquals(sourceIds, revlogIds);
+        assertEquals(1, exported.media().size());
+        assertArrayEquals(jpg.readAllBytes(), exported.media().get(0).readAllBytes());
+        assertEquals(jpg.name(), exported.media().get(0).name());
+
+        // importing the same package again changes nothing: same guids, not newer
+        assertEquals(JsonValue.TRUE, importPackage("srs-converter-mixed-legacy-2.apkg"));
+        AnkiPackage again = export("Test - Mixed Types", "out/srs-again.apkg", true);
+        assertEquals(8, again.notes().size());
+        assertEquals(13, again.cards().size());
+        assertEquals(26, again.revlog().size());
+        assertEquals(List.of(jpg.name()), mediaNames().stream().filter(n -> n.startsWith("paste-ab21")).toList());
+    }
+
+    @Test
+    void latestFormatPackage_importsNestedDecksAndNotes() {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("anki-pwa-music-intervals.apkg"));
+        assertEquals(JsonValue.TRUE, importPackage("anki-pwa-music-intervals.apkg"));
+        List<String> decks = deckNames();
+        for (String d : List.of("Music Intervals", "Music Intervals::1/ Easy - major 2nd, 3rd, perfect 5th",
+                "Music Intervals::2/ Middle - minor 2nd, perfect 4th, 6th, 7th",
+                "Music Intervals::3/ Hard - uncommon notes, aug / dim 4th, 5th, 7th",
+                "Music Intervals::4/ Chords - 9th, 11th, 13th")) {
+            assertTrue(decks.contains(d), d + " in " + decks);
+        }
+        AnkiPackage exported = export("Music Intervals", "music.apkg", false);
+        assertEquals(340, exported.notes().size());
+        assertEquals(340, exported.cards().size());
+        assertSameContent(source, exported, false);
+        Map<String, Integer> perDeck = new HashMap<>();
+        exported.cards().forEach(c -> perDeck.merge(exported.decks().get(c.did()).getString("name"), 1, Integer::sum));
+        assertEquals(59, perDeck.get("Music Intervals::1/ Easy - major 2nd, 3rd, perfect 5th"));
+        assertEquals(102, perDeck.get("Music Intervals::4/ Chords - 9th, 11th, 13th"));
+        // a subdeck alone: its cards, and its parent so the hierarchy survives
+        AnkiPackage sub = export("Music Intervals::4/ Chords - 9th, 11th, 13th", "chords.apkg", false);
+        assertEquals(102, sub.cards().size());
+        Set<String> names = new TreeSet<>();
+        sub.decks().values().forEach(d -> names.add(d.getString("name")));
+        assertEquals(Set.of("Default", "Music Intervals", "Music Intervals::4/ Chords - 9th, 11th, 13th"), names);
+    }
+
+    @Test
+    void legacyDesktopPackageWithFilteredDecksAndReviewHistory() {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("ankidroid-templates.apkg"));
+        assertEquals(JsonValue.TRUE, importPackage("ankidroid-templates.apkg"));
+        List<String> decks = deckNames();
+        assertTrue(decks.contains("1-TEMPLATES::Anatomy::BadTemplate"), decks.toString());
+        assertTrue(decks.contains("1-TEMPLATES::Typing broken"), decks.toString());
+        AnkiPackage exported = export("1-TEMPLATES", "templates.apkg", true);
+        assertEquals(48, exported.notes().size());
+        assertEquals(146, exported.cards().size());
+        assertEquals(102, exported.revlog().size());
+        assertSameContent(source, exported, true);
+        // filtered decks stay filtered, their cards remember the home deck
+        long filtered = exported.cards().stream().filter(c -> c.odid() != 0).count();
+        assertEquals(16, filtered);
+        for (JsonObject d : exported.decks().values()) {
+            if (d.getString("name").endsWith("::BadTemplate")) {
+                assertEquals(1, d.getInt("dyn"));
+            }
+        }
+        // without scheduling: every card new and in its home deck, no review history, no filtered decks
+        AnkiPackage plain = export("1-TEMPLATES", "templates-plain.apkg", false);
+        assertEquals(146, plain.cards().size());
+        assertEquals(0, plain.revlog().size());
+        assertTrue(plain.cards().stream().allMatch(c -> c.type() == 0 && c.queue() == 0 && c.odid() == 0));
+        assertTrue(plain.decks().values().stream().noneMatch(d -> d.getInt("dyn", 0) == 1));
+        assertSameContent(source, plain, false);
+    }
+
+    @Test
+    void legacyAnki2PackageWithMedia_storesTheFileAndRenamesOnClash() throws Exception {
+        // a different file already holds the name: the imported one is stored as foo-<sha1>.wav
+        assertNull(client.error("storeMediaFile", params("filename", "foo.wav",
+                "data", Base64.getEncoder().encodeToString("other".getBytes()))));
+        assertEquals(JsonValue.TRUE, importPackage("anki-pylib-media.apkg"));
+        String renamed = "foo-" + dev.ankiconnect.media.MediaStore.sha1("abc\n".getBytes()) + ".wav";
+        assertEquals(Base64.getEncoder().encodeToString("abc\n".getBytes()),
+                ((jakarta.json.JsonString) client.call("retrieveMediaFile", params("filename", renamed))).getString());
+        assertEquals(Base64.getEncoder().encodeToString("other".getBytes()),
+                ((jakarta.json.JsonString) client.call("retrieveMediaFile", params("filename", "foo.wav"))).getString());
+        AnkiPackage exported = export("Default", "default.apkg", false);
+        Note note = exported.notes().stream().filter(n -> n.flds().contains("[sound:")).findFirst().orElseThrow();
+        assertTrue(note.flds().contains("[sound:" + renamed + "]"), note.flds());
+        assertFalse(note.flds().contains("[sound:foo.wav]"), note.flds());
+        assertTrue(exported.media().stream().anyMatch(m -> m.name().equals(renamed)));
+    }
+
+    @Test
+    void exportOfAMissingDeckIsFalse() {
+        JsonObject p = Json.createObjectBuilder().add("deck", "No such deck").add("path", "none.apkg").build();
+        assertEquals(JsonValue.FALSE, client.call("exportPackage", p));
+        assertFalse(Files.exists(DIR.resolve("none.apkg")));
+    }
+
+    @Test
+    void refusals_leaveNothingBehind() throws Exception {
+        Files.writeString(DIR.resolve("not-a-package.apkg"), "hello");
+        Path outside = Files.createTempFile(DIR.getParent(), "outside-", ".apkg");
+        Files.copy(DIR.resolve("anki-pylib-media.apkg"), outside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path link = DIR.resolve("link-" + System.nanoTime() + ".apkg");
+        Files.createSymbolicLink(link, outside);
+        List<String> decksBefore = deckNames();
+        List<String> mediaBefore = mediaNames();
+
+        String outsideText = "\" is outside the package directory; give a path inside it (configuration key packageDir)";
+        assertEquals("package path \"../" + outside.getFileName() + outsideText,
+                client.error("importPackage", params("path", "../" + outside.getFileName())));
+        assertEquals("package path \"" + outside + outsideText, client.error("importPackage", params("path", outside.toString())));
+        assertEquals("package path \"" + link.getFileName() + outsideText,
+                client.error("importPackage", params("path", link.getFileName().toString())));
+        assertEquals("[Errno 2] No such file or directory: 'missing.apkg'",
+                client.error("importPackage", params("path", "missing.apkg")));
+        assertEquals("Not an Anki package: not-a-package.apkg is not a zip file",
+                client.error("importPackage", params("path", "not-a-package.apkg")));
+        assertEquals("package path \"../escape.apkg" + outsideText,
+                client.error("exportPackage", params("deck", "Default", "path", "../escape.apkg")));
+        assertFalse(Files.exists(DIR.getParent().resolve("escape.apkg")));
+
+        assertEquals(decksBefore, deckNames());
+        assertEquals(mediaBefore, mediaNames());
+    }
+
+    @Test
+    void failureHalfwayRollsBackDecksNotesAndMedia() throws Exception {
+        // a package whose second note names a note type it does not contain: the deck and the media
+        // are written before the note fails, and must be gone afterwards
+        AnkiPackage good = PackageFixtures.read(DIR.resolve("anki-pylib-media.apkg"));
+        AnkiPackage bad = new AnkiPackage(good.collection());
+        bad.notetypes().putAll(good.notetypes());
+        bad.deckConfigs().putAll(good.deckConfigs());
+        bad.decks().putAll(good.decks());
+        bad.decks().put(42L, Json.createObjectBuilder(good.decks().get(1L)).add("id", 42).add("name", "Broken import deck").build());
+        Note n = good.notes().get(0);
+        bad.notes().add(n);
+        bad.notes().add(new Note(n.id() + 1, "otherguid", 999, n.mod(), 0, "", n.flds(), n.sfld(), n.csum(), 0, ""));
+        bad.media().add(MediaFile.ofBytes("rollback-me.txt", "x".getBytes()));
+        new dev.ankiconnect.pkg.PackageWriter().write(bad, DIR.resolve("broken.apkg"),
+                dev.ankiconnect.pkg.PackageWriter.Options.legacy2(true));
+
+        String error = client.error("importPackage", params("path", "broken.apkg"));
+        assertEquals("package is invalid: note " + (n.id() + 1) + " uses note type 999, which the package does not contain", error);
+        assertFalse(deckNames().contains("Broken import deck"));
+        assertFalse(mediaNames().contains("rollback-me.txt"));
+    }
+
+
+    @Test
+    void testMisc_exportedDeckRemovedThenImportedReappears() {
+        // test_misc.py: exportPackage of test_deck, deleteDecks, importPackage: the deck is back
+        client.call("createDeck", params("deck", "test_deck"));
+        JsonObject export = Json.createObjectBuilder().add("deck", "test_deck").add("path", "test_deck.apkg").build();
+        assertEquals(JsonValue.TRUE, client.call("exportPackage", export));
+        client.call("deleteDecks", Json.createObjectBuilder().add("decks", Json.createArrayBuilder().add("test_deck"))
+                .add("cardsToo", true).build());
+        assertFalse(deckNames().contains("test_deck"));
+        assertEquals(JsonValue.TRUE, importPackage("test_deck.apkg"));
+        assertTrue(deckNames().contains("test_deck"));
+    }
+
+    @Test
+    void deckWithNotesRemovedThenImported_comesBackWithItsNotesCardsAndHistory() {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("ankidroid-templates.apkg"));
+        assertEquals(JsonValue.TRUE, importPackage("ankidroid-templates.apkg"));
+        export("1-TEMPLATES", "templates-before-delete.apkg", true);
+        client.call("deleteDecks", Json.createObjectBuilder().add("decks", Json.createArrayBuilder().add("1-TEMPLATES"))
+                .add("cardsToo", true).build());
+        assertFalse(deckNames().contains("1-TEMPLATES::Anatomy"));
+        assertEquals(JsonValue.TRUE, importPackage("templates-before-delete.apkg"));
+        assertTrue(deckNames().contains("1-TEMPLATES::Anatomy"));
+        AnkiPackage again = export("1-TEMPLATES", "templates-after-delete.apkg", true);
+        assertSameContent(source, again, true);
+        assertEquals(102, again.revlog().size());
+    }
+
+    @Test
+    void legacyAnki20Package_notesTagsAndRenamedNoteTypeName() {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve(PackageFixtures.GOV_VOCAB));
+        assertEquals(JsonValue.TRUE, importPackage(PackageFixtures.GOV_VOCAB));
+        assertTrue(deckNames().contains("Gov Vocab"));
+        List<String> models = new ArrayList<>();
+        client.call("modelNames").asJsonArray().forEach(v -> models.add(((jakarta.json.JsonString) v).getString()));
+        assertTrue(models.contains("Basic (and reversed card)-5a339"), models.toString());
+        AnkiPackage exported = export("Gov Vocab", "gov.apkg", true);
+        assertEquals(242, exported.notes().size());
+        assertEquals(484, exported.cards().size());
+        assertSameContent(source, exported, true);
+        Note first = byGuid(exported).get("uWFq9<9S*v");
+        assertEquals(1378867498040L, first.id());
+        assertEquals(List.of("unalienable", "A human right based on nature or God."), first.fields());
+        assertEquals(List.of("Ch.2"), first.tagList());
+    }
+}

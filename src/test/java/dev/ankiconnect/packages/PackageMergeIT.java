@@ -1,0 +1,275 @@
+package dev.ankiconnect.packages;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ankiconnect.pkg.AnkiPackage;
+import dev.ankiconnect.pkg.Card;
+import dev.ankiconnect.pkg.MediaFile;
+import dev.ankiconnect.pkg.Note;
+import dev.ankiconnect.pkg.RevlogEntry;
+import dev.ankiconnect.support.AnkiClient;
+import dev.ankiconnect.support.Deployments;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Importing into a collection that already holds the package's notes and note types. */
+@ExtendWith(ArquillianExtension.class)
+class PackageMergeIT {
+
+    static final Path DIR = PackageFixtures.newDir("packagemerge");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("packagemerge", Map.of("packageDir", DIR.toString()));
+    }
+
+    @ArquillianResource
+    URL url;
+
+    AnkiClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new AnkiClient(url);
+    }
+
+    private JsonObject params(String... kv) {
+        var b = Json.createObjectBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            b.add(kv[i], kv[i + 1]);
+        }
+        return b.build();
+    }
+
+    private JsonValue importPackage(String path) {
+        return client.call("importPackage", params("path", path));
+    }
+
+    private AnkiPackage export(String deck, String path, boolean sched) {
+        JsonObject p = Json.createObjectBuilder().add("deck", deck).add("path", path).add("includeSched", sched).build();
+        assertEquals(JsonValue.TRUE, client.call("exportPackage", p));
+        return PackageFixtures.read(DIR.resolve(path));
+    }
+
+    private List<String> deckNames() {
+        List<String> out = new ArrayList<>();
+        client.call("deckNames").asJsonArray().forEach(v -> out.add(((jakarta.json.JsonString) v).getString()));
+        return out;
+    }
+
+    private List<String> mediaNames() {
+        List<String> out = new ArrayList<>();
+        client.call("getMediaFilesNames", params("pattern", "*")).asJsonArray()
+                .forEach(v -> out.add(((jakarta.json.JsonString) v).getString()));
+        return out;
+    }
+
+    private static Map<String, Note> byGuid(AnkiPackage pkg) {
+        Map<String, Note> out = new HashMap<>();
+        pkg.notes().forEach(n -> out.put(n.guid(), n));
+        return out;
+    }
+
+    private static Map<Long, Card> cardsById(AnkiPackage pkg) {
+        Map<Long, Card> out = new HashMap<>();
+        pkg.cards().forEach(c -> out.put(c.id(), c));
+        return out;
+    }
+
+    /** Notes equal in guid, id, fields, tags and note type name; cards in id, note, ord and scheduling. */
+    private static void assertSameContent(AnkiPackage expected, AnkiPackage actual, boolean scheduling) {
+        Map<String, Note> want = byGuid(expected);
+        Map<String, Note> got = byGuid(actual);
+        assertEquals(new TreeSet<>(want.keySet()), new TreeSet<>(got.keySet()));
+        for (Note n : want.values()) {
+            Note g = got.get(n.guid());
+            assertEquals(n.id(), g.id(), n.guid());
+            assertEquals(n.fields(), g.fields(), n.guid());
+            assertEquals(new TreeSet<>(n.tagList()), new TreeSet<>(g.tagList()), n.guid());
+            // a clash with a note type of the same name adds "+" (Anki's rule)
+            String name = expected.notetypes().get(n.mid()).getString("name");
+            String gotName = actual.notetypes().get(g.mid()).getString("name");
+            assertTrue(gotName.equals(name) || gotName.matches(java.util.regex.Pattern.quote(name) + "\\++"), name + " vs " + gotName);
+            assertEquals(expected.notetypes().get(n.mid()).getJsonArray("flds").size(),
+                    actual.notetypes().get(g.mid()).getJsonArray("flds").size());
+        }
+        Map<Long, Card> wantCards = cardsById(expected);
+        Map<Long, Card> gotCards = cardsById(actual);
+        assertEquals(new TreeSet<>(wantCards.keySet()), new TreeSet<>(gotCards.keySet()));
+        Set<Long> offsets = new HashSet<>();
+        for (Card c : wantCards.values()) {
+            Card g = gotCards.get(c.id());
+            assertEquals(c.nid(), g.nid());
+            assertEquals(c.ord(), g.ord());
+            assertEquals(expected.decks().get(c.odid() != 0 && !scheduling ? c.odid() : c.did()).getString("name"),
+                    actual.decks().get(g.did()).getString("name"), "deck of card " + c.id());
+            if (scheduling) {
+                assertEquals(List.of(c.type(), c.queue(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left(), c.flags()),
+                        List.of(g.type(), g.queue(), g.ivl(), g.factor(), g.reps(), g.lapses(), g.left(), g.flags()),
+                        "card " + c.id());
+                assertEquals(c.data(), g.data());
+                if (MergeRules.dueInDays(c.type(), c.queue())) {
+                    offsets.add(c.due() - g.due());
+                } else {
+                    assertEquals(c.due(), g.due(), "card " + c.id());
+                }
+            } else {
+                assertEquals(0, g.type());
+                assertEquals(0, g.queue());
+            }
+        }
+        // every day-based due moved by the same number of days (source today - target today)
+        assertTrue(offsets.size() <= 1, offsets.toString());
+    }
+
+    /** The package with its notes changed: the first newer than stored, the second older; and a note type given an extra field. */
+    private static void writeChanged(AnkiPackage src, Path out, long firstMod, long secondMod, boolean extraField)
+            throws Exception {
+        AnkiPackage changed = new AnkiPackage(src.collection());
+        changed.decks().putAll(src.decks());
+        changed.deckConfigs().putAll(src.deckConfigs());
+        src.notetypes().forEach((id, json) -> {
+            if (extraField) {
+                var flds = Json.createArrayBuilder(json.getJsonArray("flds"));
+                flds.add(Json.createObjectBuilder(json.getJsonArray("flds").getJsonObject(0)).add("name", "Extra")
+                        .add("ord", json.getJsonArray("flds").size()).remove("id"));
+                changed.notetypes().put(id, Json.createObjectBuilder(json).add("flds", flds).build());
+            } else {
+                changed.notetypes().put(id, json);
+            }
+        });
+        for (int i = 0; i < src.notes().size(); i++) {
+            Note n = src.notes().get(i);
+            long mod = i == 0 ? firstMod : i == 1 ? secondMod : n.mod();
+            String flds = i < 2 ? "changed " + i + n.flds() : n.flds();
+            if (extraField) {
+                flds = flds + "\u001f";
+            }
+            changed.notes().add(new Note(n.id(), n.guid(), n.mid(), mod, n.usn(), i < 2 ? " newtag " : n.tags(), flds,
+                    n.sfld(), n.csum(), n.flags(), n.data()));
+        }
+        changed.cards().addAll(src.cards());
+        new dev.ankiconnect.pkg.PackageWriter().write(changed, out, dev.ankiconnect.pkg.PackageWriter.Options.legacy2(true));
+    }
+
+    @Test
+    void reimport_updatesOnlyNewerNotes_andANoteTypeWithAnotherSchemaBecomesACopy() throws Exception {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("ankidroid-templates.apkg"));
+        assertEquals(JsonValue.TRUE, importPackage("ankidroid-templates.apkg"));
+        Note first = source.notes().get(0);
+        Note second = source.notes().get(1);
+        writeChanged(source, DIR.resolve("templates-changed.apkg"), first.mod() + 10, second.mod() - 10, false);
+        assertEquals(JsonValue.TRUE, importPackage("templates-changed.apkg"));
+        Map<String, Note> got = byGuid(export("1-TEMPLATES", "templates-after.apkg", true));
+        assertEquals("changed 0" + first.flds(), got.get(first.guid()).flds());
+        assertEquals(List.of("newtag"), got.get(first.guid()).tagList());
+        assertEquals(first.mod() + 10, got.get(first.guid()).mod());
+        assertEquals(first.id(), got.get(first.guid()).id());
+        assertEquals(second.flds(), got.get(second.guid()).flds());
+        assertEquals(second.mod(), got.get(second.guid()).mod());
+        assertEquals(48, got.size());
+
+        // another schema under the same note type id: the notes are conflicting and skipped, the
+        // note type is added as a copy, and a second import reuses that copy
+        List<String> modelsBefore = new ArrayList<>();
+        client.call("modelNames").asJsonArray().forEach(v -> modelsBefore.add(((jakarta.json.JsonString) v).getString()));
+        writeChanged(source, DIR.resolve("templates-schema.apkg"), first.mod() + 20, second.mod() + 20, true);
+        assertEquals(JsonValue.TRUE, importPackage("templates-schema.apkg"));
+        assertEquals(JsonValue.TRUE, importPackage("templates-schema.apkg"));
+        List<String> modelsAfter = new ArrayList<>();
+        client.call("modelNames").asJsonArray().forEach(v -> modelsAfter.add(((jakarta.json.JsonString) v).getString()));
+        Set<Long> usedMids = new TreeSet<>();
+        source.notes().forEach(n -> usedMids.add(n.mid()));
+        assertEquals(modelsBefore.size() + usedMids.size(), modelsAfter.size(), modelsAfter.toString());
+        Map<String, Note> after = byGuid(export("1-TEMPLATES", "templates-after2.apkg", true));
+        assertEquals("changed 0" + first.flds(), after.get(first.guid()).flds());
+        assertEquals(48, after.size());
+    }
+
+    @Test
+    void takenNoteAndCardIdsMoveOnBy999_andTakenRevlogIdsAreSkipped() throws Exception {
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("srs-converter-mixed-legacy-2.apkg"));
+        assertEquals(JsonValue.TRUE, importPackage("srs-converter-mixed-legacy-2.apkg"));
+        // the same package with new guids: every note and card id is taken now
+        AnkiPackage copy = new AnkiPackage(source.collection());
+        copy.notetypes().putAll(source.notetypes());
+        copy.decks().putAll(source.decks());
+        copy.deckConfigs().putAll(source.deckConfigs());
+        for (Note n : source.notes()) {
+            copy.notes().add(new Note(n.id(), "copy" + n.guid(), n.mid(), n.mod(), n.usn(), n.tags(), n.flds(), n.sfld(),
+                    n.csum(), n.flags(), n.data()));
+        }
+        copy.cards().addAll(source.cards());
+        copy.revlog().addAll(source.revlog());
+        new dev.ankiconnect.pkg.PackageWriter().write(copy, DIR.resolve("srs-copy.apkg"),
+                dev.ankiconnect.pkg.PackageWriter.Options.legacy2(true));
+        assertEquals(JsonValue.TRUE, importPackage("srs-copy.apkg"));
+
+        AnkiPackage exported = export("Test - Mixed Types", "srs-both.apkg", true);
+        assertEquals(16, exported.notes().size());
+        assertEquals(26, exported.cards().size());
+        Map<String, Note> got = byGuid(exported);
+        Set<Long> copiedCardIds = new TreeSet<>();
+        for (Note n : source.notes()) {
+            assertEquals(n.id(), got.get(n.guid()).id());
+            Note c = got.get("copy" + n.guid());
+            assertEquals(n.id() + MergeRules.ID_STEP, c.id());
+            assertEquals(n.flds(), c.flds());
+        }
+        for (dev.ankiconnect.pkg.Card c : source.cards()) {
+            copiedCardIds.add(c.id() + MergeRules.ID_STEP);
+        }
+        Set<Long> exportedCardIds = new TreeSet<>();
+        exported.cards().forEach(c -> exportedCardIds.add(c.id()));
+        assertTrue(exportedCardIds.containsAll(copiedCardIds));
+        for (dev.ankiconnect.pkg.Card c : exported.cards()) {
+            if (copiedCardIds.contains(c.id())) {
+                assertTrue(got.values().stream().anyMatch(n -> n.id() == c.nid() && n.guid().startsWith("copy")));
+            }
+        }
+        // the review history ids were all taken: only the first import's 26 rows exist
+        assertEquals(26, exported.revlog().size());
+        exported.revlog().forEach(r -> assertTrue(!copiedCardIds.contains(r.cid())));
+    }
+
+    @Test
+    void collectionPackageIsMergedLikeADeckPackage() throws Exception {
+        // importPackage of a .colpkg merges it (AnkiConnect's importer does not replace the collection)
+        AnkiPackage source = PackageFixtures.read(DIR.resolve("orbit-test-collection.colpkg"));
+        assertEquals(JsonValue.TRUE, importPackage("orbit-test-collection.colpkg"));
+        for (dev.ankiconnect.pkg.MediaFile m : source.media()) {
+            assertEquals(java.util.Base64.getEncoder().encodeToString(m.readAllBytes()),
+                    ((jakarta.json.JsonString) client.call("retrieveMediaFile", params("filename", m.name()))).getString());
+        }
+        AnkiPackage exported = export("Default", "orbit-default.apkg", true);
+        assertEquals(5, exported.notes().size());
+        assertEquals(7, exported.cards().size());
+        assertEquals(1, exported.revlog().size());
+        assertEquals(2, exported.media().size());
+        assertSameContent(source, exported, true);
+    }
+}
