@@ -246,4 +246,20 @@ class MultiUserIT {
         assertEquals(List.of("Alice Main", "Alice Spanish"), strings(all.getJsonObject(0).get("result")));
         assertEquals("valid api key must be provided", all.getJsonObject(1).getString("error"));
     }
+
+    private int exportStatus(String key, String deck) throws Exception {
+        java.net.URI uri = client.uri().resolve("packages/export?deck=" + java.net.URLEncoder.encode(deck, java.nio.charset.StandardCharsets.UTF_8)
+                + "&key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void packageExportEndpoint_knowsTheUser_andExportsOnlyTheirDecks() throws Exception {
+        Assumptions.assumeTrue(supported("exportPackage"), "the package endpoints have not landed yet");
+        call(bob, "createDeck", params("deck", "Bob Only Export"));
+        assertEquals(200, exportStatus(bob, "Bob Only Export"));
+        assertNotEquals(200, exportStatus(alice, "Bob Only Export"));
+        assertEquals(403, exportStatus("s3cret", "Default"));
+    }
 }
