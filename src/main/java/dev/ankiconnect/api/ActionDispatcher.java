@@ -24,7 +24,8 @@ public class ActionDispatcher {
     @Inject
     Settings settings;
 
-    private volatile ApiKeyCheck keyCheck;
+    @Inject
+    dev.ankiconnect.user.Authenticator authenticator;
     private final Results results = new Results(Json.PROVIDER);
 
     /** A top-level request whose key the HTTP filter has already checked. */
@@ -40,13 +41,9 @@ public class ActionDispatcher {
         return run(envelope);
     }
 
-    public ApiKeyCheck keyCheck() {
-        ApiKeyCheck k = keyCheck;
-        if (k == null) {
-            k = new ApiKeyCheck(settings.config().apiKey());
-            keyCheck = k;
-        }
-        return k;
+    /** The configured key rule: AnkiConnect's {@code apiKey}, or in multi-user mode the caller's own keys. */
+    public KeyCheck keyCheck() {
+        return authenticator.keyCheck();
     }
 
     private JsonValue run(Envelope envelope) {
@@ -61,20 +58,49 @@ public class ActionDispatcher {
         }
     }
 
+    /** Attempts of an action that lost a race with another writer (see {@link #retryable}). */
+    static final int MAX_ATTEMPTS = 5;
+
     private Object invoke(ActionMethod action, Envelope envelope) throws Throwable {
-        try {
-            Object result = action.takesParams()
-                    ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
-                    : action.method().invoke(action.bean());
-            tx.commit();
-            return result;
-        } catch (InvocationTargetException e) {
+        for (int attempt = 1; ; attempt++) {
+            Throwable failure;
+            try {
+                Object result = action.takesParams()
+                        ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
+                        : action.method().invoke(action.bean());
+                tx.commit();
+                return result;
+            } catch (InvocationTargetException e) {
+                failure = e.getCause();
+            } catch (Throwable e) {
+                // A failed commit (a constraint, a lost connection) also lands here: nothing is kept.
+                failure = e;
+            }
             tx.rollback();
-            throw e.getCause();
-        } catch (Throwable e) {
-            // A failed commit (a constraint, a lost connection) also lands here: nothing is kept.
-            tx.rollback();
-            throw e;
+            if (attempt >= MAX_ATTEMPTS || !retryable(failure)) {
+                throw failure;
+            }
+            // Another request or server instance wrote the same row (an id taken in the same
+            // millisecond, a name created at the same moment): nothing of this attempt was kept,
+            // so run the action again on fresh state, after a short random pause.
+            tx.discard();
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2, 20L * attempt));
         }
+    }
+
+    /**
+     * True for failures a concurrent writer causes: integrity constraint violations (SQLState
+     * class 23), serialization failures (40001), deadlocks (40P01) and Derby lock time-outs (40XL1/2).
+     */
+    static boolean retryable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("23") || state.equals("40001") || state.equals("40P01") || state.startsWith("40XL")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

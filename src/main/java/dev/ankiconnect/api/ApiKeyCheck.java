@@ -10,7 +10,7 @@ import java.security.MessageDigest;
  * request that carries any key at all (even {@code ""}) is refused, as in the original.
  * Keys are compared in constant time.
  */
-public final class ApiKeyCheck {
+public final class ApiKeyCheck implements KeyCheck {
 
     public static final String REQUEST_PERMISSION = "requestPermission";
 
@@ -20,11 +20,12 @@ public final class ApiKeyCheck {
         this.expected = apiKey == null ? null : apiKey.getBytes(StandardCharsets.UTF_8);
     }
 
+    @Override
     public boolean required() {
         return expected != null;
     }
 
-    /** True when this envelope may run; {@code requestPermission} always may. */
+    @Override
     public boolean accepts(String action, JsonValue key) {
         if (REQUEST_PERMISSION.equals(action)) {
             return true;

@@ -60,6 +60,12 @@ public final class Config {
         return sources.get(key);
     }
 
+    /** Multi-user mode: {@code users=true}. Keys identify users; each user has their own profiles. */
+    public boolean multiUser() {
+        String v = string(ConfigKey.USERS);
+        return v != null && v.trim().equalsIgnoreCase("true");
+    }
+
     public String apiKey() {
         return string(ConfigKey.API_KEY);
     }
@@ -119,14 +125,18 @@ public final class Config {
                     }
                 }
                 case LIST -> parseList(value);
-                case STRING -> { }
+                case STRING -> {
+                    if (key == ConfigKey.USERS && !value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
+                        throw new IllegalArgumentException("true or false");
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             String expected = switch (key.type()) {
                 case INT -> "a whole number";
                 case LONG -> "a positive whole number";
                 case LIST -> "a JSON array of strings or a comma-separated list";
-                case STRING -> "text";
+                case STRING -> key == ConfigKey.USERS ? "true or false" : "text";
             };
             throw new ConfigException("configuration key '" + key.key() + "' (from " + sources.get(key)
                     + ") must be " + expected + ", got '" + value + "'");

@@ -26,7 +26,11 @@ public enum ConfigKey {
     MEDIA_URL_ALLOW_PRIVATE("mediaUrlAllowPrivate", Type.STRING, "false"),
     MEDIA_DIR_EXPORT("mediaDirExport", Type.STRING, "true"),
     PACKAGE_DIR("packageDir", Type.STRING, null),
-    MAX_PACKAGE_BYTES("maxPackageBytes", Type.LONG, String.valueOf(512L * 1024 * 1024));
+    MAX_PACKAGE_BYTES("maxPackageBytes", Type.LONG, String.valueOf(512L * 1024 * 1024)),
+    USERS("users", Type.STRING, "false"),
+    TRUSTED_PROXIES("trustedProxies", Type.LIST, ""),
+    KEY_FAILURE_LIMIT("keyFailureLimit", Type.INT, "10"),
+    KEY_FAILURE_BLOCK_MS("keyFailureBlockMs", Type.LONG, "1000");
 
     /** How a key's text is read. */
     public enum Type { STRING, INT, LONG, LIST }

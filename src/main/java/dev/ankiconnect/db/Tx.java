@@ -54,6 +54,15 @@ public class Tx {
         }
     }
 
+    /** Drops the EntityManager (after a failed attempt); the next {@link #em()} opens a fresh one. */
+    public void discard() {
+        if (em != null) {
+            rollback();
+            em.close();
+            em = null;
+        }
+    }
+
     @PreDestroy
     void close() {
         if (em != null) {

@@ -52,7 +52,7 @@ public class MiscActions implements ActionGroup {
         if (allowed == JsonValue.TRUE) {
             return Json.PROVIDER.createObjectBuilder()
                     .add("permission", "granted")
-                    .add("requireApikey", settings.config().apiKey() != null)
+                    .add("requireApikey", dispatcher.keyCheck().required())
                     .add("version", version())
                     .build();
         }

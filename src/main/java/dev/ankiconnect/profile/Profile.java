@@ -34,6 +34,10 @@ public class Profile {
     @Column(nullable = false)
     private long scm;
 
+    /** The owning user in multi-user mode; null in single-user mode. */
+    @Column(name = "user_id")
+    private Long userId;
+
     protected Profile() {
     }
 
@@ -64,6 +68,14 @@ public class Profile {
 
     public long scm() {
         return scm;
+    }
+
+    public Long owner() {
+        return userId;
+    }
+
+    public void owner(Long userId) {
+        this.userId = userId;
     }
 
     public void touch(long nowMs) {

@@ -17,11 +17,10 @@ public class ProfileActions implements ActionGroup {
     @Inject
     ActiveProfile active;
 
-    /** getProfiles: the names of all profiles. */
+    /** getProfiles: the names of all profiles; in multi-user mode, of the caller's own. */
     @Action
     public List<String> getProfiles() {
-        active.id();
-        return profiles.names();
+        return active.names();
     }
 
     /** getActiveProfile: the name of the profile the server acts on. */

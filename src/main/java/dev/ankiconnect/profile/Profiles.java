@@ -44,17 +44,81 @@ public class Profiles {
         }
     }
 
+    /** Profile ids known to have their collection (seeded here or found seeded). */
+    private final java.util.Set<Long> seeded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public dev.ankiconnect.user.UserStore userStore() {
+        return new dev.ankiconnect.user.UserStore(database.get().emf());
+    }
+
+    /**
+     * Creates a profile owned by a user, with its collection. If the name is taken by another
+     * profile (names are unique server-wide), the user's profile is named "name (2)", "name (3)"...
+     */
+    public long createFor(String name, long userId) {
+        for (int n = 1; n < 100; n++) {
+            String candidate = n == 1 ? name : name + " (" + n + ")";
+            if (findId(candidate).isPresent()) {
+                continue;
+            }
+            try {
+                return create(candidate, userId);
+            } catch (PersistenceException e) {
+                // Taken meanwhile: try the next name.
+            }
+        }
+        throw new IllegalStateException("cannot find a free profile name for user '" + name + "'");
+    }
+
+    /**
+     * Gives a profile its fresh collection if it has none yet: the admin tool creates bare
+     * profile rows, as it runs without the server's features.
+     */
+    public void ensureSeeded(long profileId) {
+        if (seeded.contains(profileId)) {
+            return;
+        }
+        EntityManager em = database.get().emf().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            Number count = (Number) em.createNativeQuery("SELECT COUNT(*) FROM col_config WHERE profile_id = ?")
+                    .setParameter(1, profileId).getSingleResult();
+            if (count.longValue() == 0) {
+                created.fire(new CollectionCreated(profileId, em, System.currentTimeMillis()));
+                em.flush();
+            }
+            em.getTransaction().commit();
+        } catch (PersistenceException e) {
+            // Another request or instance seeded it at the same time: theirs stands.
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+        seeded.add(profileId);
+    }
+
     /** Creates a profile and its collection; fails if the name is taken. */
     public long create(String name) {
+        return create(name, null);
+    }
+
+    private long create(String name, Long userId) {
         EntityManager em = database.get().emf().createEntityManager();
         try {
             em.getTransaction().begin();
             long now = System.currentTimeMillis();
             Profile p = new Profile(ids.next(), name, creationTime(now, ZoneId.systemDefault()), now);
+            p.owner(userId);
             em.persist(p);
             em.flush();
             created.fire(new CollectionCreated(p.id(), em, now));
             em.getTransaction().commit();
+            seeded.add(p.id());
             return p.id();
         } finally {
             if (em.getTransaction().isActive()) {

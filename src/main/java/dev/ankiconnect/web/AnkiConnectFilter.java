@@ -27,6 +27,18 @@ public class AnkiConnectFilter extends HttpFilter {
 
     static final String ENVELOPE = AnkiConnectFilter.class.getName() + ".envelope";
     static final String ORIGIN = AnkiConnectFilter.class.getName() + ".origin";
+    /** What became of the request, for the access log: set here or by the servlet. */
+    static final String OUTCOME = AnkiConnectFilter.class.getName() + ".outcome";
+    static final String HEALTH_PATH = "/_health";
+
+    @Inject
+    dev.ankiconnect.user.Authenticator authenticator;
+
+    @Inject
+    dev.ankiconnect.user.Caller caller;
+
+    @Inject
+    dev.ankiconnect.ops.Operations operations;
 
     /** Served by dev.ankiconnect.packages.PackageServlet, which does its own CORS, key and size checks. */
     static final String PACKAGES_PATH = "/packages";
@@ -43,8 +55,47 @@ public class AnkiConnectFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (HEALTH_PATH.equals(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            health(response);
+            return;
+        }
+        long start = System.nanoTime();
+        dev.ankiconnect.ops.TrustedProxies proxies = operations.proxies();
+        String client = proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        String scheme = request.getScheme();
+        if (proxies.trusts(request.getRemoteAddr()) && request.getHeader("X-Forwarded-Proto") != null) {
+            scheme = request.getHeader("X-Forwarded-Proto").trim();
+        }
+        caller.clientAddress(client);
+        String[] action = {"-"};
+        try {
+            filter(request, response, chain, client, action);
+        } finally {
+            Object outcome = request.getAttribute(OUTCOME);
+            dev.ankiconnect.ops.AccessLog.log(dev.ankiconnect.ops.AccessLog.line(action[0],
+                    caller.user() == null ? null : caller.user().name(), caller.profileName(), client, scheme,
+                    outcome == null ? "failed" : outcome.toString(), (System.nanoTime() - start) / 1_000_000));
+        }
+    }
+
+    private void health(HttpServletResponse response) throws IOException {
+        boolean up = operations.healthy();
+        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        byte[] body = (up ? "{\"status\": \"UP\"}" : "{\"status\": \"DOWN\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String client, String[] action) throws IOException, ServletException {
         if (PACKAGES_PATH.equals(request.getServletPath())) {
-            // The package endpoints stream large bodies and apply CORS and the key themselves.
+            // The package endpoints stream large bodies and apply CORS and the key themselves
+            // (the key check sets the caller's user in multi-user mode).
+            action[0] = PACKAGES_PATH;
+            request.setAttribute(OUTCOME, "package_endpoint");
             chain.doFilter(request, response);
             return;
         }
@@ -52,6 +103,7 @@ public class AnkiConnectFilter extends HttpFilter {
         CorsPolicy.Decision decision = cors().decide(origin);
 
         if ("OPTIONS".equalsIgnoreCase(request.getMethod())) {
+            request.setAttribute(OUTCOME, "preflight");
             preflight(request, response, decision);
             return;
         }
@@ -59,6 +111,7 @@ public class AnkiConnectFilter extends HttpFilter {
         long limit = settings.config().longValue(ConfigKey.MAX_REQUEST_BYTES);
         byte[] body = Bodies.read(request, limit);
         if (body == null) {
+            request.setAttribute(OUTCOME, "too_large");
             if (decision.allowed()) {
                 Replies.json(response, decision.allowOrigin(),
                         Reply.error("request body is larger than the limit of " + limit + " bytes (maxRequestBytes)"));
@@ -69,7 +122,11 @@ public class AnkiConnectFilter extends HttpFilter {
         }
 
         RequestParser.Parsed parsed = parser.parse(body);
+        if (parsed instanceof RequestParser.Valid v) {
+            action[0] = v.envelope().action();
+        }
         if (!decision.allowed()) {
+            request.setAttribute(OUTCOME, "forbidden");
             // A refused origin may only ask for permission; the reply names it so the page can read it.
             if (parsed instanceof RequestParser.Valid v && ApiKeyCheck.REQUEST_PERMISSION.equals(v.envelope().action())) {
                 forward(request, response, chain, v.envelope(), origin, false, origin);
@@ -79,17 +136,54 @@ public class AnkiConnectFilter extends HttpFilter {
             return;
         }
         if (parsed instanceof RequestParser.Banner) {
+            request.setAttribute(OUTCOME, "banner");
             Replies.json(response, decision.allowOrigin(), Reply.banner(settings.config().integer(ConfigKey.API_VERSION)));
         } else if (parsed instanceof RequestParser.Invalid invalid) {
+            request.setAttribute(OUTCOME, "invalid");
             Replies.json(response, decision.allowOrigin(), Reply.error(invalid.error()));
         } else {
             Envelope envelope = ((RequestParser.Valid) parsed).envelope();
-            if (!dispatcher.keyCheck().accepts(envelope.action(), envelope.key())) {
-                Replies.json(response, decision.allowOrigin(), Reply.error(ApiErrors.INVALID_API_KEY));
+            if (!checkKey(request, response, decision.allowOrigin(), envelope, client)) {
                 return;
             }
             forward(request, response, chain, envelope, origin == null ? "" : origin, true, decision.allowOrigin());
         }
+    }
+
+    /**
+     * The key check, throttled per client address: after too many refused keys the address gets
+     * an error (HTTP 429) without its key being looked at, until the block runs out.
+     */
+    private boolean checkKey(HttpServletRequest request, HttpServletResponse response, String allowOrigin, Envelope envelope, String client)
+            throws IOException {
+        boolean keyed = authenticator.keyed();
+        boolean exempt = ApiKeyCheck.REQUEST_PERMISSION.equals(envelope.action());
+        dev.ankiconnect.ops.KeyThrottle throttle = operations.throttle();
+        if (keyed && !exempt) {
+            long wait = throttle.retryAfterMs(client);
+            if (wait > 0) {
+                long seconds = (wait + 999) / 1000;
+                response.setHeader("Retry-After", String.valueOf(seconds));
+                request.setAttribute(OUTCOME, "throttled");
+                Replies.json(response, allowOrigin, Reply.error(
+                        "too many requests with an invalid api key from this address; try again in " + seconds + " s"), 429);
+                return false;
+            }
+        }
+        dev.ankiconnect.user.Authenticator.Outcome outcome = authenticator.check(envelope.action(), envelope.key());
+        if (outcome instanceof dev.ankiconnect.user.Authenticator.Accepted accepted) {
+            caller.user(accepted.user());
+            if (keyed && !exempt) {
+                throttle.succeeded(client);
+            }
+            return true;
+        }
+        if (keyed) {
+            throttle.failed(client);
+        }
+        request.setAttribute(OUTCOME, "refused");
+        Replies.json(response, allowOrigin, Reply.error(ApiErrors.INVALID_API_KEY));
+        return false;
     }
 
     private void forward(HttpServletRequest request, HttpServletResponse response, FilterChain chain,

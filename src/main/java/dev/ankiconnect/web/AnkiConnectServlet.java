@@ -34,6 +34,8 @@ public class AnkiConnectServlet extends HttpServlet {
             return;
         }
         JsonValue reply = dispatcher.dispatchChecked(envelope);
+        request.setAttribute(AnkiConnectFilter.OUTCOME,
+                reply instanceof jakarta.json.JsonObject o && o.containsKey("error") && !o.isNull("error") ? "error" : "ok");
         apiLog.log(envelope, reply);
         Replies.json(response, allowOrigin, reply);
     }

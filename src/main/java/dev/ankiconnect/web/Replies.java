@@ -16,8 +16,12 @@ final class Replies {
     }
 
     static void json(HttpServletResponse response, String allowOrigin, JsonValue body) throws IOException {
+        json(response, allowOrigin, body, HttpServletResponse.SC_OK);
+    }
+
+    static void json(HttpServletResponse response, String allowOrigin, JsonValue body, int status) throws IOException {
         byte[] bytes = PythonJsonWriter.write(body).getBytes(StandardCharsets.US_ASCII);
-        response.setStatus(HttpServletResponse.SC_OK);
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader(ALLOW_ORIGIN, allowOrigin);
         response.setHeader(ALLOW_HEADERS, "*");

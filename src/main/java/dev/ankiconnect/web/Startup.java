@@ -39,6 +39,9 @@ public class Startup {
     @Inject
     ActiveProfile activeProfile;
 
+    @Inject
+    dev.ankiconnect.ops.Operations operations;
+
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) throws Exception {
         Config config;
         try (InputStream file = context.getResourceAsStream("/WEB-INF/ankiconnect.properties")) {
@@ -49,9 +52,16 @@ public class Startup {
             config = ConfigLoader.load(file, params, System.getProperties(), System.getenv());
         }
         settings.set(config);
+        // A malformed trustedProxies entry fails the deployment, not the first request.
+        operations.proxies();
         database.open(config);
-        LOG.info(() -> "AnkiConnect Server: " + registry.names().size() + " actions; profile '"
-                + activeProfile.name() + "'; data directory " + config.dataDir());
+        if (config.multiUser()) {
+            LOG.info(() -> "AnkiConnect Server: " + registry.names().size()
+                    + " actions; multi-user mode (users=true); data directory " + config.dataDir());
+        } else {
+            LOG.info(() -> "AnkiConnect Server: " + registry.names().size() + " actions; profile '"
+                    + activeProfile.name() + "'; data directory " + config.dataDir());
+        }
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext context) {

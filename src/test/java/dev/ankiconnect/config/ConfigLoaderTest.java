@@ -75,7 +75,8 @@ class ConfigLoaderTest {
         assertEquals("unknown configuration key 'apikey' (from WEB-INF/ankiconnect.properties); known keys: "
                         + "apiKey, apiVersion, apiLogPath, webCorsOriginList, webCorsOrigin, ignoreOriginList, webTimeout, "
                         + "maxRequestBytes, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile, "
-                        + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, maxPackageBytes",
+                        + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, maxPackageBytes, "
+                        + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs",
                 assertThrows(ConfigException.class,
                         () -> ConfigLoader.load(file("apikey=x\n"), Map.of(), new Properties(), Map.of())).getMessage());
         assertThrows(ConfigException.class,
@@ -99,5 +100,14 @@ class ConfigLoaderTest {
     void envNames_areUpperSnakeCase() {
         assertEquals("ANKICONNECT_WEB_CORS_ORIGIN_LIST", ConfigKey.WEB_CORS_ORIGIN_LIST.envName());
         assertEquals("ANKICONNECT_API_KEY", ConfigKey.API_KEY.envName());
+    }
+
+    @Test
+    void users_isTrueOrFalse_defaultFalse() {
+        assertEquals(false, ConfigLoader.load(null, Map.of(), new Properties(), Map.of()).multiUser());
+        assertEquals(true, ConfigLoader.load(file("users=TRUE\n"), Map.of(), new Properties(), Map.of()).multiUser());
+        assertEquals("configuration key 'users' (from WEB-INF/ankiconnect.properties) must be true or false, got 'yes'",
+                assertThrows(ConfigException.class,
+                        () -> ConfigLoader.load(file("users=yes\n"), Map.of(), new Properties(), Map.of())).getMessage());
     }
 }

@@ -52,6 +52,18 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war").merge(war);
     }
 
+    /**
+     * A fresh database of its own for a deployment, as configuration keys (dataDir, or jdbcUrl and
+     * credentials under -Dit.database=postgres): for tests that prepare the database (users,
+     * keys) before the WAR opens it, or that point two deployments at one database.
+     */
+    public static Map<String, String> freshDatabase(String name) {
+        String dataRoot = System.getProperty("it.data.dir", "target/it-data");
+        Map<String, String> config = new java.util.HashMap<>(TestDatabases.forDeployment(name));
+        config.put("dataDir", Path.of(dataRoot, name + "-" + UUID.randomUUID()).toAbsolutePath().toString());
+        return config;
+    }
+
     public static WebArchive war(String name) {
         return war(name, Map.of());
     }

@@ -1,0 +1,59 @@
+package dev.ankiconnect.ops;
+
+import dev.ankiconnect.config.ConfigKey;
+import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.db.DatabaseHolder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The server's trusted proxies, key throttle and health check, built from the configuration. */
+@ApplicationScoped
+public class Operations {
+
+    private static final Logger LOG = Logger.getLogger(Operations.class.getName());
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    DatabaseHolder database;
+
+    private volatile TrustedProxies proxies;
+    private volatile KeyThrottle throttle;
+
+    public TrustedProxies proxies() {
+        TrustedProxies p = proxies;
+        if (p == null) {
+            p = new TrustedProxies(settings.config().list(ConfigKey.TRUSTED_PROXIES));
+            proxies = p;
+        }
+        return p;
+    }
+
+    public synchronized KeyThrottle throttle() {
+        if (throttle == null) {
+            throttle = new KeyThrottle(settings.config().integer(ConfigKey.KEY_FAILURE_LIMIT),
+                    settings.config().longValue(ConfigKey.KEY_FAILURE_BLOCK_MS), System::currentTimeMillis);
+        }
+        return throttle;
+    }
+
+    /** A cheap database round trip; false when the database cannot answer. Reveals nothing. */
+    public boolean healthy() {
+        try {
+            EntityManager em = database.get().emf().createEntityManager();
+            try {
+                em.createNativeQuery("SELECT COUNT(*) FROM profiles WHERE id = -1").getSingleResult();
+                return true;
+            } finally {
+                em.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "health check failed: " + e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.ankiconnect.user;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Users, keys and per-user profile rows in the server database, through plain SQL on an
+ * EntityManagerFactory: the server and the {@link Admin} tool share it. Each method is its own
+ * transaction.
+ */
+public final class UserStore {
+
+    /** A user as the server knows them after a key check. */
+    public record User(long id, String name) {
+    }
+
+    /** An issued key as listed: never its secret. */
+    public record KeyInfo(String id, String label, long createdMs) {
+    }
+
+    /** A profile row. */
+    public record ProfileRow(long id, String name) {
+    }
+
+    private final EntityManagerFactory emf;
+
+    public UserStore(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    private <T> T inTx(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static long num(Object o) {
+        return ((Number) o).longValue();
+    }
+
+    public Optional<User> findUser(String name) {
+        return inTx(em -> {
+            List<?> rows = em.createNativeQuery("SELECT id, name FROM users WHERE name = ?")
+                    .setParameter(1, name).getResultList();
+            return rows.stream().findFirst().map(r -> new User(num(((Object[]) r)[0]), (String) ((Object[]) r)[1]));
+        });
+    }
+
+    public User requireUser(String name) {
+        return findUser(name).orElseThrow(() -> new IllegalArgumentException("no user named '" + name + "'"));
+    }
+
+    public List<User> users() {
+        return inTx(em -> {
+            List<User> out = new ArrayList<>();
+            for (Object r : em.createNativeQuery("SELECT id, name FROM users ORDER BY name").getResultList()) {
+                Object[] row = (Object[]) r;
+                out.add(new User(num(row[0]), (String) row[1]));
+            }
+            return out;
+        });
+    }
+
+    public User createUser(String name) {
+        if (name == null || name.isBlank() || name.length() > 255) {
+            throw new IllegalArgumentException("a user name must be 1 to 255 characters");
+        }
+        if (findUser(name).isPresent()) {
+            throw new IllegalArgumentException("a user named '" + name + "' exists already");
+        }
+        long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        inTx(em -> em.createNativeQuery("INSERT INTO users (id, name, created_ms) VALUES (?, ?, ?)")
+                .setParameter(1, id).setParameter(2, name).setParameter(3, System.currentTimeMillis()).executeUpdate());
+        return new User(id, name);
+    }
+
+    /**
+     * Removes the user and revokes all their keys. Their profiles stay in the database, owned by
+     * nobody and reachable by no key, until an administrator assigns or deletes them.
+     */
+    public void removeUser(String name) {
+        User u = requireUser(name);
+        inTx(em -> {
+            em.createNativeQuery("DELETE FROM api_keys WHERE user_id = ?").setParameter(1, u.id()).executeUpdate();
+            return em.createNativeQuery("DELETE FROM users WHERE id = ?").setParameter(1, u.id()).executeUpdate();
+        });
+    }
+
+    /** Issues a key for the user; the returned {@code key()} is the only time it is shown. */
+    public ApiKeys.Issued issueKey(String userName, String label) {
+        User u = requireUser(userName);
+        ApiKeys.Issued issued = ApiKeys.issue();
+        inTx(em -> em.createNativeQuery(
+                        "INSERT INTO api_keys (id, user_id, salt, hash, label, created_ms) VALUES (?, ?, ?, ?, ?, ?)")
+                .setParameter(1, issued.id()).setParameter(2, u.id()).setParameter(3, issued.salt())
+                .setParameter(4, issued.hash()).setParameter(5, label == null ? "" : label)
+                .setParameter(6, System.currentTimeMillis()).executeUpdate());
+        return issued;
+    }
+
+    public List<KeyInfo> keys(String userName) {
+        User u = requireUser(userName);
+        return inTx(em -> {
+            List<KeyInfo> out = new ArrayList<>();
+            for (Object r : em.createNativeQuery("SELECT id, label, created_ms FROM api_keys WHERE user_id = ? ORDER BY created_ms, id")
+                    .setParameter(1, u.id()).getResultList()) {
+                Object[] row = (Object[]) r;
+                out.add(new KeyInfo((String) row[0], (String) row[1], num(row[2])));
+            }
+            return out;
+        });
+    }
+
+    /** Revokes a key by its id (the 16 hex digits after {@code ak_}); false when there is none. */
+    public boolean revokeKey(String keyId) {
+        return inTx(em -> em.createNativeQuery("DELETE FROM api_keys WHERE id = ?").setParameter(1, keyId).executeUpdate()) > 0;
+    }
+
+    /** The user a presented key belongs to; empty for anything else. Always hashes, found or not. */
+    public Optional<User> authenticate(String key) {
+        Optional<ApiKeys.Parsed> parsed = ApiKeys.parse(key);
+        String id = parsed.map(ApiKeys.Parsed::id).orElse("");
+        String secret = parsed.map(ApiKeys.Parsed::secret).orElse("");
+        Object[] row = inTx(em -> {
+            List<?> rows = em.createNativeQuery(
+                            "SELECT k.salt, k.hash, u.id, u.name FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = ?")
+                    .setParameter(1, id).getResultList();
+            return rows.isEmpty() ? null : (Object[]) rows.get(0);
+        });
+        if (row == null) {
+            // Same work as a real check, so timing does not tell which key ids exist.
+            ApiKeys.matches(DUMMY_SALT, DUMMY_HASH, secret);
+            return Optional.empty();
+        }
+        return ApiKeys.matches((String) row[0], (String) row[1], secret) && parsed.isPresent()
+                ? Optional.of(new User(num(row[2]), (String) row[3]))
+                : Optional.empty();
+    }
+
+    private static final String DUMMY_SALT = "00000000000000000000000000000000";
+    private static final String DUMMY_HASH = ApiKeys.hash(DUMMY_SALT, "");
+
+    public List<ProfileRow> profilesOf(long userId) {
+        return inTx(em -> {
+            List<ProfileRow> out = new ArrayList<>();
+            for (Object r : em.createNativeQuery("SELECT id, name FROM profiles WHERE user_id = ? ORDER BY name")
+                    .setParameter(1, userId).getResultList()) {
+                Object[] row = (Object[]) r;
+                out.add(new ProfileRow(num(row[0]), (String) row[1]));
+            }
+            return out;
+        });
+    }
+
+    /** The user's loaded profile, if it still exists and is still theirs. */
+    public Optional<ProfileRow> activeProfile(long userId) {
+        return inTx(em -> {
+            List<?> rows = em.createNativeQuery("SELECT p.id, p.name FROM users u JOIN profiles p "
+                            + "ON p.id = u.active_profile_id AND p.user_id = u.id WHERE u.id = ?")
+                    .setParameter(1, userId).getResultList();
+            return rows.stream().findFirst().map(r -> new ProfileRow(num(((Object[]) r)[0]), (String) ((Object[]) r)[1]));
+        });
+    }
+
+    public void setActiveProfile(long userId, long profileId) {
+        inTx(em -> em.createNativeQuery("UPDATE users SET active_profile_id = ? WHERE id = ?")
+                .setParameter(1, profileId).setParameter(2, userId).executeUpdate());
+    }
+
+    /** Gives an existing profile (e.g. one made in single-user mode) to a user. */
+    public void assignProfile(String profileName, String userName) {
+        User u = requireUser(userName);
+        int n = inTx(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE name = ?")
+                .setParameter(1, u.id()).setParameter(2, profileName).executeUpdate());
+        if (n == 0) {
+            throw new IllegalArgumentException("no profile named '" + profileName + "'");
+        }
+    }
+
+    /** Marks a profile as the user's (used right after it was created). */
+    public void setOwner(long profileId, long userId) {
+        inTx(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE id = ?")
+                .setParameter(1, userId).setParameter(2, profileId).executeUpdate());
+    }
+
+    /** Every profile with its owner's name (null: single-user or unowned). */
+    public List<String[]> allProfiles() {
+        return inTx(em -> {
+            List<String[]> out = new ArrayList<>();
+            for (Object r : em.createNativeQuery("SELECT p.name, u.name FROM profiles p LEFT JOIN users u ON u.id = p.user_id ORDER BY p.name")
+                    .getResultList()) {
+                Object[] row = (Object[]) r;
+                out.add(new String[] {(String) row[0], (String) row[1]});
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Creates a bare profile row owned by the user, without its collection: the server gives it
+     * the fresh collection (Default deck, stock note types, config) the first time it is used.
+     */
+    public ProfileRow createProfileRow(String userName, String profileName) {
+        User u = requireUser(userName);
+        if (profileName == null || profileName.isBlank() || profileName.length() > 255) {
+            throw new IllegalArgumentException("a profile name must be 1 to 255 characters");
+        }
+        boolean taken = inTx(em -> !em.createNativeQuery("SELECT id FROM profiles WHERE name = ?")
+                .setParameter(1, profileName).getResultList().isEmpty());
+        if (taken) {
+            throw new IllegalArgumentException("a profile named '" + profileName + "' exists already (names are unique server-wide)");
+        }
+        long now = System.currentTimeMillis();
+        long id = now;
+        long crt = creationTime(now, java.time.ZoneId.systemDefault());
+        inTx(em -> em.createNativeQuery("INSERT INTO profiles (id, name, crt, created_ms, mtime, scm, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, id).setParameter(2, profileName).setParameter(3, crt).setParameter(4, now)
+                .setParameter(5, now).setParameter(6, now).setParameter(7, u.id()).executeUpdate());
+        return new ProfileRow(id, profileName);
+    }
+
+    /** Anki's {@code crt}, as {@code Profiles.creationTime}: the creation day's 4 am (the day before, if earlier). */
+    static long creationTime(long nowMs, java.time.ZoneId zone) {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(nowMs), zone);
+        java.time.LocalDate day = now.getHour() < 4 ? now.toLocalDate().minusDays(1) : now.toLocalDate();
+        return java.time.LocalDateTime.of(day, java.time.LocalTime.of(4, 0)).atZone(zone).toEpochSecond();
+    }
+}

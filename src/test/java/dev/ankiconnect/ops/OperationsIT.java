@@ -1,0 +1,152 @@
+package dev.ankiconnect.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ankiconnect.support.AnkiClient;
+import dev.ankiconnect.support.Deployments;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The health endpoint, the key throttle per client address (X-Forwarded-For believed only from
+ * the trusted proxies: here this machine's own addresses, where the test client runs) and the access log.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OperationsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("ops", Map.of(
+                "apiKey", "s3cret",
+                "keyFailureLimit", "3",
+                "keyFailureBlockMs", "1500",
+                "trustedProxies", String.join(", ", localAddresses())));
+    }
+
+    /** This machine's own addresses: the test client's, whichever one the container's URL names. */
+    static List<String> localAddresses() {
+        List<String> out = new ArrayList<>(List.of("127.0.0.1", "::1"));
+        try {
+            for (var nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (var a : java.util.Collections.list(nif.getInetAddresses())) {
+                    String text = a.getHostAddress();
+                    int scope = text.indexOf('%');
+                    out.add(scope < 0 ? text : text.substring(0, scope));
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // Loopback only.
+        }
+        return out;
+    }
+
+    @ArquillianResource
+    URL url;
+
+    AnkiClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new AnkiClient(url);
+    }
+
+    private HttpResponse<String> version(String key, String forwardedFor) {
+        return client.post("{\"action\": \"version\", \"version\": 6, \"key\": \"" + key + "\"}",
+                "X-Forwarded-For", forwardedFor);
+    }
+
+    @Test
+    void health_isUp_andRevealsNothing() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url.toString().replaceAll("/$", "") + "/_health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertEquals("{\"status\": \"UP\"}", r.body());
+        // A POST to that path is still an AnkiConnect request, key check included.
+        HttpResponse<String> post = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url.toString().replaceAll("/$", "") + "/_health"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"version\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("{\"result\": null, \"error\": \"valid api key must be provided\"}", post.body());
+    }
+
+    @Test
+    void wrongKeys_blockTheirClientAddress_only_forAWhile() throws Exception {
+        String attacker = "198.51.100.10";
+        for (int i = 0; i < 3; i++) {
+            assertEquals("{\"result\": null, \"error\": \"valid api key must be provided\"}", version("guess" + i, attacker).body());
+        }
+        HttpResponse<String> blocked = version("s3cret", attacker);
+        assertEquals(429, blocked.statusCode());
+        assertTrue(blocked.body().startsWith("{\"result\": null, \"error\": \"too many requests with an invalid api key from this address; try again in "),
+                blocked.body());
+        assertEquals("2", blocked.headers().firstValue("Retry-After").orElseThrow());
+        // Another client behind the same proxy is not affected.
+        assertEquals("{\"result\": 6, \"error\": null}", version("s3cret", "198.51.100.11").body());
+        Thread.sleep(1600);
+        assertEquals("{\"result\": 6, \"error\": null}", version("s3cret", attacker).body());
+        // Success cleared the record: three more guesses are needed to block again.
+        version("again", attacker);
+        assertEquals("{\"result\": 6, \"error\": null}", version("s3cret", attacker).body());
+    }
+
+    @Test
+    void accessLog_oneLinePerRequest_withoutKeyOrContent() {
+        Assumptions.assumeFalse("payara".equals(System.getProperty("arquillian.launch")),
+                "the access log is read in-process (embedded Tomcat only)");
+        List<String> lines = new ArrayList<>();
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (lines) {
+                    lines.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("dev.ankiconnect.access");
+        log.addHandler(h);
+        try {
+            client.post("{\"action\": \"deckNames\", \"version\": 6, \"key\": \"s3cret\"}", "X-Forwarded-For", "192.0.2.44");
+            client.post("{\"action\": \"storeMediaFile\", \"version\": 6, \"key\": \"s3cret\", "
+                    + "\"params\": {\"filename\": \"secret_name.txt\", \"data\": \"c2VjcmV0\"}}", "X-Forwarded-For", "192.0.2.44");
+            client.post("{\"action\": \"deckNames\", \"version\": 6, \"key\": \"wrong-key\"}", "X-Forwarded-For", "192.0.2.45");
+        } finally {
+            log.removeHandler(h);
+        }
+        String all = String.join("\n", lines);
+        assertTrue(all.matches("(?s).*action=deckNames profile=\"User 1\" client=192\\.0\\.2\\.44 scheme=http outcome=ok ms=\\d+.*"), all);
+        assertTrue(all.matches("(?s).*action=storeMediaFile profile=\"User 1\" client=192\\.0\\.2\\.44 scheme=http outcome=ok ms=\\d+.*"), all);
+        assertTrue(all.matches("(?s).*action=deckNames client=192\\.0\\.2\\.45 scheme=http outcome=refused ms=\\d+.*"), all);
+        assertFalse(all.contains("s3cret"), all);
+        assertFalse(all.contains("wrong-key"), all);
+        assertFalse(all.contains("secret_name"), all);
+        assertFalse(all.contains("c2VjcmV0"), all);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ankiconnect.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin tool against a real (embedded Derby) database. */
+class AdminTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private Run admin(Path config, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = config.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int status = Admin.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void usersKeysAndProfiles() throws Exception {
+        Path config = dir.resolve("ankiconnect.properties");
+        Files.writeString(config, "users=true\ndataDir=" + dir.resolve("data").toString().replace("\\", "/") + "\n");
+
+        assertEquals(0, admin(config, "user", "add", "alice").status());
+        assertEquals(1, admin(config, "user", "add", "alice").status());
+        assertEquals(0, admin(config, "user", "add", "bob").status());
+        assertEquals("alice\nbob\n", admin(config, "user", "list").out());
+
+        Run issued = admin(config, "key", "issue", "alice", "laptop");
+        assertEquals(0, issued.status());
+        String key = issued.out().trim();
+        assertTrue(key.startsWith("ak_"), key);
+        String id = key.substring(3, 19);
+        Run listed = admin(config, "key", "list", "alice");
+        assertTrue(listed.out().startsWith(id + "\t"), listed.out());
+        assertTrue(listed.out().endsWith("\tlaptop\n"), listed.out());
+        assertFalse(listed.out().contains(key.substring(20)));
+
+        assertEquals(0, admin(config, "profile", "add", "alice", "Alice Spanish").status());
+        assertEquals(1, admin(config, "profile", "add", "bob", "Alice Spanish").status());
+        assertEquals("Alice Spanish\talice\n", admin(config, "profile", "list").out());
+
+        assertEquals(0, admin(config, "key", "revoke", id).status());
+        assertEquals(1, admin(config, "key", "revoke", id).status());
+        assertEquals("", admin(config, "key", "list", "alice").out());
+
+        assertEquals(0, admin(config, "user", "remove", "bob").status());
+        assertEquals("alice\n", admin(config, "user", "list").out());
+        assertEquals(2, admin(config, "nonsense", "command").status());
+    }
+}
