@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.Card;
 import dev.ankiconnect.pkg.MediaFile;
 import dev.ankiconnect.pkg.Note;
 import dev.ankiconnect.pkg.RevlogEntry;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,66 +90,8 @@ class PackageActionsIT {
         return out;
     }
 
-    private static Map<String, Note> byGuid(AnkiPackage pkg) {
-        Map<String, Note> out = new HashMap<>();
-        pkg.notes().forEach(n -> out.put(n.guid(), n));
-        return out;
-    }
 
-    private static Map<Long, Card> cardsById(AnkiPackage pkg) {
-        Map<Long, Card> out = new HashMap<>();
-        pkg.cards().forEach(c -> out.put(c.id(), c));
-        return out;
-    }
 
-    /** Notes equal in guid, id, fields, tags and note type name; cards in id, note, ord and scheduling. */
-    private static void assertSameContent(AnkiPackage expected, AnkiPackage actual, boolean scheduling) {
-        Map<String, Note> want = byGuid(expected);
-        Map<String, Note> got = byGuid(actual);
-        assertEquals(new TreeSet<>(want.keySet()), new TreeSet<>(got.keySet()));
-        for (Note n : want.values()) {
-            Note g = got.get(n.guid());
-            assertEquals(n.id(), g.id(), n.guid());
-            assertEquals(n.fields(), g.fields(), n.guid());
-            // an export without scheduling drops the marked and leech tags, as Anki's does
-            assertEquals(new TreeSet<>(n.tagList().stream().filter(t -> scheduling
-                    || !(t.equalsIgnoreCase("marked") || t.equalsIgnoreCase("leech"))).toList()),
-                    new TreeSet<>(g.tagList()), n.guid());
-            // a clash with a note type of the same name adds "+" (Anki's rule)
-            String name = expected.notetypes().get(n.mid()).getString("name");
-            String gotName = actual.notetypes().get(g.mid()).getString("name");
-            assertTrue(gotName.equals(name) || gotName.matches(java.util.regex.Pattern.quote(name) + "\\++"), name + " vs " + gotName);
-            assertEquals(expected.notetypes().get(n.mid()).getJsonArray("flds").size(),
-                    actual.notetypes().get(g.mid()).getJsonArray("flds").size());
-        }
-        Map<Long, Card> wantCards = cardsById(expected);
-        Map<Long, Card> gotCards = cardsById(actual);
-        assertEquals(new TreeSet<>(wantCards.keySet()), new TreeSet<>(gotCards.keySet()));
-        Set<Long> offsets = new HashSet<>();
-        for (Card c : wantCards.values()) {
-            Card g = gotCards.get(c.id());
-            assertEquals(c.nid(), g.nid());
-            assertEquals(c.ord(), g.ord());
-            assertEquals(expected.decks().get(c.odid() != 0 && !scheduling ? c.odid() : c.did()).getString("name"),
-                    actual.decks().get(g.did()).getString("name"), "deck of card " + c.id());
-            if (scheduling) {
-                assertEquals(List.of(c.type(), c.queue(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left(), c.flags()),
-                        List.of(g.type(), g.queue(), g.ivl(), g.factor(), g.reps(), g.lapses(), g.left(), g.flags()),
-                        "card " + c.id());
-                assertEquals(c.data(), g.data());
-                if (MergeRules.dueInDays(c.type(), c.queue())) {
-                    offsets.add(c.due() - g.due());
-                } else {
-                    assertEquals(c.due(), g.due(), "card " + c.id());
-                }
-            } else {
-                assertEquals(0, g.type());
-                assertEquals(0, g.queue());
-            }
-        }
-        // every day-based due moved by the same number of days (source today - target today)
-        assertTrue(offsets.size() <= 1, offsets.toString());
-    }
 
     @Test
     void anki21PackageWithMediaFsrsAndReviewHistory_importsExactlyAndExportsBackIdentically() throws Exception {
@@ -195,7 +135,7 @@ class PackageActionsIT {
         AnkiPackage exported = export("Test - Mixed Types", "out/srs.apkg", true);
         assertEquals(8, exported.notes().size());
         assertEquals(13, exported.cards().size());
-        assertSameContent(source, exported, true);
+        PackageFixtures.assertSameContent(source, exported, true);
         Set<Long> revlogIds = new TreeSet<>();
         exported.revlog().forEach(r -> revlogIds.add(r.id()));
         Set<Long> sourceIds = new TreeSet<>();
@@ -228,7 +168,7 @@ class PackageActionsIT {
         AnkiPackage exported = export("Music Intervals", "music.apkg", false);
         assertEquals(340, exported.notes().size());
         assertEquals(340, exported.cards().size());
-        assertSameContent(source, exported, false);
+        PackageFixtures.assertSameContent(source, exported, false);
         Map<String, Integer> perDeck = new HashMap<>();
         exported.cards().forEach(c -> perDeck.merge(exported.decks().get(c.did()).getString("name"), 1, Integer::sum));
         assertEquals(59, perDeck.get("Music Intervals::1/ Easy - major 2nd, 3rd, perfect 5th"));
@@ -252,7 +192,7 @@ class PackageActionsIT {
         assertEquals(48, exported.notes().size());
         assertEquals(146, exported.cards().size());
         assertEquals(102, exported.revlog().size());
-        assertSameContent(source, exported, true);
+        PackageFixtures.assertSameContent(source, exported, true);
         // filtered decks stay filtered, their cards remember the home deck
         long filtered = exported.cards().stream().filter(c -> c.odid() != 0).count();
         assertEquals(16, filtered);
@@ -267,7 +207,7 @@ class PackageActionsIT {
         assertEquals(0, plain.revlog().size());
         assertTrue(plain.cards().stream().allMatch(c -> c.type() == 0 && c.queue() == 0 && c.odid() == 0));
         assertTrue(plain.decks().values().stream().noneMatch(d -> d.getInt("dyn", 0) == 1));
-        assertSameContent(source, plain, false);
+        PackageFixtures.assertSameContent(source, plain, false);
     }
 
     @Test
@@ -371,7 +311,7 @@ class PackageActionsIT {
         assertEquals(JsonValue.TRUE, importPackage("templates-before-delete.apkg"));
         assertTrue(deckNames().contains("1-TEMPLATES::Anatomy"));
         AnkiPackage again = export("1-TEMPLATES", "templates-after-delete.apkg", true);
-        assertSameContent(source, again, true);
+        PackageFixtures.assertSameContent(source, again, true);
         assertEquals(102, again.revlog().size());
     }
 
@@ -386,8 +326,8 @@ class PackageActionsIT {
         AnkiPackage exported = export("Gov Vocab", "gov.apkg", true);
         assertEquals(242, exported.notes().size());
         assertEquals(484, exported.cards().size());
-        assertSameContent(source, exported, true);
-        Note first = byGuid(exported).get("uWFq9<9S*v");
+        PackageFixtures.assertSameContent(source, exported, true);
+        Note first = PackageFixtures.byGuid(exported).get("uWFq9<9S*v");
         assertEquals(1378867498040L, first.id());
         assertEquals(List.of("unalienable", "A human right based on nature or God."), first.fields());
         assertEquals(List.of("Ch.2"), first.tagList());

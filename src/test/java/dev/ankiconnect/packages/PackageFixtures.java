@@ -8,6 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.ankiconnect.pkg.Card;
+import dev.ankiconnect.pkg.Note;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A package directory for one IT deployment, filled with the real fixtures of src/test/resources/pkg. */
 final class PackageFixtures {
@@ -48,5 +58,66 @@ final class PackageFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static Map<String, Note> byGuid(AnkiPackage pkg) {
+        Map<String, Note> out = new HashMap<>();
+        pkg.notes().forEach(n -> out.put(n.guid(), n));
+        return out;
+    }
+
+    static Map<Long, Card> cardsById(AnkiPackage pkg) {
+        Map<Long, Card> out = new HashMap<>();
+        pkg.cards().forEach(c -> out.put(c.id(), c));
+        return out;
+    }
+
+    /** Notes equal in guid, id, fields, tags and note type name; cards in id, note, ord and scheduling. */
+    static void assertSameContent(AnkiPackage expected, AnkiPackage actual, boolean scheduling) {
+        Map<String, Note> want = byGuid(expected);
+        Map<String, Note> got = byGuid(actual);
+        assertEquals(new TreeSet<>(want.keySet()), new TreeSet<>(got.keySet()));
+        for (Note n : want.values()) {
+            Note g = got.get(n.guid());
+            assertEquals(n.id(), g.id(), n.guid());
+            assertEquals(n.fields(), g.fields(), n.guid());
+            // an export without scheduling drops the marked and leech tags, as Anki's does
+            assertEquals(new TreeSet<>(n.tagList().stream().filter(t -> scheduling
+                    || !(t.equalsIgnoreCase("marked") || t.equalsIgnoreCase("leech"))).toList()),
+                    new TreeSet<>(g.tagList()), n.guid());
+            // a clash with a note type of the same name adds "+" (Anki's rule)
+            String name = expected.notetypes().get(n.mid()).getString("name");
+            String gotName = actual.notetypes().get(g.mid()).getString("name");
+            assertTrue(gotName.equals(name) || gotName.matches(java.util.regex.Pattern.quote(name) + "\\++"), name + " vs " + gotName);
+            assertEquals(expected.notetypes().get(n.mid()).getJsonArray("flds").size(),
+                    actual.notetypes().get(g.mid()).getJsonArray("flds").size());
+        }
+        Map<Long, Card> wantCards = cardsById(expected);
+        Map<Long, Card> gotCards = cardsById(actual);
+        assertEquals(new TreeSet<>(wantCards.keySet()), new TreeSet<>(gotCards.keySet()));
+        Set<Long> offsets = new HashSet<>();
+        for (Card c : wantCards.values()) {
+            Card g = gotCards.get(c.id());
+            assertEquals(c.nid(), g.nid());
+            assertEquals(c.ord(), g.ord());
+            assertEquals(expected.decks().get(c.odid() != 0 && !scheduling ? c.odid() : c.did()).getString("name"),
+                    actual.decks().get(g.did()).getString("name"), "deck of card " + c.id());
+            if (scheduling) {
+                assertEquals(List.of(c.type(), c.queue(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left(), c.flags()),
+                        List.of(g.type(), g.queue(), g.ivl(), g.factor(), g.reps(), g.lapses(), g.left(), g.flags()),
+                        "card " + c.id());
+                assertEquals(c.data(), g.data());
+                if (MergeRules.dueInDays(c.type(), c.queue())) {
+                    offsets.add(c.due() - g.due());
+                } else {
+                    assertEquals(c.due(), g.due(), "card " + c.id());
+                }
+            } else {
+                assertEquals(0, g.type());
+                assertEquals(0, g.queue());
+            }
+        }
+        // every day-based due moved by the same number of days (source today - target today)
+        assertTrue(offsets.size() <= 1, offsets.toString());
     }
 }

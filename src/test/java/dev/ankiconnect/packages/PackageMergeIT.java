@@ -1,29 +1,21 @@
 package dev.ankiconnect.packages;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ankiconnect.pkg.AnkiPackage;
 import dev.ankiconnect.pkg.Card;
 import dev.ankiconnect.pkg.MediaFile;
 import dev.ankiconnect.pkg.Note;
-import dev.ankiconnect.pkg.RevlogEntry;
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,63 +80,8 @@ class PackageMergeIT {
         return out;
     }
 
-    private static Map<String, Note> byGuid(AnkiPackage pkg) {
-        Map<String, Note> out = new HashMap<>();
-        pkg.notes().forEach(n -> out.put(n.guid(), n));
-        return out;
-    }
 
-    private static Map<Long, Card> cardsById(AnkiPackage pkg) {
-        Map<Long, Card> out = new HashMap<>();
-        pkg.cards().forEach(c -> out.put(c.id(), c));
-        return out;
-    }
 
-    /** Notes equal in guid, id, fields, tags and note type name; cards in id, note, ord and scheduling. */
-    private static void assertSameContent(AnkiPackage expected, AnkiPackage actual, boolean scheduling) {
-        Map<String, Note> want = byGuid(expected);
-        Map<String, Note> got = byGuid(actual);
-        assertEquals(new TreeSet<>(want.keySet()), new TreeSet<>(got.keySet()));
-        for (Note n : want.values()) {
-            Note g = got.get(n.guid());
-            assertEquals(n.id(), g.id(), n.guid());
-            assertEquals(n.fields(), g.fields(), n.guid());
-            assertEquals(new TreeSet<>(n.tagList()), new TreeSet<>(g.tagList()), n.guid());
-            // a clash with a note type of the same name adds "+" (Anki's rule)
-            String name = expected.notetypes().get(n.mid()).getString("name");
-            String gotName = actual.notetypes().get(g.mid()).getString("name");
-            assertTrue(gotName.equals(name) || gotName.matches(java.util.regex.Pattern.quote(name) + "\\++"), name + " vs " + gotName);
-            assertEquals(expected.notetypes().get(n.mid()).getJsonArray("flds").size(),
-                    actual.notetypes().get(g.mid()).getJsonArray("flds").size());
-        }
-        Map<Long, Card> wantCards = cardsById(expected);
-        Map<Long, Card> gotCards = cardsById(actual);
-        assertEquals(new TreeSet<>(wantCards.keySet()), new TreeSet<>(gotCards.keySet()));
-        Set<Long> offsets = new HashSet<>();
-        for (Card c : wantCards.values()) {
-            Card g = gotCards.get(c.id());
-            assertEquals(c.nid(), g.nid());
-            assertEquals(c.ord(), g.ord());
-            assertEquals(expected.decks().get(c.odid() != 0 && !scheduling ? c.odid() : c.did()).getString("name"),
-                    actual.decks().get(g.did()).getString("name"), "deck of card " + c.id());
-            if (scheduling) {
-                assertEquals(List.of(c.type(), c.queue(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left(), c.flags()),
-                        List.of(g.type(), g.queue(), g.ivl(), g.factor(), g.reps(), g.lapses(), g.left(), g.flags()),
-                        "card " + c.id());
-                assertEquals(c.data(), g.data());
-                if (MergeRules.dueInDays(c.type(), c.queue())) {
-                    offsets.add(c.due() - g.due());
-                } else {
-                    assertEquals(c.due(), g.due(), "card " + c.id());
-                }
-            } else {
-                assertEquals(0, g.type());
-                assertEquals(0, g.queue());
-            }
-        }
-        // every day-based due moved by the same number of days (source today - target today)
-        assertTrue(offsets.size() <= 1, offsets.toString());
-    }
 
     /** The package with its notes changed: the first newer than stored, the second older; and a note type given an extra field. */
     private static void writeChanged(AnkiPackage src, Path out, long firstMod, long secondMod, boolean extraField)
@@ -184,7 +121,7 @@ class PackageMergeIT {
         Note second = source.notes().get(1);
         writeChanged(source, DIR.resolve("templates-changed.apkg"), first.mod() + 10, second.mod() - 10, false);
         assertEquals(JsonValue.TRUE, importPackage("templates-changed.apkg"));
-        Map<String, Note> got = byGuid(export("1-TEMPLATES", "templates-after.apkg", true));
+        Map<String, Note> got = PackageFixtures.byGuid(export("1-TEMPLATES", "templates-after.apkg", true));
         assertEquals("changed 0" + first.flds(), got.get(first.guid()).flds());
         assertEquals(List.of("newtag"), got.get(first.guid()).tagList());
         assertEquals(first.mod() + 10, got.get(first.guid()).mod());
@@ -205,7 +142,7 @@ class PackageMergeIT {
         Set<Long> usedMids = new TreeSet<>();
         source.notes().forEach(n -> usedMids.add(n.mid()));
         assertEquals(modelsBefore.size() + usedMids.size(), modelsAfter.size(), modelsAfter.toString());
-        Map<String, Note> after = byGuid(export("1-TEMPLATES", "templates-after2.apkg", true));
+        Map<String, Note> after = PackageFixtures.byGuid(export("1-TEMPLATES", "templates-after2.apkg", true));
         assertEquals("changed 0" + first.flds(), after.get(first.guid()).flds());
         assertEquals(48, after.size());
     }
@@ -232,7 +169,7 @@ class PackageMergeIT {
         AnkiPackage exported = export("Test - Mixed Types", "srs-both.apkg", true);
         assertEquals(16, exported.notes().size());
         assertEquals(26, exported.cards().size());
-        Map<String, Note> got = byGuid(exported);
+        Map<String, Note> got = PackageFixtures.byGuid(exported);
         Set<Long> copiedCardIds = new TreeSet<>();
         for (Note n : source.notes()) {
             assertEquals(n.id(), got.get(n.guid()).id());
@@ -270,6 +207,6 @@ class PackageMergeIT {
         assertEquals(7, exported.cards().size());
         assertEquals(1, exported.revlog().size());
         assertEquals(2, exported.media().size());
-        assertSameContent(source, exported, true);
+        PackageFixtures.assertSameContent(source, exported, true);
     }
 }
