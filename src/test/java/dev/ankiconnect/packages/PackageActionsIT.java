@@ -54,51 +54,20 @@ class PackageActionsIT {
 
     AnkiClient client;
 
+    PackageClient packages;
+
     @BeforeEach
     void connect() {
         client = new AnkiClient(url);
+        packages = new PackageClient(client, DIR);
     }
-
-    private JsonObject params(String... kv) {
-        var b = Json.createObjectBuilder();
-        for (int i = 0; i < kv.length; i += 2) {
-            b.add(kv[i], kv[i + 1]);
-        }
-        return b.build();
-    }
-
-    private JsonValue importPackage(String path) {
-        return client.call("importPackage", params("path", path));
-    }
-
-    private AnkiPackage export(String deck, String path, boolean sched) {
-        JsonObject p = Json.createObjectBuilder().add("deck", deck).add("path", path).add("includeSched", sched).build();
-        assertEquals(JsonValue.TRUE, client.call("exportPackage", p));
-        return PackageFixtures.read(DIR.resolve(path));
-    }
-
-    private List<String> deckNames() {
-        List<String> out = new ArrayList<>();
-        client.call("deckNames").asJsonArray().forEach(v -> out.add(((jakarta.json.JsonString) v).getString()));
-        return out;
-    }
-
-    private List<String> mediaNames() {
-        List<String> out = new ArrayList<>();
-        client.call("getMediaFilesNames", params("pattern", "*")).asJsonArray()
-                .forEach(v -> out.add(((jakarta.json.JsonString) v).getString()));
-        return out;
-    }
-
-
-
 
     @Test
     void anki21PackageWithMediaFsrsAndReviewHistory_importsExactlyAndExportsBackIdentically() throws Exception {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("srs-converter-mixed-legacy-2.apkg"));
-        assertEquals(JsonValue.TRUE, importPackage("srs-converter-mixed-legacy-2.apkg"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("srs-converter-mixed-legacy-2.apkg"));
 
-        assertTrue(deckNames().contains("Test - Mixed Types"));
+        assertTrue(packages.deckNames().contains("Test - Mixed Types"));
         List<String> models = new ArrayList<>();
         client.call("modelNames").asJsonArray().forEach(v -> models.add(((jakarta.json.JsonString) v).getString()));
         assertTrue(models.contains("Image Occlusion"), models.toString());
@@ -107,7 +76,7 @@ class PackageActionsIT {
         MediaFile jpg = source.media().get(0);
         assertEquals("paste-ab21b25dd3e4ba4af2a1d8bdfa4c47455e53abac.jpg", jpg.name());
         assertEquals(Base64.getEncoder().encodeToString(jpg.readAllBytes()),
-                ((jakarta.json.JsonString) client.call("retrieveMediaFile", params("filename", jpg.name()))).getString());
+                ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", jpg.name()))).getString());
 
         // the review history of every card
         var cards = Json.createArrayBuilder();
@@ -132,7 +101,7 @@ class PackageActionsIT {
         }
         assertEquals(26, total);
 
-        AnkiPackage exported = export("Test - Mixed Types", "out/srs.apkg", true);
+        AnkiPackage exported = packages.export("Test - Mixed Types", "out/srs.apkg", true);
         assertEquals(8, exported.notes().size());
         assertEquals(13, exported.cards().size());
         PackageFixtures.assertSameContent(source, exported, true);
@@ -146,26 +115,26 @@ class PackageActionsIT {
         assertEquals(jpg.name(), exported.media().get(0).name());
 
         // importing the same package again changes nothing: same guids, not newer
-        assertEquals(JsonValue.TRUE, importPackage("srs-converter-mixed-legacy-2.apkg"));
-        AnkiPackage again = export("Test - Mixed Types", "out/srs-again.apkg", true);
+        assertEquals(JsonValue.TRUE, packages.importPackage("srs-converter-mixed-legacy-2.apkg"));
+        AnkiPackage again = packages.export("Test - Mixed Types", "out/srs-again.apkg", true);
         assertEquals(8, again.notes().size());
         assertEquals(13, again.cards().size());
         assertEquals(26, again.revlog().size());
-        assertEquals(List.of(jpg.name()), mediaNames().stream().filter(n -> n.startsWith("paste-ab21")).toList());
+        assertEquals(List.of(jpg.name()), packages.mediaNames().stream().filter(n -> n.startsWith("paste-ab21")).toList());
     }
 
     @Test
     void latestFormatPackage_importsNestedDecksAndNotes() {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("anki-pwa-music-intervals.apkg"));
-        assertEquals(JsonValue.TRUE, importPackage("anki-pwa-music-intervals.apkg"));
-        List<String> decks = deckNames();
+        assertEquals(JsonValue.TRUE, packages.importPackage("anki-pwa-music-intervals.apkg"));
+        List<String> decks = packages.deckNames();
         for (String d : List.of("Music Intervals", "Music Intervals::1/ Easy - major 2nd, 3rd, perfect 5th",
                 "Music Intervals::2/ Middle - minor 2nd, perfect 4th, 6th, 7th",
                 "Music Intervals::3/ Hard - uncommon notes, aug / dim 4th, 5th, 7th",
                 "Music Intervals::4/ Chords - 9th, 11th, 13th")) {
             assertTrue(decks.contains(d), d + " in " + decks);
         }
-        AnkiPackage exported = export("Music Intervals", "music.apkg", false);
+        AnkiPackage exported = packages.export("Music Intervals", "music.apkg", false);
         assertEquals(340, exported.notes().size());
         assertEquals(340, exported.cards().size());
         PackageFixtures.assertSameContent(source, exported, false);
@@ -174,7 +143,7 @@ class PackageActionsIT {
         assertEquals(59, perDeck.get("Music Intervals::1/ Easy - major 2nd, 3rd, perfect 5th"));
         assertEquals(102, perDeck.get("Music Intervals::4/ Chords - 9th, 11th, 13th"));
         // a subdeck alone: its cards, and its parent so the hierarchy survives
-        AnkiPackage sub = export("Music Intervals::4/ Chords - 9th, 11th, 13th", "chords.apkg", false);
+        AnkiPackage sub = packages.export("Music Intervals::4/ Chords - 9th, 11th, 13th", "chords.apkg", false);
         assertEquals(102, sub.cards().size());
         Set<String> names = new TreeSet<>();
         sub.decks().values().forEach(d -> names.add(d.getString("name")));
@@ -184,11 +153,11 @@ class PackageActionsIT {
     @Test
     void legacyDesktopPackageWithFilteredDecksAndReviewHistory() {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("ankidroid-templates.apkg"));
-        assertEquals(JsonValue.TRUE, importPackage("ankidroid-templates.apkg"));
-        List<String> decks = deckNames();
+        assertEquals(JsonValue.TRUE, packages.importPackage("ankidroid-templates.apkg"));
+        List<String> decks = packages.deckNames();
         assertTrue(decks.contains("1-TEMPLATES::Anatomy::BadTemplate"), decks.toString());
         assertTrue(decks.contains("1-TEMPLATES::Typing broken"), decks.toString());
-        AnkiPackage exported = export("1-TEMPLATES", "templates.apkg", true);
+        AnkiPackage exported = packages.export("1-TEMPLATES", "templates.apkg", true);
         assertEquals(48, exported.notes().size());
         assertEquals(146, exported.cards().size());
         assertEquals(102, exported.revlog().size());
@@ -202,7 +171,7 @@ class PackageActionsIT {
             }
         }
         // without scheduling: every card new and in its home deck, no review history, no filtered decks
-        AnkiPackage plain = export("1-TEMPLATES", "templates-plain.apkg", false);
+        AnkiPackage plain = packages.export("1-TEMPLATES", "templates-plain.apkg", false);
         assertEquals(146, plain.cards().size());
         assertEquals(0, plain.revlog().size());
         assertTrue(plain.cards().stream().allMatch(c -> c.type() == 0 && c.queue() == 0 && c.odid() == 0));
@@ -213,15 +182,15 @@ class PackageActionsIT {
     @Test
     void legacyAnki2PackageWithMedia_storesTheFileAndRenamesOnClash() throws Exception {
         // a different file already holds the name: the imported one is stored as foo-<sha1>.wav
-        assertNull(client.error("storeMediaFile", params("filename", "foo.wav",
+        assertNull(client.error("storeMediaFile", PackageClient.params("filename", "foo.wav",
                 "data", Base64.getEncoder().encodeToString("other".getBytes()))));
-        assertEquals(JsonValue.TRUE, importPackage("anki-pylib-media.apkg"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("anki-pylib-media.apkg"));
         String renamed = "foo-" + dev.ankiconnect.media.MediaStore.sha1("abc\n".getBytes()) + ".wav";
         assertEquals(Base64.getEncoder().encodeToString("abc\n".getBytes()),
-                ((jakarta.json.JsonString) client.call("retrieveMediaFile", params("filename", renamed))).getString());
+                ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", renamed))).getString());
         assertEquals(Base64.getEncoder().encodeToString("other".getBytes()),
-                ((jakarta.json.JsonString) client.call("retrieveMediaFile", params("filename", "foo.wav"))).getString());
-        AnkiPackage exported = export("Default", "default.apkg", false);
+                ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", "foo.wav"))).getString());
+        AnkiPackage exported = packages.export("Default", "default.apkg", false);
         Note note = exported.notes().stream().filter(n -> n.flds().contains("[sound:")).findFirst().orElseThrow();
         assertTrue(note.flds().contains("[sound:" + renamed + "]"), note.flds());
         assertFalse(note.flds().contains("[sound:foo.wav]"), note.flds());
@@ -242,25 +211,25 @@ class PackageActionsIT {
         Files.copy(DIR.resolve("anki-pylib-media.apkg"), outside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path link = DIR.resolve("link-" + System.nanoTime() + ".apkg");
         Files.createSymbolicLink(link, outside);
-        List<String> decksBefore = deckNames();
-        List<String> mediaBefore = mediaNames();
+        List<String> decksBefore = packages.deckNames();
+        List<String> mediaBefore = packages.mediaNames();
 
         String outsideText = "\" is outside the package directory; give a path inside it (configuration key packageDir)";
         assertEquals("package path \"../" + outside.getFileName() + outsideText,
-                client.error("importPackage", params("path", "../" + outside.getFileName())));
-        assertEquals("package path \"" + outside + outsideText, client.error("importPackage", params("path", outside.toString())));
+                client.error("importPackage", PackageClient.params("path", "../" + outside.getFileName())));
+        assertEquals("package path \"" + outside + outsideText, client.error("importPackage", PackageClient.params("path", outside.toString())));
         assertEquals("package path \"" + link.getFileName() + outsideText,
-                client.error("importPackage", params("path", link.getFileName().toString())));
+                client.error("importPackage", PackageClient.params("path", link.getFileName().toString())));
         assertEquals("[Errno 2] No such file or directory: 'missing.apkg'",
-                client.error("importPackage", params("path", "missing.apkg")));
+                client.error("importPackage", PackageClient.params("path", "missing.apkg")));
         assertEquals("Not an Anki package: not-a-package.apkg is not a zip file",
-                client.error("importPackage", params("path", "not-a-package.apkg")));
+                client.error("importPackage", PackageClient.params("path", "not-a-package.apkg")));
         assertEquals("package path \"../escape.apkg" + outsideText,
-                client.error("exportPackage", params("deck", "Default", "path", "../escape.apkg")));
+                client.error("exportPackage", PackageClient.params("deck", "Default", "path", "../escape.apkg")));
         assertFalse(Files.exists(DIR.getParent().resolve("escape.apkg")));
 
-        assertEquals(decksBefore, deckNames());
-        assertEquals(mediaBefore, mediaNames());
+        assertEquals(decksBefore, packages.deckNames());
+        assertEquals(mediaBefore, packages.mediaNames());
     }
 
     @Test
@@ -280,37 +249,36 @@ class PackageActionsIT {
         new dev.ankiconnect.pkg.PackageWriter().write(bad, DIR.resolve("broken.apkg"),
                 dev.ankiconnect.pkg.PackageWriter.Options.legacy2(true));
 
-        String error = client.error("importPackage", params("path", "broken.apkg"));
+        String error = client.error("importPackage", PackageClient.params("path", "broken.apkg"));
         assertEquals("package is invalid: note " + (n.id() + 1) + " uses note type 999, which the package does not contain", error);
-        assertFalse(deckNames().contains("Broken import deck"));
-        assertFalse(mediaNames().contains("rollback-me.txt"));
+        assertFalse(packages.deckNames().contains("Broken import deck"));
+        assertFalse(packages.mediaNames().contains("rollback-me.txt"));
     }
-
 
     @Test
     void testMisc_exportedDeckRemovedThenImportedReappears() {
         // test_misc.py: exportPackage of test_deck, deleteDecks, importPackage: the deck is back
-        client.call("createDeck", params("deck", "test_deck"));
+        client.call("createDeck", PackageClient.params("deck", "test_deck"));
         JsonObject export = Json.createObjectBuilder().add("deck", "test_deck").add("path", "test_deck.apkg").build();
         assertEquals(JsonValue.TRUE, client.call("exportPackage", export));
         client.call("deleteDecks", Json.createObjectBuilder().add("decks", Json.createArrayBuilder().add("test_deck"))
                 .add("cardsToo", true).build());
-        assertFalse(deckNames().contains("test_deck"));
-        assertEquals(JsonValue.TRUE, importPackage("test_deck.apkg"));
-        assertTrue(deckNames().contains("test_deck"));
+        assertFalse(packages.deckNames().contains("test_deck"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("test_deck.apkg"));
+        assertTrue(packages.deckNames().contains("test_deck"));
     }
 
     @Test
     void deckWithNotesRemovedThenImported_comesBackWithItsNotesCardsAndHistory() {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("ankidroid-templates.apkg"));
-        assertEquals(JsonValue.TRUE, importPackage("ankidroid-templates.apkg"));
-        export("1-TEMPLATES", "templates-before-delete.apkg", true);
+        assertEquals(JsonValue.TRUE, packages.importPackage("ankidroid-templates.apkg"));
+        packages.export("1-TEMPLATES", "templates-before-delete.apkg", true);
         client.call("deleteDecks", Json.createObjectBuilder().add("decks", Json.createArrayBuilder().add("1-TEMPLATES"))
                 .add("cardsToo", true).build());
-        assertFalse(deckNames().contains("1-TEMPLATES::Anatomy"));
-        assertEquals(JsonValue.TRUE, importPackage("templates-before-delete.apkg"));
-        assertTrue(deckNames().contains("1-TEMPLATES::Anatomy"));
-        AnkiPackage again = export("1-TEMPLATES", "templates-after-delete.apkg", true);
+        assertFalse(packages.deckNames().contains("1-TEMPLATES::Anatomy"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("templates-before-delete.apkg"));
+        assertTrue(packages.deckNames().contains("1-TEMPLATES::Anatomy"));
+        AnkiPackage again = packages.export("1-TEMPLATES", "templates-after-delete.apkg", true);
         PackageFixtures.assertSameContent(source, again, true);
         assertEquals(102, again.revlog().size());
     }
@@ -318,12 +286,12 @@ class PackageActionsIT {
     @Test
     void legacyAnki20Package_notesTagsAndRenamedNoteTypeName() {
         AnkiPackage source = PackageFixtures.read(DIR.resolve(PackageFixtures.GOV_VOCAB));
-        assertEquals(JsonValue.TRUE, importPackage(PackageFixtures.GOV_VOCAB));
-        assertTrue(deckNames().contains("Gov Vocab"));
+        assertEquals(JsonValue.TRUE, packages.importPackage(PackageFixtures.GOV_VOCAB));
+        assertTrue(packages.deckNames().contains("Gov Vocab"));
         List<String> models = new ArrayList<>();
         client.call("modelNames").asJsonArray().forEach(v -> models.add(((jakarta.json.JsonString) v).getString()));
         assertTrue(models.contains("Basic (and reversed card)-5a339"), models.toString());
-        AnkiPackage exported = export("Gov Vocab", "gov.apkg", true);
+        AnkiPackage exported = packages.export("Gov Vocab", "gov.apkg", true);
         assertEquals(242, exported.notes().size());
         assertEquals(484, exported.cards().size());
         PackageFixtures.assertSameContent(source, exported, true);

@@ -10,7 +10,6 @@ import dev.ankiconnect.pkg.Note;
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.nio.file.Path;
@@ -44,44 +43,13 @@ class PackageMergeIT {
 
     AnkiClient client;
 
+    PackageClient packages;
+
     @BeforeEach
     void connect() {
         client = new AnkiClient(url);
+        packages = new PackageClient(client, DIR);
     }
-
-    private JsonObject params(String... kv) {
-        var b = Json.createObjectBuilder();
-        for (int i = 0; i < kv.length; i += 2) {
-            b.add(kv[i], kv[i + 1]);
-        }
-        return b.build();
-    }
-
-    private JsonValue importPackage(String path) {
-        return client.call("importPackage", params("path", path));
-    }
-
-    private AnkiPackage export(String deck, String path, boolean sched) {
-        JsonObject p = Json.createObjectBuilder().add("deck", deck).add("path", path).add("includeSched", sched).build();
-        assertEquals(JsonValue.TRUE, client.call("exportPackage", p));
-        return PackageFixtures.read(DIR.resolve(path));
-    }
-
-    private List<String> deckNames() {
-        List<String> out = new ArrayList<>();
-        client.call("deckNames").asJsonArray().forEach(v -> out.add(((jakarta.json.JsonString) v).getString()));
-        return out;
-    }
-
-    private List<String> mediaNames() {
-        List<String> out = new ArrayList<>();
-        client.call("getMediaFilesNames", params("pattern", "*")).asJsonArray()
-                .forEach(v -> out.add(((jakarta.json.JsonString) v).getString()));
-        return out;
-    }
-
-
-
 
     /** The package with its notes changed: the first newer than stored, the second older; and a note type given an extra field. */
     private static void writeChanged(AnkiPackage src, Path out, long firstMod, long secondMod, boolean extraField)
@@ -116,12 +84,12 @@ class PackageMergeIT {
     @Test
     void reimport_updatesOnlyNewerNotes_andANoteTypeWithAnotherSchemaBecomesACopy() throws Exception {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("ankidroid-templates.apkg"));
-        assertEquals(JsonValue.TRUE, importPackage("ankidroid-templates.apkg"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("ankidroid-templates.apkg"));
         Note first = source.notes().get(0);
         Note second = source.notes().get(1);
         writeChanged(source, DIR.resolve("templates-changed.apkg"), first.mod() + 10, second.mod() - 10, false);
-        assertEquals(JsonValue.TRUE, importPackage("templates-changed.apkg"));
-        Map<String, Note> got = PackageFixtures.byGuid(export("1-TEMPLATES", "templates-after.apkg", true));
+        assertEquals(JsonValue.TRUE, packages.importPackage("templates-changed.apkg"));
+        Map<String, Note> got = PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after.apkg", true));
         assertEquals("changed 0" + first.flds(), got.get(first.guid()).flds());
         assertEquals(List.of("newtag"), got.get(first.guid()).tagList());
         assertEquals(first.mod() + 10, got.get(first.guid()).mod());
@@ -135,14 +103,14 @@ class PackageMergeIT {
         List<String> modelsBefore = new ArrayList<>();
         client.call("modelNames").asJsonArray().forEach(v -> modelsBefore.add(((jakarta.json.JsonString) v).getString()));
         writeChanged(source, DIR.resolve("templates-schema.apkg"), first.mod() + 20, second.mod() + 20, true);
-        assertEquals(JsonValue.TRUE, importPackage("templates-schema.apkg"));
-        assertEquals(JsonValue.TRUE, importPackage("templates-schema.apkg"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("templates-schema.apkg"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("templates-schema.apkg"));
         List<String> modelsAfter = new ArrayList<>();
         client.call("modelNames").asJsonArray().forEach(v -> modelsAfter.add(((jakarta.json.JsonString) v).getString()));
         Set<Long> usedMids = new TreeSet<>();
         source.notes().forEach(n -> usedMids.add(n.mid()));
         assertEquals(modelsBefore.size() + usedMids.size(), modelsAfter.size(), modelsAfter.toString());
-        Map<String, Note> after = PackageFixtures.byGuid(export("1-TEMPLATES", "templates-after2.apkg", true));
+        Map<String, Note> after = PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after2.apkg", true));
         assertEquals("changed 0" + first.flds(), after.get(first.guid()).flds());
         assertEquals(48, after.size());
     }
@@ -150,7 +118,7 @@ class PackageMergeIT {
     @Test
     void takenNoteAndCardIdsMoveOnBy999_andTakenRevlogIdsAreSkipped() throws Exception {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("srs-converter-mixed-legacy-2.apkg"));
-        assertEquals(JsonValue.TRUE, importPackage("srs-converter-mixed-legacy-2.apkg"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("srs-converter-mixed-legacy-2.apkg"));
         // the same package with new guids: every note and card id is taken now
         AnkiPackage copy = new AnkiPackage(source.collection());
         copy.notetypes().putAll(source.notetypes());
@@ -164,9 +132,9 @@ class PackageMergeIT {
         copy.revlog().addAll(source.revlog());
         new dev.ankiconnect.pkg.PackageWriter().write(copy, DIR.resolve("srs-copy.apkg"),
                 dev.ankiconnect.pkg.PackageWriter.Options.legacy2(true));
-        assertEquals(JsonValue.TRUE, importPackage("srs-copy.apkg"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("srs-copy.apkg"));
 
-        AnkiPackage exported = export("Test - Mixed Types", "srs-both.apkg", true);
+        AnkiPackage exported = packages.export("Test - Mixed Types", "srs-both.apkg", true);
         assertEquals(16, exported.notes().size());
         assertEquals(26, exported.cards().size());
         Map<String, Note> got = PackageFixtures.byGuid(exported);
@@ -197,12 +165,12 @@ class PackageMergeIT {
     void collectionPackageIsMergedLikeADeckPackage() throws Exception {
         // importPackage of a .colpkg merges it (AnkiConnect's importer does not replace the collection)
         AnkiPackage source = PackageFixtures.read(DIR.resolve("orbit-test-collection.colpkg"));
-        assertEquals(JsonValue.TRUE, importPackage("orbit-test-collection.colpkg"));
+        assertEquals(JsonValue.TRUE, packages.importPackage("orbit-test-collection.colpkg"));
         for (dev.ankiconnect.pkg.MediaFile m : source.media()) {
             assertEquals(java.util.Base64.getEncoder().encodeToString(m.readAllBytes()),
-                    ((jakarta.json.JsonString) client.call("retrieveMediaFile", params("filename", m.name()))).getString());
+                    ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", m.name()))).getString());
         }
-        AnkiPackage exported = export("Default", "orbit-default.apkg", true);
+        AnkiPackage exported = packages.export("Default", "orbit-default.apkg", true);
         assertEquals(5, exported.notes().size());
         assertEquals(7, exported.cards().size());
         assertEquals(1, exported.revlog().size());
