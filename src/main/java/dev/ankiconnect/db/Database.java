@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     static final String CHANGELOG = "db/changelog.xml";
+    /** Pages in Derby's cache unless -Dderby.storage.pageCacheSize says otherwise. */
+    static final int DERBY_PAGE_CACHE = 16_000;
 
     private final String url;
     private final EntityManagerFactory emf;
@@ -49,6 +51,11 @@ public final class Database implements AutoCloseable {
             }
             if (System.getProperty("derby.stream.error.file") == null) {
                 System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+            }
+            if (System.getProperty("derby.storage.pageCacheSize") == null) {
+                // Derby caches 1,000 pages by default (4 MB of 4 KB pages); a collection's working
+                // set of notes, cards and their indexes is far larger. Read once, when Derby boots.
+                System.setProperty("derby.storage.pageCacheSize", String.valueOf(DERBY_PAGE_CACHE));
             }
             url = "jdbc:derby:" + dir.resolve("collection").toAbsolutePath() + ";create=true";
         }
