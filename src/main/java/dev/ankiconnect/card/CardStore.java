@@ -164,17 +164,7 @@ public class CardStore {
 
     /** Deletes the cards of these notes. */
     public void deleteByNotes(Collection<Long> nids) {
-        try {
-            for (List<Long> chunk : Sql.chunks(nids)) {
-                try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
-                        "DELETE FROM cards WHERE profile_id = ? AND nid IN (" + Sql.marks(chunk.size()) + ")")) {
-                    Sql.bind(ps, profile.id(), chunk);
-                    ps.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.deleteIn(tx, profile.id(), "cards", "nid", nids);
     }
 
     /** Card ids of these notes, grouped by note, each list in ordinal order. */

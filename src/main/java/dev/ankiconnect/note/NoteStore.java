@@ -168,17 +168,7 @@ public class NoteStore {
     }
 
     public void delete(Collection<Long> ids) {
-        try {
-            for (List<Long> chunk : Sql.chunks(ids)) {
-                try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
-                        "DELETE FROM notes WHERE profile_id = ? AND id IN (" + Sql.marks(chunk.size()) + ")")) {
-                    Sql.bind(ps, profile.id(), chunk);
-                    ps.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.deleteIn(tx, profile.id(), "notes", "id", ids);
     }
 
     /** Ids (ascending) of every note, or of those whose tags contain the lower-cased text. */

@@ -78,6 +78,24 @@ public final class Sql {
     }
 
     /** Wraps a checked SQL failure; the dispatcher rolls the action back. */
+    /**
+     * Deletes the profile's rows of {@code table} whose {@code column} is one of {@code values},
+     * in chunks of {@link #CHUNK}. Table and column are code constants, never client text.
+     */
+    public static void deleteIn(Tx tx, long profileId, String table, String column, Collection<Long> values) {
+        try {
+            for (List<Long> chunk : chunks(values)) {
+                try (PreparedStatement ps = connection(tx).prepareStatement("DELETE FROM " + table
+                        + " WHERE profile_id = ? AND " + column + " IN (" + marks(chunk.size()) + ")")) {
+                    bind(ps, profileId, chunk);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
     public static IllegalStateException fail(SQLException e) {
         return new IllegalStateException("database error: " + e.getMessage(), e);
     }
