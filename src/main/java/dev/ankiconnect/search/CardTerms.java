@@ -25,6 +25,11 @@ final class CardTerms {
     Fragment deck(String name) {
         if (name.equals("*")) return Fragment.cards("1 = 1", List.of());
         if (name.equals("filtered")) return Fragment.cards("c.odid <> 0", List.of());
+        return deckIn(deckIdsNamed(name));
+    }
+
+    /** The ids of the decks {@code deck:name} means (not {@code *} or {@code filtered}), children included. */
+    List<Long> deckIdsNamed(String name) {
         String glob = name;
         if (name.equals("current")) {
             glob = Glob.escape(ctx.deckNames().getOrDefault(ctx.currentDeckId(), "Default"));
@@ -35,7 +40,7 @@ final class CardTerms {
         for (var e : new TreeMap<>(ctx.deckNames()).entrySet()) {
             if (p.matcher(e.getValue().replace("::", "\u001f")).find()) ids.add(e.getKey());
         }
-        return deckIn(ids);
+        return ids;
     }
 
     Fragment deckIn(List<Long> ids) {
@@ -52,30 +57,47 @@ final class CardTerms {
     }
 
     Fragment preset(String name) {
+        return deckIn(presetDeckIds(name));
+    }
+
+    /** The decks using the preset named {@code name} (case-insensitive). */
+    List<Long> presetDeckIds(String name) {
         List<Long> ids = new ArrayList<>();
         for (var e : new TreeMap<>(ctx.deckPresetNames()).entrySet()) {
             if (e.getValue().equalsIgnoreCase(name)) ids.add(e.getKey());
         }
-        return deckIn(ids);
+        return ids;
     }
 
     Fragment card(Card c) {
         if (c.ordinal() != null) return Fragment.cards("c.ord = ?", List.of(c.ordinal()));
-        Pattern p = Pattern.compile("^" + Glob.toRegex(TextUtil.nfc(c.name()), ".*", ".") + "$", Glob.UNICODE_CI | Pattern.DOTALL);
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        for (var e : new TreeMap<>(ctx.notetypeTemplates()).entrySet()) {
-            List<String> names = e.getValue();
-            for (int i = 0; i < names.size(); i++) {
-                if (!p.matcher(names.get(i)).matches()) continue;
-                // cloze notetypes have one template (ord 0), so card:Cloze finds only c1 cards, as in Anki
+        for (var e : templateOrds(c.name()).entrySet()) {
+            for (int ord : e.getValue()) {
                 parts.add("(n.mid = ? AND c.ord = ?)");
                 params.add(e.getKey());
-                params.add(i);
+                params.add(ord);
             }
         }
         if (parts.isEmpty()) return Fragment.both(FALSE, List.of());
         return Fragment.both(parts.size() == 1 ? parts.get(0) : "(" + String.join(" OR ", parts) + ")", params);
+    }
+
+    /**
+     * {@code card:name}: notetype id to the ordinals of its templates whose name matches (ordered by notetype).
+     * Cloze notetypes have one template (ord 0), so card:Cloze finds only c1 cards, as in Anki.
+     */
+    java.util.Map<Long, List<Integer>> templateOrds(String name) {
+        Pattern p = Pattern.compile("^" + Glob.toRegex(TextUtil.nfc(name), ".*", ".") + "$", Glob.UNICODE_CI | Pattern.DOTALL);
+        java.util.Map<Long, List<Integer>> out = new TreeMap<>();
+        for (var e : new TreeMap<>(ctx.notetypeTemplates()).entrySet()) {
+            List<String> names = e.getValue();
+            for (int i = 0; i < names.size(); i++) {
+                if (p.matcher(names.get(i)).matches()) out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        return out;
     }
 
     Fragment state(StateKind k) {
@@ -129,6 +151,11 @@ final class CardTerms {
      * {@code ease}: -1 manual reschedule (ease 0), 0 any answer (ease > 0), 1-4 that button.
      */
     Fragment rated(String op, long days, int ease) {
+        return revlogCards(ratedCards(op, days, ease));
+    }
+
+    /** The cards with a revlog entry in the window (see {@link #rated}), as a sub-query of card ids. */
+    Subquery ratedCards(String op, long days, int ease) {
         long target = (ctx.nextDayAtSecs() + 86_400L * days) * 1000;
         long dayBefore = (ctx.nextDayAtSecs() + 86_400L * (days - 1)) * 1000;
         String range;
@@ -143,8 +170,18 @@ final class CardTerms {
         }
         String easeSql = ease < 0 ? "r.ease = 0" : ease == 0 ? "r.ease > 0" : "r.ease = ?";
         if (ease > 0) params.add(ease);
-        return Fragment.cards("c.id IN (SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND " + range + " AND " + easeSql
-                + ")", params);
+        return new Subquery("SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND " + range + " AND " + easeSql, params);
+    }
+
+    /** {@code introduced:N}: cards whose first answer falls in the last N days. */
+    Subquery introducedCards(int days) {
+        return new Subquery("SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND r.ease <> 0"
+                + " GROUP BY r.cid HAVING MIN(r.id) > ?",
+                List.of(ctx.profileId(), (ctx.nextDayAtSecs() - 86_400L * days) * 1000));
+    }
+
+    static Fragment revlogCards(Subquery q) {
+        return Fragment.cards("c.id IN (" + q.sql() + ")", q.params());
     }
 
     /** Conditions on cards.data JSON: narrow to rows mentioning the top-level key, decide in the JVM. */

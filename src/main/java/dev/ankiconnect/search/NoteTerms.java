@@ -33,15 +33,21 @@ final class NoteTerms {
             String like = Glob.toLikeContains(glob, Glob.Like.EXACT);
             return Fragment.notes(sql, List.of(like, like));
         }
-        Pattern p = Glob.likePattern(glob, false);
+        Predicate<SearchRow> test = textTest(glob);
         if (ctx.lowerOnClob()) {
             // lower-cased letters narrow far better than the one-character wildcards used otherwise
             String lower = Glob.toLikeContains(glob, Glob.Like.LOWER);
             return Fragment.noteFilter("(LOWER(n.sfld) LIKE ?" + ESC + " OR LOWER(n.flds) LIKE ?" + ESC + ")",
-                    List.of(lower, lower), unqualified(s -> p.matcher(s).find(), s -> s));
+                    List.of(lower, lower), test);
         }
         String like = Glob.toLikeContains(glob, Glob.Like.ASCII_CI);
-        return Fragment.noteFilter(sql, List.of(like, like), unqualified(s -> p.matcher(s).find(), s -> s));
+        return Fragment.noteFilter(sql, List.of(like, like), test);
+    }
+
+    /** Unqualified text in the JVM: SQLite LIKE semantics (ASCII case folding) over the sort field or fields. */
+    Predicate<SearchRow> textTest(String glob) {
+        Pattern p = Glob.likePattern(glob, false);
+        return unqualified(s -> p.matcher(s).find(), s -> s);
     }
 
     Fragment noCombining(String glob) {
@@ -218,12 +224,17 @@ final class NoteTerms {
 
     /** {@code note:}: Unicode case-insensitive name equality, or an anchored wildcard match. */
     Fragment notetype(String name) {
+        List<Long> ids = notetypeIds(name);
+        return Fragment.notes(in("n.mid", ids), List.copyOf(ids));
+    }
+
+    List<Long> notetypeIds(String name) {
         Pattern p = Pattern.compile("^" + Glob.toRegex(TextUtil.nfc(name), ".*", ".") + "$", Glob.UNICODE_CI | Pattern.DOTALL);
         List<Long> ids = new ArrayList<>();
         for (var e : new TreeMap<>(ctx.notetypeNames()).entrySet()) {
             if (p.matcher(e.getValue()).matches()) ids.add(e.getKey());
         }
-        return Fragment.notes(in("n.mid", ids), List.copyOf(ids));
+        return ids;
     }
 
     /**

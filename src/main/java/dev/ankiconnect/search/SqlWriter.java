@@ -159,11 +159,7 @@ public final class SqlWriter {
         }
         if (n instanceof Edited e) return Fragment.notes("n.mtime > ?", List.of(ctx.nextDayAtSecs() - 86_400L * e.days()));
         if (n instanceof Rated r) return cardTerms.rated(">", -r.days(), r.manual() ? -1 : r.button() == null ? 0 : r.button());
-        if (n instanceof Introduced i) {
-            return Fragment.cards("c.id IN (SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND r.ease <> 0"
-                    + " GROUP BY r.cid HAVING MIN(r.id) > ?)",
-                    List.of(ctx.profileId(), (ctx.nextDayAtSecs() - 86_400L * i.days()) * 1000));
-        }
+        if (n instanceof Introduced i) return CardTerms.revlogCards(cardTerms.introducedCards(i.days()));
         if (n instanceof NoteIds ids) {
             // card searches need not join notes for nid:
             return target == Target.CARDS ? Fragment.cards(Fragment.in("c.nid", ids.ids()), List.copyOf(ids.ids()))
