@@ -26,6 +26,9 @@ public class ActionDispatcher {
 
     @Inject
     dev.ankiconnect.user.Authenticator authenticator;
+
+    @Inject
+    dev.ankiconnect.profile.CollectionGeneration generation;
     private final Results results = new Results(Json.PROVIDER);
 
     /** A top-level request whose key the HTTP filter has already checked. */
@@ -64,17 +67,28 @@ public class ActionDispatcher {
     private Object invoke(ActionMethod action, Envelope envelope) throws Throwable {
         for (int attempt = 1; ; attempt++) {
             Throwable failure;
+            boolean outer = tx.readOnly(action.readOnly());
             try {
                 Object result = action.takesParams()
                         ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
                         : action.method().invoke(action.bean());
-                tx.commit();
+                if (action.readOnly()) {
+                    tx.rollback();
+                } else {
+                    if (tx.active()) {
+                        // in the same transaction as the writes: searches know their in-memory copy is stale
+                        generation.bump();
+                    }
+                    tx.commit();
+                }
                 return result;
             } catch (InvocationTargetException e) {
                 failure = e.getCause();
             } catch (Throwable e) {
                 // A failed commit (a constraint, a lost connection) also lands here: nothing is kept.
                 failure = e;
+            } finally {
+                tx.readOnly(outer);
             }
             tx.rollback();
             if (attempt >= MAX_ATTEMPTS || !retryable(failure)) {

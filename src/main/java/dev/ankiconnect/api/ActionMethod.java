@@ -31,6 +31,11 @@ public record ActionMethod(String name, List<String> required, Set<String> accep
         }
     }
 
+    /** True for actions marked {@link ReadOnly}. */
+    public boolean readOnly() {
+        return method.isAnnotationPresent(ReadOnly.class);
+    }
+
     boolean takesParams() {
         return method.getParameterCount() == 1;
     }

@@ -1,6 +1,7 @@
 package dev.ankiconnect.card;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.NotFoundException;
@@ -33,6 +34,7 @@ public class CardActions implements ActionGroup {
     NoteSearch search;
 
     /** findCards {query}: card ids matching an Anki search, ascending; no query gives []. */
+    @ReadOnly
     @Action(optional = {"query"})
     public List<Long> findCards(Params p) {
         if (!p.has("query")) {
@@ -41,22 +43,26 @@ public class CardActions implements ActionGroup {
         return search.find(p.string("query"), Target.CARDS);
     }
 
+    @ReadOnly
     @Action("cards")
     public List<JsonValue> cardsInfo(Params p) {
         return cards.info(p.longList("cards"));
     }
 
+    @ReadOnly
     @Action("cards")
     public List<Long> cardsToNotes(Params p) {
         return cards.toNotes(p.longList("cards"));
     }
 
+    @ReadOnly
     @Action("cards")
     public List<JsonValue> cardsModTime(Params p) {
         return cards.modTimes(p.longList("cards"));
     }
 
     /** getEaseFactors {cards}: factor per card, null for unknown ids. */
+    @ReadOnly
     @Action("cards")
     public List<Integer> getEaseFactors(Params p) {
         List<Long> ids = p.longList("cards");
@@ -199,6 +205,7 @@ public class CardActions implements ActionGroup {
         return null;
     }
 
+    @ReadOnly
     @Action("card")
     public boolean suspended(Params p) {
         return suspended(p.longValue("card"));
@@ -209,6 +216,7 @@ public class CardActions implements ActionGroup {
     }
 
     /** areSuspended {cards}: true/false per card, null for unknown ids. */
+    @ReadOnly
     @Action("cards")
     public List<Boolean> areSuspended(Params p) {
         List<Long> ids = p.longList("cards");

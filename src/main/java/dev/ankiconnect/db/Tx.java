@@ -19,6 +19,8 @@ public class Tx {
 
     private EntityManager em;
 
+    private boolean readOnly;
+
     /** The EntityManager of the current action, inside an open transaction. */
     public EntityManager em() {
         if (em == null) {
@@ -29,6 +31,18 @@ public class Tx {
             tx.begin();
         }
         return em;
+    }
+
+    /** True while a {@code @ReadOnly} action runs: its transaction will be rolled back, never committed. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Set by the dispatcher around each action; returns the previous value (actions nest in {@code multi}). */
+    public boolean readOnly(boolean value) {
+        boolean was = readOnly;
+        readOnly = value;
+        return was;
     }
 
     /** True when the current action has begun a transaction. */

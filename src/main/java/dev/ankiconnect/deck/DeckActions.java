@@ -1,6 +1,7 @@
 package dev.ankiconnect.deck;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Params;
@@ -41,6 +42,7 @@ public class DeckActions implements ActionGroup {
     }
 
     /** deckNamesAndIds: {name: id} for every deck, in deckNames order. */
+    @ReadOnly
     @Action
     public Map<String, Long> deckNamesAndIds() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -49,6 +51,7 @@ public class DeckActions implements ActionGroup {
     }
 
     /** getDecks {cards}: {deck name: [card ids]}; unknown cards are listed under Default. */
+    @ReadOnly
     @Action("cards")
     public Map<String, List<Long>> getDecks(Params p) {
         return decks.decksOfCards(p.longList("cards"));
@@ -81,6 +84,7 @@ public class DeckActions implements ActionGroup {
     }
 
     /** getDeckConfig {deck}: the preset of the deck (a filtered deck's own dictionary); false for an unknown name. */
+    @ReadOnly
     @Action("deck")
     public Object getDeckConfig(Params p) {
         Optional<Deck> deck = decks.exactly(p.string("deck"));
@@ -155,6 +159,7 @@ public class DeckActions implements ActionGroup {
     }
 
     /** deckNameFromId {deckId}: the deck's name; unknown ids give the Default deck's name, as Anki's getter does. */
+    @ReadOnly
     @Action("deckId")
     public String deckNameFromId(Params p) {
         return decks.byIdOrDefault(p.longValue("deckId")).name();

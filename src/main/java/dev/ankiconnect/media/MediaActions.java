@@ -1,6 +1,7 @@
 package dev.ankiconnect.media;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ public class MediaActions implements ActionGroup {
     }
 
     /** retrieveMediaFile: the content as base64, or false when there is no such file. */
+    @ReadOnly
     @Action("filename")
     public Object retrieveMediaFile(Params p) {
         return store.retrieve(p.string("filename")).<Object>map(b -> Base64.getEncoder().encodeToString(b))
@@ -40,6 +42,7 @@ public class MediaActions implements ActionGroup {
     }
 
     /** getMediaFilesNames: the names matching a glob pattern (default {@code *}). */
+    @ReadOnly
     @Action(optional = "pattern")
     public List<String> getMediaFilesNames(Params p) {
         return store.names(p.string("pattern", "*"));
@@ -53,6 +56,7 @@ public class MediaActions implements ActionGroup {
     }
 
     /** getMediaDirPath: the path of the read-only export of the active profile's media. */
+    @ReadOnly
     @Action
     public String getMediaDirPath() {
         return dir.export();

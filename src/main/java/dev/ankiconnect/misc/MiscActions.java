@@ -1,6 +1,7 @@
 package dev.ankiconnect.misc;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionDispatcher;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.ActionRegistry;
@@ -37,6 +38,7 @@ public class MiscActions implements ActionGroup {
     ActionDispatcher dispatcher;
 
     /** version: the API version, {@code apiVersion} (6). */
+    @ReadOnly
     @Action
     public int version() {
         return settings.config().integer(ConfigKey.API_VERSION);
@@ -46,6 +48,7 @@ public class MiscActions implements ActionGroup {
      * requestPermission {origin, allowed}: both injected by the HTTP layer. A server has nobody to
      * click "Yes": an origin that the CORS list allows is granted, any other is denied.
      */
+    @ReadOnly
     @Action({"origin", "allowed"})
     public JsonObject requestPermission(Params p) {
         JsonValue allowed = p.value("allowed");
@@ -78,6 +81,7 @@ public class MiscActions implements ActionGroup {
             + "sync with AnkiWeb is not available, use exportPackage/importPackage to move decks)";
 
     /** apiReflect {scopes, actions}: which scopes and actions this server has. */
+    @ReadOnly
     @Action(optional = {"scopes", "actions"})
     public JsonObject apiReflect(Params p) {
         JsonValue scopes = p.value("scopes");

@@ -1,6 +1,7 @@
 package dev.ankiconnect.note;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
@@ -90,6 +91,7 @@ public class NoteActions implements ActionGroup {
         return new ArrayList<>(a);
     }
 
+    @ReadOnly
     @Action("notes")
     public List<Boolean> canAddNotes(Params p) {
         List<Boolean> out = new ArrayList<>();
@@ -97,11 +99,13 @@ public class NoteActions implements ActionGroup {
         return out;
     }
 
+    @ReadOnly
     @Action("note")
     public boolean canAddNote(Params p) {
         return notes.canAdd(List.of(p.value("note"))).get(0) == null;
     }
 
+    @ReadOnly
     @Action("notes")
     public List<JsonValue> canAddNotesWithErrorDetail(Params p) {
         List<JsonValue> out = new ArrayList<>();
@@ -109,6 +113,7 @@ public class NoteActions implements ActionGroup {
         return out;
     }
 
+    @ReadOnly
     @Action("note")
     public JsonValue canAddNoteWithErrorDetail(Params p) {
         return detail(notes.canAdd(List.of(p.value("note"))).get(0));
@@ -220,6 +225,7 @@ public class NoteActions implements ActionGroup {
         return out;
     }
 
+    @ReadOnly
     @Action("note")
     public List<String> getNoteTags(Params p) {
         return notes.require(p.longValue("note")).tagList();
@@ -244,6 +250,7 @@ public class NoteActions implements ActionGroup {
         return null;
     }
 
+    @ReadOnly
     @Action
     public List<String> getTags() {
         return tags.all();
@@ -268,6 +275,7 @@ public class NoteActions implements ActionGroup {
     }
 
     /** findNotes {query}: note ids matching an Anki search, ascending; no query gives []. */
+    @ReadOnly
     @Action(optional = "query")
     public List<Long> findNotes(Params p) {
         if (!p.has("query")) {
@@ -277,6 +285,7 @@ public class NoteActions implements ActionGroup {
     }
 
     /** notesInfo {notes | query}: one entry per id, {} for unknown ids. */
+    @ReadOnly
     @Action(optional = {"notes", "query"})
     public List<JsonValue> notesInfo(Params p) {
         List<Long> ids;
@@ -290,6 +299,7 @@ public class NoteActions implements ActionGroup {
         return info.info(ids);
     }
 
+    @ReadOnly
     @Action("notes")
     public List<JsonValue> notesModTime(Params p) {
         return info.modTimes(p.longList("notes"));

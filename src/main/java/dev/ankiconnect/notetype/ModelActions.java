@@ -1,6 +1,7 @@
 package dev.ankiconnect.notetype;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
@@ -28,12 +29,14 @@ public class ModelActions implements ActionGroup {
     NoteTypes noteTypes;
 
     /** modelNames: the names of all note types, in Anki's (name) order. */
+    @ReadOnly
     @Action
     public List<String> modelNames() {
         return noteTypes.names();
     }
 
     /** modelNamesAndIds: {name: id} for every note type. */
+    @ReadOnly
     @Action
     public Map<String, Long> modelNamesAndIds() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -42,6 +45,7 @@ public class ModelActions implements ActionGroup {
     }
 
     /** findModelsById {modelIds}: the full model dictionaries in input order; the first unknown id fails. */
+    @ReadOnly
     @Action("modelIds")
     public List<JsonObject> findModelsById(Params p) {
         List<JsonObject> out = new ArrayList<>();
@@ -52,6 +56,7 @@ public class ModelActions implements ActionGroup {
     }
 
     /** findModelsByName {modelNames}: the full model dictionaries in input order; the first unknown name fails. */
+    @ReadOnly
     @Action("modelNames")
     public List<JsonObject> findModelsByName(Params p) {
         List<JsonObject> out = new ArrayList<>();
@@ -62,12 +67,14 @@ public class ModelActions implements ActionGroup {
     }
 
     /** modelNameFromId {modelId}: the model's name, or {@code model was not found: id}. */
+    @ReadOnly
     @Action("modelId")
     public String modelNameFromId(Params p) {
         return noteTypes.requireId(p.longValue("modelId")).name();
     }
 
     /** modelFieldNames {modelName}: field names in order. */
+    @ReadOnly
     @Action("modelName")
     public List<String> modelFieldNames(Params p) {
         List<String> out = new ArrayList<>();
@@ -76,6 +83,7 @@ public class ModelActions implements ActionGroup {
     }
 
     /** modelFieldDescriptions {modelName}: field descriptions in order. */
+    @ReadOnly
     @Action("modelName")
     public List<String> modelFieldDescriptions(Params p) {
         List<String> out = new ArrayList<>();
@@ -84,6 +92,7 @@ public class ModelActions implements ActionGroup {
     }
 
     /** modelFieldFonts {modelName}: {field: {font, size}}. */
+    @ReadOnly
     @Action("modelName")
     public Map<String, Map<String, JsonValue>> modelFieldFonts(Params p) {
         Map<String, Map<String, JsonValue>> out = new LinkedHashMap<>();
@@ -97,6 +106,7 @@ public class ModelActions implements ActionGroup {
     }
 
     /** modelFieldsOnTemplates {modelName}: {template: [question fields, answer fields]} by AnkiConnect's scan. */
+    @ReadOnly
     @Action("modelName")
     public Map<String, List<List<String>>> modelFieldsOnTemplates(Params p) {
         Map<String, List<List<String>>> out = new LinkedHashMap<>();
@@ -136,6 +146,7 @@ public class ModelActions implements ActionGroup {
     }
 
     /** modelTemplates {modelName}: {template: {Front, Back}}. */
+    @ReadOnly
     @Action("modelName")
     public Map<String, Map<String, String>> modelTemplates(Params p) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
@@ -149,6 +160,7 @@ public class ModelActions implements ActionGroup {
     }
 
     /** modelStyling {modelName}: {css}. */
+    @ReadOnly
     @Action("modelName")
     public Map<String, String> modelStyling(Params p) {
         return Map.of("css", NoteTypes.json(noteTypes.require(p.string("modelName"))).getString("css", ""));

@@ -49,6 +49,9 @@ public class PackageServlet extends HttpServlet {
     Packages packages;
 
     @Inject
+    dev.ankiconnect.profile.CollectionGeneration generation;
+
+    @Inject
     Tx tx;
 
     @Override
@@ -189,6 +192,9 @@ public class PackageServlet extends HttpServlet {
     private JsonValue run(Work work) {
         try {
             JsonValue result = work.run();
+            if (tx.active()) {
+                generation.bump();
+            }
             tx.commit();
             return Reply.success(6, result);
         } catch (Throwable failure) {

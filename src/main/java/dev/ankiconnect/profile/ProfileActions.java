@@ -1,6 +1,7 @@
 package dev.ankiconnect.profile;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +19,14 @@ public class ProfileActions implements ActionGroup {
     ActiveProfile active;
 
     /** getProfiles: the names of all profiles; in multi-user mode, of the caller's own. */
+    @ReadOnly
     @Action
     public List<String> getProfiles() {
         return active.names();
     }
 
     /** getActiveProfile: the name of the profile the server acts on. */
+    @ReadOnly
     @Action
     public String getActiveProfile() {
         return active.name();

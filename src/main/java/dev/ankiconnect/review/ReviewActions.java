@@ -1,6 +1,7 @@
 package dev.ankiconnect.review;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
@@ -55,6 +56,7 @@ public class ReviewActions implements ActionGroup {
     }
 
     /** getLatestReviewID {deck}: the newest review id among the deck's cards, 0 if none. */
+    @ReadOnly
     @Action("deck")
     public long getLatestReviewID(Params p) {
         long deckId = decks.getOrCreate(p.string("deck")).id();
@@ -65,6 +67,7 @@ public class ReviewActions implements ActionGroup {
     }
 
     /** getReviewsOfCards {cards}: {cardId: [{id, usn, ease, ivl, lastIvl, factor, time, type}]}. */
+    @ReadOnly
     @Action("cards")
     public Map<String, List<JsonObject>> getReviewsOfCards(Params p) {
         Map<String, List<JsonObject>> out = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.ankiconnect.review;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Params;
@@ -49,6 +50,7 @@ public class SchedulerActions implements ActionGroup {
     }
 
     /** areDue {cards}: new cards are due; others by their last review (AnkiConnect's rule). */
+    @ReadOnly
     @Action("cards")
     public List<Boolean> areDue(Params p) {
         Timing timing = clock.now();
@@ -75,6 +77,7 @@ public class SchedulerActions implements ActionGroup {
     }
 
     /** getIntervals {cards, complete=false}: the last logged interval, or all of them; 0 for new cards. */
+    @ReadOnly
     @Action(value = "cards", optional = "complete")
     public List<Object> getIntervals(Params p) {
         boolean complete = p.bool("complete", false);

@@ -1,6 +1,7 @@
 package dev.ankiconnect.stats;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.db.Tx;
@@ -38,6 +39,7 @@ public class StatsActions implements ActionGroup {
     CollectionReport report;
 
     /** getNumCardsReviewedToday: review-log rows since the start of the collection's current day. */
+    @ReadOnly
     @Action
     public long getNumCardsReviewedToday() {
         Timing t = clock.now();
@@ -47,6 +49,7 @@ public class StatsActions implements ActionGroup {
     }
 
     /** getNumCardsReviewedByDay: [["YYYY-MM-DD", count], ...], newest first, days shifted by the rollover. */
+    @ReadOnly
     @Action
     public List<List<Object>> getNumCardsReviewedByDay() {
         long rolloverSecs = config.getLong("rollover", 4) * 3600;
@@ -64,6 +67,7 @@ public class StatsActions implements ActionGroup {
     }
 
     /** getCollectionStatsHTML {wholeCollection=true}: an HTML report of the collection or the current deck. */
+    @ReadOnly
     @Action(optional = "wholeCollection")
     public String getCollectionStatsHTML(Params p) {
         return report.html(p.bool("wholeCollection", true));
