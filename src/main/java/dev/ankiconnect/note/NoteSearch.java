@@ -4,9 +4,12 @@ import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.profile.CollectionGeneration;
 import dev.ankiconnect.profile.Profile;
 import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.search.CollectionSnapshot;
 import dev.ankiconnect.search.CompiledSearch;
+import dev.ankiconnect.search.MemorySearch;
 import dev.ankiconnect.search.SearchContext;
 import dev.ankiconnect.search.SearchNode;
 import dev.ankiconnect.search.SearchParser;
@@ -26,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** findNotes / findCards: Anki's search language compiled to SQL (dev.ankiconnect.search), run with JDBC. */
@@ -50,11 +54,39 @@ public class NoteSearch {
     @Inject
     NoteStore store;
 
+    @Inject
+    SearchMemory memory;
+
+    @Inject
+    CollectionGeneration generation;
+
+    /** The collection facts of the last read-only search, with the write counter they were read at. */
+    private final java.util.concurrent.atomic.AtomicReference<Facts> facts = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * The ids of the notes or cards {@code query} finds, ascending. Read-only actions search the in-memory copy
+     * of the collection, read anew after a write; a first-field search ({@code "Front:word"}), which the fkey
+     * index answers in a few rows, and every search of an action that writes (which must see its own changes)
+     * run as SQL.
+     */
     public List<Long> find(String query, Target target) {
         CompiledSearch compiled;
         try {
             SearchNode root = SearchParser.parse(query);
-            SearchContext ctx = context();
+            SearchContext ctx;
+            if (tx.readOnly()) {
+                long gen = generation.current();
+                Facts f = facts(gen);
+                ctx = f.context(timing(f));
+                if (firstFieldKey(root, ctx) == null) {
+                    Optional<CollectionSnapshot> copy = memory.current(gen);
+                    if (copy.isPresent()) {
+                        return MemorySearch.find(root, ctx, target, copy.get(), memory::cards);
+                    }
+                }
+            } else {
+                ctx = context();
+            }
             Long key = firstFieldKey(root, ctx);
             if (key != null) {
                 // only notes whose first field has the value's key can match: search just those
@@ -105,6 +137,33 @@ public class NoteSearch {
 
     /** The search context of the active profile: decks, note types, day timing. */
     public SearchContext context() {
+        Facts f = readFacts(-1);
+        return f.context(timing(f));
+    }
+
+    /**
+     * What a search needs to know of the collection besides its rows: decks, note types and settings, as of
+     * write counter {@code gen} (-1: not tied to one). The clock is not part of it.
+     */
+    private record Facts(long profileId, long gen, SearchContext collection, long crt, Integer creationOffset,
+            int rollover) {
+
+        SearchContext context(Timing timing) {
+            return collection.at(timing.today(), timing.nextDayAt(), timing.now());
+        }
+    }
+
+    /** The facts at write counter {@code gen}: those of the previous read-only search when nothing was written since. */
+    private Facts facts(long gen) {
+        Facts f = facts.get();
+        if (f == null || f.gen() != gen || f.profileId() != profile.id()) {
+            f = readFacts(gen);
+            facts.set(f);
+        }
+        return f;
+    }
+
+    private Facts readFacts(long gen) {
         Map<Long, ModelInfo> all = models.all();
         Map<Long, String> names = new HashMap<>();
         Map<Long, List<String>> fields = new HashMap<>();
@@ -122,9 +181,7 @@ public class NoteSearch {
                 cloze.add(m.id());
             }
         }
-        Timing timing = timing();
-        return SearchContext.builder(profile.id())
-                .timing(timing.today(), timing.nextDayAt(), timing.now())
+        SearchContext collection = SearchContext.builder(profile.id())
                 .learnAheadSecs((int) config.getLong("collapseTime", 1200))
                 .currentDeckId(config.getLong("curDeck", 1))
                 .deckNames(notes.deckIndex().names())
@@ -133,16 +190,27 @@ public class NoteSearch {
                 .ignoreAccents(config.getBool("ignoreAccentsInSearch", false))
                 .lowerOnClob(true)
                 .build();
+        Facts day = dayFacts();
+        return new Facts(profile.id(), gen, collection, day.crt(), day.creationOffset(), day.rollover());
     }
 
-    /** Today's scheduler day for the active profile (ANKI-MODEL 6.13). */
-    public Timing timing() {
+    /** Only what the scheduler day depends on (creation time, offset, rollover hour). */
+    private Facts dayFacts() {
         Profile p = tx.em().find(Profile.class, profile.id());
         long crt = p == null ? System.currentTimeMillis() / 1000 : p.crt();
         Integer offset = config.get("creationOffset").filter(v -> v instanceof jakarta.json.JsonNumber)
                 .map(v -> ((jakarta.json.JsonNumber) v).intValue()).orElse(null);
-        int rollover = (int) config.getLong("rollover", 4);
-        return Timing.of(crt, offset, System.currentTimeMillis() / 1000, ZoneId.systemDefault(), rollover);
+        return new Facts(profile.id(), -1, null, crt, offset, (int) config.getLong("rollover", 4));
+    }
+
+    /** Today's scheduler day for the active profile (ANKI-MODEL 6.13). */
+    public Timing timing() {
+        return timing(dayFacts());
+    }
+
+    private static Timing timing(Facts f) {
+        return Timing.of(f.crt(), f.creationOffset(), System.currentTimeMillis() / 1000, ZoneId.systemDefault(),
+                f.rollover());
     }
 
     /** The card columns {@code ix_cards_search} (db/changes/search-1.xml) holds. */

@@ -57,6 +57,13 @@ public record SearchContext(
         sortFieldIndex = Map.copyOf(sortFieldIndex);
     }
 
+    /** The same collection at another moment (the day and clock a search reads). */
+    public SearchContext at(long today, long nextDayAtSecs, long nowSecs) {
+        return new SearchContext(profileId, today, nextDayAtSecs, nowSecs, learnAheadSecs, currentDeckId, deckNames,
+                deckPresetNames, notetypeNames, notetypeFields, notetypeTemplates, clozeNotetypeIds, ignoreAccents,
+                excludedFields, sortFieldIndex, lowerOnClob);
+    }
+
     /** True if some notetype excludes fields from unqualified searches (Anki then searches field by field). */
     public boolean anyExcludedFields() {
         return excludedFields.values().stream().anyMatch(set -> !set.isEmpty());

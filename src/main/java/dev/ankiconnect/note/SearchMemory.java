@@ -1,0 +1,170 @@
+package dev.ankiconnect.note;
+
+import dev.ankiconnect.config.ConfigKey;
+import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.search.CollectionSnapshot;
+import dev.ankiconnect.search.Subquery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * In-memory copies of collections for findNotes / findCards ({@link CollectionSnapshot}), one per profile, each
+ * labelled with the collection's write counter ({@code profile.CollectionGeneration}) read before its rows. A search in a
+ * read-only action reads the counter (one indexed row) and uses the copy when the numbers agree; otherwise it
+ * reads the collection again. At most {@code searchMemoryMaxNotes} notes are held over all profiles (least
+ * recently searched copies are dropped first); a collection larger than that is searched with SQL alone, as is
+ * every collection when the key is 0.
+ */
+@ApplicationScoped
+public class SearchMemory {
+
+    private static final Logger LOG = Logger.getLogger(SearchMemory.class.getName());
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    @Inject
+    Settings settings;
+
+    private record Held(CollectionSnapshot snapshot, long lastUsed) {
+    }
+
+    private final Map<Long, Held> held = new ConcurrentHashMap<>();
+    /** Profiles found too large at a generation: not read again until the counter moves. */
+    private final Map<Long, Long> tooLarge = new ConcurrentHashMap<>();
+    private final Map<Long, Object> loading = new ConcurrentHashMap<>();
+
+    /**
+     * The copy of the active collection at write counter {@code gen} (read in the current transaction before
+     * any row): the held one, or read anew. Empty when memory search is off or the collection is too large.
+     */
+    public Optional<CollectionSnapshot> current(long gen) {
+        long max = settings.config().integer(ConfigKey.SEARCH_MEMORY_MAX_NOTES);
+        if (max <= 0) {
+            return Optional.empty();
+        }
+        long id = profile.id();
+        Optional<CollectionSnapshot> ready = fresh(id, gen);
+        if (ready.isPresent() || Long.valueOf(gen).equals(tooLarge.get(id))) {
+            return ready;
+        }
+        synchronized (loading.computeIfAbsent(id, k -> new Object())) {
+            ready = fresh(id, gen);
+            if (ready.isPresent()) {
+                return ready;
+            }
+            long start = System.nanoTime();
+            CollectionSnapshot s = read(id, gen, max);
+            if (s == null) {
+                held.remove(id);
+                tooLarge.put(id, gen);
+                return Optional.empty();
+            }
+            tooLarge.remove(id);
+            held.put(id, new Held(s, System.nanoTime()));
+            evict(id, max);
+            LOG.fine(() -> String.format(java.util.Locale.ROOT, "search copy of profile %d: %d notes, %d cards,"
+                    + " about %d MB, read in %.0f ms", id, s.noteCount(), s.cardCount(),
+                    s.estimatedBytes() / (1024 * 1024), (System.nanoTime() - start) / 1e6));
+            return Optional.of(s);
+        }
+    }
+
+    private Optional<CollectionSnapshot> fresh(long id, long gen) {
+        Held h = held.get(id);
+        if (h == null || h.snapshot().generation() != gen) {
+            return Optional.empty();
+        }
+        held.put(id, new Held(h.snapshot(), System.nanoTime()));
+        return Optional.of(h.snapshot());
+    }
+
+    /** Drops the least recently used other copies until at most {@code max} notes are held. */
+    private void evict(long keep, long max) {
+        while (true) {
+            long total = held.values().stream().mapToLong(h -> h.snapshot().noteCount()).sum();
+            if (total <= max) {
+                return;
+            }
+            Long oldest = held.entrySet().stream().filter(e -> e.getKey() != keep)
+                    .min((a, b) -> Long.compare(a.getValue().lastUsed(), b.getValue().lastUsed()))
+                    .map(Map.Entry::getKey).orElse(null);
+            if (oldest == null) {
+                return;
+            }
+            held.remove(oldest);
+        }
+    }
+
+    /** Reads every note and card of the profile, or returns null past {@code max} notes. */
+    private CollectionSnapshot read(long id, long gen, long max) {
+        CollectionSnapshot.Builder b = CollectionSnapshot.builder(gen);
+        Connection c = Sql.connection(tx);
+        try {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, mid, mtime, tags, sfld, flds FROM notes WHERE profile_id = ?")) {
+                ps.setLong(1, id);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    long n = 0;
+                    while (rs.next()) {
+                        if (++n > max) {
+                            return null;
+                        }
+                        b.note(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                                Sql.text(rs, 6));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, nid, did, odid, ord, ctype, queue, due, odue, ivl,"
+                    + " factor, reps, lapses, flags, data FROM cards WHERE profile_id = ?")) {
+                ps.setLong(1, id);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        b.card(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6),
+                                rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
+                                rs.getInt(13), rs.getInt(14), rs.getString(15));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return b.build();
+    }
+
+    /** The card ids a revlog sub-query selects (rated:, introduced:, prop:rated, prop:resched). */
+    public Set<Long> cards(Subquery q) {
+        Set<Long> out = new HashSet<>();
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(q.sql())) {
+            int i = 1;
+            for (Object p : q.params()) {
+                ps.setObject(i++, p);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+}
