@@ -6,8 +6,11 @@ import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.search.CollectionSnapshot;
 import dev.ankiconnect.search.Subquery;
+import dev.ankiconnect.db.DatabaseHolder;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +19,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 /**
@@ -40,6 +47,16 @@ public class SearchMemory {
 
     @Inject
     Settings settings;
+
+    @Inject
+    DatabaseHolder database;
+
+    /** Reads the cards while the request's own thread reads the notes. */
+    private final ExecutorService reader = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "search-copy-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record Held(CollectionSnapshot snapshot, long lastUsed) {
     }
@@ -111,28 +128,58 @@ public class SearchMemory {
         }
     }
 
-    /** Reads every note and card of the profile, or returns null past {@code max} notes. */
+    /**
+     * Reads every note and card of the profile, or returns null past {@code max} notes. Cards are read at the
+     * same time on a second connection: it may see writes committed after {@code gen} was read, which only makes
+     * the copy newer than its label (the next search then reads again), never older.
+     */
     private CollectionSnapshot read(long id, long gen, long max) {
         CollectionSnapshot.Builder b = CollectionSnapshot.builder(gen);
-        Connection c = Sql.connection(tx);
+        CompletableFuture<Void> cards = CompletableFuture.runAsync(() -> readCards(id, b), reader);
         try {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, mid, mtime, tags, sfld, flds FROM notes WHERE profile_id = ?")) {
-                ps.setLong(1, id);
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    long n = 0;
-                    while (rs.next()) {
-                        if (++n > max) {
-                            return null;
-                        }
-                        b.note(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                                Sql.text(rs, 6));
+            if (!readNotes(Sql.connection(tx), id, max, b)) {
+                return null;
+            }
+        } finally {
+            try {
+                cards.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return b.build();
+    }
+
+    /** Derby: a table scan (without the hint a parameterised profile_id picks an index and fetches row by row). */
+    private static final String SCAN = Sql.index("null");
+
+    private static boolean readNotes(Connection c, long id, long max, CollectionSnapshot.Builder b) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, mtime, tags, sfld, flds FROM notes" + SCAN
+                + "WHERE profile_id = ?")) {
+            ps.setLong(1, id);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                long n = 0;
+                while (rs.next()) {
+                    if (++n > max) {
+                        return false;
                     }
+                    b.note(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), Sql.text(rs, 6));
                 }
             }
+            return true;
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    private void readCards(long id, CollectionSnapshot.Builder b) {
+        EntityManager em = database.get().emf().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            Connection c = em.unwrap(Connection.class);
             try (PreparedStatement ps = c.prepareStatement("SELECT id, nid, did, odid, ord, ctype, queue, due, odue, ivl,"
-                    + " factor, reps, lapses, flags, data FROM cards WHERE profile_id = ?")) {
+                    + " factor, reps, lapses, flags, data FROM cards" + SCAN + "WHERE profile_id = ?")) {
                 ps.setLong(1, id);
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -145,8 +192,17 @@ public class SearchMemory {
             }
         } catch (SQLException e) {
             throw Sql.fail(e);
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
         }
-        return b.build();
+    }
+
+    @PreDestroy
+    void stop() {
+        reader.shutdownNow();
     }
 
     /** The card ids a revlog sub-query selects (rated:, introduced:, prop:rated, prop:resched). */
