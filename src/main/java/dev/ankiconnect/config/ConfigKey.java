@@ -31,7 +31,7 @@ public enum ConfigKey {
     TRUSTED_PROXIES("trustedProxies", Type.LIST, ""),
     KEY_FAILURE_LIMIT("keyFailureLimit", Type.INT, "10"),
     KEY_FAILURE_BLOCK_MS("keyFailureBlockMs", Type.LONG, "1000"),
-    SEARCH_MEMORY_MAX_NOTES("searchMemoryMaxNotes", Type.INT, "300000");
+    SEARCH_MEMORY_MB("searchMemoryMb", Type.INT, "256");
 
     /** How a key's text is read. */
     public enum Type { STRING, INT, LONG, LIST }

@@ -28,11 +28,11 @@ import java.util.logging.Logger;
 
 /**
  * In-memory copies of collections for findNotes / findCards ({@link CollectionSnapshot}), one per profile, each
- * labelled with the collection's write counter ({@code profile.CollectionGeneration}) read before its rows. A search in a
- * read-only action reads the counter (one indexed row) and uses the copy when the numbers agree; otherwise it
- * reads the collection again. At most {@code searchMemoryMaxNotes} notes are held over all profiles (least
- * recently searched copies are dropped first); a collection larger than that is searched with SQL alone, as is
- * every collection when the key is 0.
+ * labelled with the collection's write counter ({@code profile.CollectionGeneration}) read before its rows. A
+ * search in a read-only action reads the counter (one indexed row) and uses the copy when the numbers agree; otherwise it
+ * reads the collection again. All copies together take at most {@code searchMemoryMb} (and a quarter of the
+ * JVM's maximum heap); least recently searched copies are dropped first, a collection that does not fit is
+ * searched with SQL alone (tried again ten minutes later), as is every collection when the key is 0.
  */
 @ApplicationScoped
 public class SearchMemory {
@@ -62,22 +62,30 @@ public class SearchMemory {
     }
 
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
-    /** Profiles found too large at a generation: not read again until the counter moves. */
+    /** When a profile's collection was found too large: it is searched with SQL for a while before a new try. */
     private final Map<Long, Long> tooLarge = new ConcurrentHashMap<>();
+    private static final long RETRY_TOO_LARGE_NANOS = 10L * 60 * 1_000_000_000;
     private final Map<Long, Object> loading = new ConcurrentHashMap<>();
+
+    /** The heap all copies may take together: {@code searchMemoryMb}, at most a quarter of the JVM's maximum. */
+    long budgetBytes() {
+        long configured = settings.config().integer(ConfigKey.SEARCH_MEMORY_MB) * 1024L * 1024L;
+        return Math.min(configured, Runtime.getRuntime().maxMemory() / 4);
+    }
 
     /**
      * The copy of the active collection at write counter {@code gen} (read in the current transaction before
      * any row): the held one, or read anew. Empty when memory search is off or the collection is too large.
      */
     public Optional<CollectionSnapshot> current(long gen) {
-        long max = settings.config().integer(ConfigKey.SEARCH_MEMORY_MAX_NOTES);
-        if (max <= 0) {
+        long budget = budgetBytes();
+        if (budget <= 0) {
             return Optional.empty();
         }
         long id = profile.id();
         Optional<CollectionSnapshot> ready = fresh(id, gen);
-        if (ready.isPresent() || Long.valueOf(gen).equals(tooLarge.get(id))) {
+        Long found = tooLarge.get(id);
+        if (ready.isPresent() || (found != null && System.nanoTime() - found < RETRY_TOO_LARGE_NANOS)) {
             return ready;
         }
         synchronized (loading.computeIfAbsent(id, k -> new Object())) {
@@ -86,15 +94,17 @@ public class SearchMemory {
                 return ready;
             }
             long start = System.nanoTime();
-            CollectionSnapshot s = read(id, gen, max);
+            CollectionSnapshot s = read(id, gen, budget);
             if (s == null) {
                 held.remove(id);
-                tooLarge.put(id, gen);
+                tooLarge.put(id, System.nanoTime());
+                LOG.info(() -> "profile " + id + ": collection larger than the search memory ("
+                        + budget / (1024 * 1024) + " MB, searchMemoryMb), searched with SQL");
                 return Optional.empty();
             }
             tooLarge.remove(id);
             held.put(id, new Held(s, System.nanoTime()));
-            evict(id, max);
+            evict(id, budget);
             LOG.fine(() -> String.format(java.util.Locale.ROOT, "search copy of profile %d: %d notes, %d cards,"
                     + " about %d MB, read in %.0f ms", id, s.noteCount(), s.cardCount(),
                     s.estimatedBytes() / (1024 * 1024), (System.nanoTime() - start) / 1e6));
@@ -111,11 +121,11 @@ public class SearchMemory {
         return Optional.of(h.snapshot());
     }
 
-    /** Drops the least recently used other copies until at most {@code max} notes are held. */
-    private void evict(long keep, long max) {
+    /** Drops the least recently used other copies until the copies held fit in {@code budget} bytes. */
+    private void evict(long keep, long budget) {
         while (true) {
-            long total = held.values().stream().mapToLong(h -> h.snapshot().noteCount()).sum();
-            if (total <= max) {
+            long total = held.values().stream().mapToLong(h -> h.snapshot().estimatedBytes()).sum();
+            if (total <= budget) {
                 return;
             }
             Long oldest = held.entrySet().stream().filter(e -> e.getKey() != keep)
@@ -129,15 +139,16 @@ public class SearchMemory {
     }
 
     /**
-     * Reads every note and card of the profile, or returns null past {@code max} notes. Cards are read at the
+     * Reads every note and card of the profile, or returns null past {@code budget} bytes. Cards are read at the
      * same time on a second connection: it may see writes committed after {@code gen} was read, which only makes
      * the copy newer than its label (the next search then reads again), never older.
      */
-    private CollectionSnapshot read(long id, long gen, long max) {
+    private CollectionSnapshot read(long id, long gen, long budget) {
         CollectionSnapshot.Builder b = CollectionSnapshot.builder(gen);
         CompletableFuture<Void> cards = CompletableFuture.runAsync(() -> readCards(id, b), reader);
         try {
-            if (!readNotes(Sql.connection(tx), id, max, b)) {
+            if (!readNotes(Sql.connection(tx), id, budget, b)) {
+                b.abandon();
                 return null;
             }
         } finally {
@@ -147,21 +158,20 @@ public class SearchMemory {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
-        return b.build();
+        return b.bytes() > budget ? null : b.build();
     }
 
     /** Derby: a table scan (without the hint a parameterised profile_id picks an index and fetches row by row). */
     private static final String SCAN = Sql.index("null");
 
-    private static boolean readNotes(Connection c, long id, long max, CollectionSnapshot.Builder b) {
+    private static boolean readNotes(Connection c, long id, long budget, CollectionSnapshot.Builder b) {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, mtime, tags, sfld, flds FROM notes" + SCAN
                 + "WHERE profile_id = ?")) {
             ps.setLong(1, id);
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
-                long n = 0;
                 while (rs.next()) {
-                    if (++n > max) {
+                    if (b.noteBytes() > budget) {
                         return false;
                     }
                     b.note(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), Sql.text(rs, 6));
@@ -183,7 +193,7 @@ public class SearchMemory {
                 ps.setLong(1, id);
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
+                    while (rs.next() && !b.abandoned()) {
                         b.card(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6),
                                 rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
                                 rs.getInt(13), rs.getInt(14), rs.getString(15));

@@ -17,6 +17,7 @@ public final class CollectionSnapshot {
     private static final boolean[] NO_FLAGS = new boolean[0];
 
     private final long generation;
+    private final long estimatedBytes;
 
     final long[] noteId;
     final long[] mid;
@@ -49,6 +50,7 @@ public final class CollectionSnapshot {
 
     private CollectionSnapshot(Builder b) {
         generation = b.generation;
+        estimatedBytes = b.noteBytes + b.cardBytes;
         int n = b.notes;
         int[] byId = order(b.noteIds, n);
         noteId = new long[n];
@@ -170,26 +172,28 @@ public final class CollectionSnapshot {
     }
 
     /**
-     * Heap held, roughly: the arrays (8 bytes a long, 4 an int or reference) and every distinct String (24 bytes
-     * of header and 16 of array, plus its characters at 1 byte each when Latin-1, else 2).
+     * Heap held, roughly: the arrays (8 bytes a long, 4 an int or reference) and every String (24 bytes of
+     * header and 16 of array, plus its characters at 1 byte each when Latin-1, else 2), counted twice when a
+     * lower-cased or folded copy is kept beside it.
      */
     public long estimatedBytes() {
-        long bytes = noteId.length * (3L * 8 + 9 * 4) + cardId.length * (5L * 8 + 10 * 4 + 4);
-        for (int i = 0; i < noteId.length; i++) {
-            bytes += text(tags[i]) + text(sfld[i]) + text(flds[i]);
-            if (tagsLower[i] != tags[i]) bytes += text(tagsLower[i]);
-            if (sfldFolded[i] != sfld[i]) bytes += text(sfldFolded[i]);
-            if (fldsFolded[i] != flds[i]) bytes += text(fldsFolded[i]);
-        }
-        for (String d : data) {
-            if (!d.isEmpty()) bytes += text(d);
-        }
-        return bytes;
+        return estimatedBytes;
     }
 
+    private static final long NOTE_BYTES = 3L * 8 + 9 * 4;
+    private static final long CARD_BYTES = 5L * 8 + 10 * 4 + 4;
+
     private static long text(String s) {
-        boolean latin1 = s.chars().allMatch(ch -> ch < 256);
-        return 40 + (long) s.length() * (latin1 ? 1 : 2);
+        long bytes = 40;
+        boolean upper = false;
+        boolean latin1 = true;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            upper |= ch >= 'A' && ch <= 'Z';
+            latin1 &= ch < 256;
+        }
+        bytes += (long) s.length() * (latin1 ? 1 : 2);
+        return upper ? 2 * bytes : bytes;
     }
 
     /** A note as the JVM-side search tests read it (no card columns). */
@@ -223,6 +227,11 @@ public final class CollectionSnapshot {
         private int[] cardInts = new int[8 * 1024];
         private String[] cardData = new String[1024];
 
+        /** Estimated heap of what was added so far (see {@link #estimatedBytes()}), notes and cards apart. */
+        private long noteBytes;
+        private volatile long cardBytes;
+        private volatile boolean abandoned;
+
         private Builder(long generation) {
             this.generation = generation;
         }
@@ -244,6 +253,7 @@ public final class CollectionSnapshot {
             this.tags[notes] = tags == null ? "" : tags;
             sflds[notes] = sfld == null ? "" : sfld;
             fldss[notes] = flds == null ? "" : flds;
+            noteBytes += NOTE_BYTES + text(this.tags[notes]) + text(sflds[notes]) + text(fldss[notes]);
             notes++;
             return this;
         }
@@ -276,8 +286,28 @@ public final class CollectionSnapshot {
             cardInts[v + 6] = lapses;
             cardInts[v + 7] = flags;
             cardData[cards] = data == null ? "" : data;
+            cardBytes += CARD_BYTES + (cardData[cards].isEmpty() ? 0 : text(cardData[cards]));
             cards++;
             return this;
+        }
+
+        /** Estimated heap of the notes added so far. */
+        public long noteBytes() {
+            return noteBytes;
+        }
+
+        /** Estimated heap of the notes and cards added so far. */
+        public long bytes() {
+            return noteBytes + cardBytes;
+        }
+
+        /** Tells a reader filling the builder on another thread that the copy will not be used. */
+        public void abandon() {
+            abandoned = true;
+        }
+
+        public boolean abandoned() {
+            return abandoned;
         }
 
         public CollectionSnapshot build() {
