@@ -106,6 +106,22 @@ class MultiInstanceIT {
         assertEquals("Dana One", ((jakarta.json.JsonString) call(a, "getActiveProfile", JsonValue.EMPTY_JSON_OBJECT)).getString());
     }
 
+    /** Each instance searches its own in-memory copy; a write through the other must show in the next search. */
+    @Test
+    void aWriteThroughOneInstance_showsInTheOthersNextSearch() {
+        String word = "shared" + System.nanoTime();
+        JsonObject query = Json.createObjectBuilder().add("query", word).build();
+        assertEquals(0, call(b, "findNotes", query).asJsonArray().size());
+        long id = ((JsonNumber) call(a, "addNote", Json.createObjectBuilder().add("note", Json.createObjectBuilder()
+                .add("deckName", "Default").add("modelName", "Basic")
+                .add("fields", Json.createObjectBuilder().add("Front", word).add("Back", "b"))).build())).longValue();
+        assertEquals(Json.createArrayBuilder().add(id).build(), call(b, "findNotes", query));
+        call(b, "addTags", Json.createObjectBuilder().add("notes", Json.createArrayBuilder().add(id))
+                .add("tags", "seen-on-b").build());
+        assertEquals(Json.createArrayBuilder().add(id).build(), call(a, "findNotes",
+                Json.createObjectBuilder().add("query", word + " tag:seen-on-b").build()));
+    }
+
     @Test
     void concurrentWrites_throughBothInstances_loseNothing_andDuplicateNothing() throws Exception {
         int threads = 8;
