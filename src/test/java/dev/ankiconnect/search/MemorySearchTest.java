@@ -17,7 +17,7 @@ class MemorySearchTest {
     private static final String SEP = "\u001f";
 
     /** Notes 100-105 (ids deliberately added out of order), their cards 1000+. */
-    private static CollectionSnapshot snapshot() {
+    static CollectionSnapshot snapshot() {
         CollectionSnapshot.Builder b = CollectionSnapshot.builder(3);
         b.note(103, 12, 50, " geo ", "The {{c1::capital}} of {{c2::France}}", "The {{c1::capital}} of {{c2::France}}" + SEP);
         b.note(100, 10, 10, " animal French::noun ", "chat", "chat" + SEP + "cat <b>animal</b>");
