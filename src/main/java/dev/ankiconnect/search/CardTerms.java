@@ -199,7 +199,11 @@ final class CardTerms {
     }
 
     static boolean compare(Double v, String op, double x) {
-        if (v == null) return false;
+        return v != null && compare(v.doubleValue(), op, x);
+    }
+
+    /** {@code v op x} for Anki's comparison operators (longs up to 2^53, ids and days included, are exact). */
+    static boolean compare(double v, String op, double x) {
         return switch (op) {
             case "<" -> v < x;
             case ">" -> v > x;

@@ -255,22 +255,22 @@ public final class MemorySearch {
         String op = p.op();
         long v = (long) p.value();
         return switch (p.property()) {
-            case "ivl" -> cards((n, c) -> compare(s.ivl[c], op, v));
-            case "reps" -> cards((n, c) -> compare(s.reps[c], op, v));
-            case "lapses" -> cards((n, c) -> compare(s.lapses[c], op, v));
+            case "ivl" -> cards((n, c) -> CardTerms.compare(s.ivl[c], op, v));
+            case "reps" -> cards((n, c) -> CardTerms.compare(s.reps[c], op, v));
+            case "lapses" -> cards((n, c) -> CardTerms.compare(s.lapses[c], op, v));
             case "ease" -> {
                 long factor = (long) ((float) p.value() * 1000f);
-                yield cards((n, c) -> compare(s.factor[c], op, factor));
+                yield cards((n, c) -> CardTerms.compare(s.factor[c], op, factor));
             }
-            case "pos" -> cards((n, c) -> s.ctype[c] == 0 && compare(dueOrOdue(c), op, v));
+            case "pos" -> cards((n, c) -> s.ctype[c] == 0 && CardTerms.compare(dueOrOdue(c), op, v));
             case "due" -> {
                 long days = ctx.today() + v;
                 long dayStart = ctx.nextDayAtSecs();
                 yield cards((n, c) -> {
                     int q = s.queue[c];
-                    if (q == 2 || q == 3) return compare(dueOrOdue(c), op, days);
+                    if (q == 2 || q == 3) return CardTerms.compare(dueOrOdue(c), op, days);
                     // SQL integer division truncates toward zero, as Java's does
-                    return (q == 1 || q == 4) && compare((dueOrOdue(c) - dayStart) / 86_400, op, v);
+                    return (q == 1 || q == 4) && CardTerms.compare((dueOrOdue(c) - dayStart) / 86_400, op, v);
                 });
             }
             case "rated" -> revlogCards(cardTerms.ratedCards(op, v, p.button() == null ? 0 : p.button()));
@@ -281,17 +281,6 @@ public final class MemorySearch {
 
     private long dueOrOdue(int c) {
         return s.odue[c] != 0 ? s.odue[c] : s.due[c];
-    }
-
-    static boolean compare(long x, String op, long v) {
-        return switch (op) {
-            case "<" -> x < v;
-            case ">" -> x > v;
-            case "<=" -> x <= v;
-            case ">=" -> x >= v;
-            case "=" -> x == v;
-            default -> x != v;
-        };
     }
 
     private Term revlogCards(Subquery q) {
