@@ -75,11 +75,12 @@ public class ActionDispatcher {
                 if (action.readOnly()) {
                     tx.rollback();
                 } else {
-                    if (tx.active()) {
-                        // in the same transaction as the writes: searches know their in-memory copy is stale
-                        generation.bump();
-                    }
+                    // in the same transaction as the writes: searches know their in-memory copy is stale
+                    Long written = tx.active() ? generation.bump() : null;
                     tx.commit();
+                    if (written != null) {
+                        generation.committed(written);
+                    }
                 }
                 return result;
             } catch (InvocationTargetException e) {

@@ -4,11 +4,13 @@ import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionWritten;
 import dev.ankiconnect.search.CollectionSnapshot;
 import dev.ankiconnect.search.Subquery;
 import dev.ankiconnect.db.DatabaseHolder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -24,6 +26,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -58,6 +63,14 @@ public class SearchMemory {
         return t;
     });
 
+    /** Reads copies again after writes, in the background (see {@link #written}). */
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "search-copy-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Long, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+
     private record Held(CollectionSnapshot snapshot, long lastUsed) {
     }
 
@@ -88,13 +101,18 @@ public class SearchMemory {
         if (ready.isPresent() || (found != null && System.nanoTime() - found < RETRY_TOO_LARGE_NANOS)) {
             return ready;
         }
+        return load(id, gen, budget, Sql.connection(tx));
+    }
+
+    /** Reads the copy at {@code gen} with {@code connection} unless another thread has just done so. */
+    private Optional<CollectionSnapshot> load(long id, long gen, long budget, Connection connection) {
         synchronized (loading.computeIfAbsent(id, k -> new Object())) {
-            ready = fresh(id, gen);
+            Optional<CollectionSnapshot> ready = fresh(id, gen);
             if (ready.isPresent()) {
                 return ready;
             }
             long start = System.nanoTime();
-            CollectionSnapshot s = read(id, gen, budget);
+            CollectionSnapshot s = read(connection, id, gen, budget);
             if (s == null) {
                 held.remove(id);
                 tooLarge.put(id, System.nanoTime());
@@ -109,6 +127,60 @@ public class SearchMemory {
                     + " about %d MB, read in %.0f ms", id, s.noteCount(), s.cardCount(),
                     s.estimatedBytes() / (1024 * 1024), (System.nanoTime() - start) / 1e6));
             return Optional.of(s);
+        }
+    }
+
+    /** Quiet time after a write before the copy is read again in the background (a burst of writes waits). */
+    static final long REFRESH_DELAY_MS = 150;
+
+    /**
+     * A write to a collection was committed on this instance: if it has a copy, read it again in the
+     * background once writes pause, so that the next search finds it current instead of reading it itself.
+     * A search arriving during that read waits for it rather than reading twice.
+     */
+    void written(@Observes CollectionWritten event) {
+        long id = event.profileId();
+        if (!held.containsKey(id)) {
+            return;
+        }
+        pending.compute(id, (k, previous) -> {
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            return refresher.schedule(() -> refresh(id), REFRESH_DELAY_MS, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void refresh(long id) {
+        pending.remove(id);
+        long budget = budgetBytes();
+        if (budget <= 0 || !held.containsKey(id)) {
+            return;
+        }
+        EntityManager em = database.get().emf().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            Connection c = em.unwrap(Connection.class);
+            long gen;
+            try (PreparedStatement ps = c.prepareStatement("SELECT gen FROM profiles WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        held.remove(id);
+                        return;
+                    }
+                    gen = rs.getLong(1);
+                }
+            }
+            load(id, gen, budget, c);
+        } catch (SQLException | RuntimeException e) {
+            // only an optimisation: the next search reads the copy itself
+            LOG.log(java.util.logging.Level.FINE, "background read of the search copy failed", e);
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
         }
     }
 
@@ -143,11 +215,11 @@ public class SearchMemory {
      * same time on a second connection: it may see writes committed after {@code gen} was read, which only makes
      * the copy newer than its label (the next search then reads again), never older.
      */
-    private CollectionSnapshot read(long id, long gen, long budget) {
+    private CollectionSnapshot read(Connection connection, long id, long gen, long budget) {
         CollectionSnapshot.Builder b = CollectionSnapshot.builder(gen);
         CompletableFuture<Void> cards = CompletableFuture.runAsync(() -> readCards(id, b), reader);
         try {
-            if (!readNotes(Sql.connection(tx), id, budget, b)) {
+            if (!readNotes(connection, id, budget, b)) {
                 b.abandon();
                 return null;
             }
@@ -212,6 +284,7 @@ public class SearchMemory {
 
     @PreDestroy
     void stop() {
+        refresher.shutdownNow();
         reader.shutdownNow();
     }
 

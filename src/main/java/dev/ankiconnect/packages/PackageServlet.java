@@ -192,10 +192,11 @@ public class PackageServlet extends HttpServlet {
     private JsonValue run(Work work) {
         try {
             JsonValue result = work.run();
-            if (tx.active()) {
-                generation.bump();
-            }
+            Long written = tx.active() ? generation.bump() : null;
             tx.commit();
+            if (written != null) {
+                generation.committed(written);
+            }
             return Reply.success(6, result);
         } catch (Throwable failure) {
             tx.rollback();

@@ -2,7 +2,10 @@ package dev.ankiconnect.profile;
 
 import dev.ankiconnect.db.Tx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The active collection's write counter ({@code profiles.gen}): every action that may write adds one in its own
@@ -11,16 +14,35 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class CollectionGeneration {
 
+    private static final Logger LOG = Logger.getLogger(CollectionGeneration.class.getName());
+
     @Inject
     Tx tx;
 
     @Inject
     ActiveProfile profile;
 
-    /** Counts one write of the active collection, committed or rolled back with the current transaction. */
-    public void bump() {
-        tx.em().createNativeQuery("UPDATE profiles SET gen = gen + 1 WHERE id = ?")
-                .setParameter(1, profile.id()).executeUpdate();
+    @Inject
+    Event<CollectionWritten> written;
+
+    /**
+     * Counts one write of the active collection, committed or rolled back with the current transaction; returns
+     * the profile's id for {@link #committed}.
+     */
+    public long bump() {
+        long id = profile.id();
+        tx.em().createNativeQuery("UPDATE profiles SET gen = gen + 1 WHERE id = ?").setParameter(1, id).executeUpdate();
+        return id;
+    }
+
+    /** Tells observers ({@link CollectionWritten}) that the transaction that counted a write has committed. */
+    public void committed(long profileId) {
+        try {
+            written.fire(new CollectionWritten(profileId));
+        } catch (RuntimeException e) {
+            // the write is committed and its reply must say so; an observer's trouble is only logged
+            LOG.log(Level.WARNING, "after a write of profile " + profileId, e);
+        }
     }
 
     /** The active collection's counter as committed now. */

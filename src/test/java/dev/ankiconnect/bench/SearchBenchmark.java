@@ -233,10 +233,23 @@ public final class SearchBenchmark {
         Arrays.sort(reload);
         System.out.printf(Locale.ROOT, "first search after a write (reads the collection into memory): median %.0f ms,"
                 + " max %.0f ms%n", reload[reload.length / 2], reload[reload.length - 1]);
+        // once writes pause, the server reads the copy in the background: a search a second later finds it ready
+        double[] later = new double[5];
+        for (int i = 0; i < later.length; i++) {
+            call(i % 2 == 0 ? "addTags" : "removeTags", tagOne);
+            Thread.sleep(1000);
+            long t = System.nanoTime();
+            call("findNotes", Json.createObjectBuilder().add("query", "deck:History").build());
+            later[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(later);
+        System.out.printf(Locale.ROOT, "search a second after a write: median %.0f ms, max %.0f ms%n",
+                later[later.length / 2], later[later.length - 1]);
         double[] a = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         String line = String.format(Locale.ROOT, "%s: overall median %.1f ms, p99 %.1f ms, max %.1f ms over %d queries"
-                + " (targets: median < 20, p99 < 100, max < 300); first search after a write: median %.0f ms", db,
-                a[a.length / 2], pct(a, 0.99), worst, a.length, reload[reload.length / 2]);
+                + " (targets: median < 20, p99 < 100, max < 300); search right after a write: median %.0f ms,"
+                + " a second after: %.0f ms", db, a[a.length / 2], pct(a, 0.99), worst, a.length,
+                reload[reload.length / 2], later[later.length / 2]);
         System.out.println(line);
         return line;
     }
