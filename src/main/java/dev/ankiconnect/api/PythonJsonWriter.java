@@ -77,7 +77,9 @@ public final class PythonJsonWriter {
 
     private static void number(JsonNumber n, StringBuilder out) {
         if (n.isIntegral()) {
-            out.append(n.bigDecimalValue().toBigInteger());
+            // JSON-P: integral means scale 0, and toString() is BigDecimal.toString(), which for
+            // scale 0 is the plain digits; no BigDecimal and BigInteger per id written.
+            out.append(n.toString());
             return;
         }
         // Python prints floats with repr(): shortest round-trip digits, "1e-05" style exponents.
@@ -111,8 +113,16 @@ public final class PythonJsonWriter {
 
     static void string(String s, StringBuilder out) {
         out.append('"');
+        // Runs of printable ASCII other than '"' and '\\' are copied in one append: most text
+        // written is field contents and ids, and a call per character made replies slow.
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"':
                     out.append("\\\"");
@@ -136,14 +146,11 @@ public final class PythonJsonWriter {
                     out.append("\\f");
                     break;
                 default:
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
-                                .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
+                    out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                            .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             }
         }
+        out.append(s, run, s.length());
         out.append('"');
     }
 }

@@ -169,21 +169,32 @@ public class CardStore {
 
     /** Card ids of these notes, grouped by note, each list in ordinal order. */
     public Map<Long, List<Long>> idsByNotes(Collection<Long> nids) {
-        Map<Long, List<Long>> out = new HashMap<>(nids.size() * 2);
+        // Sorted here rather than with ORDER BY: Derby would pass every row through its sorter.
+        Map<Long, List<long[]>> found = new HashMap<>(nids.size() * 2);
         try {
             for (List<Long> chunk : Sql.chunks(new LinkedHashSet<>(nids))) {
-                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT nid, id FROM cards"
-                        + Sql.index("IX_CARDS_NID_ONLY") + "WHERE profile_id = ? AND nid IN (" + Sql.marks(chunk.size()) + ") ORDER BY nid, ord")) {
+                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT nid, id, ord FROM cards"
+                        + Sql.index("IX_CARDS_NID_ONLY") + "WHERE profile_id = ? AND nid IN (" + Sql.marks(chunk.size()) + ")")) {
                     Sql.bind(ps, profile.id(), chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                            found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(new long[] {rs.getInt(3), rs.getLong(2)});
                         }
                     }
                 }
             }
         } catch (SQLException e) {
             throw Sql.fail(e);
+        }
+        Map<Long, List<Long>> out = new HashMap<>(found.size() * 2);
+        for (Map.Entry<Long, List<long[]>> e : found.entrySet()) {
+            List<long[]> cards = e.getValue();
+            cards.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            List<Long> ids = new ArrayList<>(cards.size());
+            for (long[] c : cards) {
+                ids.add(c[1]);
+            }
+            out.put(e.getKey(), ids);
         }
         return out;
     }

@@ -36,4 +36,19 @@ class PythonJsonWriterTest {
         assertEquals("1496198395707", PythonJsonWriter.write(Json.PROVIDER.createValue(1496198395707L)));
         assertEquals("-9223372036854775808", PythonJsonWriter.write(Json.PROVIDER.createValue(Long.MIN_VALUE)));
     }
+
+    @Test
+    void escapesAnywhereInLongerText() {
+        assertEquals("\"a \\\"b\\\" c\\u007f\\u00e9d\\te\"", PythonJsonWriter.write(Json.PROVIDER.createValue("a \"b\" c\u007f\u00e9d\te")));
+        assertEquals("\"\\n\"", PythonJsonWriter.write(Json.PROVIDER.createValue("\n")));
+        assertEquals("\"\"", PythonJsonWriter.write(Json.PROVIDER.createValue("")));
+        assertEquals("\"plain text\"", PythonJsonWriter.write(Json.PROVIDER.createValue("plain text")));
+    }
+
+    @Test
+    void bigIntegralsAreExact() {
+        assertEquals("123456789012345678901234567890",
+                PythonJsonWriter.write(Json.PROVIDER.createValue(new BigDecimal("123456789012345678901234567890"))));
+        assertEquals("-7", PythonJsonWriter.write(Json.PROVIDER.createValue(new java.math.BigInteger("-7"))));
+    }
 }
