@@ -23,18 +23,31 @@ final class BenchClient {
     }
 
     JsonValue call(String action, JsonObject params) throws Exception {
-        String body = JSON.createObjectBuilder().add("action", action).add("version", 6).add("params", params).build()
+        return result(action, send(request(action, params)));
+    }
+
+    /** The request body of an action (client work: built before a timed call). */
+    String request(String action, JsonObject params) {
+        return JSON.createObjectBuilder().add("action", action).add("version", 6).add("params", params).build()
                 .toString();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+    }
+
+    /** Sends a request body and returns the reply body once all of it has arrived: what a benchmark times. */
+    String send(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        JsonObject reply;
-        try (var reader = JSON.createReader(new StringReader(r.body()))) {
-            reply = reader.readObject();
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    }
+
+    /** The result of a reply body (client work: parsed after a timed call); an error stops the run. */
+    JsonValue result(String action, String reply) {
+        JsonObject r;
+        try (var reader = JSON.createReader(new StringReader(reply))) {
+            r = reader.readObject();
         }
-        if (!reply.isNull("error")) {
-            throw new IllegalStateException(action + ": " + reply.getString("error"));
+        if (!r.isNull("error")) {
+            throw new IllegalStateException(action + ": " + r.getString("error"));
         }
-        return reply.get("result");
+        return r.get("result");
     }
 }
