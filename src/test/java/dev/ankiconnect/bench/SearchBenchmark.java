@@ -8,12 +8,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -46,8 +40,7 @@ public final class SearchBenchmark {
     private static final java.util.logging.Logger memoryLog =
             java.util.logging.Logger.getLogger("dev.ankiconnect.note.SearchMemory");
 
-    private static HttpClient http;
-    private static URI uri;
+    private static BenchClient client;
 
     private SearchBenchmark() {
     }
@@ -62,8 +55,7 @@ public final class SearchBenchmark {
         java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
         handler.setLevel(java.util.logging.Level.FINE);
         memoryLog.addHandler(handler);
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        uri = URI.create("http://127.0.0.1:" + port + "/");
+        client = new BenchClient(port);
         List<String> summary = new ArrayList<>();
         for (String db : dbs.split(",")) {
             EmbeddedPostgres pg = null;
@@ -209,14 +201,14 @@ public final class SearchBenchmark {
                 call(q[0], params);
             }
             double[] ms = new double[runs];
-            String request = request(q[0], params);
+            String request = client.request(q[0], params);
             for (int r = 0; r < runs; r++) {
                 // from sending the request until all of the reply has arrived; parsing it is the client's work
                 long t = System.nanoTime();
-                String reply = send(request);
+                String reply = client.send(request);
                 ms[r] = (System.nanoTime() - t) / 1e6;
                 all.add(ms[r]);
-                result(q[0], reply);
+                client.result(q[0], reply);
             }
             Arrays.sort(ms);
             worst = Math.max(worst, ms[runs - 1]);
@@ -263,28 +255,6 @@ public final class SearchBenchmark {
     }
 
     private static JsonValue call(String action, JsonObject params) throws Exception {
-        return result(action, send(request(action, params)));
-    }
-
-    private static String request(String action, JsonObject params) {
-        return Json.createObjectBuilder().add("action", action).add("version", 6).add("params", params).build()
-                .toString();
-    }
-
-    private static String send(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-    }
-
-    private static JsonValue result(String action, String body) {
-        JsonObject reply;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            reply = reader.readObject();
-        }
-        if (!reply.isNull("error")) {
-            throw new IllegalStateException(action + ": " + reply.getString("error"));
-        }
-        return reply.get("result");
+        return client.call(action, params);
     }
 }
