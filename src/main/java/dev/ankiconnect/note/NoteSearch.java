@@ -32,7 +32,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** findNotes / findCards: Anki's search language compiled to SQL (dev.ankiconnect.search), run with JDBC. */
+/**
+ * findNotes / findCards: Anki's search language (dev.ankiconnect.search), run on the in-memory copy of the
+ * collection ({@link SearchMemory}) or compiled to SQL and run with JDBC.
+ */
 @ApplicationScoped
 public class NoteSearch {
 
@@ -77,7 +80,7 @@ public class NoteSearch {
             if (tx.readOnly()) {
                 long gen = generation.current();
                 Facts f = facts(gen);
-                ctx = f.context(timing(f));
+                ctx = f.context(timing(f.day()));
                 if (firstFieldKey(root, ctx) == null) {
                     Optional<CollectionSnapshot> copy = memory.current(gen);
                     if (copy.isPresent()) {
@@ -138,19 +141,22 @@ public class NoteSearch {
     /** The search context of the active profile: decks, note types, day timing. */
     public SearchContext context() {
         Facts f = readFacts(-1);
-        return f.context(timing(f));
+        return f.context(timing(f.day()));
     }
 
     /**
      * What a search needs to know of the collection besides its rows: decks, note types and settings, as of
      * write counter {@code gen} (-1: not tied to one). The clock is not part of it.
      */
-    private record Facts(long profileId, long gen, SearchContext collection, long crt, Integer creationOffset,
-            int rollover) {
+    private record Facts(long profileId, long gen, SearchContext collection, Day day) {
 
         SearchContext context(Timing timing) {
             return collection.at(timing.today(), timing.nextDayAt(), timing.now());
         }
+    }
+
+    /** What the scheduler day depends on: the collection's creation time, its offset and the rollover hour. */
+    private record Day(long crt, Integer creationOffset, int rollover) {
     }
 
     /** The facts at write counter {@code gen}: those of the previous read-only search when nothing was written since. */
@@ -190,27 +196,25 @@ public class NoteSearch {
                 .ignoreAccents(config.getBool("ignoreAccentsInSearch", false))
                 .lowerOnClob(true)
                 .build();
-        Facts day = dayFacts();
-        return new Facts(profile.id(), gen, collection, day.crt(), day.creationOffset(), day.rollover());
+        return new Facts(profile.id(), gen, collection, day());
     }
 
-    /** Only what the scheduler day depends on (creation time, offset, rollover hour). */
-    private Facts dayFacts() {
+    private Day day() {
         Profile p = tx.em().find(Profile.class, profile.id());
         long crt = p == null ? System.currentTimeMillis() / 1000 : p.crt();
         Integer offset = config.get("creationOffset").filter(v -> v instanceof jakarta.json.JsonNumber)
                 .map(v -> ((jakarta.json.JsonNumber) v).intValue()).orElse(null);
-        return new Facts(profile.id(), -1, null, crt, offset, (int) config.getLong("rollover", 4));
+        return new Day(crt, offset, (int) config.getLong("rollover", 4));
     }
 
     /** Today's scheduler day for the active profile (ANKI-MODEL 6.13). */
     public Timing timing() {
-        return timing(dayFacts());
+        return timing(day());
     }
 
-    private static Timing timing(Facts f) {
-        return Timing.of(f.crt(), f.creationOffset(), System.currentTimeMillis() / 1000, ZoneId.systemDefault(),
-                f.rollover());
+    private static Timing timing(Day d) {
+        return Timing.of(d.crt(), d.creationOffset(), System.currentTimeMillis() / 1000, ZoneId.systemDefault(),
+                d.rollover());
     }
 
     /** The card columns {@code ix_cards_search} (db/changes/search-1.xml) holds. */
