@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -70,14 +69,14 @@ public class CardStore {
     /** Cards by id (missing ids are absent from the map). */
     public Map<Long, CardRow> byIds(Collection<Long> ids) {
         Map<Long, CardRow> out = new HashMap<>(ids.size() * 2);
-        select("id", new LinkedHashSet<>(ids), out::put);
+        select("id", ids, out::put);
         return out;
     }
 
     /** Cards of these notes, grouped by note, each list in ordinal order. */
     public Map<Long, List<CardRow>> byNotes(Collection<Long> nids) {
         Map<Long, List<CardRow>> out = new HashMap<>(nids.size() * 2);
-        select("nid", new LinkedHashSet<>(nids), (id, c) -> out.computeIfAbsent(c.nid, k -> new ArrayList<>()).add(c));
+        select("nid", nids, (id, c) -> out.computeIfAbsent(c.nid, k -> new ArrayList<>()).add(c));
         for (List<CardRow> l : out.values()) {
             l.sort((a, b) -> Integer.compare(a.ord, b.ord));
         }
@@ -93,19 +92,11 @@ public class CardStore {
             return;
         }
         try {
-            for (List<Long> chunk : Sql.chunks(keys)) {
-                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT " + COLUMNS + " FROM cards"
-                        + Sql.index(column.equals("id") ? "IX_CARDS_ID" : "IX_CARDS_NID_ONLY") + "WHERE profile_id = ? AND "
-                        + column + " IN (" + Sql.marks(chunk.size()) + ")")) {
-                    Sql.bind(ps, profile.id(), chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            CardRow c = read(rs);
-                            sink.accept(c.id, c);
-                        }
-                    }
-                }
-            }
+            Sql.selectIn(Sql.connection(tx), profile.id(), "SELECT " + COLUMNS + " FROM cards"
+                    + Sql.index(column.equals("id") ? "IX_CARDS_ID" : "IX_CARDS_NID_ONLY"), column, keys, rs -> {
+                        CardRow c = read(rs);
+                        sink.accept(c.id, c);
+                    });
         } catch (SQLException e) {
             throw Sql.fail(e);
         }
@@ -172,17 +163,9 @@ public class CardStore {
         // Sorted here rather than with ORDER BY: Derby would pass every row through its sorter.
         Map<Long, List<long[]>> found = new HashMap<>(nids.size() * 2);
         try {
-            for (List<Long> chunk : Sql.chunks(new LinkedHashSet<>(nids))) {
-                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT nid, id, ord FROM cards"
-                        + Sql.index("IX_CARDS_NID_ONLY") + "WHERE profile_id = ? AND nid IN (" + Sql.marks(chunk.size()) + ")")) {
-                    Sql.bind(ps, profile.id(), chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(new long[] {rs.getInt(3), rs.getLong(2)});
-                        }
-                    }
-                }
-            }
+            Sql.selectIn(Sql.connection(tx), profile.id(), "SELECT nid, id, ord FROM cards" + Sql.index("IX_CARDS_NID_ONLY"),
+                    "nid", nids, rs -> found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
+                            .add(new long[] {rs.getInt(3), rs.getLong(2)}));
         } catch (SQLException e) {
             throw Sql.fail(e);
         }

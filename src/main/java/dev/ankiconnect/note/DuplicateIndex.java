@@ -3,14 +3,11 @@ package dev.ankiconnect.note;
 import dev.ankiconnect.note.DuplicateRule.State;
 import dev.ankiconnect.text.NoteText;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,36 +52,18 @@ public final class DuplicateIndex {
             throws SQLException {
         DuplicateIndex index = new DuplicateIndex();
         Map<Long, Known> byId = new HashMap<>();
-        for (List<Long> chunk : Sql.chunks(new LinkedHashSet<>(csums))) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, csum, flds FROM notes"
-                    + Sql.index("IX_NOTES_CSUM_ONLY") + "WHERE profile_id = ? "
-                    + "AND csum IN (" + Sql.marks(chunk.size()) + ")")) {
-                Sql.bind(ps, profileId, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String flds = Sql.text(rs, 4);
-                        int sep = flds.indexOf(NoteRow.SEPARATOR);
-                        Known k = new Known(rs.getLong(1), rs.getLong(2), sep < 0 ? flds : flds.substring(0, sep),
-                                new HashSet<>());
-                        byId.put(k.id, k);
-                        index.byCsum.computeIfAbsent(rs.getLong(3), x -> new ArrayList<>()).add(k);
-                    }
-                }
-            }
-        }
+        Sql.selectIn(c, profileId, "SELECT id, mid, csum, flds FROM notes" + Sql.index("IX_NOTES_CSUM_ONLY"), "csum", csums,
+                rs -> {
+                    String flds = Sql.text(rs, 4);
+                    int sep = flds.indexOf(NoteRow.SEPARATOR);
+                    Known k = new Known(rs.getLong(1), rs.getLong(2), sep < 0 ? flds : flds.substring(0, sep),
+                            new HashSet<>());
+                    byId.put(k.id, k);
+                    index.byCsum.computeIfAbsent(rs.getLong(3), x -> new ArrayList<>()).add(k);
+                });
         if (withDecks && !byId.isEmpty()) {
-            for (List<Long> chunk : Sql.chunks(byId.keySet())) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT nid, did FROM cards"
-                        + Sql.index("IX_CARDS_NID_ONLY") + "WHERE profile_id = ? "
-                        + "AND nid IN (" + Sql.marks(chunk.size()) + ")")) {
-                    Sql.bind(ps, profileId, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            byId.get(rs.getLong(1)).dids.add(rs.getLong(2));
-                        }
-                    }
-                }
-            }
+            Sql.selectIn(c, profileId, "SELECT nid, did FROM cards" + Sql.index("IX_CARDS_NID_ONLY"), "nid",
+                    new ArrayList<>(byId.keySet()), rs -> byId.get(rs.getLong(1)).dids.add(rs.getLong(2)));
         }
         return index;
     }

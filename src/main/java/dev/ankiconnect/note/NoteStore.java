@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -84,18 +83,11 @@ public class NoteStore {
             return out;
         }
         try {
-            for (List<Long> chunk : Sql.chunks(new LinkedHashSet<>(ids))) {
-                try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT id, guid, mid, mtime, usn, tags, "
-                        + "flds, sfld, csum FROM notes" + Sql.index("IX_NOTES_ID") + "WHERE profile_id = ? AND id IN (" + Sql.marks(chunk.size()) + ")")) {
-                    Sql.bind(ps, profile.id(), chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            NoteRow r = read(rs);
-                            out.put(r.id, r);
-                        }
-                    }
-                }
-            }
+            Sql.selectIn(Sql.connection(tx), profile.id(), "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum FROM notes"
+                    + Sql.index("IX_NOTES_ID"), "id", ids, rs -> {
+                        NoteRow r = read(rs);
+                        out.put(r.id, r);
+                    });
         } catch (SQLException e) {
             throw Sql.fail(e);
         }

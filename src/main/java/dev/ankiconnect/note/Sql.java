@@ -67,6 +67,32 @@ public final class Sql {
         return out;
     }
 
+    /** Takes one result row. */
+    @FunctionalInterface
+    public interface Rows {
+        void row(java.sql.ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code selectFrom WHERE profile_id = ? AND column IN (...)} for the distinct {@code values}, in
+     * chunks of {@link #CHUNK}, and hands every row to {@code rows}. {@code selectFrom} ends with its table (and
+     * usually an {@link #index} hint); table and column are code constants, never client text.
+     */
+    public static void selectIn(Connection c, long profileId, String selectFrom, String column,
+            Collection<Long> values, Rows rows) throws SQLException {
+        for (List<Long> chunk : chunks(new java.util.LinkedHashSet<>(values))) {
+            try (PreparedStatement ps = c.prepareStatement(selectFrom + " WHERE profile_id = ? AND " + column + " IN ("
+                    + marks(chunk.size()) + ")")) {
+                bind(ps, profileId, chunk);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.row(rs);
+                    }
+                }
+            }
+        }
+    }
+
     /** Binds the profile id then the values, from parameter 1. */
     public static int bind(PreparedStatement ps, long profileId, List<?> values) throws SQLException {
         int i = 1;
