@@ -72,7 +72,7 @@ public class ActionDispatcher {
                 Object result = action.takesParams()
                         ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
                         : action.method().invoke(action.bean());
-                if (action.readOnly()) {
+                if (action.readOnly() && !tx.writesKept()) {
                     tx.rollback();
                 } else {
                     // in the same transaction as the writes: searches know their in-memory copy is stale

@@ -21,6 +21,9 @@ public class Tx {
 
     private boolean readOnly;
 
+    /** Set when code inside a {@code @ReadOnly} action had to write after all (see {@link #keepWrites}). */
+    private boolean writesKept;
+
     /** The EntityManager of the current action, inside an open transaction. */
     public EntityManager em() {
         if (em == null) {
@@ -38,11 +41,32 @@ public class Tx {
         return readOnly;
     }
 
-    /** Set by the dispatcher around each action; returns the previous value (actions nest in {@code multi}). */
+    /**
+     * Set by the dispatcher around each action; returns the previous value (actions nest in {@code multi}). Each
+     * action starts with {@link #writesKept()} false.
+     */
     public boolean readOnly(boolean value) {
         boolean was = readOnly;
         readOnly = value;
+        writesKept = false;
         return was;
+    }
+
+    /**
+     * Called by the few places where a read must write, as Anki does: a deck that a read names is created
+     * ({@code cardReviews}, {@code getDeckStats}), a new profile gets its collection. Inside a {@code @ReadOnly}
+     * action its transaction is then committed and counted as a write instead of rolled back; in any other
+     * action it changes nothing.
+     */
+    public void keepWrites() {
+        if (readOnly) {
+            writesKept = true;
+        }
+    }
+
+    /** True when the current {@code @ReadOnly} action wrote through {@link #keepWrites}. */
+    public boolean writesKept() {
+        return writesKept;
     }
 
     /** True when the current action has begun a transaction. */
