@@ -26,11 +26,25 @@ public final class ApiErrors {
         if (failure instanceof PythonJsonReader.JsonSyntaxError) {
             return failure.getMessage();
         }
+        dev.ankiconnect.db.ServerBusyException busy = dev.ankiconnect.db.ServerBusyException.within(failure);
+        if (busy != null) {
+            LOG.log(Level.WARNING, "request answered busy", busy.getCause() != null ? busy.getCause() : busy);
+            return busy(busy);
+        }
         // Anything else is a bug or an infrastructure fault: keep the trace in the log, give the
         // client a one-line message and never a stack trace.
         LOG.log(Level.SEVERE, "action failed unexpectedly", failure);
         String text = failure.getMessage();
         return text == null || text.isBlank() ? failure.getClass().getSimpleName() : text;
+    }
+
+    /** The server could not serve the request in time; nothing of it was kept. */
+    static String busy(dev.ankiconnect.db.ServerBusyException e) {
+        return switch (e.reason()) {
+            case CONNECTION -> "server busy: no database connection became free within " + e.waitedMs()
+                    + " ms (dbWaitMs); try again";
+            case LOCK -> "server busy: another request held the collection longer than dbWaitMs; try again";
+        };
     }
 
     static String notFound(NotFoundException e) {
