@@ -90,7 +90,8 @@ class ActionMarksIT {
 
     // ---------------------------------------------------------------- the probe
 
-    record State(long gen, JsonObject tables, JsonObject readOnly) {
+    /** @param xid on PostgreSQL a transaction id the probe took, else null */
+    record State(long gen, JsonObject tables, JsonObject readOnly, Long xid) {
     }
 
     State state() {
@@ -109,7 +110,8 @@ class ActionMarksIT {
         if (response.statusCode() != 200 || !(body instanceof JsonObject o) || !o.containsKey("gen")) {
             throw new AssertionError("probe " + probe + " answered " + response.statusCode() + ": " + response.body());
         }
-        return new State(o.getJsonNumber("gen").longValue(), o.getJsonObject("tables"), o.getJsonObject("readOnly"));
+        return new State(o.getJsonNumber("gen").longValue(), o.getJsonObject("tables"), o.getJsonObject("readOnly"),
+                o.containsKey("xid") ? o.getJsonNumber("xid").longValue() : null);
     }
 
     /** The tables whose rows differ. */
@@ -490,6 +492,12 @@ class ActionMarksIT {
                     }
                     if (r.kind() != Kind.SERVER_STATE && !readOnly) {
                         problems.add(what + ": changes nothing but is not marked @ReadOnly" + seen);
+                    }
+                    // PostgreSQL only: transaction ids show writes that were rolled back (the probe takes one itself).
+                    if (before.xid() != null && after.xid() - before.xid() > 1) {
+                        problems.add(what + ": wrote or locked rows and was rolled back (" + (after.xid() - before.xid() - 1)
+                                + " transaction(s) took an id): a @ReadOnly action's writes are lost; a bug, or a read "
+                                + "that must write and call Tx.keepWrites" + seen);
                     }
                 }
                 case WRITE, CREATES, DELEGATES -> {

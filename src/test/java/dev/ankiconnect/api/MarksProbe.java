@@ -36,7 +36,9 @@ import java.util.TreeMap;
  * {@code profile}, by name) it answers its write counter {@code gen}, a digest of every row of every table that
  * holds its data (the profile's own row without {@code gen}), and which registered actions are marked
  * {@link ReadOnly}. It reads the application's own database through the application's persistence unit, in a
- * transaction of its own that is always rolled back.
+ * transaction of its own that is always rolled back. On PostgreSQL it also answers {@code xid}, a fresh
+ * transaction id: the ids two probes take differ by more than one when something in between wrote, even a write
+ * that was rolled back (a {@code @ReadOnly} action's).
  *
  * <p>The tables come from the database's metadata, not from a list: a table this probe does not know how to
  * scope makes it answer HTTP 500 naming the table, so a new table cannot escape the test.
@@ -105,6 +107,15 @@ public class MarksProbe extends HttpServlet {
                     }
                     profileId = rs.getLong(1);
                     out.add("profileId", profileId).add("gen", rs.getLong(2));
+                }
+            }
+            if (c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+                // Takes the next transaction id of the cluster: one more than the last one any transaction took.
+                // A transaction takes one only when it writes or locks a row, even if it is rolled back, so
+                // between two probes the ids show whether anything in between wrote at all.
+                try (PreparedStatement s = c.prepareStatement("SELECT txid_current()"); ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    out.add("xid", rs.getLong(1));
                 }
             }
             JsonObjectBuilder tables = Json.createObjectBuilder();
