@@ -28,8 +28,10 @@ public final class ApiErrors {
         }
         dev.ankiconnect.db.ServerBusyException busy = dev.ankiconnect.db.ServerBusyException.within(failure);
         if (busy != null) {
-            LOG.log(Level.WARNING, "request answered busy", busy.getCause() != null ? busy.getCause() : busy);
-            return busy(busy);
+            String text = busy(busy);
+            // no stack trace: under overload this is expected, and one line each is enough
+            LOG.warning(() -> text + (busy.getCause() != null ? " (" + busy.getCause().getMessage() + ")" : ""));
+            return text;
         }
         // Anything else is a bug or an infrastructure fault: keep the trace in the log, give the
         // client a one-line message and never a stack trace.

@@ -50,7 +50,7 @@ class ServerBusyIT {
         for (int round = 0; round < 6; round++, sub *= 2) {
             JsonArrayBuilder actions = Json.createArrayBuilder();
             for (int i = 0; i < sub; i++) {
-                actions.add(Json.createObjectBuilder().add("action", "deckNamesAndIds"));
+                actions.add(Json.createObjectBuilder().add("action", "deckNamesAndIds").add("version", 6));
             }
             JsonObject multi = Json.createObjectBuilder().add("actions", actions).build();
             CompletableFuture<JsonValue> holder = CompletableFuture.supplyAsync(() -> client.call("multi", multi));
