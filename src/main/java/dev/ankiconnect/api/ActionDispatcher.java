@@ -65,6 +65,8 @@ public class ActionDispatcher {
     static final int MAX_ATTEMPTS = 5;
 
     private Object invoke(ActionMethod action, Envelope envelope) throws Throwable {
+        // What ran before in this request (a key check's look-up) is not part of this action's transaction.
+        tx.rollback();
         for (int attempt = 1; ; attempt++) {
             Throwable failure;
             boolean outer = tx.readOnly(action.readOnly());
@@ -72,7 +74,7 @@ public class ActionDispatcher {
                 Object result = action.takesParams()
                         ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
                         : action.method().invoke(action.bean());
-                if (action.readOnly()) {
+                if (action.readOnly() && !tx.writesKept()) {
                     tx.rollback();
                 } else {
                     // in the same transaction as the writes: searches know their in-memory copy is stale
@@ -105,13 +107,15 @@ public class ActionDispatcher {
 
     /**
      * True for failures a concurrent writer causes: integrity constraint violations (SQLState
-     * class 23), serialization failures (40001), deadlocks (40P01) and Derby lock time-outs (40XL1/2).
+     * class 23), serialization failures and Derby deadlocks (40001) and PostgreSQL deadlocks (40P01).
+     * Not lock time-outs: another writer held the lock for {@code dbWaitMs}, and the request is answered
+     * "server busy" rather than held as long again.
      */
     static boolean retryable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("23") || state.equals("40001") || state.equals("40P01") || state.startsWith("40XL")) {
+                if (state.startsWith("23") || state.equals("40001") || state.equals("40P01")) {
                     return true;
                 }
             }

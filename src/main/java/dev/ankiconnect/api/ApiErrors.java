@@ -26,11 +26,27 @@ public final class ApiErrors {
         if (failure instanceof PythonJsonReader.JsonSyntaxError) {
             return failure.getMessage();
         }
+        dev.ankiconnect.db.ServerBusyException busy = dev.ankiconnect.db.ServerBusyException.within(failure);
+        if (busy != null) {
+            String text = busy(busy);
+            // no stack trace: under overload this is expected, and one line each is enough
+            LOG.warning(() -> text + (busy.getCause() != null ? " (" + busy.getCause().getMessage() + ")" : ""));
+            return text;
+        }
         // Anything else is a bug or an infrastructure fault: keep the trace in the log, give the
         // client a one-line message and never a stack trace.
         LOG.log(Level.SEVERE, "action failed unexpectedly", failure);
         String text = failure.getMessage();
         return text == null || text.isBlank() ? failure.getClass().getSimpleName() : text;
+    }
+
+    /** The server could not serve the request in time; nothing of it was kept. */
+    static String busy(dev.ankiconnect.db.ServerBusyException e) {
+        return switch (e.reason()) {
+            case CONNECTION -> "server busy: no database connection became free within " + e.waitedMs()
+                    + " ms (dbWaitMs); try again";
+            case LOCK -> "server busy: another request held the collection longer than dbWaitMs; try again";
+        };
     }
 
     static String notFound(NotFoundException e) {

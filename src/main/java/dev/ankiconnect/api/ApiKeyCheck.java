@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * AnkiConnect's key rule: {@code key == apiKey}, types included. With no key configured, a
- * request that carries any key at all (even {@code ""}) is refused, as in the original.
+ * AnkiConnect's key rule: {@code key == apiKey}, types included, where a missing key and
+ * {@code "key": null} are both Python's None. With no key configured, a request that carries any
+ * other key (even {@code ""}) is refused, as in the original.
  * Keys are compared in constant time.
  */
 public final class ApiKeyCheck implements KeyCheck {
@@ -31,7 +32,7 @@ public final class ApiKeyCheck implements KeyCheck {
             return true;
         }
         if (expected == null) {
-            return key == null;
+            return key == null || key.getValueType() == JsonValue.ValueType.NULL;
         }
         if (!(key instanceof JsonString s)) {
             return false;

@@ -31,7 +31,9 @@ public enum ConfigKey {
     TRUSTED_PROXIES("trustedProxies", Type.LIST, ""),
     KEY_FAILURE_LIMIT("keyFailureLimit", Type.INT, "10"),
     KEY_FAILURE_BLOCK_MS("keyFailureBlockMs", Type.LONG, "1000"),
-    SEARCH_MEMORY_MB("searchMemoryMb", Type.INT, "256");
+    SEARCH_MEMORY_MB("searchMemoryMb", Type.INT, "256"),
+    DB_POOL_SIZE("dbPoolSize", Type.INT, "0"),
+    DB_WAIT_MS("dbWaitMs", Type.LONG, "10000");
 
     /** How a key's text is read. */
     public enum Type { STRING, INT, LONG, LIST }

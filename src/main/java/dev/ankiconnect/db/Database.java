@@ -31,12 +31,17 @@ public final class Database implements AutoCloseable {
     /** Pages in Derby's cache unless -Dderby.storage.pageCacheSize says otherwise. */
     static final int DERBY_PAGE_CACHE = 16_000;
 
+    /** Requests served at once when the container's threads cannot be read ({@code dbPoolSize=0}). */
+    static final int DEFAULT_REQUESTS = 64;
+
     private final String url;
     private final EntityManagerFactory emf;
+    private final ConnectionGate gate;
 
-    private Database(String url, EntityManagerFactory emf) {
+    private Database(String url, EntityManagerFactory emf, ConnectionGate gate) {
         this.url = url;
         this.emf = emf;
+        this.gate = gate;
     }
 
     /** Migrates and opens the database the configuration names. */
@@ -61,9 +66,23 @@ public final class Database implements AutoCloseable {
         }
         String user = config.string(ConfigKey.JDBC_USER);
         String password = config.string(ConfigKey.JDBC_PASSWORD);
-        migrate(url, user, password);
+        long waitMs = Math.max(1, config.longValue(ConfigKey.DB_WAIT_MS));
+        int serverLimit = migrate(url, user, password, waitMs);
+        ConnectionGate gate = new ConnectionGate(requests(config.integer(ConfigKey.DB_POOL_SIZE), serverLimit), waitMs);
 
         Map<String, Object> props = new HashMap<>();
+        // A connection in each pool for every permit of the gate: a request waits only at the gate, never inside
+        // a pool. Requests begin their database transaction at once (Tx), so all their work is on one
+        // connection of the default pool; the read pool serves work outside requests.
+        for (String pool : new String[] {"default", "read"}) {
+            props.put("eclipselink.connection-pool." + pool + ".max", String.valueOf(gate.poolSize()));
+            props.put("eclipselink.connection-pool." + pool + ".min", String.valueOf(Math.min(gate.poolSize(), 4)));
+            props.put("eclipselink.connection-pool." + pool + ".wait", String.valueOf(waitMs));
+        }
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("options=")) {
+            // A row lock held by another writer (the per-profile add lock) is waited for at most dbWaitMs.
+            props.put("eclipselink.jdbc.property.options", "-c lock_timeout=" + waitMs);
+        }
         props.put("jakarta.persistence.jdbc.url", url);
         props.put("jakarta.persistence.jdbc.driver", driverClass(url));
         if (user != null) {
@@ -77,8 +96,22 @@ public final class Database implements AutoCloseable {
         EntityManager em = emf.createEntityManager();
         em.close();
         String opened = url;
-        LOG.info(() -> "database ready: " + redact(opened));
-        return new Database(opened, emf);
+        LOG.info(() -> "database ready: " + redact(opened) + "; " + gate.requests() + " requests at once (dbPoolSize),"
+                + " waiting at most " + waitMs + " ms (dbWaitMs)");
+        return new Database(opened, emf, gate);
+    }
+
+    /**
+     * Requests served at once: {@code dbPoolSize}, or with 0 the container's request threads (so that a request
+     * never waits for a connection while the container has a thread for it), else {@link #DEFAULT_REQUESTS}; on a
+     * database server at most half of its connection limit, leaving the rest to other instances and tools.
+     */
+    static int requests(int configured, int serverLimit) {
+        int wanted = configured > 0 ? configured : ContainerThreads.detect().orElse(DEFAULT_REQUESTS);
+        if (serverLimit > 0) {
+            wanted = Math.min(wanted, Math.max(1, serverLimit / 2 - ConnectionGate.BACKGROUND));
+        }
+        return Math.max(1, wanted);
     }
 
     private static String driverClass(String url) {
@@ -89,13 +122,45 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies every changeSet not yet applied; Liquibase's lock keeps concurrent starts safe. */
-    static void migrate(String url, String user, String password) {
+    /**
+     * Applies every changeSet not yet applied (Liquibase's lock keeps concurrent starts safe), then bounds Derby's
+     * lock waits by {@code lockWaitMs}; returns the database server's connection limit (PostgreSQL's
+     * {@code max_connections}), or 0 for Derby.
+     */
+    static int migrate(String url, String user, String password, long lockWaitMs) {
         try (Connection c = Jdbc.connect(url, user, password)) {
             runUpdate(c);
+            return limits(c, lockWaitMs);
         } catch (Exception e) {
             throw new IllegalStateException("database migration failed for " + redact(url) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static int limits(Connection c, long lockWaitMs) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName();
+        if (product.startsWith("Apache Derby")) {
+            // Derby waits 60 s for a lock by default; a -Dderby.locks.* system property still wins.
+            long seconds = Math.max(1, (lockWaitMs + 999) / 1000);
+            try (java.sql.CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) {
+                call.setString(1, "derby.locks.waitTimeout");
+                call.setString(2, String.valueOf(seconds));
+                call.execute();
+                // Deadlocks are found before the wait ends (and answered by a retry, not an error).
+                call.setString(1, "derby.locks.deadlockTimeout");
+                call.setString(2, String.valueOf(Math.max(1, seconds / 2)));
+                call.execute();
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return 0;
+        }
+        if (product.equals("PostgreSQL")) {
+            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SHOW max_connections")) {
+                return rs.next() ? Integer.parseInt(rs.getString(1).trim()) : 0;
+            }
+        }
+        return 0;
     }
 
     private static void runUpdate(Connection c) throws Exception {
@@ -122,6 +187,11 @@ public final class Database implements AutoCloseable {
 
     public EntityManagerFactory emf() {
         return emf;
+    }
+
+    /** Who may use a connection now; see {@link ConnectionGate}. */
+    public ConnectionGate gate() {
+        return gate;
     }
 
     public boolean isEmbeddedDerby() {

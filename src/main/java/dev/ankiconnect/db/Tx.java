@@ -10,6 +10,8 @@ import jakarta.persistence.EntityTransaction;
  * The unit of work of the action being run: one EntityManager per HTTP request and one
  * transaction per action, begun on the first database access so that actions which never touch
  * the database ({@code version}, {@code multi}) cost nothing. The dispatcher commits or rolls back.
+ * The first access takes the request's turn at the {@link ConnectionGate} (a bounded wait) and with
+ * it one connection, held until the request ends: no code of a request opens a second one.
  */
 @RequestScoped
 public class Tx {
@@ -19,16 +21,34 @@ public class Tx {
 
     private EntityManager em;
 
+    /** The request's turn at the database, from its first access until the request ends. */
+    private ConnectionGate.Permit permit;
+
     private boolean readOnly;
+
+    /** Set when code inside a {@code @ReadOnly} action had to write after all (see {@link #keepWrites}). */
+    private boolean writesKept;
 
     /** The EntityManager of the current action, inside an open transaction. */
     public EntityManager em() {
         if (em == null) {
-            em = database.get().emf().createEntityManager();
+            Database db = database.get();
+            // Waits (bounded) before this request holds anything; the pool then has a connection for it.
+            ConnectionGate.Permit turn = db.gate().enter();
+            try {
+                em = db.emf().createEntityManager();
+            } catch (RuntimeException e) {
+                turn.close();
+                throw e;
+            }
+            permit = turn;
         }
         EntityTransaction tx = em.getTransaction();
         if (!tx.isActive()) {
             tx.begin();
+            // Begins the database transaction now: every query of the action, JPQL or JDBC, reads and writes
+            // on this one connection (otherwise EclipseLink reads on other pooled connections until it writes).
+            em.unwrap(java.sql.Connection.class);
         }
         return em;
     }
@@ -38,11 +58,32 @@ public class Tx {
         return readOnly;
     }
 
-    /** Set by the dispatcher around each action; returns the previous value (actions nest in {@code multi}). */
+    /**
+     * Set by the dispatcher around each action; returns the previous value (actions nest in {@code multi}). Each
+     * action starts with {@link #writesKept()} false.
+     */
     public boolean readOnly(boolean value) {
         boolean was = readOnly;
         readOnly = value;
+        writesKept = false;
         return was;
+    }
+
+    /**
+     * Called by the few places where a read must write, as Anki does: a deck that a read names is created
+     * ({@code cardReviews}, {@code getDeckStats}), a new profile gets its collection. Inside a {@code @ReadOnly}
+     * action its transaction is then committed and counted as a write instead of rolled back; in any other
+     * action it changes nothing.
+     */
+    public void keepWrites() {
+        if (readOnly) {
+            writesKept = true;
+        }
+    }
+
+    /** True when the current {@code @ReadOnly} action wrote through {@link #keepWrites}. */
+    public boolean writesKept() {
+        return writesKept;
     }
 
     /** True when the current action has begun a transaction. */
@@ -71,17 +112,19 @@ public class Tx {
     /** Drops the EntityManager (after a failed attempt); the next {@link #em()} opens a fresh one. */
     public void discard() {
         if (em != null) {
-            rollback();
-            em.close();
-            em = null;
+            try {
+                rollback();
+                em.close();
+            } finally {
+                em = null;
+                permit.close();
+                permit = null;
+            }
         }
     }
 
     @PreDestroy
     void close() {
-        if (em != null) {
-            rollback();
-            em.close();
-        }
+        discard();
     }
 }

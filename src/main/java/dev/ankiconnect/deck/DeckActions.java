@@ -36,6 +36,7 @@ public class DeckActions implements ActionGroup {
     DeckStats stats;
 
     /** deckNames: every deck name, parents included, in Anki's order. */
+    @ReadOnly
     @Action
     public List<String> deckNames() {
         return decks.names();
@@ -147,6 +148,7 @@ public class DeckActions implements ActionGroup {
     }
 
     /** getDeckStats {decks}: {deck id: counts} in deck-tree order; unknown names are created (as Anki's lookup does). */
+    @ReadOnly
     @Action("decks")
     public Map<Long, Map<String, Object>> getDeckStats(Params p) {
         Set<Long> ids = new HashSet<>();

@@ -233,6 +233,7 @@ public class Decks {
                     // Anki refuses with its localised DeckIsFiltered text.
                     throw new dev.ankiconnect.api.InvalidInputException("Filtered decks can not have child decks.");
                 }
+                tx.keepWrites();
                 long id = ids.next();
                 parent = deckEntity(profile.id(), DeckJson.normalDeck(id, spelled.human(), System.currentTimeMillis() / 1000));
                 tx.em().persist(parent);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,24 +47,28 @@ public class MediaDir {
     private final Map<String, String> written = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Brings the export up to date and returns its absolute path. */
-    public synchronized String export() {
+    public String export() {
         if (!MediaSources.flag(settings.config(), ConfigKey.MEDIA_DIR_EXPORT)) {
             throw new InvalidInputException(DISABLED);
         }
         Path dir = settings.config().dataDir().resolve("media").resolve("profile-" + profile.id())
                 .resolve("collection.media").toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(dir);
-            sync(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the media export " + dir + ": " + e.getMessage(), e);
+        // Read before the lock: this request takes its database connection holding no lock.
+        List<Object[]> catalogue = store.catalogue();
+        synchronized (this) {
+            try {
+                Files.createDirectories(dir);
+                sync(dir, catalogue);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the media export " + dir + ": " + e.getMessage(), e);
+            }
         }
         return dir.toString();
     }
 
-    private void sync(Path dir) throws IOException {
+    private void sync(Path dir, List<Object[]> catalogue) throws IOException {
         Map<String, Object[]> wanted = new HashMap<>();
-        for (Object[] row : store.catalogue()) {
+        for (Object[] row : catalogue) {
             String name = (String) row[0];
             if (FileNames.safeForDisk(name)) {
                 wanted.put(name, row);

@@ -63,6 +63,7 @@ public class MiscActions implements ActionGroup {
     }
 
     /** reloadCollection: the server keeps no collection state between actions, so each already reads fresh data. */
+    @ReadOnly
     @Action
     public Object reloadCollection() {
         return null;
@@ -72,6 +73,7 @@ public class MiscActions implements ActionGroup {
      * sync: this server is the collection's home; there is no AnkiWeb login to sync with. The text
      * starts with AnkiConnect's own words for a profile without a login, which clients handle.
      */
+    @ReadOnly
     @Action
     public Object sync() {
         throw new InvalidInputException(SYNC_UNAVAILABLE);
@@ -125,8 +127,10 @@ public class MiscActions implements ActionGroup {
 
     /**
      * multi {actions}: runs each envelope in order, each in its own transaction and with its own
-     * key check; one failing does not stop or undo the others.
+     * key check; one failing does not stop or undo the others. Read-only itself: each sub-action counts its own
+     * writes, so a multi of reads leaves the write counter alone.
      */
+    @ReadOnly
     @Action("actions")
     public List<JsonValue> multi(Params p) {
         JsonValue value = p.value("actions");

@@ -7,6 +7,8 @@ import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionWritten;
 import dev.ankiconnect.search.CollectionSnapshot;
 import dev.ankiconnect.search.Subquery;
+import dev.ankiconnect.db.ConnectionGate;
+import dev.ankiconnect.db.Database;
 import dev.ankiconnect.db.DatabaseHolder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -56,13 +58,6 @@ public class SearchMemory {
     @Inject
     DatabaseHolder database;
 
-    /** Reads the cards while the request's own thread reads the notes. */
-    private final ExecutorService reader = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "search-copy-reader");
-        t.setDaemon(true);
-        return t;
-    });
-
     /** Reads copies again after writes, in the background (see {@link #written}). */
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "search-copy-refresh");
@@ -78,7 +73,11 @@ public class SearchMemory {
     /** When a profile's collection was found too large: it is searched with SQL for a while before a new try. */
     private final Map<Long, Long> tooLarge = new ConcurrentHashMap<>();
     private static final long RETRY_TOO_LARGE_NANOS = 10L * 60 * 1_000_000_000;
-    private final Map<Long, Object> loading = new ConcurrentHashMap<>();
+    /** A read of a profile's copy in progress: others that need the same copy wait for it (bounded) instead of reading it too. */
+    private record Loading(long gen, CompletableFuture<Optional<CollectionSnapshot>> result) {
+    }
+
+    private final Map<Long, Loading> loading = new ConcurrentHashMap<>();
 
     /** The heap all copies may take together: {@code searchMemoryMb}, at most a quarter of the JVM's maximum. */
     long budgetBytes() {
@@ -88,7 +87,9 @@ public class SearchMemory {
 
     /**
      * The copy of the active collection at write counter {@code gen} (read in the current transaction before
-     * any row): the held one, or read anew. Empty when memory search is off or the collection is too large.
+     * any row): the held one, or read anew. Empty when memory search is off or the collection is too large, and
+     * when another request's read of the copy does not finish within {@code dbWaitMs}: the caller then searches
+     * with SQL.
      */
     public Optional<CollectionSnapshot> current(long gen) {
         long budget = budgetBytes();
@@ -104,30 +105,66 @@ public class SearchMemory {
         return load(id, gen, budget, Sql.connection(tx));
     }
 
-    /** Reads the copy at {@code gen} with {@code connection} unless another thread has just done so. */
+    /**
+     * Reads the copy at {@code gen} on {@code connection}, the caller's own, unless another thread is reading it at
+     * that counter or a newer one: then waits for that read, at most {@code dbWaitMs}. Holds no lock while it reads
+     * or waits, and a reader needs no connection but its own, so readers and waiters cannot block each other.
+     */
     private Optional<CollectionSnapshot> load(long id, long gen, long budget, Connection connection) {
-        synchronized (loading.computeIfAbsent(id, k -> new Object())) {
-            Optional<CollectionSnapshot> ready = fresh(id, gen);
-            if (ready.isPresent()) {
-                return ready;
-            }
-            long start = System.nanoTime();
-            CollectionSnapshot s = read(connection, id, gen, budget);
-            if (s == null) {
-                held.remove(id);
-                tooLarge.put(id, System.nanoTime());
-                LOG.info(() -> "profile " + id + ": collection larger than the search memory ("
-                        + budget / (1024 * 1024) + " MB, searchMemoryMb), searched with SQL");
-                return Optional.empty();
-            }
-            tooLarge.remove(id);
-            held.put(id, new Held(s, System.nanoTime()));
-            evict(id, budget);
-            LOG.fine(() -> String.format(java.util.Locale.ROOT, "search copy of profile %d: %d notes, %d cards,"
-                    + " about %d MB, read in %.0f ms", id, s.noteCount(), s.cardCount(),
-                    s.estimatedBytes() / (1024 * 1024), (System.nanoTime() - start) / 1e6));
-            return Optional.of(s);
+        Loading mine = new Loading(gen, new CompletableFuture<>());
+        Loading other = loading.compute(id, (k, current) -> current != null && current.gen() >= gen ? current : mine);
+        if (other != mine) {
+            return waitFor(other, id, gen);
         }
+        try {
+            Optional<CollectionSnapshot> result = read(id, gen, budget, connection);
+            mine.result().complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(id, mine);
+        }
+    }
+
+    private Optional<CollectionSnapshot> waitFor(Loading other, long id, long gen) {
+        long waitMs = database.get().gate().waitMs();
+        try {
+            Optional<CollectionSnapshot> s = other.result().get(waitMs, TimeUnit.MILLISECONDS);
+            // A newer copy than asked for is fine (it holds every write up to gen); mark it used.
+            return s.isPresent() ? fresh(id, s.get().generation()).or(() -> s) : s;
+        } catch (TimeoutException | ExecutionException e) {
+            // that read is slow or failed: search with SQL on this request's own connection instead
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private Optional<CollectionSnapshot> read(long id, long gen, long budget, Connection connection) {
+        Optional<CollectionSnapshot> ready = fresh(id, gen);
+        if (ready.isPresent()) {
+            return ready;
+        }
+        long start = System.nanoTime();
+        CollectionSnapshot s = read(connection, id, gen, budget);
+        if (s == null) {
+            held.remove(id);
+            tooLarge.put(id, System.nanoTime());
+            LOG.info(() -> "profile " + id + ": collection larger than the search memory ("
+                    + budget / (1024 * 1024) + " MB, searchMemoryMb), searched with SQL");
+            return Optional.empty();
+        }
+        tooLarge.remove(id);
+        held.merge(id, new Held(s, System.nanoTime()),
+                (old, neu) -> old.snapshot().generation() > neu.snapshot().generation() ? old : neu);
+        evict(id, budget);
+        LOG.fine(() -> String.format(java.util.Locale.ROOT, "search copy of profile %d: %d notes, %d cards,"
+                + " about %d MB, read in %.0f ms", id, s.noteCount(), s.cardCount(),
+                s.estimatedBytes() / (1024 * 1024), (System.nanoTime() - start) / 1e6));
+        return Optional.of(s);
     }
 
     /** Quiet time after a write before the copy is read again in the background (a burst of writes waits). */
@@ -157,8 +194,14 @@ public class SearchMemory {
         if (budget <= 0 || !held.containsKey(id)) {
             return;
         }
-        EntityManager em = database.get().emf().createEntityManager();
-        try {
+        Database db = database.get();
+        ConnectionGate.Permit turn = db.gate().tryBackground();
+        if (turn == null) {
+            // the background connections are busy: the next search reads the copy itself
+            return;
+        }
+        EntityManager em = db.emf().createEntityManager();
+        try (turn) {
             em.getTransaction().begin();
             Connection c = em.unwrap(Connection.class);
             long gen;
@@ -210,27 +253,13 @@ public class SearchMemory {
         }
     }
 
-    /**
-     * Reads every note and card of the profile, or returns null past {@code budget} bytes. Cards are read at the
-     * same time on a second connection: it may see writes committed after {@code gen} was read, which only makes
-     * the copy newer than its label (the next search then reads again), never older.
-     */
-    private CollectionSnapshot read(Connection connection, long id, long gen, long budget) {
+    /** Reads every note and card of the profile on {@code connection}, or returns null past {@code budget} bytes. */
+    private static CollectionSnapshot read(Connection connection, long id, long gen, long budget) {
         CollectionSnapshot.Builder b = CollectionSnapshot.builder(gen);
-        CompletableFuture<Void> cards = CompletableFuture.runAsync(() -> readCards(id, b), reader);
-        try {
-            if (!readNotes(connection, id, budget, b)) {
-                b.abandon();
-                return null;
-            }
-        } finally {
-            try {
-                cards.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+        if (!readNotes(connection, id, budget, b) || !readCards(connection, id, budget, b)) {
+            return null;
         }
-        return b.bytes() > budget ? null : b.build();
+        return b.build();
     }
 
     /** Derby: a table scan (without the hint a parameterised profile_id picks an index and fetches row by row). */
@@ -255,37 +284,30 @@ public class SearchMemory {
         }
     }
 
-    private void readCards(long id, CollectionSnapshot.Builder b) {
-        EntityManager em = database.get().emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
-            Connection c = em.unwrap(Connection.class);
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, nid, did, odid, ord, ctype, queue, due, odue, ivl,"
-                    + " factor, reps, lapses, flags, data FROM cards" + SCAN + "WHERE profile_id = ?")) {
-                ps.setLong(1, id);
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && !b.abandoned()) {
-                        b.card(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6),
-                                rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
-                                rs.getInt(13), rs.getInt(14), rs.getString(15));
+    private static boolean readCards(Connection c, long id, long budget, CollectionSnapshot.Builder b) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, nid, did, odid, ord, ctype, queue, due, odue, ivl,"
+                + " factor, reps, lapses, flags, data FROM cards" + SCAN + "WHERE profile_id = ?")) {
+            ps.setLong(1, id);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (b.bytes() > budget) {
+                        return false;
                     }
+                    b.card(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6),
+                            rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
+                            rs.getInt(13), rs.getInt(14), rs.getString(15));
                 }
             }
+            return true;
         } catch (SQLException e) {
             throw Sql.fail(e);
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
         }
     }
 
     @PreDestroy
     void stop() {
         refresher.shutdownNow();
-        reader.shutdownNow();
     }
 
     /** The card ids a revlog sub-query selects (rated:, introduced:, prop:rated, prop:resched). */

@@ -2,10 +2,9 @@ package dev.ankiconnect.ops;
 
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
-import dev.ankiconnect.db.DatabaseHolder;
+import dev.ankiconnect.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,7 +18,7 @@ public class Operations {
     Settings settings;
 
     @Inject
-    DatabaseHolder database;
+    Transactions transactions;
 
     private volatile TrustedProxies proxies;
     private volatile KeyThrottle throttle;
@@ -33,24 +32,28 @@ public class Operations {
         return p;
     }
 
-    public synchronized KeyThrottle throttle() {
-        if (throttle == null) {
-            throttle = new KeyThrottle(settings.config().integer(ConfigKey.KEY_FAILURE_LIMIT),
+    /** The throttle: lock-free (a race at the first request builds two, and one of them is kept). */
+    public KeyThrottle throttle() {
+        KeyThrottle t = throttle;
+        if (t == null) {
+            t = new KeyThrottle(settings.config().integer(ConfigKey.KEY_FAILURE_LIMIT),
                     settings.config().longValue(ConfigKey.KEY_FAILURE_BLOCK_MS), System::currentTimeMillis);
+            synchronized (this) {
+                if (throttle == null) {
+                    throttle = t;
+                }
+                t = throttle;
+            }
         }
-        return throttle;
+        return t;
     }
 
     /** A cheap database round trip; false when the database cannot answer. Reveals nothing. */
     public boolean healthy() {
         try {
-            EntityManager em = database.get().emf().createEntityManager();
-            try {
-                em.createNativeQuery("SELECT COUNT(*) FROM profiles WHERE id = -1").getSingleResult();
-                return true;
-            } finally {
-                em.close();
-            }
+            // On the request's own connection, after a bounded wait for it like any request.
+            transactions.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM profiles WHERE id = -1").getSingleResult());
+            return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "health check failed: " + e.getMessage());
             return false;

@@ -3,6 +3,7 @@ package dev.ankiconnect.packages;
 import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
+import dev.ankiconnect.api.ReadOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,6 +18,7 @@ public class PackageActions implements ActionGroup {
     Packages packages;
 
     /** exportPackage {deck, path, includeSched=false}: true when written, false when there is no such deck. */
+    @ReadOnly
     @Action(value = {"deck", "path"}, optional = {"includeSched"})
     public boolean exportPackage(Params p) {
         return packages.exportTo(p.string("deck"), p.string("path"), p.bool("includeSched", false));

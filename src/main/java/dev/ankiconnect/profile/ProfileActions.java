@@ -32,7 +32,11 @@ public class ProfileActions implements ActionGroup {
         return active.name();
     }
 
-    /** loadProfile {name}: switches to that profile; false when it does not exist. */
+    /**
+     * loadProfile {name}: switches to that profile; false when it does not exist. A read: in multi-user mode the
+     * user's choice and a new collection are written through {@code Work.write}, which keeps them.
+     */
+    @ReadOnly
     @Action("name")
     public boolean loadProfile(Params p) {
         return active.load(p.string("name"));

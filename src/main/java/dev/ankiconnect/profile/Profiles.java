@@ -1,11 +1,10 @@
 package dev.ankiconnect.profile;
 
-import dev.ankiconnect.db.DatabaseHolder;
+import dev.ankiconnect.db.Transactions;
 import dev.ankiconnect.db.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,7 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** Creating and finding profiles. Creation runs in its own transaction, apart from any action. */
+/** Creating and finding profiles, on the request's transaction (at start-up, on one of their own). */
 @ApplicationScoped
 public class Profiles {
 
@@ -22,7 +21,7 @@ public class Profiles {
     static final int DEFAULT_ROLLOVER_HOUR = 4;
 
     @Inject
-    DatabaseHolder database;
+    Transactions transactions;
 
     @Inject
     Ids ids;
@@ -39,32 +38,33 @@ public class Profiles {
         try {
             return create(name);
         } catch (PersistenceException e) {
-            // Another request or server instance created it first: use theirs.
+            if (transactions.inRequest()) {
+                // The request's transaction is spoilt: the dispatcher runs the action again, and then finds it.
+                throw e;
+            }
+            // Start-up: another server instance created it first; use theirs.
             return findId(name).orElseThrow(() -> e);
         }
     }
 
-    /** Profile ids known to have their collection (seeded here or found seeded). */
+    /** Profile ids whose collection was found committed. */
     private final java.util.Set<Long> seeded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public dev.ankiconnect.user.UserStore userStore() {
-        return new dev.ankiconnect.user.UserStore(database.get().emf());
+        return new dev.ankiconnect.user.UserStore(transactions);
     }
 
     /**
      * Creates a profile owned by a user, with its collection. If the name is taken by another
      * profile (names are unique server-wide), the user's profile is named "name (2)", "name (3)"...
+     * One that is taken in the same moment fails the request's transaction, and the dispatcher's
+     * retry then picks the next free name.
      */
     public long createFor(String name, long userId) {
         for (int n = 1; n < 100; n++) {
             String candidate = n == 1 ? name : name + " (" + n + ")";
-            if (findId(candidate).isPresent()) {
-                continue;
-            }
-            try {
+            if (findId(candidate).isEmpty()) {
                 return create(candidate, userId);
-            } catch (PersistenceException e) {
-                // Taken meanwhile: try the next name.
             }
         }
         throw new IllegalStateException("cannot find a free profile name for user '" + name + "'");
@@ -72,34 +72,26 @@ public class Profiles {
 
     /**
      * Gives a profile its fresh collection if it has none yet: the admin tool creates bare
-     * profile rows, as it runs without the server's features.
+     * profile rows, as it runs without the server's features. In a request this is part of the
+     * request's transaction (kept even for a read-only action); another request or instance seeding
+     * it at the same moment makes one of them fail and run again.
      */
     public void ensureSeeded(long profileId) {
         if (seeded.contains(profileId)) {
             return;
         }
-        EntityManager em = database.get().emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
-            Number count = (Number) em.createNativeQuery("SELECT COUNT(*) FROM col_config WHERE profile_id = ?")
-                    .setParameter(1, profileId).getSingleResult();
-            if (count.longValue() == 0) {
-                created.fire(new CollectionCreated(profileId, em, System.currentTimeMillis()));
-                em.flush();
-            }
-            em.getTransaction().commit();
-        } catch (PersistenceException e) {
-            // Another request or instance seeded it at the same time: theirs stands.
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
+        long count = transactions.read(em -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM col_config WHERE profile_id = ?").setParameter(1, profileId).getSingleResult())
+                .longValue());
+        if (count > 0) {
+            seeded.add(profileId);
+            return;
         }
-        seeded.add(profileId);
+        transactions.write(em -> {
+            created.fire(new CollectionCreated(profileId, em, System.currentTimeMillis()));
+            em.flush();
+            return null;
+        });
     }
 
     /** Creates a profile and its collection; fails if the name is taken. */
@@ -108,43 +100,25 @@ public class Profiles {
     }
 
     private long create(String name, Long userId) {
-        EntityManager em = database.get().emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
+        return transactions.write(em -> {
             long now = System.currentTimeMillis();
             Profile p = new Profile(ids.next(), name, creationTime(now, ZoneId.systemDefault()), now);
             p.owner(userId);
             em.persist(p);
             em.flush();
             created.fire(new CollectionCreated(p.id(), em, now));
-            em.getTransaction().commit();
-            seeded.add(p.id());
+            em.flush();
             return p.id();
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        });
     }
 
     public Optional<Long> findId(String name) {
-        EntityManager em = database.get().emf().createEntityManager();
-        try {
-            return em.createNamedQuery("Profile.byName", Profile.class).setParameter("name", name)
-                    .getResultStream().findFirst().map(Profile::id);
-        } finally {
-            em.close();
-        }
+        return transactions.read(em -> em.createNamedQuery("Profile.byName", Profile.class).setParameter("name", name)
+                .getResultStream().findFirst().map(Profile::id));
     }
 
     public List<String> names() {
-        EntityManager em = database.get().emf().createEntityManager();
-        try {
-            return em.createNamedQuery("Profile.names", String.class).getResultList();
-        } finally {
-            em.close();
-        }
+        return transactions.read(em -> em.createNamedQuery("Profile.names", String.class).getResultList());
     }
 
     /** Anki's {@code crt}: the creation day's rollover hour (the day before, if created earlier). */

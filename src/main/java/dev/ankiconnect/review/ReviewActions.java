@@ -39,6 +39,7 @@ public class ReviewActions implements ActionGroup {
     Reviews reviews;
 
     /** cardReviews {deck, startID}: 9-element rows of the reviews of cards in that deck after startID. */
+    @ReadOnly
     @Action({"deck", "startID"})
     public List<List<Long>> cardReviews(Params p) {
         long deckId = decks.getOrCreate(p.string("deck")).id();

@@ -229,8 +229,7 @@ public final class CollectionSnapshot {
 
         /** Estimated heap of what was added so far (see {@link #estimatedBytes()}), notes and cards apart. */
         private long noteBytes;
-        private volatile long cardBytes;
-        private volatile boolean abandoned;
+        private long cardBytes;
 
         private Builder(long generation) {
             this.generation = generation;
@@ -299,15 +298,6 @@ public final class CollectionSnapshot {
         /** Estimated heap of the notes and cards added so far. */
         public long bytes() {
             return noteBytes + cardBytes;
-        }
-
-        /** Tells a reader filling the builder on another thread that the copy will not be used. */
-        public void abandon() {
-            abandoned = true;
-        }
-
-        public boolean abandoned() {
-            return abandoned;
         }
 
         public CollectionSnapshot build() {

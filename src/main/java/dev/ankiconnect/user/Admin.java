@@ -81,7 +81,7 @@ public final class Admin {
             return 1;
         }
         try (Database db = Database.open(config)) {
-            return execute(new UserStore(db.emf()), args, out, err);
+            return execute(new UserStore(dev.ankiconnect.db.Work.own(db.emf())), args, out, err);
         } catch (IllegalArgumentException e) {
             err.println("admin: " + e.getMessage());
             return 1;

@@ -3,7 +3,6 @@ package dev.ankiconnect.user;
 import dev.ankiconnect.api.ApiKeyCheck;
 import dev.ankiconnect.api.KeyCheck;
 import dev.ankiconnect.config.Settings;
-import dev.ankiconnect.db.DatabaseHolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -22,7 +21,7 @@ public class Authenticator {
     Settings settings;
 
     @Inject
-    DatabaseHolder database;
+    dev.ankiconnect.db.Transactions transactions;
 
     @Inject
     Caller caller;
@@ -45,7 +44,7 @@ public class Authenticator {
     }
 
     public UserStore store() {
-        return new UserStore(database.get().emf());
+        return new UserStore(transactions);
     }
 
     /** Checks a top-level request's key. */

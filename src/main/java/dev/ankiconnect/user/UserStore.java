@@ -1,7 +1,7 @@
 package dev.ankiconnect.user;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
+import dev.ankiconnect.db.Work;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * Users, keys and per-user profile rows in the server database, through plain SQL on an
- * EntityManagerFactory: the server and the {@link Admin} tool share it. Each method is its own
- * transaction.
+ * Users, keys and per-user profile rows in the server database, through plain SQL: the server (on the request's
+ * transaction) and the {@link Admin} tool (a transaction per method) share it.
  */
 public final class UserStore {
 
@@ -27,25 +26,11 @@ public final class UserStore {
     public record ProfileRow(long id, String name) {
     }
 
-    private final EntityManagerFactory emf;
+    private final Work work;
 
-    public UserStore(EntityManagerFactory emf) {
-        this.emf = emf;
-    }
-
-    private <T> T inTx(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+    /** The store on {@code work}: the request's transaction in the server, a transaction per call in the admin tool. */
+    public UserStore(Work work) {
+        this.work = work;
     }
 
     private static long num(Object o) {
@@ -53,7 +38,7 @@ public final class UserStore {
     }
 
     public Optional<User> findUser(String name) {
-        return inTx(em -> {
+        return work.read(em -> {
             List<?> rows = em.createNativeQuery("SELECT id, name FROM users WHERE name = ?")
                     .setParameter(1, name).getResultList();
             return rows.stream().findFirst().map(r -> new User(num(((Object[]) r)[0]), (String) ((Object[]) r)[1]));
@@ -65,7 +50,7 @@ public final class UserStore {
     }
 
     public List<User> users() {
-        return inTx(em -> {
+        return work.read(em -> {
             List<User> out = new ArrayList<>();
             for (Object r : em.createNativeQuery("SELECT id, name FROM users ORDER BY name").getResultList()) {
                 Object[] row = (Object[]) r;
@@ -83,7 +68,7 @@ public final class UserStore {
             throw new IllegalArgumentException("a user named '" + name + "' exists already");
         }
         long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        inTx(em -> em.createNativeQuery("INSERT INTO users (id, name, created_ms) VALUES (?, ?, ?)")
+        work.write(em -> em.createNativeQuery("INSERT INTO users (id, name, created_ms) VALUES (?, ?, ?)")
                 .setParameter(1, id).setParameter(2, name).setParameter(3, System.currentTimeMillis()).executeUpdate());
         return new User(id, name);
     }
@@ -94,7 +79,7 @@ public final class UserStore {
      */
     public void removeUser(String name) {
         User u = requireUser(name);
-        inTx(em -> {
+        work.write(em -> {
             em.createNativeQuery("DELETE FROM api_keys WHERE user_id = ?").setParameter(1, u.id()).executeUpdate();
             return em.createNativeQuery("DELETE FROM users WHERE id = ?").setParameter(1, u.id()).executeUpdate();
         });
@@ -104,7 +89,7 @@ public final class UserStore {
     public ApiKeys.Issued issueKey(String userName, String label) {
         User u = requireUser(userName);
         ApiKeys.Issued issued = ApiKeys.issue();
-        inTx(em -> em.createNativeQuery(
+        work.write(em -> em.createNativeQuery(
                         "INSERT INTO api_keys (id, user_id, salt, hash, label, created_ms) VALUES (?, ?, ?, ?, ?, ?)")
                 .setParameter(1, issued.id()).setParameter(2, u.id()).setParameter(3, issued.salt())
                 .setParameter(4, issued.hash()).setParameter(5, label == null ? "" : label)
@@ -114,7 +99,7 @@ public final class UserStore {
 
     public List<KeyInfo> keys(String userName) {
         User u = requireUser(userName);
-        return inTx(em -> {
+        return work.read(em -> {
             List<KeyInfo> out = new ArrayList<>();
             for (Object r : em.createNativeQuery("SELECT id, label, created_ms FROM api_keys WHERE user_id = ? ORDER BY created_ms, id")
                     .setParameter(1, u.id()).getResultList()) {
@@ -127,7 +112,7 @@ public final class UserStore {
 
     /** Revokes a key by its id (the 16 hex digits after {@code ak_}); false when there is none. */
     public boolean revokeKey(String keyId) {
-        return inTx(em -> em.createNativeQuery("DELETE FROM api_keys WHERE id = ?").setParameter(1, keyId).executeUpdate()) > 0;
+        return work.write(em -> em.createNativeQuery("DELETE FROM api_keys WHERE id = ?").setParameter(1, keyId).executeUpdate()) > 0;
     }
 
     /** The user a presented key belongs to; empty for anything else. Always hashes, found or not. */
@@ -135,7 +120,7 @@ public final class UserStore {
         Optional<ApiKeys.Parsed> parsed = ApiKeys.parse(key);
         String id = parsed.map(ApiKeys.Parsed::id).orElse("");
         String secret = parsed.map(ApiKeys.Parsed::secret).orElse("");
-        Object[] row = inTx(em -> {
+        Object[] row = work.read(em -> {
             List<?> rows = em.createNativeQuery(
                             "SELECT k.salt, k.hash, u.id, u.name FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = ?")
                     .setParameter(1, id).getResultList();
@@ -155,7 +140,7 @@ public final class UserStore {
     private static final String DUMMY_HASH = ApiKeys.hash(DUMMY_SALT, "");
 
     public List<ProfileRow> profilesOf(long userId) {
-        return inTx(em -> {
+        return work.read(em -> {
             List<ProfileRow> out = new ArrayList<>();
             for (Object r : em.createNativeQuery("SELECT id, name FROM profiles WHERE user_id = ? ORDER BY name")
                     .setParameter(1, userId).getResultList()) {
@@ -168,7 +153,7 @@ public final class UserStore {
 
     /** The user's loaded profile, if it still exists and is still theirs. */
     public Optional<ProfileRow> activeProfile(long userId) {
-        return inTx(em -> {
+        return work.read(em -> {
             List<?> rows = em.createNativeQuery("SELECT p.id, p.name FROM users u JOIN profiles p "
                             + "ON p.id = u.active_profile_id AND p.user_id = u.id WHERE u.id = ?")
                     .setParameter(1, userId).getResultList();
@@ -177,14 +162,14 @@ public final class UserStore {
     }
 
     public void setActiveProfile(long userId, long profileId) {
-        inTx(em -> em.createNativeQuery("UPDATE users SET active_profile_id = ? WHERE id = ?")
+        work.write(em -> em.createNativeQuery("UPDATE users SET active_profile_id = ? WHERE id = ?")
                 .setParameter(1, profileId).setParameter(2, userId).executeUpdate());
     }
 
     /** Gives an existing profile (e.g. one made in single-user mode) to a user. */
     public void assignProfile(String profileName, String userName) {
         User u = requireUser(userName);
-        int n = inTx(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE name = ?")
+        int n = work.write(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE name = ?")
                 .setParameter(1, u.id()).setParameter(2, profileName).executeUpdate());
         if (n == 0) {
             throw new IllegalArgumentException("no profile named '" + profileName + "'");
@@ -193,13 +178,13 @@ public final class UserStore {
 
     /** Marks a profile as the user's (used right after it was created). */
     public void setOwner(long profileId, long userId) {
-        inTx(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE id = ?")
+        work.write(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE id = ?")
                 .setParameter(1, userId).setParameter(2, profileId).executeUpdate());
     }
 
     /** Every profile with its owner's name (null: single-user or unowned). */
     public List<String[]> allProfiles() {
-        return inTx(em -> {
+        return work.read(em -> {
             List<String[]> out = new ArrayList<>();
             for (Object r : em.createNativeQuery("SELECT p.name, u.name FROM profiles p LEFT JOIN users u ON u.id = p.user_id ORDER BY p.name")
                     .getResultList()) {
@@ -219,7 +204,7 @@ public final class UserStore {
         if (profileName == null || profileName.isBlank() || profileName.length() > 255) {
             throw new IllegalArgumentException("a profile name must be 1 to 255 characters");
         }
-        boolean taken = inTx(em -> !em.createNativeQuery("SELECT id FROM profiles WHERE name = ?")
+        boolean taken = work.read(em -> !em.createNativeQuery("SELECT id FROM profiles WHERE name = ?")
                 .setParameter(1, profileName).getResultList().isEmpty());
         if (taken) {
             throw new IllegalArgumentException("a profile named '" + profileName + "' exists already (names are unique server-wide)");
@@ -227,7 +212,7 @@ public final class UserStore {
         long now = System.currentTimeMillis();
         long id = now;
         long crt = creationTime(now, java.time.ZoneId.systemDefault());
-        inTx(em -> em.createNativeQuery("INSERT INTO profiles (id, name, crt, created_ms, mtime, scm, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        work.write(em -> em.createNativeQuery("INSERT INTO profiles (id, name, crt, created_ms, mtime, scm, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, id).setParameter(2, profileName).setParameter(3, crt).setParameter(4, now)
                 .setParameter(5, now).setParameter(6, now).setParameter(7, u.id()).executeUpdate());
         return new ProfileRow(id, profileName);

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 class ApiKeyCheckTest {
 
     @Test
-    void noKeyConfigured_acceptsOnlyRequestsWithoutKey() {
+    void noKeyConfigured_acceptsOnlyRequestsWithoutKeyOrWithANullKey() {
         ApiKeyCheck check = new ApiKeyCheck(null);
         assertTrue(check.accepts("version", null));
+        // request.get('key') is None for both: some clients always send the member
+        assertTrue(check.accepts("version", JsonValue.NULL));
         assertFalse(check.accepts("version", Json.PROVIDER.createValue("")));
-        assertFalse(check.accepts("version", JsonValue.NULL));
+        assertFalse(check.accepts("version", JsonValue.FALSE));
         assertTrue(check.accepts("requestPermission", Json.PROVIDER.createValue("x")));
     }
 
@@ -24,6 +26,7 @@ class ApiKeyCheckTest {
         assertFalse(check.accepts("version", Json.PROVIDER.createValue("k3y ")));
         assertFalse(check.accepts("version", Json.PROVIDER.createValue("K3Y")));
         assertFalse(check.accepts("version", null));
+        assertFalse(check.accepts("version", JsonValue.NULL));
         assertTrue(check.accepts("requestPermission", null));
     }
 

@@ -14,7 +14,20 @@ class RetryableTest {
         assertTrue(ActionDispatcher.retryable(new RuntimeException(new SQLException("dup", "23505"))));
         assertTrue(ActionDispatcher.retryable(new IllegalStateException(new RuntimeException(new SQLException("x", "40001")))));
         assertTrue(ActionDispatcher.retryable(new SQLException("deadlock", "40P01")));
-        assertTrue(ActionDispatcher.retryable(new SQLException("derby lock", "40XL1")));
+    }
+
+    @Test
+    void lockTimeouts_areNotRetriedButAnsweredAsBusy() {
+        // Another writer held the lock for dbWaitMs: running again would hold the request for as long once more.
+        for (String state : new String[] {"40XL1", "40XL2", "55P03"}) {
+            SQLException timeout = new SQLException("lock wait", state);
+            assertFalse(ActionDispatcher.retryable(new RuntimeException(timeout)), state);
+            String text = ApiErrors.message(new RuntimeException(timeout));
+            assertTrue(text.startsWith("server busy: "), text);
+        }
+        String text = ApiErrors.message(new dev.ankiconnect.db.ServerBusyException(
+                dev.ankiconnect.db.ServerBusyException.Reason.CONNECTION, 1234, null));
+        assertTrue(text.equals("server busy: no database connection became free within 1234 ms (dbWaitMs); try again"), text);
     }
 
     @Test

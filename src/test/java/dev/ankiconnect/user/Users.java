@@ -17,7 +17,7 @@ public final class Users {
         Map<ConfigKey, String> keys = new EnumMap<>(ConfigKey.class);
         databaseConfig.forEach((k, v) -> keys.put(ConfigKey.byKey(k), v));
         try (Database db = Database.open(Config.of(keys))) {
-            setup.accept(new UserStore(db.emf()));
+            setup.accept(new UserStore(dev.ankiconnect.db.Work.own(db.emf())));
         }
     }
 }

@@ -203,6 +203,15 @@ class ProtocolIT {
     }
 
     @Test
+    void apiKey_notConfigured_acceptsANullKeyAsDesktopAnkiConnectDoes() {
+        assertEquals("{\"result\": 6, \"error\": null}",
+                client.post("{\"action\": \"version\", \"version\": 6, \"key\": null}").body());
+        assertEquals("{\"result\": [{\"result\": 6, \"error\": null}], \"error\": null}",
+                client.post("{\"action\": \"multi\", \"version\": 6, \"key\": null, \"params\": {\"actions\": ["
+                        + "{\"action\": \"version\", \"version\": 6, \"key\": null}]}}").body());
+    }
+
+    @Test
     void requestPermission_fromAnAllowedOrigin_isGranted() {
         assertEquals("{\"result\": {\"permission\": \"granted\", \"requireApikey\": false, \"version\": 6}, \"error\": null}",
                 client.post("{\"action\": \"requestPermission\", \"version\": 6}").body());
