@@ -112,7 +112,7 @@ final class LoadRun {
 
     /** What a phase did. */
     record Result(String name, int clients, long millis, Map<String, Long> counts, List<String> failures,
-            boolean abandoned) {
+            boolean abandoned, String dump) {
 
         long total() {
             return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -143,6 +143,7 @@ final class LoadRun {
         Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> dump = new java.util.concurrent.atomic.AtomicReference<>();
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
             Thread t = new Thread(r, "load-" + name + "-" + threadNo.incrementAndGet());
@@ -168,10 +169,16 @@ final class LoadRun {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } catch (Exception | AssertionError e) {
-                        if (!stop.getAndSet(true) || failures.size() < 20) {
+                        boolean first = !stop.getAndSet(true);
+                        if (first || failures.size() < 20) {
                             failures.add(String.format(Locale.ROOT, "client %d at %.1f s: %s", client,
                                     (System.nanoTime() - started[0]) / 1e9,
                                     e instanceof RequestFailed ? e.getMessage() : e.toString()));
+                        }
+                        if (first) {
+                            // The server's threads as they are when the first request fails, while the others
+                            // still wait: what they wait for is the cause.
+                            dump.set(ThreadDumps.write(name + "-first-failure"));
                         }
                     } finally {
                         done.countDown();
@@ -194,7 +201,7 @@ final class LoadRun {
             synchronized (failures) {
                 copy = List.copyOf(failures);
             }
-            Result result = new Result(name, clients, millis, snapshot, copy, !finished);
+            Result result = new Result(name, clients, millis, snapshot, copy, !finished, dump.get());
             System.out.println("[load] " + result.summary());
             copy.stream().limit(10).forEach(f -> System.out.println("[load]   " + f));
             return result;
@@ -226,13 +233,16 @@ final class LoadRun {
         if (result.clean() && afterwards == null) {
             return;
         }
-        String dump = ThreadDumps.write(test + "-" + result.name());
+        String dump = ThreadDumps.write(test + "-" + result.name() + "-after");
         StringBuilder message = new StringBuilder(result.summary());
         result.failures().stream().limit(5).forEach(f -> message.append("\n  ").append(f));
         if (afterwards != null) {
             message.append("\n  ").append(afterwards);
         }
-        message.append("\n  thread dump: ").append(dump);
+        if (result.dump() != null) {
+            message.append("\n  thread dump at the first failure: ").append(result.dump());
+        }
+        message.append("\n  thread dump after the phase: ").append(dump);
         throw new AssertionError(message.toString());
     }
 
