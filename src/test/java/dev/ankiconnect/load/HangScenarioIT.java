@@ -41,11 +41,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HangScenarioIT {
 
     /**
-     * The report's collection had 20,000 notes, but adding them takes about 28 s on Derby on a 2-core machine
-     * (addNotes batches of 500): 12,000 keep the class within a minute and still make reading the search copy
-     * take real time. The seeding time is in the test output.
+     * The report's collection had 20,000 notes, but adding them in addNotes batches of 500 took 28 s on Derby on a
+     * shared 2-core machine (12,000: 24-25 s there, 15-18 s on PostgreSQL): 10,000 keep the class near a minute and
+     * still make reading the search copy take real time. The seeding time is in the test output.
      */
-    static final int NOTES = 12_000;
+    static final int NOTES = 10_000;
     static final int DECKS = 8;
     static final Duration PHASE = Duration.ofSeconds(8);
     static final Duration STILL_ANSWERS = Duration.ofSeconds(10);
