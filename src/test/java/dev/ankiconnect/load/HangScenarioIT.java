@@ -77,9 +77,9 @@ class HangScenarioIT {
                 s.call("deckNames");
             }
         };
-        phase(results, LoadRun.run("decks-32", uri, 32, PHASE, write, decksAndSearches), uri);
-        phase(results, LoadRun.run("decks-128", uri, 128, PHASE, write, decksAndSearches), uri);
-        phase(results, LoadRun.run("dictionary-32", uri, 32, PHASE, write, (s, c, n) -> {
+        phase(results, LoadRun.run("HangScenarioIT-decks-32", uri, 32, PHASE, write, decksAndSearches), uri);
+        phase(results, LoadRun.run("HangScenarioIT-decks-128", uri, 128, PHASE, write, decksAndSearches), uri);
+        phase(results, LoadRun.run("HangScenarioIT-dictionary-32", uri, 32, PHASE, write, (s, c, n) -> {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             if (n % 25 == 24) {
                 s.call("addNote", params("note", Seeding.basic(decks.get(c % DECKS), "new-" + c + "-" + n, "added")));
@@ -99,6 +99,6 @@ class HangScenarioIT {
 
     private static void phase(List<LoadRun.Result> results, LoadRun.Result result, URI uri) {
         results.add(result);
-        LoadRun.assertClean("HangScenarioIT", result, LoadRun.stillAnswers(uri, STILL_ANSWERS));
+        LoadRun.assertClean(result, LoadRun.stillAnswers(uri, STILL_ANSWERS));
     }
 }

@@ -78,9 +78,9 @@ class LoadIT {
         List<Long> cards = longs(client.call("findCards", params("query", Json.createValue("tag:seed"))));
         assertEquals(SEED, cards.size());
 
-        LoadRun.Result result = LoadRun.run("mixed-64", uri, CLIENTS, RUN, null,
+        LoadRun.Result result = LoadRun.run("LoadIT-mixed-64", uri, CLIENTS, RUN, null,
                 (s, c, n) -> step(s, c, n, notes, cards));
-        LoadRun.assertClean("LoadIT", result, LoadRun.stillAnswers(uri, Duration.ofSeconds(10)));
+        LoadRun.assertClean(result, LoadRun.stillAnswers(uri, Duration.ofSeconds(10)));
         assertTrue(result.counts().getOrDefault("addNote", 0L) > 0, "no addNote was sent: " + result.summary());
 
         verifyAdds(client);

@@ -229,11 +229,11 @@ final class LoadRun {
     }
 
     /** Fails the test when a phase was not clean, after writing a thread dump named after it. */
-    static void assertClean(String test, Result result, String afterwards) {
+    static void assertClean(Result result, String afterwards) {
         if (result.clean() && afterwards == null) {
             return;
         }
-        String dump = ThreadDumps.write(test + "-" + result.name() + "-after");
+        String dump = ThreadDumps.write(result.name() + "-after");
         StringBuilder message = new StringBuilder(result.summary());
         result.failures().stream().limit(5).forEach(f -> message.append("\n  ").append(f));
         if (afterwards != null) {
