@@ -26,6 +26,7 @@ public enum ConfigKey {
     MEDIA_URL_ALLOW_PRIVATE("mediaUrlAllowPrivate", Type.STRING, "false"),
     MEDIA_DIR_EXPORT("mediaDirExport", Type.STRING, "true"),
     PACKAGE_DIR("packageDir", Type.STRING, null),
+    PACKAGE_PATH_ALLOWLIST("packagePathAllowlist", Type.LIST, ""),
     MAX_PACKAGE_BYTES("maxPackageBytes", Type.LONG, String.valueOf(512L * 1024 * 1024)),
     USERS("users", Type.STRING, "false"),
     TRUSTED_PROXIES("trustedProxies", Type.LIST, ""),

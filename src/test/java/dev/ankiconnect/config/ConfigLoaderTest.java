@@ -75,7 +75,7 @@ class ConfigLoaderTest {
         assertEquals("unknown configuration key 'apikey' (from WEB-INF/ankiconnect.properties); known keys: "
                         + "apiKey, apiVersion, apiLogPath, webCorsOriginList, webCorsOrigin, ignoreOriginList, webTimeout, "
                         + "maxRequestBytes, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile, "
-                        + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, maxPackageBytes, "
+                        + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, packagePathAllowlist, maxPackageBytes, "
                         + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs, searchMemoryMb, dbPoolSize, dbWaitMs",
                 assertThrows(ConfigException.class,
                         () -> ConfigLoader.load(file("apikey=x\n"), Map.of(), new Properties(), Map.of())).getMessage());
