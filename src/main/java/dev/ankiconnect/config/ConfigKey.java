@@ -31,7 +31,8 @@ public enum ConfigKey {
     TRUSTED_PROXIES("trustedProxies", Type.LIST, ""),
     KEY_FAILURE_LIMIT("keyFailureLimit", Type.INT, "10"),
     KEY_FAILURE_BLOCK_MS("keyFailureBlockMs", Type.LONG, "1000"),
-    SEARCH_MEMORY_MB("searchMemoryMb", Type.INT, "256");
+    SEARCH_MEMORY_MB("searchMemoryMb", Type.INT, "256"),
+    ACCESS_LOG_QUEUE("accessLogQueue", Type.INT, "65536");
 
     /** How a key's text is read. */
     public enum Type { STRING, INT, LONG, LIST }
