@@ -33,12 +33,20 @@ public class Operations {
         return p;
     }
 
-    public synchronized KeyThrottle throttle() {
-        if (throttle == null) {
-            throttle = new KeyThrottle(settings.config().integer(ConfigKey.KEY_FAILURE_LIMIT),
-                    settings.config().longValue(ConfigKey.KEY_FAILURE_BLOCK_MS), System::currentTimeMillis);
+    /** Made once (its counters must not be lost to a second copy); after that read without a lock. */
+    public KeyThrottle throttle() {
+        KeyThrottle t = throttle;
+        if (t == null) {
+            synchronized (this) {
+                t = throttle;
+                if (t == null) {
+                    t = new KeyThrottle(settings.config().integer(ConfigKey.KEY_FAILURE_LIMIT),
+                            settings.config().longValue(ConfigKey.KEY_FAILURE_BLOCK_MS), System::currentTimeMillis);
+                    throttle = t;
+                }
+            }
         }
-        return throttle;
+        return t;
     }
 
     /** A cheap database round trip; false when the database cannot answer. Reveals nothing. */
