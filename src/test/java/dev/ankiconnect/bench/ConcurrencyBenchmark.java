@@ -20,7 +20,8 @@ import org.apache.catalina.startup.Tomcat;
  * For each number of clients (each on its own connection, sending its next request as soon as the last
  * reply is in) and each mix it prints requests/s, p50, p99 and max latency, errors (HTTP status other
  * than 200, a reply whose "error" is not null, or a broken connection) and timeouts (no reply within
- * {@code bench.timeout} s: counted, the connection is dropped and opened again).
+ * {@code bench.timeout} s, warm-up included: counted, the connection is dropped and opened again), and
+ * "stuck": clients still without a reply after the timeout and a margin (abandoned, their socket closed).
  *
  * <ul>
  * <li>{@code read}: findNotes and findCards with typical queries, notesInfo and cardsInfo of 10 random ids of
@@ -275,13 +276,14 @@ public final class ConcurrencyBenchmark {
             }
         }
 
+        /** Counted even when sent during the warm-up: a request that never gets a reply is what this measures. */
         private void timeout(boolean counted, String what) {
+            timeouts++;
             if (counted) {
-                timeouts++;
                 requests++;
-                if (firstError == null) {
-                    firstError = "timeout: " + what;
-                }
+            }
+            if (firstError == null) {
+                firstError = "timeout: " + what;
             }
         }
 
