@@ -49,6 +49,9 @@ public final class ConcurrencyBenchmark {
     private static final String[] READ_CARD_QUERIES = {"deck:History", "is:due", "prop:ivl>10",
         "is:due deck:Languages::French", "tag:chapter3"};
 
+    /** Numbers the dictionary mix's added notes across clients and levels: each first field is new. */
+    private static final AtomicLong UNIQUE = new AtomicLong();
+
     private ConcurrencyBenchmark() {
     }
 
@@ -211,7 +214,7 @@ public final class ConcurrencyBenchmark {
             send(action("findNotes", query("\"Front:" + w + "\"")));
             if (++added % 4 == 0) {
                 send("{\"action\": \"addNote\", \"version\": 6, \"params\": {\"note\": "
-                        + note(collection.runId + "-" + id + "-" + added) + "}}");
+                        + note(collection.runId + "-" + UNIQUE.incrementAndGet()) + "}}");
             }
             if (counted && System.nanoTime() < end) {
                 lookups++;
