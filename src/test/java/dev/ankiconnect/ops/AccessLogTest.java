@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -77,16 +79,22 @@ class AccessLogTest {
             }
         };
         AccessLog log = new AccessLog(logger(recorder), 2);
-        log.log("line 1");
-        assertTrue(entered.await(30, TimeUnit.SECONDS), "the writer takes the first line");
-        // The writer now hangs in the handler: two lines fit in the queue, the rest are dropped at once.
-        log.log("line 2");
-        log.log("line 3");
-        log.log("line 4");
-        log.log("line 5");
-        assertEquals(2, log.dropped());
-        assertEquals(2, log.pending());
-        release.countDown();
+        try {
+            // A log call that waited for the handler would never return: fail instead of hanging.
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> log.log("line 1"));
+            assertTrue(entered.await(30, TimeUnit.SECONDS), "the writer takes the first line");
+            // The writer now hangs in the handler: two lines fit in the queue, the rest are dropped at once.
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                log.log("line 2");
+                log.log("line 3");
+                log.log("line 4");
+                log.log("line 5");
+            });
+            assertEquals(2, log.dropped());
+            assertEquals(2, log.pending());
+        } finally {
+            release.countDown();
+        }
         log.close();
         List<String> messages = recorder.records().stream().map(LogRecord::getMessage).toList();
         assertEquals(List.of("line 1", "line 2", "line 3"), messages.subList(0, 3));
