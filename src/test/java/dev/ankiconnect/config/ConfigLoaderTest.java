@@ -76,7 +76,7 @@ class ConfigLoaderTest {
                         + "apiKey, apiVersion, apiLogPath, webCorsOriginList, webCorsOrigin, ignoreOriginList, webTimeout, "
                         + "maxRequestBytes, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile, "
                         + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, packagePathAllowlist, maxPackageBytes, "
-                        + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs, searchMemoryMb, dbPoolSize, dbWaitMs",
+                        + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs, searchMemoryMb, dbPoolSize, dbWaitMs, accessLogQueue",
                 assertThrows(ConfigException.class,
                         () -> ConfigLoader.load(file("apikey=x\n"), Map.of(), new Properties(), Map.of())).getMessage());
         assertThrows(ConfigException.class,
