@@ -11,6 +11,7 @@
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+. "$here/scripts/lib/tomcat.sh"
 work="$here/target/container-check"
 port="${PORT:-18870}"
 tomcat10="10.1.59"
@@ -43,15 +44,7 @@ expect() { # name body expected-substring
 }
 
 wait_up() { # seconds
-  i=0
-  while [ $i -lt "$1" ]; do
-    if curl -s --max-time 2 "http://127.0.0.1:$port/_health" 2>/dev/null | grep -q '"UP"'; then
-      return 0
-    fi
-    sleep 1
-    i=$((i + 1))
-  done
-  return 1
+  tomcat_wait_up "http://127.0.0.1:$port/_health" "$1"
 }
 
 smoke_single() {
@@ -89,14 +82,10 @@ prepare_users() { # dataDir
 run_tomcat() { # name version
   name="$1"; version="$2"
   echo "== $name (Apache Tomcat $version, $war)"
-  fetch "org.apache.tomcat:tomcat:$version:zip" || return 1
-  (cd "$work" && unzip -q "dist/tomcat-$version.zip")
+  tomcat_unpack "$version" "$work" || { echo "container-check: cannot fetch Tomcat $version" >&2; return 1; }
   home="$work/apache-tomcat-$version"
-  rm -rf "$home/webapps/"*
   # HTTP on 127.0.0.1:$port only; no shutdown port (stopped by signal).
-  sed -i -e "s#<Server port=\"8005\"#<Server port=\"-1\"#" \
-         -e "s#<Connector port=\"8080\"#<Connector address=\"127.0.0.1\" port=\"$port\"#" "$home/conf/server.xml"
-  chmod +x "$home/bin/"*.sh
+  tomcat_bind "$home" "$port" -1
   result=0
   for mode in single multi; do
     data="$work/$name-$mode-data"
@@ -114,9 +103,7 @@ run_tomcat() { # name version
     else
       echo "  FAIL $name did not come up (see $work/$name-$mode.log)"; result=1
     fi
-    kill "$(cat "$work/$name.pid")" 2>/dev/null
-    i=0; while kill -0 "$(cat "$work/$name.pid")" 2>/dev/null && [ $i -lt 60 ]; do sleep 1; i=$((i + 1)); done
-    kill -9 "$(cat "$work/$name.pid")" 2>/dev/null
+    tomcat_kill "$work/$name.pid"
     rm -rf "$home/webapps/ROOT" "$home/webapps/ROOT.war" "$home/work/Catalina"
   done
   return $result

@@ -61,20 +61,33 @@ public class ActionDispatcher {
         }
     }
 
-    /** Attempts of an action that lost a race with another writer (see {@link #retryable}). */
-    static final int MAX_ATTEMPTS = 5;
-
     private Object invoke(ActionMethod action, Envelope envelope) throws Throwable {
+        return inTransaction(action.readOnly(), () -> action.takesParams()
+                ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
+                : action.method().invoke(action.bean()));
+    }
+
+    /** Work run as an action: it may throw anything; an {@link InvocationTargetException} stands for its cause. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs {@code work} as an action runs, for every door to the collection (the JSON endpoint and the package
+     * endpoints): in its own transaction, rolled back when {@code readOnly} (unless it called
+     * {@code Tx.keepWrites}), else committed with the collection's write counter; run again on a lost race with
+     * another writer ({@link #retryable}); any failure rolls everything back and is thrown.
+     */
+    public <T> T inTransaction(boolean readOnly, Work<T> work) throws Throwable {
         // What ran before in this request (a key check's look-up) is not part of this action's transaction.
         tx.rollback();
         for (int attempt = 1; ; attempt++) {
             Throwable failure;
-            boolean outer = tx.readOnly(action.readOnly());
+            boolean outer = tx.readOnly(readOnly);
             try {
-                Object result = action.takesParams()
-                        ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
-                        : action.method().invoke(action.bean());
-                if (action.readOnly() && !tx.writesKept()) {
+                T result = work.run();
+                if (readOnly && !tx.writesKept()) {
                     tx.rollback();
                 } else {
                     // in the same transaction as the writes: searches know their in-memory copy is stale
@@ -104,6 +117,9 @@ public class ActionDispatcher {
             Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2, 20L * attempt));
         }
     }
+
+    /** Attempts of an action that lost a race with another writer (see {@link #retryable}). */
+    static final int MAX_ATTEMPTS = 5;
 
     /**
      * True for failures a concurrent writer causes: integrity constraint violations (SQLState

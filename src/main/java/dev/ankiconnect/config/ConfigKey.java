@@ -26,6 +26,7 @@ public enum ConfigKey {
     MEDIA_URL_ALLOW_PRIVATE("mediaUrlAllowPrivate", Type.STRING, "false"),
     MEDIA_DIR_EXPORT("mediaDirExport", Type.STRING, "true"),
     PACKAGE_DIR("packageDir", Type.STRING, null),
+    PACKAGE_PATH_ALLOWLIST("packagePathAllowlist", Type.LIST, ""),
     MAX_PACKAGE_BYTES("maxPackageBytes", Type.LONG, String.valueOf(512L * 1024 * 1024)),
     USERS("users", Type.STRING, "false"),
     TRUSTED_PROXIES("trustedProxies", Type.LIST, ""),
@@ -33,7 +34,8 @@ public enum ConfigKey {
     KEY_FAILURE_BLOCK_MS("keyFailureBlockMs", Type.LONG, "1000"),
     SEARCH_MEMORY_MB("searchMemoryMb", Type.INT, "256"),
     DB_POOL_SIZE("dbPoolSize", Type.INT, "0"),
-    DB_WAIT_MS("dbWaitMs", Type.LONG, "10000");
+    DB_WAIT_MS("dbWaitMs", Type.LONG, "10000"),
+    ACCESS_LOG_QUEUE("accessLogQueue", Type.INT, "65536");
 
     /** How a key's text is read. */
     public enum Type { STRING, INT, LONG, LIST }

@@ -32,17 +32,17 @@ public class Operations {
         return p;
     }
 
-    /** The throttle: lock-free (a race at the first request builds two, and one of them is kept). */
+    /** Made once (its counters must not be lost to a second copy); after that read without a lock. */
     public KeyThrottle throttle() {
         KeyThrottle t = throttle;
         if (t == null) {
-            t = new KeyThrottle(settings.config().integer(ConfigKey.KEY_FAILURE_LIMIT),
-                    settings.config().longValue(ConfigKey.KEY_FAILURE_BLOCK_MS), System::currentTimeMillis);
             synchronized (this) {
-                if (throttle == null) {
+                t = throttle;
+                if (t == null) {
+                    t = new KeyThrottle(settings.config().integer(ConfigKey.KEY_FAILURE_LIMIT),
+                            settings.config().longValue(ConfigKey.KEY_FAILURE_BLOCK_MS), System::currentTimeMillis);
                     throttle = t;
                 }
-                t = throttle;
             }
         }
         return t;

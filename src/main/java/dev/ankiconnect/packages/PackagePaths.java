@@ -7,19 +7,46 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The package directory ({@code packageDir}) and the rule that every path importPackage reads or
- * exportPackage writes lies inside it: relative paths resolve against it; {@code ..}, absolute
- * paths elsewhere and symbolic links that lead out of it are refused before anything is opened.
+ * The package directory ({@code packageDir}), the directories a single-user install also opens to
+ * absolute paths ({@code packagePathAllowlist}), and the rule that every path importPackage reads or
+ * exportPackage writes lies inside one of them: relative paths resolve against the package directory;
+ * {@code ..}, absolute paths elsewhere and symbolic links that lead out are refused before anything is
+ * opened.
  */
 public final class PackagePaths {
 
     private final Path root;
+    /** The package directory first, then the allowed directories. */
+    private final List<Path> areas;
 
     /** @param root the package directory; created when missing */
     public PackagePaths(Path root) {
+        this(root, List.of());
+    }
+
+    /**
+     * @param root    the package directory; created when missing
+     * @param allowed further directories (absolute; others are ignored) whose files absolute paths may name
+     */
+    public PackagePaths(Path root, List<String> allowed) {
         this.root = root.toAbsolutePath().normalize();
+        List<Path> all = new ArrayList<>();
+        all.add(this.root);
+        for (String entry : allowed) {
+            try {
+                Path dir = Path.of(entry);
+                if (dir.isAbsolute()) {
+                    all.add(dir.normalize());
+                }
+            } catch (InvalidPathException e) {
+                // An unusable entry allows nothing.
+            }
+        }
+        this.areas = List.copyOf(all);
     }
 
     public Path root() {
@@ -49,7 +76,7 @@ public final class PackagePaths {
             // A dangling link: it leads nowhere, so it cannot be read.
             throw new InvalidInputException("[Errno 2] No such file or directory: '" + path + "'");
         }
-        if (!real.startsWith(realRoot())) {
+        if (!insideReal(real)) {
             throw outside(path);
         }
         if (Files.isDirectory(real)) {
@@ -65,22 +92,22 @@ public final class PackagePaths {
      */
     public Path forWriting(String path) {
         Path p = lexical(path);
-        if (p.equals(root)) {
+        if (areas.contains(p)) {
             throw new InvalidInputException("[Errno 21] Is a directory: '" + path + "'");
         }
-        Path realRoot = realRoot();
+        realRoot();
         Path existing = p.getParent();
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
         try {
-            if (existing == null || !existing.toRealPath().startsWith(realRoot)) {
+            if (existing == null || !insideReal(existing.toRealPath())) {
                 throw outside(path);
             }
             Path parent = p.getParent();
             Files.createDirectories(parent);
             Path realParent = parent.toRealPath();
-            if (!realParent.startsWith(realRoot)) {
+            if (!insideReal(realParent)) {
                 throw outside(path);
             }
             Path target = realParent.resolve(p.getFileName());
@@ -96,7 +123,27 @@ public final class PackagePaths {
         }
     }
 
-    /** The path resolved against the root with {@code .} and {@code ..} removed; refused when it leaves the root. */
+    /** True when a link-free path lies in the real (link-free) form of one of the directories. */
+    private boolean insideReal(Path real) {
+        if (real.startsWith(realRoot())) {
+            return true;
+        }
+        for (Path area : areas.subList(1, areas.size())) {
+            try {
+                if (real.startsWith(area.toRealPath())) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // a missing allowed directory holds nothing
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The path resolved against the package directory with {@code .} and {@code ..} removed; refused when it is
+     * in none of the directories.
+     */
     Path lexical(String path) {
         if (path == null || path.isEmpty() || path.indexOf('\0') >= 0) {
             throw new InvalidInputException("[Errno 2] No such file or directory: '" + (path == null ? "" : path) + "'");
@@ -107,10 +154,12 @@ public final class PackagePaths {
         } catch (InvalidPathException e) {
             throw new InvalidInputException("invalid package path \"" + path + "\": " + e.getMessage());
         }
-        if (!p.startsWith(root)) {
-            throw outside(path);
+        for (Path area : areas) {
+            if (p.startsWith(area)) {
+                return p;
+            }
         }
-        return p;
+        throw outside(path);
     }
 
     static InvalidInputException outside(String path) {

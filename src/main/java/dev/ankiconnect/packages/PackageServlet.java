@@ -7,7 +7,6 @@ import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.api.Reply;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
-import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.web.CorsPolicy;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -48,11 +47,6 @@ public class PackageServlet extends HttpServlet {
     @Inject
     Packages packages;
 
-    @Inject
-    dev.ankiconnect.profile.CollectionGeneration generation;
-
-    @Inject
-    Tx tx;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -105,9 +99,29 @@ public class PackageServlet extends HttpServlet {
     private static JsonValue key(HttpServletRequest request) {
         String k = request.getHeader(KEY_HEADER);
         if (k == null) {
-            k = request.getParameter("key");
+            k = query(request, "key");
         }
         return k == null ? null : Json.PROVIDER.createValue(k);
+    }
+
+    /**
+     * A parameter of the URL's query string, or null. Never the servlet's parameter map: for a POST with curl's
+     * default {@code application/x-www-form-urlencoded} the container would read the body, the upload itself, as a
+     * form.
+     */
+    static String query(HttpServletRequest request, String name) {
+        String raw = request.getQueryString();
+        if (raw == null) {
+            return null;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private void upload(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -135,7 +149,7 @@ public class PackageServlet extends HttpServlet {
                         Reply.error("the request body is empty; send the .apkg file as the body"));
                 return;
             }
-            JsonValue reply = run(() -> {
+            JsonValue reply = run(false, () -> {
                 packages.importFile(tmp);
                 return JsonValue.TRUE;
             });
@@ -146,15 +160,15 @@ public class PackageServlet extends HttpServlet {
     }
 
     private void download(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String deck = request.getParameter("deck");
+        String deck = query(request, "deck");
         if (deck == null) {
             json(response, HttpServletResponse.SC_BAD_REQUEST, Reply.error("missing query parameter deck"));
             return;
         }
-        String sched = request.getParameter("includeSched");
+        String sched = query(request, "includeSched");
         boolean includeSched = sched != null && (sched.equalsIgnoreCase("true") || sched.equals("1"));
         Path[] file = new Path[1];
-        JsonValue reply = run(() -> {
+        JsonValue reply = run(true, () -> {
             Optional<Path> p = packages.exportToTemp(deck, includeSched);
             p.ifPresent(f -> file[0] = f);
             return p.isPresent() ? JsonValue.TRUE : JsonValue.FALSE;
@@ -183,23 +197,11 @@ public class PackageServlet extends HttpServlet {
         }
     }
 
-    @FunctionalInterface
-    private interface Work {
-        JsonValue run();
-    }
-
-    /** Runs the work in one transaction, as the dispatcher runs an action: committed, or rolled back on failure. */
-    private JsonValue run(Work work) {
+    /** Runs the work as the dispatcher runs an action: its transaction, read-only rule, write counter and retry. */
+    private JsonValue run(boolean readOnly, ActionDispatcher.Work<JsonValue> work) {
         try {
-            JsonValue result = work.run();
-            Long written = tx.active() ? generation.bump() : null;
-            tx.commit();
-            if (written != null) {
-                generation.committed(written);
-            }
-            return Reply.success(6, result);
+            return Reply.success(6, dispatcher.inTransaction(readOnly, work));
         } catch (Throwable failure) {
-            tx.rollback();
             return Reply.error(ApiErrors.message(failure));
         }
     }

@@ -37,10 +37,25 @@ public class Packages {
     @Inject
     ActiveProfile profile;
 
-    /** The package directory: {@code packageDir}, else {@code <dataDir>/packages}. */
+    @Inject
+    dev.ankiconnect.user.Caller caller;
+
+    /**
+     * The package directory: {@code packageDir}, else {@code <dataDir>/packages}, with {@code packagePathAllowlist}.
+     * In multi-user mode each user has a directory of their own in it, {@code user-<id>}, and nothing else: no
+     * path reaches another user's files, and the allowlist does not apply.
+     */
     public PackagePaths paths() {
         String dir = settings.config().string(ConfigKey.PACKAGE_DIR);
-        return new PackagePaths(dir != null ? Path.of(dir) : settings.config().dataDir().resolve("packages"));
+        Path root = dir != null ? Path.of(dir) : settings.config().dataDir().resolve("packages");
+        if (settings.config().multiUser()) {
+            dev.ankiconnect.user.UserStore.User user = caller.user();
+            if (user == null) {
+                throw new IllegalStateException("no user: in multi-user mode every action needs a user's api key");
+            }
+            return new PackagePaths(root.resolve("user-" + user.id()));
+        }
+        return new PackagePaths(root, settings.config().list(ConfigKey.PACKAGE_PATH_ALLOWLIST));
     }
 
     /** Imports the package at {@code path} (inside the package directory) into the active profile. */

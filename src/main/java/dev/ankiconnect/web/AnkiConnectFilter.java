@@ -50,6 +50,7 @@ public class AnkiConnectFilter extends HttpFilter {
     ActionDispatcher dispatcher;
 
     private volatile CorsPolicy cors;
+    private volatile dev.ankiconnect.ops.AccessLog accessLog;
     private final RequestParser parser = new RequestParser(Json.PROVIDER);
 
     @Override
@@ -72,11 +73,44 @@ public class AnkiConnectFilter extends HttpFilter {
         try {
             filter(request, response, chain, client, action);
         } finally {
-            Object outcome = request.getAttribute(OUTCOME);
-            dev.ankiconnect.ops.AccessLog.log(dev.ankiconnect.ops.AccessLog.line(action[0],
-                    caller.user() == null ? null : caller.user().name(), caller.profileName(), client, scheme,
-                    outcome == null ? "failed" : outcome.toString(), (System.nanoTime() - start) / 1_000_000));
+            dev.ankiconnect.ops.AccessLog log = accessLog();
+            if (log.enabled()) {
+                Object outcome = request.getAttribute(OUTCOME);
+                log.log(dev.ankiconnect.ops.AccessLog.line(action[0],
+                        caller.user() == null ? null : caller.user().name(), caller.profileName(), client, scheme,
+                        outcome == null ? "failed" : outcome.toString(), (System.nanoTime() - start) / 1_000_000));
+            }
         }
+    }
+
+    /** The access log, with its writer thread (configuration key accessLogQueue), made on first use. */
+    private dev.ankiconnect.ops.AccessLog accessLog() {
+        dev.ankiconnect.ops.AccessLog log = accessLog;
+        if (log == null) {
+            synchronized (this) {
+                log = accessLog;
+                if (log == null) {
+                    log = new dev.ankiconnect.ops.AccessLog(dev.ankiconnect.ops.AccessLog.LOG,
+                            settings.config().integer(ConfigKey.ACCESS_LOG_QUEUE));
+                    accessLog = log;
+                }
+            }
+        }
+        return log;
+    }
+
+    /** Writes the access log's queued lines and stops its writer thread (undeploy). */
+    @Override
+    public void destroy() {
+        dev.ankiconnect.ops.AccessLog log;
+        synchronized (this) {
+            log = accessLog;
+            accessLog = null;
+        }
+        if (log != null) {
+            log.close();
+        }
+        super.destroy();
     }
 
     private void health(HttpServletResponse response) throws IOException {
@@ -158,7 +192,8 @@ public class AnkiConnectFilter extends HttpFilter {
             throws IOException {
         boolean keyed = authenticator.keyed();
         boolean exempt = ApiKeyCheck.REQUEST_PERMISSION.equals(envelope.action());
-        dev.ankiconnect.ops.KeyThrottle throttle = operations.throttle();
+        // Only when keys are checked: Operations.throttle() is synchronized, a lock every request would share.
+        dev.ankiconnect.ops.KeyThrottle throttle = keyed ? operations.throttle() : null;
         if (keyed && !exempt) {
             long wait = throttle.retryAfterMs(client);
             if (wait > 0) {

@@ -18,8 +18,15 @@ final class BenchClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI uri;
 
+    /** Bounds every call: a benchmark never hangs on a server that stopped answering. */
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofMinutes(5);
+
     BenchClient(int port) {
-        this.uri = URI.create("http://127.0.0.1:" + port + "/");
+        this(URI.create("http://127.0.0.1:" + port + "/"));
+    }
+
+    BenchClient(URI uri) {
+        this.uri = uri;
     }
 
     JsonValue call(String action, JsonObject params) throws Exception {
@@ -34,7 +41,7 @@ final class BenchClient {
 
     /** Sends a request body and returns the reply body once all of it has arrived: what a benchmark times. */
     String send(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri)
+        return http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }

@@ -16,7 +16,10 @@ import org.apache.catalina.startup.Tomcat;
  *
  * <p>Run: {@code mvn -Pbench -DskipTests package exec:exec}. Options (system properties):
  * {@code bench.seconds} (measured seconds per case, default 8), {@code bench.warmup} (default 3),
- * {@code bench.port} (default 18790).
+ * {@code bench.port} (default 18790); {@code bench.url} (an already running server, e.g. the one of
+ * {@code scripts/standalone-tomcat.sh}: nothing is started) and {@code bench.echo} (its echo servlet,
+ * default {@code /echo/} on the same host and port); {@code bench.levels} (connection counts, default
+ * {@code 1,32}); {@code bench.cases} (some of {@code echo,version,multi}; default all).
  */
 public final class ProtocolBenchmark {
 
@@ -27,10 +30,16 @@ public final class ProtocolBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = Integer.getInteger("bench.seconds", 8);
-        int warmup = Integer.getInteger("bench.warmup", 3);
-        int port = Integer.getInteger("bench.port", 18790);
-        Tomcat tomcat = start(port);
+        int seconds = BenchOptions.integer("bench.seconds", 8);
+        int warmup = BenchOptions.integer("bench.warmup", 3);
+        int port = BenchOptions.integer("bench.port", 18790);
+        String url = BenchOptions.string("bench.url");
+        BenchOptions.Target app = url == null ? BenchOptions.Target.local(port, "/") : BenchOptions.Target.of(url);
+        String echoUrl = BenchOptions.string("bench.echo");
+        BenchOptions.Target echo = echoUrl != null ? BenchOptions.Target.of(echoUrl)
+                : new BenchOptions.Target(app.host(), app.port(), "/echo/");
+        Tomcat tomcat = url == null ? start(port) : null;
+        System.out.println(url == null ? "embedded Tomcat on port " + port : "server " + app.uri() + ", echo " + echo.uri());
         try {
             StringBuilder multi = new StringBuilder("{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": [");
             for (int i = 0; i < 10; i++) {
@@ -38,32 +47,43 @@ public final class ProtocolBenchmark {
             }
             multi.append("]}}");
             List<Case> cases = List.of(
-                    new Case("echo (container ceiling)", "/echo/", VERSION, null),
-                    new Case("version", "/", VERSION, VERSION_REPLY),
-                    new Case("multi (10 x version)", "/", multi.toString(), null));
+                    new Case("echo", "echo (container ceiling)", echo, VERSION, null),
+                    new Case("version", "version", app, VERSION, VERSION_REPLY),
+                    new Case("multi", "multi (10 x version)", app, multi.toString(), null));
             System.out.printf(Locale.ROOT, "%n%-26s %5s %10s %8s %8s %8s %8s %7s%n",
                     "case", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
-            double[][] rate = new double[cases.size()][2];
-            int[] connections = {1, 32};
+            int[] connections = BenchOptions.integers("bench.levels", 1, 32);
+            String only = BenchOptions.string("bench.cases");
+            double[][] rate = new double[cases.size()][connections.length];
             for (int c = 0; c < connections.length; c++) {
                 for (int i = 0; i < cases.size(); i++) {
                     Case k = cases.get(i);
-                    run(k, port, connections[c], warmup);
-                    Result r = run(k, port, connections[c], seconds);
+                    if (only != null && !List.of(only.split(",")).contains(k.key)) {
+                        continue;
+                    }
+                    run(k, connections[c], warmup);
+                    Result r = run(k, connections[c], seconds);
                     rate[i][c] = r.rate();
                     System.out.printf(Locale.ROOT, "%-26s %5d %10.0f %8.2f %8.2f %8.2f %8.2f %7d%n", k.name,
                             connections[c], r.rate(), r.percentile(50), r.percentile(90), r.percentile(99),
                             r.percentile(100), r.errors());
                 }
             }
-            System.out.printf(Locale.ROOT, "%nversion / echo ceiling:  1 connection %.0f%%, 32 connections %.0f%%%n",
-                    100 * rate[1][0] / rate[0][0], 100 * rate[1][1] / rate[0][1]);
+            System.out.println();
+            for (int c = 0; c < connections.length; c++) {
+                if (rate[0][c] > 0 && rate[1][c] > 0) {
+                    System.out.printf(Locale.ROOT, "version / echo ceiling at %d connection(s): %.2f (%.0f / %.0f req/s)%n",
+                            connections[c], rate[1][c] / rate[0][c], rate[1][c], rate[0][c]);
+                }
+            }
         } finally {
-            EmbeddedServer.stop(tomcat);
+            if (tomcat != null) {
+                EmbeddedServer.stop(tomcat);
+            }
         }
     }
 
-    private record Case(String name, String path, String body, String expected) {
+    private record Case(String key, String name, BenchOptions.Target target, String body, String expected) {
     }
 
     private record Result(long count, long errors, double rate, long[] micros) {
@@ -76,7 +96,7 @@ public final class ProtocolBenchmark {
         }
     }
 
-    private static Result run(Case k, int port, int connections, int seconds) throws Exception {
+    private static Result run(Case k, int connections, int seconds) throws Exception {
         AtomicLong errors = new AtomicLong();
         List<long[]> samples = new ArrayList<>();
         long[] counts = new long[connections];
@@ -89,7 +109,7 @@ public final class ProtocolBenchmark {
             threads[t] = new Thread(() -> {
                 long[] lat = new long[1 << 16];
                 int n = 0;
-                try (KeepAliveClient client = new KeepAliveClient("127.0.0.1", port, k.path, k.body)) {
+                try (KeepAliveClient client = new KeepAliveClient(k.target.host(), k.target.port(), k.target.path(), k.body)) {
                     ready.countDown();
                     go.await();
                     long end = System.nanoTime() + seconds * 1_000_000_000L;

@@ -1,6 +1,5 @@
 package dev.ankiconnect.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -9,8 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,20 +55,7 @@ public final class SearchBenchmark {
         client = new BenchClient(port);
         List<String> summary = new ArrayList<>();
         for (String db : dbs.split(",")) {
-            EmbeddedPostgres pg = null;
-            if (db.equals("postgres")) {
-                pg = EmbeddedPostgres.builder().start();
-                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                    s.execute("CREATE DATABASE bench");
-                }
-                System.setProperty("ankiconnect.jdbcUrl", "jdbc:postgresql://localhost:" + pg.getPort() + "/bench");
-                System.setProperty("ankiconnect.jdbcUser", "postgres");
-                System.setProperty("ankiconnect.jdbcPassword", "postgres");
-            } else {
-                System.clearProperty("ankiconnect.jdbcUrl");
-                System.clearProperty("ankiconnect.jdbcUser");
-                System.clearProperty("ankiconnect.jdbcPassword");
-            }
+            BenchDatabase database = BenchDatabase.start(db);
             String reuse = System.getenv("BENCH_DATA");
             Path data = reuse != null && db.equals("derby") ? Path.of(reuse)
                     : Path.of("target", "bench-search-" + db + "-" + System.currentTimeMillis());
@@ -79,7 +63,7 @@ public final class SearchBenchmark {
             try {
                 int have = call("findNotes", Json.createObjectBuilder().add("query", "").build()).asJsonArray().size();
                 if (have == 0) {
-                    seed(total);
+                    seed(client, total);
                 } else {
                     System.out.println("reusing " + data + " with " + have + " notes");
                     total = have;
@@ -87,9 +71,7 @@ public final class SearchBenchmark {
                 summary.add(queries(db, total, runs));
             } finally {
                 EmbeddedServer.stop(tomcat);
-                if (pg != null) {
-                    pg.close();
-                }
+                database.close();
             }
         }
         System.out.println();
@@ -121,9 +103,13 @@ public final class SearchBenchmark {
                 .add("fields", fields).add("tags", tags).build();
     }
 
-    private static void seed(int total) throws Exception {
+    /**
+     * Seeds {@code total} notes ({@link #note}) through the API, in batches of 1,000, and some review history.
+     * Also used by {@link ConcurrencyBenchmark}.
+     */
+    static void seed(BenchClient client, int total) throws Exception {
         for (String d : DECKS) {
-            call("createDeck", Json.createObjectBuilder().add("deck", d).build());
+            client.call("createDeck", Json.createObjectBuilder().add("deck", d).build());
         }
         long start = System.nanoTime();
         int batch = 1000;
@@ -132,9 +118,9 @@ public final class SearchBenchmark {
             for (int i = b * batch; i < Math.min(total, (b + 1) * batch); i++) {
                 notes.add(note(i));
             }
-            call("addNotes", Json.createObjectBuilder().add("notes", notes).build());
+            client.call("addNotes", Json.createObjectBuilder().add("notes", notes).build());
         }
-        JsonArray cards = call("findCards", Json.createObjectBuilder().add("query", "").build()).asJsonArray();
+        JsonArray cards = client.call("findCards", Json.createObjectBuilder().add("query", "").build()).asJsonArray();
         System.out.printf(Locale.ROOT, "seeded %d notes, %d cards in %.0f s%n", total, cards.size(),
                 (System.nanoTime() - start) / 1e9);
         // review history: one card in 15 gets a due date 0-40 days away (reviews with that interval),
@@ -150,20 +136,20 @@ public final class SearchBenchmark {
                 resched.add(id);
                 nResched++;
                 if (nResched % 500 == 0) {
-                    call("setDueDate", Json.createObjectBuilder().add("cards", resched).add("days", "0-40!").build());
+                    client.call("setDueDate", Json.createObjectBuilder().add("cards", resched).add("days", "0-40!").build());
                     resched = Json.createArrayBuilder();
                 }
             } else if (i % 50 == 1) {
                 answers.add(Json.createObjectBuilder().add("cardId", id).add("ease", 1 + 2 * rnd.nextInt(2) + rnd.nextInt(2)));
                 nAnswers++;
                 if (nAnswers % 500 == 0) {
-                    call("answerCards", Json.createObjectBuilder().add("answers", answers).build());
+                    client.call("answerCards", Json.createObjectBuilder().add("answers", answers).build());
                     answers = Json.createArrayBuilder();
                 }
             }
         }
-        call("setDueDate", Json.createObjectBuilder().add("cards", resched).add("days", "0-40!").build());
-        call("answerCards", Json.createObjectBuilder().add("answers", answers).build());
+        client.call("setDueDate", Json.createObjectBuilder().add("cards", resched).add("days", "0-40!").build());
+        client.call("answerCards", Json.createObjectBuilder().add("answers", answers).build());
         System.out.printf(Locale.ROOT, "history: %d cards rescheduled, %d answered; %.0f s in all%n", nResched, nAnswers,
                 (System.nanoTime() - start) / 1e9);
     }

@@ -75,8 +75,8 @@ class ConfigLoaderTest {
         assertEquals("unknown configuration key 'apikey' (from WEB-INF/ankiconnect.properties); known keys: "
                         + "apiKey, apiVersion, apiLogPath, webCorsOriginList, webCorsOrigin, ignoreOriginList, webTimeout, "
                         + "maxRequestBytes, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile, "
-                        + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, maxPackageBytes, "
-                        + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs, searchMemoryMb, dbPoolSize, dbWaitMs",
+                        + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, packagePathAllowlist, maxPackageBytes, "
+                        + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs, searchMemoryMb, dbPoolSize, dbWaitMs, accessLogQueue",
                 assertThrows(ConfigException.class,
                         () -> ConfigLoader.load(file("apikey=x\n"), Map.of(), new Properties(), Map.of())).getMessage());
         assertThrows(ConfigException.class,

@@ -110,7 +110,7 @@ class OperationsIT {
     }
 
     @Test
-    void accessLog_oneLinePerRequest_withoutKeyOrContent() {
+    void accessLog_oneLinePerRequest_withoutKeyOrContent() throws Exception {
         Assumptions.assumeFalse("payara".equals(System.getProperty("arquillian.launch")),
                 "the access log is read in-process (embedded Tomcat only)");
         List<String> lines = new ArrayList<>();
@@ -137,10 +137,16 @@ class OperationsIT {
             client.post("{\"action\": \"storeMediaFile\", \"version\": 6, \"key\": \"s3cret\", "
                     + "\"params\": {\"filename\": \"secret_name.txt\", \"data\": \"c2VjcmV0\"}}", "X-Forwarded-For", "192.0.2.44");
             client.post("{\"action\": \"deckNames\", \"version\": 6, \"key\": \"wrong-key\"}", "X-Forwarded-For", "192.0.2.45");
+            // The access log's own thread hands the lines to the logger, in order, a moment after each reply:
+            // wait (at most 30 s) for the last request's line.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline && !String.join("\n", snapshot(lines)).contains("client=192.0.2.45")) {
+                Thread.sleep(10);
+            }
         } finally {
             log.removeHandler(h);
         }
-        String all = String.join("\n", lines);
+        String all = String.join("\n", snapshot(lines));
         assertTrue(all.matches("(?s).*action=deckNames profile=\"User 1\" client=192\\.0\\.2\\.44 scheme=http outcome=ok ms=\\d+.*"), all);
         assertTrue(all.matches("(?s).*action=storeMediaFile profile=\"User 1\" client=192\\.0\\.2\\.44 scheme=http outcome=ok ms=\\d+.*"), all);
         assertTrue(all.matches("(?s).*action=deckNames client=192\\.0\\.2\\.45 scheme=http outcome=refused ms=\\d+.*"), all);
@@ -148,5 +154,11 @@ class OperationsIT {
         assertFalse(all.contains("wrong-key"), all);
         assertFalse(all.contains("secret_name"), all);
         assertFalse(all.contains("c2VjcmV0"), all);
+    }
+
+    private static List<String> snapshot(List<String> lines) {
+        synchronized (lines) {
+            return new ArrayList<>(lines);
+        }
     }
 }

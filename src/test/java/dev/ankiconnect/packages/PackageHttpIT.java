@@ -156,6 +156,12 @@ class PackageHttpIT {
         assertEquals(404, send(HttpRequest.newBuilder(base.resolve("packages/other?key=" + KEY)).GET()).statusCode());
     }
 
+    /** The README's curl commands that send a key, run as written (only the host and port become this server's). */
+    @Test
+    void readmeCurlCommandsWithAKey_workAsWritten() throws Exception {
+        ReadmeCurls.run(url, true, Json.createObjectBuilder().add("key", KEY), DIR);
+    }
+
     @Test
     void theJsonEndpointStillWorksBesideIt() {
         AnkiClient client = new AnkiClient(url);

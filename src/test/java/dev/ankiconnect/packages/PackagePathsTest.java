@@ -90,4 +90,34 @@ class PackagePathsTest {
         assertTrue(Files.isDirectory(root.resolve("new/deep")));
         assertEquals(root.resolve("new/deep").toRealPath().resolve("out.apkg"), target);
     }
+
+    @Test
+    void allowlistedDirectoriesTakeAbsolutePathsWithTheSameProtections() throws Exception {
+        Path desktop = Files.createDirectories(tmp.resolve("home/me/Desktop"));
+        Files.writeString(desktop.resolve("deck.apkg"), "mine");
+        PackagePaths allowing = new PackagePaths(root, java.util.List.of(desktop.toString(), "relative/ignored"));
+        assertEquals(desktop.resolve("deck.apkg").toRealPath(), allowing.forReading(desktop.resolve("deck.apkg").toString()));
+        assertEquals(desktop.resolve("out/new.apkg"), allowing.forWriting(desktop.resolve("out/new.apkg").toString()));
+        // a relative path resolves against the package directory; where it lands decides, as for an absolute one
+        assertEquals(desktop.resolve("deck.apkg").toRealPath(), allowing.forReading("../home/me/Desktop/deck.apkg"));
+        // ".." out of an allowed directory, a sibling, and a link out of it are refused
+        for (String p : new String[] {desktop + "/../../../secret/x.apkg", outside.resolve("x.apkg").toString(),
+                tmp.resolve("home/me/Documents/x.apkg").toString()}) {
+            assertEquals(outsideMessage(p), assertThrows(InvalidInputException.class, () -> allowing.forReading(p)).getMessage());
+            assertEquals(outsideMessage(p), assertThrows(InvalidInputException.class, () -> allowing.forWriting(p)).getMessage());
+        }
+        Files.createSymbolicLink(desktop.resolve("link.apkg"), outside.resolve("x.apkg"));
+        Files.createSymbolicLink(desktop.resolve("dir"), outside);
+        String link = desktop.resolve("link.apkg").toString();
+        String viaDir = desktop.resolve("dir/new.apkg").toString();
+        assertEquals(outsideMessage(link), assertThrows(InvalidInputException.class, () -> allowing.forReading(link)).getMessage());
+        assertEquals(outsideMessage(link), assertThrows(InvalidInputException.class, () -> allowing.forWriting(link)).getMessage());
+        assertEquals(outsideMessage(viaDir), assertThrows(InvalidInputException.class, () -> allowing.forWriting(viaDir)).getMessage());
+        assertEquals("secret", Files.readString(outside.resolve("x.apkg")));
+        // the directory itself is not a package file
+        assertThrows(InvalidInputException.class, () -> allowing.forWriting(desktop.toString()));
+        // without the allowlist the same absolute path is refused
+        String mine = desktop.resolve("deck.apkg").toString();
+        assertEquals(outsideMessage(mine), assertThrows(InvalidInputException.class, () -> paths.forReading(mine)).getMessage());
+    }
 }

@@ -1,0 +1,49 @@
+package dev.ankiconnect.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
+
+/**
+ * The database of an embedded benchmark server ({@code BENCH_DB}): {@code derby} (embedded, in the
+ * server's data directory) or {@code postgres} (a fresh io.zonky embedded PostgreSQL with a database
+ * "bench"), handed to the server through the {@code ankiconnect.jdbc*} system properties.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres pg;
+
+    private BenchDatabase(EmbeddedPostgres pg) {
+        this.pg = pg;
+    }
+
+    static BenchDatabase start(String db) throws Exception {
+        switch (db) {
+            case "derby" -> {
+                System.clearProperty("ankiconnect.jdbcUrl");
+                System.clearProperty("ankiconnect.jdbcUser");
+                System.clearProperty("ankiconnect.jdbcPassword");
+                return new BenchDatabase(null);
+            }
+            case "postgres" -> {
+                EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE bench");
+                }
+                System.setProperty("ankiconnect.jdbcUrl", "jdbc:postgresql://localhost:" + pg.getPort() + "/bench");
+                System.setProperty("ankiconnect.jdbcUser", "postgres");
+                System.setProperty("ankiconnect.jdbcPassword", "postgres");
+                return new BenchDatabase(pg);
+            }
+            default -> throw new IllegalArgumentException("BENCH_DB must be derby or postgres, not " + db);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+}
