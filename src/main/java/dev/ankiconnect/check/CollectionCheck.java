@@ -165,7 +165,7 @@ public final class CollectionCheck {
                     n.csum = rs.getLong(6);
                     List<CardRow> cards = byNote.remove(n.id);
                     if (cards == null) {
-                        cards = List.of();
+                        cards = new ArrayList<>(0);
                     }
                     for (String f : n.fields) {
                         MergeRules.referencedNames(f, referenced);
