@@ -26,6 +26,17 @@ public final class PythonJsonWriter {
     }
 
     static void write(JsonValue value, StringBuilder out) {
+        if (value instanceof LongArray ids) {
+            out.append('[');
+            for (int i = 0; i < ids.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                out.append(ids.at(i));
+            }
+            out.append(']');
+            return;
+        }
         switch (value.getValueType()) {
             case NULL:
                 out.append("null");

@@ -49,6 +49,12 @@ public final class Results {
         if (value instanceof Optional<?> o) {
             return toJson(o.orElse(null));
         }
+        if (value instanceof java.util.List<?> list && !list.isEmpty()) {
+            long[] longs = LongArray.longs(list);
+            if (longs != null) {
+                return new LongArray(longs);
+            }
+        }
         if (value instanceof Iterable<?> items) {
             JsonArrayBuilder b = json.createArrayBuilder();
             for (Object item : items) {

@@ -1,6 +1,7 @@
 package dev.ankiconnect.search;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,9 +23,16 @@ public final class CollectionSnapshot {
     final long[] noteId;
     final long[] mid;
     final long[] noteMtime;
+    /** Each note's tags; notes with the same tags share one String. */
     final String[] tags;
     /** {@code tags} lower-cased as the database's LOWER does (the same String when nothing changes). */
     final String[] tagsLower;
+    /**
+     * Each note's index into {@link #tagSetLower}, the distinct tag strings of the collection lower-cased: a tag
+     * term is tested once per distinct string, not once per note (a collection has far fewer).
+     */
+    final int[] tagSet;
+    final String[] tagSetLower;
     final String[] sfld;
     final String[] flds;
     /** {@code sfld} and {@code flds} with ASCII letters lower-cased (SQLite LIKE folding), shared when unchanged. */
@@ -62,18 +70,31 @@ public final class CollectionSnapshot {
         flds = new String[n];
         sfldFolded = new String[n];
         fldsFolded = new String[n];
+        tagSet = new int[n];
+        java.util.Map<String, Integer> distinct = new java.util.HashMap<>();
+        List<String> distinctTags = new java.util.ArrayList<>();
+        List<String> distinctLower = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             int k = byId[i];
             noteId[i] = b.noteIds[k];
             mid[i] = b.mids[k];
             noteMtime[i] = b.noteMtimes[k];
-            tags[i] = b.tags[k];
-            tagsLower[i] = b.tags[k].toLowerCase(Locale.ROOT);
+            Integer set = distinct.get(b.tags[k]);
+            if (set == null) {
+                set = distinctTags.size();
+                distinct.put(b.tags[k], set);
+                distinctTags.add(b.tags[k]);
+                distinctLower.add(b.tags[k].toLowerCase(Locale.ROOT));
+            }
+            tagSet[i] = set;
+            tags[i] = distinctTags.get(set);
+            tagsLower[i] = distinctLower.get(set);
             sfld[i] = b.sflds[k];
             flds[i] = b.fldss[k];
             sfldFolded[i] = foldAscii(sfld[i]);
             fldsFolded[i] = foldAscii(flds[i]);
         }
+        tagSetLower = distinctLower.toArray(new String[0]);
         // cards whose note is missing cannot match a search that joins notes; Anki has none, neither do we
         int[] cardsById = order(b.cardIds, b.cards);
         int kept = 0;

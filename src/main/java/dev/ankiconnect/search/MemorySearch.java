@@ -225,7 +225,11 @@ public final class MemorySearch {
             String lit = Glob.literal(glob).toLowerCase(java.util.Locale.ROOT);
             String whole = " " + lit + " ";
             String parent = " " + lit + "::";
-            return new Term((n, c) -> s.tagsLower[n].contains(whole) || s.tagsLower[n].contains(parent), false);
+            boolean[] match = new boolean[s.tagSetLower.length];
+            for (int i = 0; i < match.length; i++) {
+                match[i] = s.tagSetLower[i].contains(whole) || s.tagSetLower[i].contains(parent);
+            }
+            return new Term((n, c) -> match[s.tagSet[n]], false);
         }
         return notes(noteTerms.tag(t));
     }

@@ -1,5 +1,7 @@
 package dev.ankiconnect.user;
 
+import dev.ankiconnect.check.CheckReport;
+import dev.ankiconnect.check.CollectionCheck;
 import dev.ankiconnect.config.Config;
 import dev.ankiconnect.config.ConfigException;
 import dev.ankiconnect.config.ConfigLoader;
@@ -9,6 +11,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +32,7 @@ import java.util.logging.Logger;
  * admin.sh [--config FILE] user add NAME | user remove NAME | user list
  *          key issue USER [LABEL] | key list USER | key revoke KEY_ID
  *          profile add USER PROFILE | profile assign PROFILE USER | profile list
+ *          check PROFILE
  * </pre>
  *
  * With embedded Derby (the default database) stop the server first: only one process may open it.
@@ -43,6 +50,7 @@ public final class Admin {
             "  profile add USER PROFILE   create a profile owned by USER (profile names are unique server-wide)",
             "  profile assign PROFILE USER  give an existing profile (e.g. from single-user mode) to USER",
             "  profile list               list all profiles and their owners",
+            "  check PROFILE              check and repair the profile's collection, as guiCheckDatabase (prints what it fixed)",
             "FILE defaults to $ANKICONNECT_CONFIG (scripts/admin.sh passes the WAR's WEB-INF/ankiconnect.properties);",
             "keys can be overridden with -Dankiconnect.KEY=... or ANKICONNECT_KEY variables as for the server.");
 
@@ -81,6 +89,9 @@ public final class Admin {
             return 1;
         }
         try (Database db = Database.open(config)) {
+            if (args.get(0).equals("check")) {
+                return check(db, args.subList(1, args.size()), out);
+            }
             return execute(new UserStore(dev.ankiconnect.db.Work.own(db.emf())), args, out, err);
         } catch (IllegalArgumentException e) {
             err.println("admin: " + e.getMessage());
@@ -161,6 +172,63 @@ public final class Admin {
             }
         }
         return 0;
+    }
+
+    /**
+     * check PROFILE: Check Database on the profile's collection in one transaction of the tool's own, as
+     * guiCheckDatabase does in a request; a repair counts as a write of the collection (its {@code gen}), so running
+     * servers re-read their search copies.
+     */
+    static int check(Database db, List<String> rest, PrintStream out) {
+        need(rest, 1, 1);
+        String name = rest.get(0);
+        CheckReport report = dev.ankiconnect.db.Work.own(db.emf()).write(em -> {
+            Connection c = em.unwrap(Connection.class);
+            try {
+                long id = profileId(c, name);
+                long[] last = {maxCardId(c, id)};
+                CheckReport r = CollectionCheck.run(c, id, name, count -> {
+                    long first = Math.max(System.currentTimeMillis(), last[0] + 1);
+                    last[0] = first + count - 1;
+                    return first;
+                });
+                if (r.changed()) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE profiles SET gen = gen + 1 WHERE id = ?")) {
+                        ps.setLong(1, id);
+                        ps.executeUpdate();
+                    }
+                }
+                return r;
+            } catch (SQLException e) {
+                throw new IllegalStateException("database error: " + e.getMessage(), e);
+            }
+        });
+        out.println("profile " + name + ": " + report.summary());
+        for (String file : report.missingMedia()) {
+            out.println("missing media file: " + file);
+        }
+        return 0;
+    }
+
+    private static long profileId(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM profiles WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no profile named '" + name + "'");
+    }
+
+    private static long maxCardId(Connection c, long profileId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM cards WHERE profile_id = ?")) {
+            ps.setLong(1, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     private static void need(List<String> rest, int min, int max) {

@@ -68,7 +68,10 @@ class ActionMarksIT {
         READ,
         /** Changes data; not marked @ReadOnly. */
         WRITE,
-        /** A read that creates what it names, as Anki does: changes data; marked @ReadOnly (Tx.keepWrites). */
+        /**
+         * A read that creates what it names, as Anki does, or repairs what it finds (guiCheckDatabase): changes data;
+         * marked @ReadOnly (Tx.keepWrites).
+         */
         CREATES,
         /** multi with sub-actions that write: changes data (one count per writing sub-action); multi is @ReadOnly. */
         DELEGATES,
@@ -405,6 +408,15 @@ class ActionMarksIT {
         r.add(read("getNumCardsReviewedToday", () -> o()));
         r.add(read("getNumCardsReviewedByDay", () -> o()));
         r.add(read("getCollectionStatsHTML", () -> o("wholeCollection", true)));
+        // Check Database: a read unless it repairs something. A tag left registered after its last note lost it
+        // is a repair (the tag list is rebuilt from the notes), kept and counted through Tx.keepWrites; then the
+        // collection is healthy and a second check changes nothing.
+        r.add(new Recipe("guiCheckDatabase", "a registered tag no note uses", Kind.CREATES, 1, () -> {
+            call("addTags", o("notes", a(d.basic[11]), "tags", "unused-" + s));
+            call("removeTags", o("notes", a(d.basic[11]), "tags", "unused-" + s));
+            return o();
+        }));
+        r.add(read("guiCheckDatabase", "a healthy collection", () -> o()));
         // Last: deletes every note type without notes (the one createModel made, unused stock ones).
         r.add(write("removeEmptyNotes", () -> o()));
         return r;

@@ -1,6 +1,7 @@
 package dev.ankiconnect.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,24 @@ class PythonJsonWriterTest {
         assertEquals("123456789012345678901234567890",
                 PythonJsonWriter.write(Json.PROVIDER.createValue(new BigDecimal("123456789012345678901234567890"))));
         assertEquals("-7", PythonJsonWriter.write(Json.PROVIDER.createValue(new java.math.BigInteger("-7"))));
+    }
+
+    @Test
+    void idListsAreWrittenStraightFromTheirLongs_likeAnyOtherArray() {
+        Results results = new Results(Json.PROVIDER);
+        jakarta.json.JsonValue ids = results.toJson(java.util.List.of(1L, 2L, 1234567890123L, -5L));
+        assertTrue(ids instanceof LongArray);
+        assertEquals("[1, 2, 1234567890123, -5]", PythonJsonWriter.write(ids));
+        // the same text as the general path, and equal to a JSON-P array of the same numbers
+        jakarta.json.JsonArray general = Json.PROVIDER.createArrayBuilder().add(1L).add(2L).add(1234567890123L).add(-5L).build();
+        assertEquals(PythonJsonWriter.write(general), PythonJsonWriter.write(ids));
+        assertEquals(general, ids);
+        assertEquals(1234567890123L, ((jakarta.json.JsonArray) ids).getJsonNumber(2).longValue());
+        // inside a reply object
+        assertEquals("{\"result\": [7, 8], \"error\": null}",
+                PythonJsonWriter.write(Reply.success(6, results.toJson(java.util.List.of(7L, 8L)))));
+        // lists of other things, and empty lists, take the general path
+        assertEquals("[1, \"a\"]", PythonJsonWriter.write(results.toJson(java.util.List.of(1L, "a"))));
+        assertEquals("[]", PythonJsonWriter.write(results.toJson(java.util.List.of())));
     }
 }

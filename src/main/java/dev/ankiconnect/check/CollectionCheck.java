@@ -1,0 +1,705 @@
+package dev.ankiconnect.check;
+
+import dev.ankiconnect.api.Json;
+import dev.ankiconnect.api.PythonJsonReader;
+import dev.ankiconnect.api.PythonJsonWriter;
+import dev.ankiconnect.card.CardGenerator;
+import dev.ankiconnect.card.CardRow;
+import dev.ankiconnect.deck.DeckJson;
+import dev.ankiconnect.deck.DeckName;
+import dev.ankiconnect.note.FirstFieldKey;
+import dev.ankiconnect.note.ModelInfo;
+import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.notetype.NoteTypeModel;
+import dev.ankiconnect.packages.MergeRules;
+import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.tag.TagSet;
+import dev.ankiconnect.text.Html;
+import dev.ankiconnect.text.NoteText;
+import dev.ankiconnect.text.Tags;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+
+/**
+ * Check Database for one collection, as Anki's (rslib {@code dbcheck.rs}): deletes cards whose note is gone,
+ * duplicate cards of a note and cards of a standard note type whose template is gone; repairs card properties
+ * ({@link CardRules}); recreates decks that cards are in but that are gone ({@code recovered<id>}, Anki's name) and
+ * gives decks whose options preset is gone the Default preset; fits notes' fields to their note type's field count
+ * ({@link NoteRules}, tag {@code db-check}); recomputes a stale sort field and checksum; gives every note the cards
+ * its content generates (a note with none gets its first, as Anki does: notes are never deleted); rebuilds the
+ * tag list from the notes; raises the next new-card position above the positions in use. Media the notes refer to
+ * and the collection does not have are reported, not repaired.
+ *
+ * <p>Runs on the caller's connection and transaction (an action's, or the admin tool's own): it opens nothing.
+ * Its cost is linear in the collection: one pass over the cards, one over the notes, and batched writes of what
+ * changed; a healthy collection is only read.
+ */
+public final class CollectionCheck {
+
+    private static final Logger LOG = Logger.getLogger(CollectionCheck.class.getName());
+
+    /** Reserves {@code count} consecutive fresh card ids and returns the first. */
+    @FunctionalInterface
+    public interface IdSource {
+        long reserve(int count);
+    }
+
+    private final Connection c;
+    private final long p;
+    private final IdSource ids;
+    private final long nowSecs = System.currentTimeMillis() / 1000;
+    private final CheckReport report = new CheckReport();
+    /** Every card read, grouped by note: the notes pass takes groups out of its map, this keeps them all. */
+    private final List<List<CardRow>> allCards = new ArrayList<>();
+
+    private CollectionCheck(Connection c, long profileId, IdSource ids) {
+        this.c = c;
+        this.p = profileId;
+        this.ids = ids;
+    }
+
+    /**
+     * Checks and repairs the profile's collection on {@code connection}, in the caller's transaction, and logs one
+     * summary line (logger {@code dev.ankiconnect.check.CollectionCheck}, INFO; missing media files at WARNING).
+     */
+    public static CheckReport run(Connection connection, long profileId, String profileName, IdSource ids) {
+        CheckReport report;
+        try {
+            report = new CollectionCheck(connection, profileId, ids).check();
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+        LOG.info("check database of profile \"" + profileName + "\": " + report.summary());
+        if (!report.missingMedia().isEmpty()) {
+            List<String> shown = report.missingMedia().subList(0, Math.min(50, report.missingMedia().size()));
+            LOG.warning("check database of profile \"" + profileName + "\": notes refer to " + report.missingMedia().size()
+                    + " media file(s) the collection does not have: " + String.join(", ", shown)
+                    + (shown.size() < report.missingMedia().size() ? ", ..." : ""));
+        }
+        return report;
+    }
+
+    /** A deck as the check needs it. */
+    private record DeckInfo(long id, int kind, long confId, String nameKey, String data) {
+    }
+
+    private CheckReport check() throws SQLException {
+        int today = today();
+        Map<Long, DeckInfo> decks = decks();
+        fixPresets(decks);
+        Map<Long, ModelInfo> models = models();
+
+        // One pass over the cards: their properties, grouped by note.
+        Map<Long, List<CardRow>> byNote = new HashMap<>();
+        Map<Long, CardRules.Outcome> fixedCards = new HashMap<>();
+        Set<Long> missingDecks = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, nid, did, ord, ctype, queue, due, ivl, odue, odid "
+                + "FROM cards WHERE profile_id = ?")) {
+            ps.setLong(1, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CardRow card = new CardRow();
+                    card.id = rs.getLong(1);
+                    card.nid = rs.getLong(2);
+                    card.did = rs.getLong(3);
+                    card.ord = rs.getInt(4);
+                    card.type = rs.getInt(5);
+                    card.queue = rs.getInt(6);
+                    card.due = rs.getLong(7);
+                    card.ivl = rs.getInt(8);
+                    card.odue = rs.getLong(9);
+                    card.odid = rs.getLong(10);
+                    DeckInfo deck = decks.get(card.did);
+                    if (deck == null) {
+                        missingDecks.add(card.did);
+                    }
+                    CardRules.Outcome outcome = CardRules.fix(card, today, deck == null || deck.kind() == 0);
+                    if (outcome != CardRules.Outcome.NONE) {
+                        fixedCards.put(card.id, outcome);
+                    }
+                    byNote.computeIfAbsent(card.nid, k -> {
+                        List<CardRow> group = new ArrayList<>(2);
+                        allCards.add(group);
+                        return group;
+                    }).add(card);
+                }
+            }
+        }
+
+        // One pass over the notes: cards to delete and to add, notes to rewrite, tags and media in use.
+        TagSet tagSet = new TagSet(registeredTags().values());
+        long storedNextPos = nextPos();
+        long[] nextPos = {storedNextPos};
+        List<Long> deleteCards = new ArrayList<>();
+        List<NoteRow> rewrite = new ArrayList<>();
+        List<CardRow> newCards = new ArrayList<>();
+        Map<String, String> usedTags = new HashMap<>();
+        Set<String> referenced = new TreeSet<>();
+        int withoutType = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, tags, flds, sfld, csum FROM notes WHERE profile_id = ?")) {
+            ps.setLong(1, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    NoteRow n = new NoteRow();
+                    n.id = rs.getLong(1);
+                    n.mid = rs.getLong(2);
+                    n.tags = rs.getString(3) == null ? "" : rs.getString(3);
+                    n.fields = NoteRow.split(text(rs.getString(4)));
+                    n.sfld = text(rs.getString(5));
+                    n.csum = rs.getLong(6);
+                    List<CardRow> cards = byNote.remove(n.id);
+                    if (cards == null) {
+                        cards = new ArrayList<>(0);
+                    }
+                    for (String f : n.fields) {
+                        MergeRules.referencedNames(f, referenced);
+                    }
+                    ModelInfo model = models.get(n.mid);
+                    if (model == null) {
+                        withoutType++;
+                        usedTags(n.tags, usedTags);
+                        continue;
+                    }
+                    cards.sort((a, b) -> Long.compare(a.id, b.id));
+                    NoteRules.Removals removals = NoteRules.removals(cards, model.isCloze(), model.templates().size());
+                    report.add(CheckReport.Kind.CARD_ORDS_DUPLICATED, removals.duplicateOrdinals().size());
+                    report.add(CheckReport.Kind.TEMPLATES_MISSING, removals.missingTemplates().size());
+                    removals.duplicateOrdinals().forEach(x -> deleteCards.add(x.id));
+                    removals.missingTemplates().forEach(x -> deleteCards.add(x.id));
+                    if (note(n, model)) {
+                        if (n.fields.length != model.fieldCount()) {
+                            n.fields = NoteRules.fixFieldCount(n.fields, model.fieldCount());
+                            List<String> tags = new ArrayList<>(n.tagList());
+                            tags.add(NoteRules.FIXED_TAG);
+                            n.tags = tagSet.storage(tags);
+                            report.add(CheckReport.Kind.FIELD_COUNT_MISMATCH, 1);
+                        } else {
+                            report.add(CheckReport.Kind.NOTE_CACHE_STALE, 1);
+                        }
+                        derive(n, model);
+                        rewrite.add(n);
+                    }
+                    usedTags(n.tags, usedTags);
+                    newCards.addAll(generate(n, model, removals.kept(), decks, missingDecks, nextPos));
+                }
+            }
+        }
+        report.notesWithoutNoteType(withoutType);
+        report.add(CheckReport.Kind.CARDS_GENERATED, newCards.size());
+
+        // What is left of the cards belongs to no note.
+        Set<Long> deleted = new HashSet<>(deleteCards);
+        int orphans = 0;
+        for (List<CardRow> cards : byNote.values()) {
+            for (CardRow x : cards) {
+                deleteCards.add(x.id);
+                deleted.add(x.id);
+                orphans++;
+            }
+        }
+        report.add(CheckReport.Kind.CARDS_MISSING_NOTE, orphans);
+
+        // Card properties and decks, for the cards that stay.
+        List<CardRow> update = new ArrayList<>();
+        Set<Long> decksInUse = new HashSet<>();
+        long maxNewPosition = Long.MIN_VALUE;
+        for (List<CardRow> cards : cardsThatStay(allCards, deleted)) {
+            for (CardRow x : cards) {
+                decksInUse.add(x.did);
+                if (x.type == 0) {
+                    maxNewPosition = Math.max(maxNewPosition, x.due);
+                }
+                CardRules.Outcome o = fixedCards.get(x.id);
+                if (o != null) {
+                    update.add(x);
+                    report.add(o == CardRules.Outcome.POSITION ? CheckReport.Kind.CARD_POSITION_TOO_HIGH
+                            : CheckReport.Kind.CARD_PROPERTIES_INVALID, 1);
+                }
+            }
+        }
+        for (CardRow x : newCards) {
+            decksInUse.add(x.did);
+            maxNewPosition = Math.max(maxNewPosition, x.due);
+        }
+        List<Long> recover = new ArrayList<>();
+        for (long did : new TreeSet<>(missingDecks)) {
+            if (decksInUse.contains(did)) {
+                recover.add(did);
+            }
+        }
+        report.add(CheckReport.Kind.DECKS_MISSING, recover.size());
+
+        // Writes, only of what changed.
+        deleteCards(deleteCards);
+        updateCards(update);
+        recoverDecks(recover, decks);
+        updateNotes(rewrite);
+        insertCards(newCards);
+        rebuildTags(usedTags);
+        long wantedNextPos = nextPos[0];
+        if (maxNewPosition != Long.MIN_VALUE && maxNewPosition + 1 > wantedNextPos) {
+            wantedNextPos = maxNewPosition + 1;
+            report.add(CheckReport.Kind.NEXT_POSITION, 1);
+        }
+        if (wantedNextPos != storedNextPos) {
+            setNextPos(wantedNextPos);
+        }
+        report.missingMedia(missingMedia(referenced));
+        return report;
+    }
+
+    private static List<List<CardRow>> cardsThatStay(List<List<CardRow>> groups, Set<Long> deleted) {
+        List<List<CardRow>> out = new ArrayList<>(groups.size());
+        for (List<CardRow> g : groups) {
+            List<CardRow> keep = new ArrayList<>(g.size());
+            for (CardRow x : g) {
+                if (!deleted.contains(x.id)) {
+                    keep.add(x);
+                }
+            }
+            out.add(keep);
+        }
+        return out;
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void usedTags(String stored, Map<String, String> used) {
+        for (String t : Tags.split(stored)) {
+            used.putIfAbsent(TagSet.key(t), t);
+        }
+    }
+
+    /** True when the note must be rewritten: its field count or its sort field or checksum is wrong. */
+    private static boolean note(NoteRow n, ModelInfo model) {
+        if (n.fields.length != model.fieldCount()) {
+            return true;
+        }
+        String sfld = n.sfld;
+        String csumBefore = Long.toString(n.csum);
+        NoteRow copy = new NoteRow();
+        copy.fields = n.fields;
+        derive(copy, model);
+        return !truncate(copy.sfld).equals(sfld) || !Long.toString(copy.csum).equals(csumBefore);
+    }
+
+    /** sfld and csum from the fields (ANKI-MODEL 1.9), as notes are saved. */
+    private static void derive(NoteRow row, ModelInfo model) {
+        String[] f = row.fields;
+        int sort = model.sortIndex();
+        row.sfld = NoteText.sortFieldValue(sort < f.length ? f[sort] : "");
+        row.csum = NoteText.fieldChecksum(f.length == 0 ? "" : f[0]);
+    }
+
+    /** notes.sfld is VARCHAR(8000). */
+    private static String truncate(String s) {
+        return s.length() > 8000 ? s.substring(0, 8000) : s;
+    }
+
+    /**
+     * The cards the note's content generates and it lacks, as an edited note gets them: in the deck of its other
+     * cards (or the note type's last deck, else Default; a template's deck override first), at the position of its
+     * other new cards or the next one.
+     */
+    private List<CardRow> generate(NoteRow n, ModelInfo model, List<CardRow> kept, Map<Long, DeckInfo> decks,
+            Set<Long> missingDecks, long[] nextPos) {
+        List<Integer> have = new ArrayList<>(kept.size());
+        kept.forEach(x -> have.add(x.ord));
+        List<Integer> missing = CardGenerator.missing(model, n.fields, !n.tags.isEmpty(), have);
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        long home = 0;
+        for (CardRow x : kept) {
+            if (home == 0) {
+                home = x.homeDeck();
+            } else if (home != x.homeDeck()) {
+                home = -1;
+            }
+        }
+        if (home <= 0) {
+            JsonValue last = model.model().json().get("did");
+            home = last instanceof JsonNumber num ? num.longValue() : 1;
+        }
+        long due = -1;
+        for (CardRow x : kept) {
+            if (x.type == 0) {
+                due = Math.max(0, x.odue != 0 ? x.odue : x.due);
+                break;
+            }
+        }
+        if (due < 0) {
+            due = nextPos[0]++;
+        }
+        List<CardRow> out = new ArrayList<>(missing.size());
+        long id = ids.reserve(missing.size());
+        for (int ord : missing) {
+            long override = model.isCloze() ? 0 : model.deckOverride(ord);
+            long did = override != 0 && (decks.containsKey(override) || missingDecks.contains(override))
+                    ? usable(override, decks, missingDecks) : usable(home, decks, missingDecks);
+            out.add(CardRow.newCard(id++, n.id, did, ord, due, nowSecs));
+        }
+        return out;
+    }
+
+    /** A normal deck (or one that will be recovered as one), else Default. */
+    private static long usable(long id, Map<Long, DeckInfo> decks, Set<Long> missingDecks) {
+        DeckInfo d = decks.get(id);
+        return (d != null && d.kind() == 0) || (d == null && missingDecks.contains(id)) ? id : 1;
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------
+
+    private int today() throws SQLException {
+        long crt = nowSecs;
+        try (PreparedStatement ps = c.prepareStatement("SELECT crt FROM profiles WHERE id = ?")) {
+            ps.setLong(1, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    crt = rs.getLong(1);
+                }
+            }
+        }
+        JsonValue offset = config("creationOffset");
+        JsonValue rollover = config("rollover");
+        return Timing.of(crt, offset instanceof JsonNumber n ? n.intValue() : null, nowSecs, ZoneId.systemDefault(),
+                rollover instanceof JsonNumber r ? r.intValue() : 4).today();
+    }
+
+    private JsonValue config(String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT val FROM col_config WHERE profile_id = ? AND ckey = ?")) {
+            ps.setLong(1, p);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getString(1) != null) {
+                    try {
+                        return PythonJsonReader.read(Json.PROVIDER, rs.getString(1));
+                    } catch (RuntimeException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private long nextPos() throws SQLException {
+        JsonValue v = config("nextPos");
+        return v instanceof JsonNumber n ? n.longValue() : 1;
+    }
+
+    private Map<Long, DeckInfo> decks() throws SQLException {
+        Map<Long, DeckInfo> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, conf_id, name_key, data FROM decks WHERE profile_id = ?")) {
+            ps.setLong(1, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new DeckInfo(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<Long, ModelInfo> models() throws SQLException {
+        Map<Long, ModelInfo> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, config FROM notetypes WHERE profile_id = ?")) {
+            ps.setLong(1, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonObject json = PythonJsonReader.read(Json.PROVIDER, rs.getString(2)).asJsonObject();
+                    out.put(rs.getLong(1), new ModelInfo(new NoteTypeModel(json)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Registered tags, key to spelling. */
+    private Map<String, String> registeredTags() throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT tag_key, tag FROM tags WHERE profile_id = ?")) {
+            ps.setLong(1, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> missingMedia(Set<String> referenced) throws SQLException {
+        if (referenced.isEmpty()) {
+            return List.of();
+        }
+        Set<String> present = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT fname FROM media WHERE profile_id = ?")) {
+            ps.setLong(1, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    present.add(rs.getString(1));
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : referenced) {
+            String decoded = Html.decodeEntities(name);
+            if (!present.contains(name) && !present.contains(decoded)
+                    && !present.contains(Normalizer.normalize(decoded, Normalizer.Form.NFC))) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    // ---- writes ---------------------------------------------------------------------------------
+
+    /** Decks whose preset is gone use the Default preset (1), in the column and in the deck's JSON. */
+    private void fixPresets(Map<Long, DeckInfo> decks) throws SQLException {
+        Set<Long> presets = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deck_configs WHERE profile_id = ?")) {
+            ps.setLong(1, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    presets.add(rs.getLong(1));
+                }
+            }
+        }
+        if (!presets.contains(1L)) {
+            return;
+        }
+        List<DeckInfo> fix = new ArrayList<>();
+        for (DeckInfo d : decks.values()) {
+            if (d.kind() == 0 && !presets.contains(d.confId())) {
+                fix.add(d);
+            }
+        }
+        if (fix.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE decks SET conf_id = 1, data = ?, mtime = ?, usn = -1 WHERE profile_id = ? AND id = ?")) {
+            for (DeckInfo d : fix) {
+                String data = d.data();
+                try {
+                    JsonObject json = PythonJsonReader.read(Json.PROVIDER, d.data()).asJsonObject();
+                    data = PythonJsonWriter.write(Json.PROVIDER.createObjectBuilder(json).add("conf", 1)
+                            .add("mod", nowSecs).build());
+                } catch (RuntimeException e) {
+                    // unreadable JSON: the column is what the server reads first
+                }
+                ps.setString(1, data);
+                ps.setLong(2, nowSecs);
+                ps.setLong(3, p);
+                ps.setLong(4, d.id());
+                ps.addBatch();
+                decks.put(d.id(), new DeckInfo(d.id(), d.kind(), 1, d.nameKey(), data));
+            }
+            ps.executeBatch();
+        }
+        report.add(CheckReport.Kind.PRESETS_MISSING, fix.size());
+    }
+
+    private void deleteCards(List<Long> cardIds) throws SQLException {
+        if (cardIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM cards WHERE profile_id = ? AND id = ?")) {
+            batch(ps, cardIds.size(), i -> {
+                ps.setLong(1, p);
+                ps.setLong(2, cardIds.get(i));
+            });
+        }
+    }
+
+    private void updateCards(List<CardRow> cards) throws SQLException {
+        if (cards.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cards SET ord = ?, queue = ?, due = ?, ivl = ?, odue = ?, "
+                + "odid = ?, mtime = ?, usn = -1 WHERE profile_id = ? AND id = ?")) {
+            batch(ps, cards.size(), i -> {
+                CardRow x = cards.get(i);
+                ps.setInt(1, x.ord);
+                ps.setInt(2, x.queue);
+                ps.setLong(3, x.due);
+                ps.setInt(4, x.ivl);
+                ps.setLong(5, x.odue);
+                ps.setLong(6, x.odid);
+                ps.setLong(7, nowSecs);
+                ps.setLong(8, p);
+                ps.setLong(9, x.id);
+            });
+        }
+    }
+
+    /** Anki's recover_missing_deck: a normal deck with the lost id, named {@code recovered<id>}. */
+    private void recoverDecks(List<Long> missing, Map<Long, DeckInfo> decks) throws SQLException {
+        if (missing.isEmpty()) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        decks.values().forEach(d -> names.add(d.nameKey()));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decks (profile_id, id, name, name_key, kind, conf_id, "
+                + "mtime, usn, data) VALUES (?, ?, ?, ?, 0, 1, ?, -1, ?)")) {
+            for (long id : missing) {
+                String name = "recovered" + id;
+                while (names.contains(DeckName.key(name))) {
+                    name += "+";
+                }
+                names.add(DeckName.key(name));
+                ps.setLong(1, p);
+                ps.setLong(2, id);
+                ps.setString(3, name);
+                ps.setString(4, DeckName.key(name));
+                ps.setLong(5, nowSecs);
+                ps.setString(6, PythonJsonWriter.write(DeckJson.normalDeck(id, name, nowSecs)));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Fields, tags and what derives from them; the modification time stays, as in Anki's check. */
+    private void updateNotes(List<NoteRow> notes) throws SQLException {
+        if (notes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notes SET tags = ?, flds = ?, sfld = ?, csum = ?, fkey = ?, "
+                + "usn = -1 WHERE profile_id = ? AND id = ?")) {
+            batch(ps, notes.size(), i -> {
+                NoteRow n = notes.get(i);
+                ps.setString(1, n.tags);
+                ps.setString(2, n.flds());
+                ps.setString(3, truncate(n.sfld));
+                ps.setLong(4, n.csum);
+                ps.setLong(5, FirstFieldKey.of(n.fields.length == 0 ? "" : n.fields[0]));
+                ps.setLong(6, p);
+                ps.setLong(7, n.id);
+            });
+        }
+    }
+
+    private void insertCards(List<CardRow> cards) throws SQLException {
+        if (cards.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cards (profile_id, id, nid, did, ord, mtime, usn, ctype, "
+                + "queue, due, ivl, factor, reps, lapses, remaining, odue, odid, flags, data) "
+                + "VALUES (?, ?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')")) {
+            batch(ps, cards.size(), i -> {
+                CardRow x = cards.get(i);
+                ps.setLong(1, p);
+                ps.setLong(2, x.id);
+                ps.setLong(3, x.nid);
+                ps.setLong(4, x.did);
+                ps.setInt(5, x.ord);
+                ps.setLong(6, x.mtime);
+                ps.setLong(7, x.due);
+            });
+        }
+    }
+
+    /**
+     * The tag list from the notes: a registered tag that no note uses (nor a child of it) goes, a tag a note uses
+     * that is not registered is registered with the note's spelling. Collapsed states of kept tags stay.
+     */
+    private void rebuildTags(Map<String, String> used) throws SQLException {
+        Map<String, String> registered = registeredTags();
+        Set<String> keep = new HashSet<>(used.keySet());
+        for (String k : used.keySet()) {
+            int i = k.lastIndexOf("::");
+            while (i > 0) {
+                keep.add(k.substring(0, i));
+                i = k.lastIndexOf("::", i - 1);
+            }
+        }
+        List<String> remove = new ArrayList<>();
+        for (String k : registered.keySet()) {
+            if (!keep.contains(k)) {
+                remove.add(k);
+            }
+        }
+        List<String> add = new ArrayList<>();
+        for (Map.Entry<String, String> e : used.entrySet()) {
+            if (!registered.containsKey(e.getKey())) {
+                add.add(e.getValue());
+            }
+        }
+        if (!remove.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tags WHERE profile_id = ? AND tag_key = ?")) {
+                batch(ps, remove.size(), i -> {
+                    ps.setLong(1, p);
+                    ps.setString(2, remove.get(i));
+                });
+            }
+        }
+        if (!add.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (?, ?, ?, -1, ?)")) {
+                batch(ps, add.size(), i -> {
+                    ps.setLong(1, p);
+                    ps.setString(2, add.get(i));
+                    ps.setString(3, TagSet.key(add.get(i)));
+                    ps.setBoolean(4, false);
+                });
+            }
+        }
+        report.add(CheckReport.Kind.TAGS_REBUILT, remove.size() + add.size());
+    }
+
+    private void setNextPos(long value) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE col_config SET val = ?, mtime = ? WHERE profile_id = ? AND ckey = 'nextPos'")) {
+            ps.setString(1, Long.toString(value));
+            ps.setLong(2, now);
+            ps.setLong(3, p);
+            if (ps.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO col_config (profile_id, ckey, val, mtime) VALUES (?, 'nextPos', ?, ?)")) {
+            ps.setLong(1, p);
+            ps.setString(2, Long.toString(value));
+            ps.setLong(3, now);
+            ps.executeUpdate();
+        }
+    }
+
+    private interface Binder {
+        void bind(int i) throws SQLException;
+    }
+
+    private static void batch(PreparedStatement ps, int size, Binder binder) throws SQLException {
+        for (int i = 0; i < size; i++) {
+            binder.bind(i);
+            ps.addBatch();
+            if ((i + 1) % 1000 == 0) {
+                ps.executeBatch();
+            }
+        }
+        ps.executeBatch();
+    }
+}
