@@ -86,6 +86,10 @@ public class ActionDispatcher {
             Throwable failure;
             boolean outer = tx.readOnly(readOnly);
             try {
+                if (!readOnly) {
+                    // the collection's one writer, before any other row is locked (no deadlock between writers)
+                    generation.lockForWrite();
+                }
                 T result = work.run();
                 if (readOnly && !tx.writesKept()) {
                     tx.rollback();

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Batched JDBC access to the notes of the active profile, plus the profile lock and nextPos. */
+/** Batched JDBC access to the notes of the active profile, and nextPos. */
 @ApplicationScoped
 public class NoteStore {
 
@@ -25,21 +25,6 @@ public class NoteStore {
 
     @Inject
     ActiveProfile profile;
-
-    /**
-     * Serialises note-adding per profile, across every server instance on the database: an
-     * exclusive row lock on the profile, held until the action commits or rolls back. The
-     * duplicate check runs after it, so it sees every note committed before.
-     */
-    public void lockProfile() {
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("UPDATE profiles SET mtime = ? WHERE id = ?")) {
-            ps.setLong(1, System.currentTimeMillis());
-            ps.setLong(2, profile.id());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-    }
 
     public void insert(List<NoteRow> notes) {
         if (notes.isEmpty()) {

@@ -77,11 +77,11 @@ public class Notes {
 
     /**
      * Adds the notes one after the other as AnkiConnect does (a later note may duplicate an
-     * earlier one), after taking the profile lock. Returns an outcome per note; nothing is
-     * written when {@code allOrNothing} and some note failed.
+     * earlier one). The action holds its collection's writer lock ({@code CollectionGeneration.lockForWrite}),
+     * so the duplicate checks see every note committed before, on every server instance. Returns an
+     * outcome per note; nothing is written when {@code allOrNothing} and some note failed.
      */
     public List<Outcome> add(List<JsonValue> specs, boolean allOrNothing) {
-        store.lockProfile();
         DeckIndex deckIndex = deckIndex();
         NoteSpecReader reader = new NoteSpecReader(models::byName, deckIndex, media());
         int n = specs.size();

@@ -26,6 +26,24 @@ public class CollectionGeneration {
     Event<CollectionWritten> written;
 
     /**
+     * Makes this transaction the active collection's one writer: an exclusive lock on its row of
+     * {@code collection_locks}, held until the transaction ends. Taken first, before any other row, by every
+     * action that writes, so that writers of a collection queue here (bounded by the database's lock wait,
+     * {@code dbWaitMs}) and can never hold rows in an order that deadlocks another writer. Changes nothing.
+     */
+    public void lockForWrite() {
+        long id = profile.id();
+        int locked = tx.em().createNativeQuery("UPDATE collection_locks SET profile_id = profile_id WHERE profile_id = ?")
+                .setParameter(1, id).executeUpdate();
+        if (locked == 0) {
+            // a collection made before its row was: one writer creates it (another at the same moment fails on
+            // the key and is run again by the dispatcher, then finds it)
+            tx.em().createNativeQuery("INSERT INTO collection_locks (profile_id) VALUES (?)").setParameter(1, id)
+                    .executeUpdate();
+        }
+    }
+
+    /**
      * Counts one write of the active collection, committed or rolled back with the current transaction; returns
      * the profile's id for {@link #committed}.
      */
