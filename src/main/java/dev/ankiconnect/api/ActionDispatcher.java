@@ -33,7 +33,12 @@ public class ActionDispatcher {
 
     /** A top-level request whose key the HTTP filter has already checked. */
     public JsonValue dispatchChecked(Envelope envelope) {
-        return run(envelope);
+        try {
+            return run(envelope);
+        } finally {
+            // The reply is built: give the connection back before it is written to a client that may read slowly.
+            release();
+        }
     }
 
     /** A request whose key must still be checked (each {@code multi} sub-action). */
@@ -65,6 +70,11 @@ public class ActionDispatcher {
         return inTransaction(action.readOnly(), () -> action.takesParams()
                 ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
                 : action.method().invoke(action.bean()));
+    }
+
+    /** Ends the request's use of the database: its connection and turn go back (see {@code db.Tx#discard}). */
+    public void release() {
+        tx.discard();
     }
 
     /** Work run as an action: it may throw anything; an {@link InvocationTargetException} stands for its cause. */

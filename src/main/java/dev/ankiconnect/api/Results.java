@@ -49,6 +49,9 @@ public final class Results {
         if (value instanceof Optional<?> o) {
             return toJson(o.orElse(null));
         }
+        if (value instanceof dev.ankiconnect.search.IdList ids && !ids.isEmpty()) {
+            return new LongArray(ids.toLongArray());
+        }
         if (value instanceof java.util.List<?> list && !list.isEmpty()) {
             long[] longs = LongArray.longs(list);
             if (longs != null) {

@@ -208,10 +208,36 @@ public class Decks {
     }
 
     public List<String> names() {
+        if (!tx.readOnly()) {
+            return readNames();
+        }
+        // A read-only action reuses the names while the collection's write counter has not moved (any write,
+        // on any instance, moves it): deckNames is what every dictionary lookup sends first.
+        long id = profile.id();
+        long gen = generation.current();
+        NamesAt last = lastNames.get();
+        if (last != null && last.profileId() == id && last.gen() == gen) {
+            return last.names();
+        }
+        List<String> names = readNames();
+        lastNames.set(new NamesAt(id, gen, names));
+        return names;
+    }
+
+    private List<String> readNames() {
         List<String> out = new ArrayList<>();
         all().forEach(d -> out.add(d.name()));
-        return out;
+        return List.copyOf(out);
     }
+
+    private record NamesAt(long profileId, long gen, List<String> names) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<NamesAt> lastNames =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    @Inject
+    dev.ankiconnect.profile.CollectionGeneration generation;
 
     /**
      * The deck of that name, created (with any missing parents, in the parents' spelling) when

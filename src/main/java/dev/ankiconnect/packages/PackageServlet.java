@@ -203,6 +203,9 @@ public class PackageServlet extends HttpServlet {
             return Reply.success(6, dispatcher.inTransaction(readOnly, work));
         } catch (Throwable failure) {
             return Reply.error(ApiErrors.message(failure));
+        } finally {
+            // before the download streams to a client that may read slowly
+            dispatcher.release();
         }
     }
 

@@ -44,6 +44,13 @@ public final class CollectionSnapshot {
     final int[] cardNote;
     final long[] did;
     final long[] odid;
+    /**
+     * Each card's deck and original deck as an index into {@link #decks}, the distinct deck ids of the cards (with
+     * 0, "none", first): a deck term is decided once per deck, not once per card.
+     */
+    final int[] deckOf;
+    final int[] odeckOf;
+    final long[] decks;
     final int[] ord;
     final int[] ctype;
     final int[] queue;
@@ -142,6 +149,16 @@ public final class CollectionSnapshot {
             data[j] = b.cardData[k];
             j++;
         }
+        deckOf = new int[kept];
+        odeckOf = new int[kept];
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        index.put(0L, 0);
+        for (int c = 0; c < kept; c++) {
+            deckOf[c] = index.computeIfAbsent(did[c], d -> index.size());
+            odeckOf[c] = index.computeIfAbsent(odid[c], d -> index.size());
+        }
+        decks = new long[index.size()];
+        index.forEach((deck, i) -> decks[i] = deck);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.ankiconnect.search;
 
 import dev.ankiconnect.search.SearchNode.*;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class MemorySearch {
     private List<Long> run(SearchNode root, Target target) {
         Term term = node(root);
         RowTest t = term.test();
-        List<Long> out = new ArrayList<>();
+        IdList out = new IdList(256);
         if (target == Target.CARDS) {
             for (int c = 0; c < s.cardId.length; c++) {
                 if (t.test(s.cardNote[c], c)) out.add(s.cardId[c]);
@@ -126,8 +125,9 @@ public final class MemorySearch {
         if (node instanceof Field f) return notes(noteTerms.field(new Field(nfc(f.field()), nfc(f.text()), f.mode())));
         if (node instanceof Deck d) return deck(d.name());
         if (node instanceof DeckIds d) {
-            long[] ids = sorted(d.ids());
-            return cards((n, c) -> in(ids, s.did[c]) || (s.odid[c] != 0 && in(ids, s.odid[c])));
+            boolean[] match = deckMatch(sorted(d.ids()));
+            match[0] = false;
+            return cards((n, c) -> match[s.deckOf[c]] || match[s.odeckOf[c]]);
         }
         if (node instanceof SearchNode.Note nt) {
             long[] mids = sorted(noteTerms.notetypeIds(nt.name()));
@@ -197,8 +197,17 @@ public final class MemorySearch {
     }
 
     private Term deckIn(List<Long> deckIds) {
-        long[] ids = sorted(deckIds);
-        return cards((n, c) -> in(ids, s.did[c]) || in(ids, s.odid[c]));
+        boolean[] match = deckMatch(sorted(deckIds));
+        return cards((n, c) -> match[s.deckOf[c]] || match[s.odeckOf[c]]);
+    }
+
+    /** For each distinct deck of the snapshot, whether it is one of {@code ids} (sorted). */
+    private boolean[] deckMatch(long[] ids) {
+        boolean[] match = new boolean[s.decks.length];
+        for (int i = 0; i < match.length; i++) {
+            match[i] = in(ids, s.decks[i]);
+        }
+        return match;
     }
 
     private Term card(Card card) {
