@@ -77,6 +77,9 @@ public final class ConcurrencyBenchmark {
             int have = client.call("findNotes", query("")).asJsonArray().size();
             if (have == 0) {
                 SearchBenchmark.seed(client, notes);
+                if (database != null) {
+                    database.analyze();
+                }
             } else {
                 System.out.println("reusing the collection of " + target.uri() + ": " + have + " notes");
             }
