@@ -8,8 +8,6 @@ import dev.ankiconnect.db.Database;
 import dev.ankiconnect.db.Work;
 import dev.ankiconnect.deck.DeckJson;
 import dev.ankiconnect.notetype.StockNoteTypes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,18 +28,8 @@ class AdminCheckTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run admin(Path config, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int status = Admin.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private AdminRun admin(Path config, String... args) {
+        return AdminRun.of(config, args);
     }
 
     private interface Sql<T> {
@@ -105,7 +93,7 @@ class AdminCheckTest {
             return null;
         });
 
-        Run run = admin(config, "check", "Checked");
+        AdminRun run = admin(config, "check", "Checked");
         assertEquals(0, run.status(), run.err());
         String first = run.out().lines().findFirst().orElse("");
         assertTrue(first.startsWith("profile Checked: "), run.out());
@@ -125,7 +113,7 @@ class AdminCheckTest {
             return null;
         });
 
-        Run again = admin(config, "check", "Checked");
+        AdminRun again = admin(config, "check", "Checked");
         assertEquals(0, again.status(), again.err());
         assertTrue(again.out().startsWith("profile Checked: no problems fixed; missing media files: 1\n"), again.out());
         db(config, c -> {
@@ -133,7 +121,7 @@ class AdminCheckTest {
             return null;
         });
 
-        Run unknown = admin(config, "check", "Nobody");
+        AdminRun unknown = admin(config, "check", "Nobody");
         assertEquals(1, unknown.status());
         assertTrue(unknown.err().contains("no profile named 'Nobody'"), unknown.err());
         assertEquals(2, admin(config, "check").status());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +16,8 @@ class AdminTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run admin(Path config, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int status = Admin.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private AdminRun admin(Path config, String... args) {
+        return AdminRun.of(config, args);
     }
 
     @Test
@@ -42,12 +30,12 @@ class AdminTest {
         assertEquals(0, admin(config, "user", "add", "bob").status());
         assertEquals("alice\nbob\n", admin(config, "user", "list").out());
 
-        Run issued = admin(config, "key", "issue", "alice", "laptop");
+        AdminRun issued = admin(config, "key", "issue", "alice", "laptop");
         assertEquals(0, issued.status());
         String key = issued.out().trim();
         assertTrue(key.startsWith("ak_"), key);
         String id = key.substring(3, 19);
-        Run listed = admin(config, "key", "list", "alice");
+        AdminRun listed = admin(config, "key", "list", "alice");
         assertTrue(listed.out().startsWith(id + "\t"), listed.out());
         assertTrue(listed.out().endsWith("\tlaptop\n"), listed.out());
         assertFalse(listed.out().contains(key.substring(20)));
