@@ -11,6 +11,8 @@ public final class ApiErrors {
     public static final String INVALID_API_KEY = "valid api key must be provided";
     public static final String UNSUPPORTED_ACTION = "unsupported action";
     public static final String COLLECTION_UNAVAILABLE = "collection is not available";
+    /** Anki's renderer, for a card whose template no longer exists (rslib's render_existing_card). */
+    public static final String MISSING_TEMPLATE = "missing template";
 
     private ApiErrors() {
     }

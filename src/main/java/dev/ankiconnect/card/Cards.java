@@ -1,5 +1,7 @@
 package dev.ankiconnect.card;
 
+import dev.ankiconnect.api.ApiErrors;
+import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.note.DeckIndex;
@@ -122,7 +124,8 @@ public class Cards {
     static RenderedCard render(ModelInfo m, NoteRow n, CardRow c, String homeDeckName) {
         CardTemplate t = m.template(c.ord);
         if (t == null) {
-            t = new CardTemplate("", c.ord, "", "");
+            // a card kept when its template went (a note type change, as in Anki): Anki's renderer refuses it
+            throw new InvalidInputException(ApiErrors.MISSING_TEMPLATE);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> names = m.fieldNames();

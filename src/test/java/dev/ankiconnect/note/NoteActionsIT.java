@@ -371,4 +371,25 @@ class NoteActionsIT {
                 Json.createObjectBuilder().add("id", id).add("modelName", "nope")
                         .add("fields", Json.createObjectBuilder().add("a", "b")).build())));
     }
+
+    /**
+     * A reversed note switched to Basic keeps both cards, as in Anki; the second card's template is gone, and
+     * rendering it fails as Anki's renderer does ({@code missing template}), which sync tools rely on to notice the
+     * broken card. The first card still renders.
+     */
+    @Test
+    void cardsInfo_ofACardWhoseTemplateIsGone_failsAsAnkiDoes() {
+        long id = Fixtures.note(client, "Basic (and reversed card)").deck(deck())
+                .fields("Front", "two sides", "Back", "b").add();
+        client.call("updateNoteModel", params("note", Json.createObjectBuilder().add("id", id).add("modelName", "Basic")
+                .add("fields", Json.createObjectBuilder().add("Front", "one side").add("Back", "b")).build()));
+        JsonArray cards = notesInfo(id).getJsonObject(0).getJsonArray("cards");
+        assertEquals(2, cards.size());
+        long first = cards.getJsonNumber(0).longValue();
+        long second = cards.getJsonNumber(1).longValue();
+        JsonObject ok = client.call("cardsInfo", params("cards", ids(first))).asJsonArray().getJsonObject(0);
+        assertEquals("one side", ok.getJsonObject("fields").getJsonObject("Front").getString("value"));
+        assertEquals("missing template", client.error("cardsInfo", params("cards", ids(second))));
+        assertEquals("missing template", client.error("cardsInfo", params("cards", ids(first, second))));
+    }
 }

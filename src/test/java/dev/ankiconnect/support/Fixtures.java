@@ -32,6 +32,11 @@ public final class Fixtures {
         return new NoteBuilder(client, "Cloze");
     }
 
+    /** A note of any note type. */
+    public static NoteBuilder note(AnkiClient client, String model) {
+        return new NoteBuilder(client, model);
+    }
+
     public static JsonObject params(String key, JsonValue value) {
         return Json.createObjectBuilder().add(key, value).build();
     }
