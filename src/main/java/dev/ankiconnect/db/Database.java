@@ -226,6 +226,38 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * When the application is undeployed, after {@link #close}: stops the Derby engine this application's class
+     * loader loaded (its threads, such as Timer-0) and takes the JDBC drivers it registered (Derby, PostgreSQL,
+     * SQLite) out of the JVM-wide DriverManager, which would otherwise keep the undeployed classes alive. Not for
+     * a process that opens a database again with the same classes (the admin tool, tests).
+     */
+    public static void releaseClassLoader() {
+        try (Connection ignored = Jdbc.connect("jdbc:derby:;shutdown=true", null, null)) {
+            LOG.warning("Derby did not confirm the engine's shutdown");
+        } catch (SQLException e) {
+            // XJ015 is Derby's normal answer to a successful engine shutdown; no engine running is fine too
+            if (!"XJ015".equals(e.getSQLState())) {
+                LOG.fine(() -> "Derby engine shutdown: " + e.getMessage());
+            }
+        }
+        deregisterDrivers();
+    }
+
+    /** The application finds its drivers without DriverManager ({@link Jdbc#driverFor}). */
+    private static void deregisterDrivers() {
+        ClassLoader mine = Database.class.getClassLoader();
+        for (java.sql.Driver d : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
+            if (d.getClass().getClassLoader() == mine) {
+                try {
+                    java.sql.DriverManager.deregisterDriver(d);
+                } catch (SQLException | SecurityException e) {
+                    LOG.warning("cannot deregister the JDBC driver " + d.getClass().getName() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
     private static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }

@@ -66,5 +66,6 @@ public class Startup {
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext context) {
         database.close();
+        dev.ankiconnect.db.Database.releaseClassLoader();
     }
 }
