@@ -43,10 +43,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PackageActionsIT {
 
     static final Path DIR = PackageFixtures.newDir("packages");
+    /** A directory outside packageDir that packagePathAllowlist opens to absolute paths (a desktop user's folder). */
+    static final Path ALLOWED = PackageFixtures.newDir("packages-allowed");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("packages", Map.of("packageDir", DIR.toString()));
+        return Deployments.war("packages", Map.of("packageDir", DIR.toString(), "packagePathAllowlist", ALLOWED.toString()));
     }
 
     @ArquillianResource
@@ -230,6 +232,19 @@ class PackageActionsIT {
 
         assertEquals(decksBefore, packages.deckNames());
         assertEquals(mediaBefore, packages.mediaNames());
+    }
+
+    @Test
+    void allowlistedFolder_takesAbsolutePaths_withTheSameProtections() throws Exception {
+        Path file = ALLOWED.resolve("exported " + System.nanoTime() + ".apkg");
+        assertEquals(JsonValue.TRUE, client.call("exportPackage", PackageClient.params("deck", "Default", "path", file.toString())));
+        assertTrue(Files.size(file) > 0);
+        assertEquals(JsonValue.TRUE, client.call("importPackage", PackageClient.params("path", file.toString())));
+        String escape = ALLOWED + "/../escape.apkg";
+        assertEquals("package path \"" + escape + "\" is outside the package directory; give a path inside it"
+                + " (configuration key packageDir)",
+                client.error("exportPackage", PackageClient.params("deck", "Default", "path", escape)));
+        assertFalse(Files.exists(ALLOWED.getParent().resolve("escape.apkg")));
     }
 
     @Test
