@@ -138,12 +138,36 @@ public final class Database implements AutoCloseable {
      * {@code max_connections}), or 0 for Derby.
      */
     static int migrate(String url, String user, String password, long lockWaitMs) {
-        try (Connection c = Jdbc.connect(url, user, password)) {
-            runUpdate(c);
-            return limits(c, lockWaitMs);
-        } catch (Exception e) {
-            throw new IllegalStateException("database migration failed for " + redact(url) + ": " + e.getMessage(), e);
+        // On a thread of its own that ends with the migration: Liquibase keeps its scope in an InheritableThreadLocal
+        // of the thread that runs it, which would stay in the container's deploying thread (and be copied into every
+        // thread it starts later) after the application is undeployed, holding its class loader.
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread migration = new Thread(() -> {
+            try (Connection c = Jdbc.connect(url, user, password)) {
+                runUpdate(c);
+                outcome.set(limits(c, lockWaitMs));
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "ankiconnect-migration");
+        migration.setDaemon(true);
+        migration.start();
+        try {
+            // Bounded by Liquibase's own lock wait (5 minutes by default) and the database's timeouts.
+            migration.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("database migration interrupted for " + redact(url), e);
         }
+        Object result = outcome.get();
+        if (result instanceof Integer limit) {
+            return limit;
+        }
+        Throwable e = (Throwable) result;
+        if (e instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException("database migration failed for " + redact(url) + ": " + e.getMessage(), e);
     }
 
     private static int limits(Connection c, long lockWaitMs) throws SQLException {
@@ -228,20 +252,35 @@ public final class Database implements AutoCloseable {
 
     /**
      * When the application is undeployed, after {@link #close}: stops the Derby engine this application's class
-     * loader loaded (its threads, such as Timer-0) and takes the JDBC drivers it registered (Derby, PostgreSQL,
-     * SQLite) out of the JVM-wide DriverManager, which would otherwise keep the undeployed classes alive. Not for
-     * a process that opens a database again with the same classes (the admin tool, tests).
+     * loader loaded (its threads, such as Timer-0), takes the JDBC drivers it registered (Derby, PostgreSQL,
+     * SQLite) out of the JVM-wide DriverManager and its resource bundles out of the JDK's cache, which would
+     * otherwise keep the undeployed classes alive. Not for a process that opens a database again with the same
+     * classes (the admin tool, tests). {@code scripts/redeploy-leak-check.sh} checks the result.
      */
     public static void releaseClassLoader() {
+        boolean stopped = false;
         try (Connection ignored = Jdbc.connect("jdbc:derby:;shutdown=true", null, null)) {
             LOG.warning("Derby did not confirm the engine's shutdown");
         } catch (SQLException e) {
             // XJ015 is Derby's normal answer to a successful engine shutdown; no engine running is fine too
-            if (!"XJ015".equals(e.getSQLState())) {
+            stopped = "XJ015".equals(e.getSQLState());
+            if (!stopped) {
                 LOG.fine(() -> "Derby engine shutdown: " + e.getMessage());
             }
         }
         deregisterDrivers();
+        // The JDK caches resource bundles (EclipseLink's messages) softly, keyed by this class loader: a full GC
+        // keeps them while memory is plentiful, and with them the class loader (seen in a heap dump).
+        java.util.ResourceBundle.clearCache(Database.class.getClassLoader());
+        if (stopped) {
+            // Every thread that ran a JDBC call (request threads, the deploying and this undeploying thread) still
+            // has the last connection's ContextManager in Derby's ThreadLocal. The stopped engine dropped the
+            // ThreadLocal itself, so after a collection its entries are stale: the container (Tomcat checks every
+            // thread when the application stops and expunges stale entries first) and the threads themselves
+            // then let go of the ContextManagers, and with them of this class loader. Another thread's ThreadLocal
+            // cannot be removed safely from here.
+            System.gc();
+        }
     }
 
     /** The application finds its drivers without DriverManager ({@link Jdbc#driverFor}). */

@@ -305,9 +305,17 @@ public class SearchMemory {
         }
     }
 
+    /** Stops the refresh thread and waits for it (bounded), so that no thread of the application outlives it. */
     @PreDestroy
     void stop() {
         refresher.shutdownNow();
+        try {
+            if (!refresher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warning("search-copy-refresh did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The card ids a revlog sub-query selects (rated:, introduced:, prop:rated, prop:resched). */

@@ -21,6 +21,7 @@ final class CollectionDatabase {
     }
 
     static Connection open(Path file, boolean readOnly) throws SQLException {
+        loadNativeLibrary();
         Properties props = new Properties();
         if (readOnly) {
             props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
@@ -42,6 +43,32 @@ final class CollectionDatabase {
             }
         });
         return c;
+    }
+
+    private static volatile boolean nativeLoaded;
+
+    /**
+     * Loads SQLite's native library with no context class loader. While loading it the driver runs a process
+     * ({@code uname}); the JDK then starts its JVM-wide "process reaper" thread, which takes the current
+     * thread's context class loader and keeps it as long as it lives: in a servlet container, the web
+     * application's class loader, held after the application is undeployed. The driver finds the library
+     * through its own class loader, not the context one.
+     */
+    private static void loadNativeLibrary() throws SQLException {
+        if (nativeLoaded) {
+            return;
+        }
+        Thread me = Thread.currentThread();
+        ClassLoader context = me.getContextClassLoader();
+        me.setContextClassLoader(null);
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+            nativeLoaded = true;
+        } catch (Exception e) {
+            throw new SQLException("cannot load SQLite's native library: " + e.getMessage(), e);
+        } finally {
+            me.setContextClassLoader(context);
+        }
     }
 
     /** Reads everything but media into {@code pkg}'s collection info, JSON maps and row lists. */
