@@ -35,11 +35,37 @@ public final class ApiErrors {
             LOG.warning(() -> text + (busy.getCause() != null ? " (" + busy.getCause().getMessage() + ")" : ""));
             return text;
         }
-        // Anything else is a bug or an infrastructure fault: keep the trace in the log, give the
-        // client a one-line message and never a stack trace.
-        LOG.log(Level.SEVERE, "action failed unexpectedly", failure);
-        String text = failure.getMessage();
-        return text == null || text.isBlank() ? failure.getClass().getSimpleName() : text;
+        // Anything else is a bug or an infrastructure fault: its text may name classes, SQL or server paths.
+        // The trace goes to the log under an id; the client gets the id and nothing of the text.
+        return internal(failure);
+    }
+
+    /** Logs an unexpected failure with a new id and returns the client's text, which carries only that id. */
+    public static String internal(Throwable failure) {
+        String id = logId();
+        LOG.log(Level.SEVERE, "request failed unexpectedly [log id " + id + "]", failure);
+        return internalText(id);
+    }
+
+    /** The client's text for an unexpected failure logged under {@code id}. */
+    public static String internalText(String id) {
+        return "internal server error: the request was not completed; the server log has the details under id " + id;
+    }
+
+    /**
+     * Python's TypeError, in spirit, for a parameter of the wrong type that an action found only while using it:
+     * which parameter is not known here, so the text names the action; the log has the details under the id.
+     */
+    public static String wrongType(String action, Throwable failure) {
+        String id = logId();
+        LOG.log(Level.INFO, "wrong parameter type in " + action + " [log id " + id + "]", failure);
+        return "TypeError: a parameter of " + action + " has the wrong type (server log id " + id + ")";
+    }
+
+    /** A short id that is unique enough to find one entry in a server's log. */
+    static String logId() {
+        long bits = java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffff_ffff_ffffL;
+        return String.format("%012x", bits);
     }
 
     /** The server could not serve the request in time; nothing of it was kept. */

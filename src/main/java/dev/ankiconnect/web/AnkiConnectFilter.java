@@ -51,7 +51,7 @@ public class AnkiConnectFilter extends HttpFilter {
 
     private volatile CorsPolicy cors;
     private volatile dev.ankiconnect.ops.AccessLog accessLog;
-    private final RequestParser parser = new RequestParser(Json.PROVIDER);
+    private volatile RequestParser parser;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -155,7 +155,7 @@ public class AnkiConnectFilter extends HttpFilter {
             return;
         }
 
-        RequestParser.Parsed parsed = parser.parse(body);
+        RequestParser.Parsed parsed = parser().parse(body);
         if (parsed instanceof RequestParser.Valid v) {
             action[0] = v.envelope().action();
         }
@@ -243,6 +243,15 @@ public class AnkiConnectFilter extends HttpFilter {
         if ("true".equals(request.getHeader("Access-Control-Request-Private-Network"))) {
             response.setHeader("Access-Control-Allow-Private-Network", "true");
         }
+    }
+
+    private RequestParser parser() {
+        RequestParser p = parser;
+        if (p == null) {
+            p = new RequestParser(Json.PROVIDER, settings.config().integer(ConfigKey.JSON_MAX_DEPTH));
+            parser = p;
+        }
+        return p;
     }
 
     private CorsPolicy cors() {
