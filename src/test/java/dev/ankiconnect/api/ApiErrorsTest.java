@@ -42,4 +42,13 @@ class ApiErrorsTest {
         String type = ApiErrors.wrongType("findCards", new ClassCastException("class jakarta.json.JsonValueImpl"));
         assertTrue(type.matches("TypeError: a parameter of findCards has the wrong type \\(server log id [0-9a-f]{12}\\)"), type);
     }
+
+    @Test
+    void aValueTooLongForItsColumn_isAClearText() {
+        java.sql.SQLException truncation = new java.sql.SQLDataException(
+                "A truncation error was encountered trying to shrink VARCHAR 'x' to length 1000.", "22001");
+        RuntimeException wrapped = new RuntimeException("Exception [EclipseLink-4002]", new IllegalStateException(truncation));
+        assertEquals(ApiErrors.TOO_LONG, ApiErrors.message(wrapped));
+        assertTrue(ApiErrors.TOO_LONG.startsWith("text too long: "));
+    }
 }
