@@ -50,7 +50,7 @@ class FuzzIT {
     /** Requests per run, by kind. */
     static final int ENVELOPES = 700;
     static final int ACTIONS = 2000;
-    static final int SEARCHES = 400;
+    static final int SEARCH_REQUESTS = 400;
     /** The slowest reply allowed (the time budgets of the server itself are tighter). */
     static final Duration BUDGET = Duration.ofSeconds(20);
 
@@ -85,7 +85,7 @@ class FuzzIT {
         for (int i = 0; i < ACTIONS; i++) {
             send(action(actions.get(random.nextInt(actions.size()))).getBytes(StandardCharsets.UTF_8));
         }
-        for (int i = 0; i < SEARCHES; i++) {
+        for (int i = 0; i < SEARCH_REQUESTS; i++) {
             String action = switch (random.nextInt(3)) {
                 case 0 -> "findNotes";
                 case 1 -> "findCards";
