@@ -61,6 +61,10 @@ public class ActionDispatcher {
             action.checkBinding(envelope.params());
             Object result = invoke(action, envelope);
             return Reply.success(envelope.version(), results.toJson(result));
+        } catch (ClassCastException | ArithmeticException | NumberFormatException failure) {
+            // An action read a parameter as a type it does not have (a JSON-P cast, a number too big):
+            // the client's mistake, said without the JVM's text, which names classes.
+            return Reply.error(ApiErrors.wrongType(envelope.action(), failure));
         } catch (Throwable failure) {
             return Reply.error(ApiErrors.message(failure));
         }

@@ -35,11 +35,91 @@ public final class ApiErrors {
             LOG.warning(() -> text + (busy.getCause() != null ? " (" + busy.getCause().getMessage() + ")" : ""));
             return text;
         }
-        // Anything else is a bug or an infrastructure fault: keep the trace in the log, give the
-        // client a one-line message and never a stack trace.
-        LOG.log(Level.SEVERE, "action failed unexpectedly", failure);
-        String text = failure.getMessage();
-        return text == null || text.isBlank() ? failure.getClass().getSimpleName() : text;
+        if (sqlState(failure, "22001")) {
+            // The database's own text quotes the value and names its driver; say what the limit is instead.
+            LOG.fine(() -> "value too long for its column: " + failure);
+            return TOO_LONG;
+        }
+        // Anything else is a bug or an infrastructure fault: its text may name classes, SQL or server paths.
+        // The trace goes to the log under an id; the client gets the id and nothing of the text.
+        return internal(failure);
+    }
+
+    /** Logs an unexpected failure with a new id and returns the client's text, which carries only that id. */
+    public static String internal(Throwable failure) {
+        String id = logId();
+        LOG.log(Level.SEVERE, "request failed unexpectedly [log id " + id + "]", failure);
+        return internalText(id);
+    }
+
+    /** The client's text for an unexpected failure logged under {@code id}. */
+    public static String internalText(String id) {
+        return "internal server error: the request was not completed; the server log has the details under id " + id;
+    }
+
+    /**
+     * Python's TypeError, in spirit, for a parameter of the wrong type that an action found only while using it:
+     * which parameter is not known here, so the text names the action; the log has the details under the id.
+     */
+    public static String wrongType(String action, Throwable failure) {
+        String id = logId();
+        LOG.log(Level.INFO, "wrong parameter type in " + action + " [log id " + id + "]", failure);
+        return "TypeError: a parameter of " + action + " has the wrong type (server log id " + id + ")";
+    }
+
+    /**
+     * What went wrong with a file, in the words of the operating system and without any path: a
+     * {@link java.nio.file.FileSystemException}'s message names the files (the server's data directory among them),
+     * its reason does not. Anything else is logged under an id that the text carries.
+     */
+    public static String ioReason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "File exists";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "Not a directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null && !fs.getReason().isBlank()) {
+            return fs.getReason();
+        }
+        String id = logId();
+        LOG.log(Level.WARNING, "file error [log id " + id + "]", e);
+        return "input/output error (server log id " + id + ")";
+    }
+
+    /** A short id that is unique enough to find one entry in a server's log. */
+    static String logId() {
+        long bits = java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffff_ffff_ffffL;
+        return String.format("%012x", bits);
+    }
+
+    /** A name or text longer than its column (SQLState 22001, string data right truncation). */
+    public static final String TOO_LONG = "text too long: a name or tag in this request is longer than the server "
+            + "stores (names of decks, note types, fields, templates and tags: 1000 characters; all tags of a note "
+            + "together: 32672 characters)";
+
+    /** True when an SQLException with this SQLState is in the failure's cause chain. */
+    static boolean sqlState(Throwable failure, String state) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (state.equals(e.getSQLState())) {
+                        return true;
+                    }
+                    if (e.getNextException() == e) {
+                        break;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The server could not serve the request in time; nothing of it was kept. */

@@ -17,24 +17,39 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PythonJsonReader {
 
+    /** Nesting depth a request may have unless {@code jsonMaxDepth} says otherwise. */
+    public static final int DEFAULT_MAX_DEPTH = 512;
+    /**
+     * The deepest nesting ever read, whatever {@code jsonMaxDepth} says: about Python's own recursion limit, and
+     * shallow enough for every recursive walk of a value (the writer, repr, JSON-P's equals and toString).
+     */
+    public static final int MAX_DEPTH_CAP = 1000;
+
     private final JsonProvider json;
+    private final int maxDepth;
     private String text;
     private int pos;
 
-    private PythonJsonReader(JsonProvider json) {
+    private PythonJsonReader(JsonProvider json, int maxDepth) {
         this.json = json;
+        this.maxDepth = Math.max(1, Math.min(maxDepth, MAX_DEPTH_CAP));
     }
 
     /** Decodes UTF-8 and parses one JSON document; throws {@link JsonSyntaxError} with Python's message. */
     public static JsonValue read(JsonProvider json, byte[] body) {
-        PythonJsonReader reader = new PythonJsonReader(json);
+        return read(json, body, DEFAULT_MAX_DEPTH);
+    }
+
+    /** As {@link #read(JsonProvider, byte[])}, with containers nested at most {@code maxDepth} deep. */
+    public static JsonValue read(JsonProvider json, byte[] body, int maxDepth) {
+        PythonJsonReader reader = new PythonJsonReader(json, maxDepth);
         reader.text = decodeUtf8(body);
         return reader.document();
     }
 
-    /** Parses one JSON document from text. */
+    /** Parses one JSON document from text (stored data: nesting up to {@link #MAX_DEPTH_CAP}). */
     public static JsonValue read(JsonProvider json, String text) {
-        PythonJsonReader reader = new PythonJsonReader(json);
+        PythonJsonReader reader = new PythonJsonReader(json, MAX_DEPTH_CAP);
         reader.text = text;
         return reader.document();
     }
@@ -56,16 +71,120 @@ public final class PythonJsonReader {
         return value;
     }
 
-    private JsonValue value() {
-        if (pos >= text.length()) {
-            throw error("Expecting value", pos);
+    /** An object or array being read: its builder, and for an object the key whose value comes next. */
+    private static final class Open {
+        final JsonObjectBuilder object;
+        final JsonArrayBuilder array;
+        String key;
+
+        Open(JsonObjectBuilder object, JsonArrayBuilder array) {
+            this.object = object;
+            this.array = array;
         }
-        char c = text.charAt(pos);
+    }
+
+    /**
+     * One value, read without recursion: open containers wait on a stack of their own, so no input can
+     * overflow the thread's stack. Past {@code maxDepth} open containers the text is Python's, whose
+     * decoder is recursive and stops at its recursion limit.
+     */
+    private JsonValue value() {
+        java.util.ArrayDeque<Open> stack = new java.util.ArrayDeque<>();
+        while (true) {
+            JsonValue v = null;
+            if (pos >= text.length()) {
+                throw error("Expecting value", pos);
+            }
+            char c = text.charAt(pos);
+            if (c == '{' || c == '[') {
+                if (stack.size() >= maxDepth) {
+                    throw new JsonSyntaxError("maximum recursion depth exceeded while decoding a JSON "
+                            + (c == '{' ? "object" : "array") + " from a unicode string");
+                }
+                pos++;
+                skipWhitespace();
+                if (c == '{') {
+                    if (peek() == '}') {
+                        pos++;
+                        v = JsonValue.EMPTY_JSON_OBJECT;
+                    } else {
+                        Open open = new Open(json.createObjectBuilder(), null);
+                        open.key = key();
+                        stack.push(open);
+                        continue;
+                    }
+                } else if (peek() == ']') {
+                    pos++;
+                    v = JsonValue.EMPTY_JSON_ARRAY;
+                } else {
+                    stack.push(new Open(null, json.createArrayBuilder()));
+                    continue;
+                }
+            } else {
+                v = scalar(c);
+            }
+            // The value is complete: add it to the container it is in, and close the containers that end here.
+            while (true) {
+                Open open = stack.peek();
+                if (open == null) {
+                    return v;
+                }
+                skipWhitespace();
+                char next = peek();
+                if (open.object != null) {
+                    open.object.add(open.key, v);
+                    if (next == '}') {
+                        pos++;
+                        stack.pop();
+                        v = open.object.build();
+                        continue;
+                    }
+                    if (next != ',') {
+                        throw error("Expecting ',' delimiter", pos);
+                    }
+                    pos++;
+                    skipWhitespace();
+                    // Python reports the trailing-comma case with the same words, at the offending char.
+                    open.key = key();
+                    break;
+                }
+                open.array.add(v);
+                if (next == ']') {
+                    pos++;
+                    stack.pop();
+                    v = open.array.build();
+                    continue;
+                }
+                if (next != ',') {
+                    throw error("Expecting ',' delimiter", pos);
+                }
+                pos++;
+                skipWhitespace();
+                if (peek() == ']') {
+                    throw error("Expecting value", pos);
+                }
+                break;
+            }
+        }
+    }
+
+    /** An object's key and its colon, leaving the position at its value. */
+    private String key() {
+        if (peek() != '"') {
+            throw error("Expecting property name enclosed in double quotes", pos);
+        }
+        String key = string();
+        skipWhitespace();
+        if (peek() != ':') {
+            throw error("Expecting ':' delimiter", pos);
+        }
+        pos++;
+        skipWhitespace();
+        return key;
+    }
+
+    private JsonValue scalar(char c) {
         switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
             case '"':
                 return json.createValue(string());
             case 't':
@@ -88,73 +207,6 @@ public final class PythonJsonReader {
             return value;
         }
         throw error("Expecting value", pos);
-    }
-
-    private JsonValue object() {
-        int start = pos;
-        pos++;
-        JsonObjectBuilder builder = json.createObjectBuilder();
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            return builder.build();
-        }
-        while (true) {
-            if (peek() != '"') {
-                throw error("Expecting property name enclosed in double quotes", pos);
-            }
-            String key = string();
-            skipWhitespace();
-            if (peek() != ':') {
-                throw error("Expecting ':' delimiter", pos);
-            }
-            pos++;
-            skipWhitespace();
-            builder.add(key, value());
-            skipWhitespace();
-            char c = peek();
-            if (c == '}') {
-                pos++;
-                return builder.build();
-            }
-            if (c != ',') {
-                throw error("Expecting ',' delimiter", pos);
-            }
-            pos++;
-            skipWhitespace();
-            if (peek() != '"') {
-                // Python reports the trailing-comma case with the same words, at the offending char.
-                throw error("Expecting property name enclosed in double quotes", pos);
-            }
-        }
-    }
-
-    private JsonValue array() {
-        pos++;
-        JsonArrayBuilder builder = json.createArrayBuilder();
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
-            return builder.build();
-        }
-        while (true) {
-            skipWhitespace();
-            builder.add(value());
-            skipWhitespace();
-            char c = peek();
-            if (c == ']') {
-                pos++;
-                return builder.build();
-            }
-            if (c != ',') {
-                throw error("Expecting ',' delimiter", pos);
-            }
-            pos++;
-            skipWhitespace();
-            if (peek() == ']') {
-                throw error("Expecting value", pos);
-            }
-        }
     }
 
     private String string() {

@@ -25,7 +25,21 @@ public final class PythonJsonWriter {
         return out.toString();
     }
 
+    /**
+     * Nesting the writer follows before it gives up, as Python's encoder does at its recursion limit: above
+     * what the reader lets in ({@link PythonJsonReader#MAX_DEPTH_CAP}) with room for the reply's own levels,
+     * and far below what would overflow a thread's stack.
+     */
+    static final int MAX_DEPTH = PythonJsonReader.MAX_DEPTH_CAP + 100;
+
     static void write(JsonValue value, StringBuilder out) {
+        write(value, out, 0);
+    }
+
+    private static void write(JsonValue value, StringBuilder out, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("maximum recursion depth exceeded while encoding a JSON object");
+        }
         if (value instanceof LongArray ids) {
             out.append('[');
             for (int i = 0; i < ids.size(); i++) {
@@ -61,7 +75,7 @@ public final class PythonJsonWriter {
                         out.append(", ");
                     }
                     first = false;
-                    write(item, out);
+                    write(item, out, depth + 1);
                 }
                 out.append(']');
                 break;
@@ -76,7 +90,7 @@ public final class PythonJsonWriter {
                     first = false;
                     string(e.getKey(), out);
                     out.append(": ");
-                    write(e.getValue(), out);
+                    write(e.getValue(), out, depth + 1);
                 }
                 out.append('}');
                 break;

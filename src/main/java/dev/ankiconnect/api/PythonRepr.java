@@ -16,7 +16,7 @@ public final class PythonRepr {
     /** repr(): strings quoted, {@code True}/{@code False}/{@code None}, dicts with single quotes. */
     public static String repr(JsonValue value) {
         StringBuilder out = new StringBuilder();
-        repr(value, out);
+        repr(value, out, 0);
         return out.toString();
     }
 
@@ -41,7 +41,11 @@ public final class PythonRepr {
         }
     }
 
-    private static void repr(JsonValue value, StringBuilder out) {
+    private static void repr(JsonValue value, StringBuilder out, int depth) {
+        if (depth > PythonJsonWriter.MAX_DEPTH) {
+            // Python's repr of a structure this deep stops at its recursion limit too.
+            throw new IllegalStateException("maximum recursion depth exceeded while getting the repr of an object");
+        }
         switch (value.getValueType()) {
             case NULL -> out.append("None");
             case TRUE -> out.append("True");
@@ -56,7 +60,7 @@ public final class PythonRepr {
                         out.append(", ");
                     }
                     first = false;
-                    repr(v, out);
+                    repr(v, out, depth + 1);
                 }
                 out.append(']');
             }
@@ -70,7 +74,7 @@ public final class PythonRepr {
                     first = false;
                     string(e.getKey(), out);
                     out.append(": ");
-                    repr(e.getValue(), out);
+                    repr(e.getValue(), out, depth + 1);
                 }
                 out.append('}');
             }

@@ -35,9 +35,16 @@ public final class RequestParser {
             + "     'type': 'object'}";
 
     private final JsonProvider json;
+    private final int maxDepth;
 
     public RequestParser(JsonProvider json) {
+        this(json, PythonJsonReader.DEFAULT_MAX_DEPTH);
+    }
+
+    /** @param maxDepth how deep objects and arrays may nest (configuration key jsonMaxDepth) */
+    public RequestParser(JsonProvider json, int maxDepth) {
         this.json = json;
+        this.maxDepth = maxDepth;
     }
 
     public Parsed parse(byte[] body) {
@@ -46,7 +53,7 @@ public final class RequestParser {
         }
         JsonValue root;
         try {
-            root = PythonJsonReader.read(json, body);
+            root = PythonJsonReader.read(json, body, maxDepth);
         } catch (PythonJsonReader.JsonSyntaxError e) {
             return new Invalid(e.getMessage());
         }

@@ -119,17 +119,34 @@ public class CardActions implements ActionGroup {
         }
         List<Object> result = new ArrayList<>();
         try {
-            long id = card instanceof JsonNumber n ? n.longValue() : Long.parseLong(((JsonString) card).getString());
+            long id = cardId(card);
             CardRow c = cards.require(id);
             for (int i = 0; i < keys.size(); i++) {
                 set(c, keys.get(i) instanceof JsonString s ? s.getString() : "", values.get(i));
             }
             cards.save(c);
             result.add(true);
-        } catch (NotFoundException | IllegalArgumentException | ClassCastException e) {
+        } catch (dev.ankiconnect.api.ApiException e) {
             result.add(List.of(false, dev.ankiconnect.api.ApiErrors.message(e)));
         }
         return result;
+    }
+
+    /** The card parameter: a number or a numeric string, as the original's lookup takes; else a TypeError-style text. */
+    private static long cardId(JsonValue card) {
+        if (card instanceof JsonNumber n) {
+            return n.longValue();
+        }
+        if (card instanceof JsonString s) {
+            try {
+                return Long.parseLong(s.getString().trim());
+            } catch (NumberFormatException e) {
+                throw new dev.ankiconnect.api.InvalidInputException(
+                        "invalid literal for int() with base 10: " + dev.ankiconnect.api.PythonRepr.repr(s));
+            }
+        }
+        throw new dev.ankiconnect.api.InvalidInputException("setSpecificValueOfCard: parameter 'card' must be an integer, got "
+                + dev.ankiconnect.api.PythonRepr.repr(card == null ? JsonValue.NULL : card));
     }
 
     private static void set(CardRow c, String key, JsonValue value) {
@@ -166,10 +183,10 @@ public class CardActions implements ActionGroup {
             try {
                 return Long.parseLong(s.getString().trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid value for " + key + ": " + s.getString());
+                throw new dev.ankiconnect.api.InvalidInputException("invalid value for " + key + ": " + s.getString());
             }
         }
-        throw new IllegalArgumentException("invalid value for " + key);
+        throw new dev.ankiconnect.api.InvalidInputException("invalid value for " + key);
     }
 
     /** suspend {cards, suspend=true}: false when every card already was in that state. */

@@ -15,6 +15,7 @@ public enum ConfigKey {
     IGNORE_ORIGIN_LIST("ignoreOriginList", Type.LIST, ""),
     WEB_TIMEOUT("webTimeout", Type.INT, "10000"),
     MAX_REQUEST_BYTES("maxRequestBytes", Type.LONG, String.valueOf(64L * 1024 * 1024)),
+    JSON_MAX_DEPTH("jsonMaxDepth", Type.INT, "512"),
     DATA_DIR("dataDir", Type.STRING, null),
     JDBC_URL("jdbcUrl", Type.STRING, null),
     JDBC_USER("jdbcUser", Type.STRING, null),

@@ -11,7 +11,7 @@ public class DatabaseHolder {
     public Database get() {
         Database d = database;
         if (d == null) {
-            throw new IllegalStateException(dev.ankiconnect.api.ApiErrors.COLLECTION_UNAVAILABLE);
+            throw new dev.ankiconnect.api.InvalidInputException(dev.ankiconnect.api.ApiErrors.COLLECTION_UNAVAILABLE);
         }
         return d;
     }

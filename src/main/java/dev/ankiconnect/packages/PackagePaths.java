@@ -119,7 +119,7 @@ public final class PackagePaths {
             }
             return target;
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write package \"" + path + "\": " + e.getMessage());
+            throw new InvalidInputException("cannot write package \"" + path + "\": " + dev.ankiconnect.api.ApiErrors.ioReason(e));
         }
     }
 

@@ -36,7 +36,7 @@ import java.util.Optional;
 @WebServlet(urlPatterns = "/packages/*")
 public class PackageServlet extends HttpServlet {
 
-    static final String KEY_HEADER = "X-AnkiConnect-Key";
+    static final String KEY_HEADER = dev.ankiconnect.web.AnkiConnectFilter.KEY_HEADER;
 
     @Inject
     Settings settings;
@@ -97,31 +97,12 @@ public class PackageServlet extends HttpServlet {
 
     /** The key as the JSON endpoint sees it: a string when given, absent otherwise. */
     private static JsonValue key(HttpServletRequest request) {
-        String k = request.getHeader(KEY_HEADER);
-        if (k == null) {
-            k = query(request, "key");
-        }
-        return k == null ? null : Json.PROVIDER.createValue(k);
+        return dev.ankiconnect.web.AnkiConnectFilter.endpointKey(request);
     }
 
-    /**
-     * A parameter of the URL's query string, or null. Never the servlet's parameter map: for a POST with curl's
-     * default {@code application/x-www-form-urlencoded} the container would read the body, the upload itself, as a
-     * form.
-     */
+    /** A parameter of the URL's query string, or null (never the servlet's parameter map). */
     static String query(HttpServletRequest request, String name) {
-        String raw = request.getQueryString();
-        if (raw == null) {
-            return null;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (key.equals(name)) {
-                return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
+        return dev.ankiconnect.web.AnkiConnectFilter.queryParameter(request, name);
     }
 
     private void upload(HttpServletRequest request, HttpServletResponse response) throws IOException {

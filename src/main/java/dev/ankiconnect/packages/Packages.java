@@ -75,7 +75,7 @@ public class Packages {
         } catch (PackageFormatException e) {
             throw new InvalidInputException(e.getMessage());
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read package: " + e.getMessage());
+            throw new InvalidInputException("cannot read package: " + dev.ankiconnect.api.ApiErrors.ioReason(e));
         }
     }
 
@@ -101,7 +101,7 @@ public class Packages {
             new PackageWriter().write(pkg.get(), tmp, PackageWriter.Options.legacy2(includeSched));
             return Optional.of(tmp);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write package: " + e.getMessage());
+            throw new InvalidInputException("cannot write package: " + dev.ankiconnect.api.ApiErrors.ioReason(e));
         }
     }
 
@@ -117,7 +117,7 @@ public class Packages {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write package: " + e.getMessage());
+            throw new InvalidInputException("cannot write package: " + dev.ankiconnect.api.ApiErrors.ioReason(e));
         } finally {
             if (tmp != null) {
                 try {

@@ -51,7 +51,7 @@ public class AnkiConnectFilter extends HttpFilter {
 
     private volatile CorsPolicy cors;
     private volatile dev.ankiconnect.ops.AccessLog accessLog;
-    private final RequestParser parser = new RequestParser(Json.PROVIDER);
+    private volatile RequestParser parser;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -125,16 +125,20 @@ public class AnkiConnectFilter extends HttpFilter {
 
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             String client, String[] action) throws IOException, ServletException {
-        if (PACKAGES_PATH.equals(request.getServletPath())) {
-            // The package endpoints stream large bodies and apply CORS and the key themselves
-            // (the key check sets the caller's user in multi-user mode).
-            action[0] = PACKAGES_PATH;
-            request.setAttribute(OUTCOME, "package_endpoint");
-            chain.doFilter(request, response);
-            return;
-        }
         String origin = request.getHeader("Origin");
         CorsPolicy.Decision decision = cors().decide(origin);
+        if (otherEndpoint(request)) {
+            // The package endpoints (and any endpoint but the JSON one) stream their bodies and do their own CORS,
+            // but their key goes through the same check and throttle as the JSON endpoint's, here, once.
+            action[0] = PACKAGES_PATH.equals(request.getServletPath()) ? PACKAGES_PATH : request.getServletPath();
+            request.setAttribute(OUTCOME, "package_endpoint");
+            if ("OPTIONS".equalsIgnoreCase(request.getMethod()) || !decision.allowed()
+                    || checkKey(request, response, decision.allowOrigin(), ENDPOINT, endpointKey(request), client,
+                            HttpServletResponse.SC_FORBIDDEN)) {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
 
         if ("OPTIONS".equalsIgnoreCase(request.getMethod())) {
             request.setAttribute(OUTCOME, "preflight");
@@ -155,7 +159,7 @@ public class AnkiConnectFilter extends HttpFilter {
             return;
         }
 
-        RequestParser.Parsed parsed = parser.parse(body);
+        RequestParser.Parsed parsed = parser().parse(body);
         if (parsed instanceof RequestParser.Valid v) {
             action[0] = v.envelope().action();
         }
@@ -177,7 +181,8 @@ public class AnkiConnectFilter extends HttpFilter {
             Replies.json(response, decision.allowOrigin(), Reply.error(invalid.error()));
         } else {
             Envelope envelope = ((RequestParser.Valid) parsed).envelope();
-            if (!checkKey(request, response, decision.allowOrigin(), envelope, client)) {
+            if (!checkKey(request, response, decision.allowOrigin(), envelope.action(), envelope.key(), client,
+                    HttpServletResponse.SC_OK)) {
                 return;
             }
             forward(request, response, chain, envelope, origin == null ? "" : origin, true, decision.allowOrigin());
@@ -188,10 +193,10 @@ public class AnkiConnectFilter extends HttpFilter {
      * The key check, throttled per client address: after too many refused keys the address gets
      * an error (HTTP 429) without its key being looked at, until the block runs out.
      */
-    private boolean checkKey(HttpServletRequest request, HttpServletResponse response, String allowOrigin, Envelope envelope, String client)
-            throws IOException {
+    private boolean checkKey(HttpServletRequest request, HttpServletResponse response, String allowOrigin, String actionName,
+            jakarta.json.JsonValue key, String client, int refusedStatus) throws IOException {
         boolean keyed = authenticator.keyed();
-        boolean exempt = ApiKeyCheck.REQUEST_PERMISSION.equals(envelope.action());
+        boolean exempt = ApiKeyCheck.REQUEST_PERMISSION.equals(actionName);
         // Only when keys are checked: Operations.throttle() is synchronized, a lock every request would share.
         dev.ankiconnect.ops.KeyThrottle throttle = keyed ? operations.throttle() : null;
         if (keyed && !exempt) {
@@ -205,7 +210,7 @@ public class AnkiConnectFilter extends HttpFilter {
                 return false;
             }
         }
-        dev.ankiconnect.user.Authenticator.Outcome outcome = authenticator.check(envelope.action(), envelope.key());
+        dev.ankiconnect.user.Authenticator.Outcome outcome = authenticator.check(actionName, key);
         if (outcome instanceof dev.ankiconnect.user.Authenticator.Accepted accepted) {
             caller.user(accepted.user());
             if (keyed && !exempt) {
@@ -217,8 +222,59 @@ public class AnkiConnectFilter extends HttpFilter {
             throttle.failed(client);
         }
         request.setAttribute(OUTCOME, "refused");
-        Replies.json(response, allowOrigin, Reply.error(ApiErrors.INVALID_API_KEY));
+        Replies.json(response, allowOrigin, Reply.error(ApiErrors.INVALID_API_KEY), refusedStatus);
         return false;
+    }
+
+    /** What the key check of an endpoint other than the JSON one is asked for (any name but requestPermission). */
+    private static final String ENDPOINT = "endpoint";
+
+    /**
+     * True for a request that a servlet other than the JSON endpoint serves: the package endpoints, and any endpoint
+     * added later (the JSON endpoint is the default servlet; every other one has a mapping of its own).
+     */
+    static boolean otherEndpoint(HttpServletRequest request) {
+        if (PACKAGES_PATH.equals(request.getServletPath())) {
+            return true;
+        }
+        jakarta.servlet.http.HttpServletMapping mapping = request.getHttpServletMapping();
+        return mapping != null && mapping.getMappingMatch() != null
+                && mapping.getMappingMatch() != jakarta.servlet.http.MappingMatch.DEFAULT
+                && mapping.getMappingMatch() != jakarta.servlet.http.MappingMatch.CONTEXT_ROOT;
+    }
+
+    /** The header that carries the API key to an endpoint other than the JSON one. */
+    public static final String KEY_HEADER = "X-AnkiConnect-Key";
+
+    /**
+     * The key of a request to an endpoint other than the JSON one, as the JSON endpoint sees a key: the
+     * {@value #KEY_HEADER} header, else the {@code key} parameter of the query string; absent when neither is there.
+     */
+    public static jakarta.json.JsonValue endpointKey(HttpServletRequest request) {
+        String k = request.getHeader(KEY_HEADER);
+        if (k == null) {
+            k = queryParameter(request, "key");
+        }
+        return k == null ? null : Json.PROVIDER.createValue(k);
+    }
+
+    /**
+     * A parameter of the URL's query string, or null. Never the servlet's parameter map: for a POST with curl's
+     * default {@code application/x-www-form-urlencoded} the container would read the body, an upload, as a form.
+     */
+    public static String queryParameter(HttpServletRequest request, String name) {
+        String raw = request.getQueryString();
+        if (raw == null) {
+            return null;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+            if (k.equals(name)) {
+                return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private void forward(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
@@ -243,6 +299,15 @@ public class AnkiConnectFilter extends HttpFilter {
         if ("true".equals(request.getHeader("Access-Control-Request-Private-Network"))) {
             response.setHeader("Access-Control-Allow-Private-Network", "true");
         }
+    }
+
+    private RequestParser parser() {
+        RequestParser p = parser;
+        if (p == null) {
+            p = new RequestParser(Json.PROVIDER, settings.config().integer(ConfigKey.JSON_MAX_DEPTH));
+            parser = p;
+        }
+        return p;
     }
 
     private CorsPolicy cors() {

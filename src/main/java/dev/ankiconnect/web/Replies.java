@@ -20,7 +20,14 @@ final class Replies {
     }
 
     static void json(HttpServletResponse response, String allowOrigin, JsonValue body, int status) throws IOException {
-        byte[] bytes = PythonJsonWriter.write(body).getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes;
+        try {
+            bytes = PythonJsonWriter.write(body).getBytes(StandardCharsets.US_ASCII);
+        } catch (RuntimeException e) {
+            // A reply that cannot be written (nested past the writer's limit): still JSON, still AnkiConnect's shape.
+            bytes = PythonJsonWriter.write(dev.ankiconnect.api.Reply.error(dev.ankiconnect.api.ApiErrors.message(e)))
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
         response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader(ALLOW_ORIGIN, allowOrigin);

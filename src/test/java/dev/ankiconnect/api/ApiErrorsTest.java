@@ -1,6 +1,8 @@
 package dev.ankiconnect.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,23 @@ class ApiErrorsTest {
     }
 
     @Test
-    void unexpectedFailures_giveTheirMessageOnly() {
-        assertEquals("boom", ApiErrors.message(new IllegalStateException("boom")));
-        assertEquals("NullPointerException", ApiErrors.message(new NullPointerException()));
+    void unexpectedFailures_giveOnlyALogId_neverTheirText() {
+        String text = ApiErrors.message(new IllegalStateException("Exception [EclipseLink-4002] /srv/data/x"));
+        assertTrue(text.matches("internal server error: the request was not completed; the server log has the "
+                + "details under id [0-9a-f]{12}"), text);
+        String npe = ApiErrors.message(new NullPointerException());
+        assertTrue(npe.startsWith("internal server error: "), npe);
+        assertNotEquals(text, npe, "every failure has an id of its own");
+        String type = ApiErrors.wrongType("findCards", new ClassCastException("class jakarta.json.JsonValueImpl"));
+        assertTrue(type.matches("TypeError: a parameter of findCards has the wrong type \\(server log id [0-9a-f]{12}\\)"), type);
+    }
+
+    @Test
+    void aValueTooLongForItsColumn_isAClearText() {
+        java.sql.SQLException truncation = new java.sql.SQLDataException(
+                "A truncation error was encountered trying to shrink VARCHAR 'x' to length 1000.", "22001");
+        RuntimeException wrapped = new RuntimeException("Exception [EclipseLink-4002]", new IllegalStateException(truncation));
+        assertEquals(ApiErrors.TOO_LONG, ApiErrors.message(wrapped));
+        assertTrue(ApiErrors.TOO_LONG.startsWith("text too long: "));
     }
 }

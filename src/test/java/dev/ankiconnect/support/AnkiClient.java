@@ -39,14 +39,19 @@ public final class AnkiClient {
         return base;
     }
 
-    /** Posts a raw body and returns the whole response. */
+    /**
+     * Posts a raw body and returns the whole response, after {@link ReplyGuard} found no internal text in it
+     * (every IT reply passes there).
+     */
     public HttpResponse<String> post(byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return send(b.build());
+        HttpResponse<String> r = send(b.build());
+        ReplyGuard.check(new String(body, StandardCharsets.UTF_8), r.body());
+        return r;
     }
 
     public HttpResponse<String> post(String body, String... headers) {
@@ -60,7 +65,9 @@ public final class AnkiClient {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return send(b.build());
+        HttpResponse<String> r = send(b.build());
+        ReplyGuard.check(body == null ? "" : body, r.body());
+        return r;
     }
 
     /** The parsed JSON body of a request. */

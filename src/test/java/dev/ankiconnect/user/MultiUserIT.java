@@ -1,5 +1,6 @@
 package dev.ankiconnect.user;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,6 +35,8 @@ class MultiUserIT {
     static String alice;
     static String bob;
     static String revoked;
+    /** The deployment's data directory: package files are under its packages/user-ID folders. */
+    static java.nio.file.Path dataDir;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -50,6 +53,7 @@ class MultiUserIT {
             revoked = store.issueKey("carol", "gone").key();
             store.revokeKey(revoked.substring(3, 19));
         });
+        dataDir = java.nio.file.Path.of(config.get("dataDir"));
         config.put("users", "true");
         // A single-user key configured as well must not open the multi-user server.
         config.put("apiKey", "s3cret");
@@ -261,5 +265,83 @@ class MultiUserIT {
         assertEquals(200, exportStatus(bob, "Bob Only Export"));
         assertNotEquals(200, exportStatus(alice, "Bob Only Export"));
         assertEquals(403, exportStatus("s3cret", "Default"));
+    }
+
+    /** Every file of this name under the package directory, whoever's folder it is in. */
+    private List<java.nio.file.Path> packageFiles(String name) throws Exception {
+        java.nio.file.Path root = dataDir.resolve("packages");
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var files = java.nio.file.Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().equals(name)).sorted().toList();
+        }
+    }
+
+    private String error(String key, String action, JsonObject params) {
+        JsonObject r = reply(key, action, params);
+        assertFalse(r.isNull("error"), action + " " + params + " should have failed: " + r);
+        return r.getString("error");
+    }
+
+    /**
+     * Package files (issue 15.5): each user has a folder of their own under the package directory; B can neither
+     * read A's package nor overwrite it, by a relative path, by {@code ..}, or by an absolute path into A's folder
+     * (this deployment has no packagePathAllowlist, and in multi-user mode an allowlist would not apply either).
+     */
+    @Test
+    void packageFiles_ofOneUser_areOutOfTheOthersReach() throws Exception {
+        call(alice, "loadProfile", params("name", "Alice Main"));
+        call(alice, "createDeck", params("deck", "Alice Package Deck"));
+        JsonObject note = Json.createObjectBuilder().add("deckName", "Alice Package Deck").add("modelName", "Basic")
+                .add("fields", Json.createObjectBuilder().add("Front", "alice package secret").add("Back", "b")).build();
+        call(alice, "addNote", params("note", note));
+        assertEquals(JsonValue.TRUE, call(alice, "exportPackage", params("deck", "Alice Package Deck", "path", "shared.apkg")));
+        List<java.nio.file.Path> written = packageFiles("shared.apkg");
+        assertEquals(1, written.size(), written.toString());
+        java.nio.file.Path aliceFile = written.get(0);
+        java.nio.file.Path aliceDir = aliceFile.getParent();
+        assertTrue(aliceDir.getFileName().toString().startsWith("user-"), aliceDir.toString());
+        byte[] aliceBytes = java.nio.file.Files.readAllBytes(aliceFile);
+        String aliceFolder = aliceDir.getFileName().toString();
+
+        // import: by the relative name (there is no such file in B's folder), by .., by the absolute path
+        assertEquals("[Errno 2] No such file or directory: 'shared.apkg'",
+                error(bob, "importPackage", params("path", "shared.apkg")));
+        for (String path : List.of("../" + aliceFolder + "/shared.apkg", "./../" + aliceFolder + "/./shared.apkg",
+                aliceFile.toString(), aliceDir + "/../" + aliceFolder + "/shared.apkg")) {
+            String e = error(bob, "importPackage", params("path", path));
+            assertTrue(e.contains("outside the package directory"), path + " -> " + e);
+        }
+        assertFalse(strings(call(bob, "deckNames")).contains("Alice Package Deck"));
+        assertEquals(0, call(bob, "findNotes", params("query", "alice package secret")).asJsonArray().size());
+
+        // export and overwrite: the same relative name is B's own file; .. and the absolute path are refused
+        call(bob, "createDeck", params("deck", "Bob Package Deck"));
+        assertEquals(JsonValue.TRUE, call(bob, "exportPackage", params("deck", "Bob Package Deck", "path", "shared.apkg")));
+        for (String path : List.of("../" + aliceFolder + "/shared.apkg", aliceFile.toString(),
+                "../" + aliceFolder + "/new.apkg", aliceDir.resolve("new.apkg").toString())) {
+            String e = error(bob, "exportPackage", params("deck", "Bob Package Deck", "path", path));
+            assertTrue(e.contains("outside the package directory"), path + " -> " + e);
+        }
+        assertArrayEquals(aliceBytes, java.nio.file.Files.readAllBytes(aliceFile), "Alice's package is untouched");
+        assertFalse(java.nio.file.Files.exists(aliceDir.resolve("new.apkg")));
+        List<java.nio.file.Path> both = packageFiles("shared.apkg");
+        assertEquals(2, both.size(), both.toString());
+        java.nio.file.Path bobFile = both.get(0).equals(aliceFile) ? both.get(1) : both.get(0);
+        assertNotEquals(aliceDir, bobFile.getParent());
+
+        // the other way round: A cannot reach B's file either, and still imports her own
+        String bobFolder = bobFile.getParent().getFileName().toString();
+        for (String path : List.of("../" + bobFolder + "/shared.apkg", bobFile.toString())) {
+            String e = error(alice, "importPackage", params("path", path));
+            assertTrue(e.contains("outside the package directory"), path + " -> " + e);
+        }
+        assertEquals(JsonValue.TRUE, call(alice, "importPackage", params("path", "shared.apkg")));
+        assertFalse(strings(call(alice, "deckNames")).contains("Bob Package Deck"));
+        // the package directory itself, above both folders, is no one's
+        String e = error(bob, "exportPackage", params("deck", "Bob Package Deck", "path", "../top.apkg"));
+        assertTrue(e.contains("outside the package directory"), e);
+        assertFalse(java.nio.file.Files.exists(dataDir.resolve("packages").resolve("top.apkg")));
     }
 }
