@@ -28,6 +28,11 @@ public final class ApiErrors {
         if (failure instanceof PythonJsonReader.JsonSyntaxError) {
             return failure.getMessage();
         }
+        String timedOut = timedOut(failure);
+        if (timedOut != null) {
+            LOG.warning(() -> "request stopped: " + timedOut);
+            return timedOut;
+        }
         dev.ankiconnect.db.ServerBusyException busy = dev.ankiconnect.db.ServerBusyException.within(failure);
         if (busy != null) {
             String text = busy(busy);
@@ -40,6 +45,24 @@ public final class ApiErrors {
         LOG.log(Level.SEVERE, "action failed unexpectedly", failure);
         String text = failure.getMessage();
         return text == null || text.isBlank() ? failure.getClass().getSimpleName() : text;
+    }
+
+    /**
+     * The request's time budget ran out ({@code requestTimeoutMs}): in a loop of the server, or a statement the
+     * database cancelled at its query timeout (Derby XCL52, PostgreSQL 57014 query_canceled); null otherwise.
+     */
+    static String timedOut(Throwable failure) {
+        dev.ankiconnect.search.Deadline.Exceeded e = dev.ankiconnect.search.Deadline.Exceeded.within(failure);
+        if (e != null) {
+            return e.getMessage();
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("XCL52".equals(sql.getSQLState())
+                    || "57014".equals(sql.getSQLState()))) {
+                return new dev.ankiconnect.search.Deadline.Exceeded(dev.ankiconnect.search.Deadline.budgetMs()).getMessage();
+            }
+        }
+        return null;
     }
 
     /** The server could not serve the request in time; nothing of it was kept. */

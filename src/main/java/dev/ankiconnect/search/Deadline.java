@@ -53,6 +53,12 @@ public final class Deadline {
         return Math.max(1, (d[0] - System.nanoTime()) / 1_000_000L);
     }
 
+    /** The budget of the running request in ms, 0 without one. */
+    public static long budgetMs() {
+        long[] d = CURRENT.get();
+        return d == null ? 0 : d[1];
+    }
+
     /** Seconds left, rounded up, for {@code Statement.setQueryTimeout}; 0 (no timeout) without a budget. */
     public static int remainingSeconds() {
         long ms = remainingMs();
