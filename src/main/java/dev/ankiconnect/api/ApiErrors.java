@@ -14,6 +14,15 @@ public final class ApiErrors {
     /** Anki's renderer, for a card whose template no longer exists (rslib's render_existing_card). */
     public static final String MISSING_TEMPLATE = "missing template";
 
+    /** Request bodies in flight already fill the server's budget for them (maxBodyMbInFlight). */
+    public static final String BODIES_BUSY =
+            "server busy: too many request bodies are being received at once (maxBodyMbInFlight); try again";
+
+    /** The request's body did not arrive within the request's time budget. */
+    public static String bodyTimeout(long ms) {
+        return "the request body did not arrive within " + ms + " ms (requestTimeoutMs)";
+    }
+
     private ApiErrors() {
     }
 
