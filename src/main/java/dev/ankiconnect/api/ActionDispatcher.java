@@ -33,7 +33,9 @@ public class ActionDispatcher {
 
     /** A top-level request whose key the HTTP filter has already checked. */
     public JsonValue dispatchChecked(Envelope envelope) {
-        try {
+        // the request's time budget (requestTimeoutMs), shared by the sub-actions of multi
+        try (dev.ankiconnect.search.Deadline.Scope budget = dev.ankiconnect.search.Deadline.start(
+                settings.config().longValue(dev.ankiconnect.config.ConfigKey.REQUEST_TIMEOUT_MS))) {
             return run(envelope);
         } finally {
             // The reply is built: give the connection back before it is written to a client that may read slowly.
@@ -59,6 +61,7 @@ public class ActionDispatcher {
             ActionMethod action = registry.find(envelope.action())
                     .orElseThrow(() -> new InvalidInputException(ApiErrors.UNSUPPORTED_ACTION));
             action.checkBinding(envelope.params());
+            checkBulk(action.name(), envelope.params());
             Object result = invoke(action, envelope);
             return Reply.success(envelope.version(), results.toJson(result));
         } catch (ClassCastException | ArithmeticException | NumberFormatException failure) {
@@ -67,6 +70,35 @@ public class ActionDispatcher {
             return Reply.error(ApiErrors.wrongType(envelope.action(), failure));
         } catch (Throwable failure) {
             return Reply.error(ApiErrors.message(failure));
+        }
+    }
+
+    /**
+     * Refuses a request whose parameters hold a list longer than {@code maxBulkItems} (at any depth), before any
+     * work: the clear error stands in for minutes of work on a shared server.
+     */
+    private void checkBulk(String action, jakarta.json.JsonValue params) {
+        int max = settings.config().integer(dev.ankiconnect.config.ConfigKey.MAX_BULK_ITEMS);
+        if (max <= 0 || params == null) {
+            return;
+        }
+        java.util.ArrayDeque<jakarta.json.JsonValue> todo = new java.util.ArrayDeque<>();
+        todo.push(params);
+        while (!todo.isEmpty()) {
+            jakarta.json.JsonValue v = todo.pop();
+            if (v instanceof jakarta.json.JsonArray a) {
+                if (a.size() > max) {
+                    throw new InvalidInputException(action + ": a list of " + a.size()
+                            + " items is longer than the limit of " + max + " (maxBulkItems)");
+                }
+                for (jakarta.json.JsonValue x : a) {
+                    if (x instanceof jakarta.json.JsonStructure) todo.push(x);
+                }
+            } else if (v instanceof jakarta.json.JsonObject o) {
+                for (jakarta.json.JsonValue x : o.values()) {
+                    if (x instanceof jakarta.json.JsonStructure) todo.push(x);
+                }
+            }
         }
     }
 

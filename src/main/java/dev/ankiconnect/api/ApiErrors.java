@@ -14,6 +14,15 @@ public final class ApiErrors {
     /** Anki's renderer, for a card whose template no longer exists (rslib's render_existing_card). */
     public static final String MISSING_TEMPLATE = "missing template";
 
+    /** Request bodies in flight already fill the server's budget for them (maxBodyMbInFlight). */
+    public static final String BODIES_BUSY =
+            "server busy: too many request bodies are being received at once (maxBodyMbInFlight); try again";
+
+    /** The request's body did not arrive within the request's time budget. */
+    public static String bodyTimeout(long ms) {
+        return "the request body did not arrive within " + ms + " ms (requestTimeoutMs)";
+    }
+
     private ApiErrors() {
     }
 
@@ -27,6 +36,11 @@ public final class ApiErrors {
         }
         if (failure instanceof PythonJsonReader.JsonSyntaxError) {
             return failure.getMessage();
+        }
+        String timedOut = timedOut(failure);
+        if (timedOut != null) {
+            LOG.warning(() -> "request stopped: " + timedOut);
+            return timedOut;
         }
         dev.ankiconnect.db.ServerBusyException busy = dev.ankiconnect.db.ServerBusyException.within(failure);
         if (busy != null) {
@@ -120,6 +134,24 @@ public final class ApiErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * The request's time budget ran out ({@code requestTimeoutMs}): in a loop of the server, or a statement the
+     * database cancelled at its query timeout (Derby XCL52, PostgreSQL 57014 query_canceled); null otherwise.
+     */
+    static String timedOut(Throwable failure) {
+        dev.ankiconnect.search.Deadline.Exceeded e = dev.ankiconnect.search.Deadline.Exceeded.within(failure);
+        if (e != null) {
+            return e.getMessage();
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("XCL52".equals(sql.getSQLState())
+                    || "57014".equals(sql.getSQLState()))) {
+                return new dev.ankiconnect.search.Deadline.Exceeded(dev.ankiconnect.search.Deadline.budgetMs()).getMessage();
+            }
+        }
+        return null;
     }
 
     /** The server could not serve the request in time; nothing of it was kept. */

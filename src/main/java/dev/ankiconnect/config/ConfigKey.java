@@ -36,7 +36,10 @@ public enum ConfigKey {
     SEARCH_MEMORY_MB("searchMemoryMb", Type.INT, "256"),
     DB_POOL_SIZE("dbPoolSize", Type.INT, "0"),
     DB_WAIT_MS("dbWaitMs", Type.LONG, "10000"),
-    ACCESS_LOG_QUEUE("accessLogQueue", Type.INT, "65536");
+    ACCESS_LOG_QUEUE("accessLogQueue", Type.INT, "65536"),
+    REQUEST_TIMEOUT_MS("requestTimeoutMs", Type.LONG, "30000"),
+    MAX_BULK_ITEMS("maxBulkItems", Type.INT, "100000"),
+    MAX_BODY_MB_IN_FLIGHT("maxBodyMbInFlight", Type.INT, "0");
 
     /** How a key's text is read. */
     public enum Type { STRING, INT, LONG, LIST }

@@ -88,9 +88,17 @@ public final class Database implements AutoCloseable {
             props.put("eclipselink.connection-pool." + pool + ".min", String.valueOf(gate.poolSize()));
             props.put("eclipselink.connection-pool." + pool + ".wait", String.valueOf(waitMs));
         }
+        long timeoutMs = config.longValue(ConfigKey.REQUEST_TIMEOUT_MS);
         if (url.startsWith("jdbc:postgresql:") && !url.contains("options=")) {
-            // A row lock held by another writer (the per-profile add lock) is waited for at most dbWaitMs.
-            props.put("eclipselink.jdbc.property.options", "-c lock_timeout=" + waitMs);
+            // A row lock held by another writer (the per-profile add lock) is waited for at most dbWaitMs; no
+            // statement runs longer than a request may (requestTimeoutMs).
+            props.put("eclipselink.jdbc.property.options", "-c lock_timeout=" + waitMs
+                    + (timeoutMs > 0 ? " -c statement_timeout=" + timeoutMs : ""));
+        }
+        if (timeoutMs > 0) {
+            // JPA queries are cancelled past the request's budget (JDBC statements: note.Sql sets what is left)
+            props.put("jakarta.persistence.query.timeout", String.valueOf(timeoutMs));
+            props.put("eclipselink.query.timeout.unit", "MILLISECONDS");
         }
         props.put("jakarta.persistence.jdbc.url", url);
         props.put("jakarta.persistence.jdbc.driver", driverClass(url));

@@ -104,7 +104,7 @@ public class Tx {
         if (active()) {
             em.getTransaction().rollback();
         }
-        if (em != null) {
+        if (em != null && em.isOpen()) {
             em.clear();
         }
     }
@@ -114,7 +114,17 @@ public class Tx {
         if (em != null) {
             try {
                 rollback();
-                em.close();
+            } catch (RuntimeException e) {
+                // a connection the database closed (a cancelled statement, a failure) cannot roll back; the request
+                // still gives back its EntityManager and turn, and its reply is already built
+                java.util.logging.Logger.getLogger(Tx.class.getName()).warning(() -> "rollback failed: " + e);
+            }
+            try {
+                if (em.isOpen()) {
+                    em.close();
+                }
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(Tx.class.getName()).warning(() -> "close failed: " + e);
             } finally {
                 em = null;
                 permit.close();

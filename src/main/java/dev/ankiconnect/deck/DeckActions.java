@@ -152,8 +152,8 @@ public class DeckActions implements ActionGroup {
     @Action("decks")
     public Map<Long, Map<String, Object>> getDeckStats(Params p) {
         Set<Long> ids = new HashSet<>();
-        for (String name : p.stringList("decks")) {
-            ids.add(decks.getOrCreate(name).id());
+        for (Deck d : decks.getOrCreateAll(p.stringList("decks"))) {
+            ids.add(d.id());
         }
         Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
         stats.lines(ids).forEach(line -> out.put(line.deckId(), line.toMap()));

@@ -268,6 +268,48 @@ public class Decks {
         return parent;
     }
 
+    /**
+     * {@link #getOrCreate} for many names at once: the profile's decks are read with one query and the missing ones
+     * created from that map, so 100,000 names cost one read and a batch of inserts rather than a query (and a
+     * flush of everything persisted so far) per level of each name. Returns the deck of each name, in order.
+     */
+    public List<Deck> getOrCreateAll(List<String> names) {
+        Map<String, Deck> byKey = new java.util.HashMap<>();
+        for (Deck d : tx.em().createNamedQuery("Deck.all", Deck.class).setParameter("profile", profile.id())
+                .getResultList()) {
+            byKey.put(DeckName.key(d.name()), d);
+        }
+        List<Deck> out = new ArrayList<>(names.size());
+        long now = System.currentTimeMillis() / 1000;
+        int done = 0;
+        for (String name : names) {
+            if ((done++ & 1023) == 0) {
+                dev.ankiconnect.search.Deadline.check();
+            }
+            DeckName wanted = DeckName.of(name);
+            Deck parent = null;
+            DeckName spelled = null;
+            for (String level : wanted.levels()) {
+                spelled = spelled == null ? new DeckName(List.of(level)) : spelled.child(level);
+                Deck existing = byKey.get(spelled.key());
+                if (existing != null) {
+                    parent = existing;
+                    spelled = DeckName.of(parent.name());
+                } else {
+                    if (parent != null && parent.kind() == 1) {
+                        throw new dev.ankiconnect.api.InvalidInputException("Filtered decks can not have child decks.");
+                    }
+                    tx.keepWrites();
+                    parent = deckEntity(profile.id(), DeckJson.normalDeck(ids.next(), spelled.human(), now));
+                    tx.em().persist(parent);
+                    byKey.put(spelled.key(), parent);
+                }
+            }
+            out.add(parent);
+        }
+        return out;
+    }
+
     /** The deck's v11 JSON (stored in {@code data}, with the columns authoritative). */
     public static JsonObject json(Deck deck) {
         JsonObject stored = PythonJsonReader.read(Json.PROVIDER, deck.data()).asJsonObject();

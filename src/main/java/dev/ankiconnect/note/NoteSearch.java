@@ -273,6 +273,9 @@ public class NoteSearch {
                 }
                 List<Object[]> rows = new ArrayList<>();
                 while (rs.next()) {
+                    if ((rows.size() & 1023) == 0) {
+                        dev.ankiconnect.search.Deadline.check();
+                    }
                     Object[] row = new Object[n];
                     for (int c = 0; c < n; c++) {
                         row[c] = text[c] ? rs.getString(c + 1) : rs.getObject(c + 1);

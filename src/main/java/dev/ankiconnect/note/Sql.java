@@ -1,6 +1,7 @@
 package dev.ankiconnect.note;
 
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.search.Deadline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -32,13 +33,42 @@ public final class Sql {
     private Sql() {
     }
 
-    /** The transaction's JDBC connection (EclipseLink begins the database transaction early). */
+    /**
+     * The transaction's JDBC connection (EclipseLink begins the database transaction early). Each statement
+     * made on it gets what is left of the request's time budget as its query timeout ({@code requestTimeoutMs},
+     * see {@link Deadline}), and none is made once the budget has run out.
+     */
     public static Connection connection(Tx tx) {
+        Deadline.check();
         Connection c = tx.em().unwrap(Connection.class);
         if (c == null) {
             throw new IllegalStateException("no JDBC connection in the current transaction");
         }
-        return c;
+        return Deadline.remainingSeconds() == 0 ? c : timed(c);
+    }
+
+    /** A view of {@code c} whose new statements time out when the request's budget runs out. */
+    static Connection timed(Connection c) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Sql.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
+                        return c;
+                    }
+                    Object result;
+                    try {
+                        result = method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (result instanceof java.sql.Statement st) {
+                        Deadline.check();
+                        int seconds = Deadline.remainingSeconds();
+                        if (seconds > 0) {
+                            st.setQueryTimeout(seconds);
+                        }
+                    }
+                    return result;
+                });
     }
 
     /** "?, ?, ?" for n parameters. */

@@ -72,11 +72,19 @@ public class ReviewActions implements ActionGroup {
     @Action("cards")
     public Map<String, List<JsonObject>> getReviewsOfCards(Params p) {
         Map<String, List<JsonObject>> out = new LinkedHashMap<>();
+        List<Long> wanted = new ArrayList<>();
+        for (JsonValue v : p.array("cards")) {
+            if (v instanceof JsonNumber n && n.isIntegral()) {
+                wanted.add(n.longValue());
+            }
+        }
+        // one set-based read for all the cards, not a query per card
+        Map<Long, List<Reviews.LogRow>> logs = reviews.logs(wanted);
         for (JsonValue v : p.array("cards")) {
             String key = PythonRepr.str(v);
             List<JsonObject> rows = new ArrayList<>();
             if (v instanceof JsonNumber n && n.isIntegral()) {
-                for (Revlog r : reviews.log(n.longValue())) {
+                for (Reviews.LogRow r : logs.getOrDefault(n.longValue(), List.of())) {
                     rows.add(Json.PROVIDER.createObjectBuilder().add("id", r.id()).add("usn", r.usn())
                             .add("ease", r.ease()).add("ivl", r.ivl()).add("lastIvl", r.lastIvl())
                             .add("factor", r.factor()).add("time", r.time()).add("type", r.type()).build());

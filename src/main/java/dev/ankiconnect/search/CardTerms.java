@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /** Card-table terms: decks, templates, states, props, revlog windows and FSRS/custom data. */
 final class CardTerms {
@@ -35,12 +34,21 @@ final class CardTerms {
             glob = Glob.escape(ctx.deckNames().getOrDefault(ctx.currentDeckId(), "Default"));
         }
         String native_ = TextUtil.nfc(glob).replace("::", "\u001f");
-        Pattern p = Pattern.compile("^" + Glob.toRegex(native_, ".*", ".") + "($|\u001f)", Glob.UNICODE_CI | Pattern.DOTALL);
+        Glob.Matcher p = Glob.matcher(native_, Glob.Case.UNICODE);
         List<Long> ids = new ArrayList<>();
         for (var e : new TreeMap<>(ctx.deckNames()).entrySet()) {
-            if (p.matcher(e.getValue().replace("::", "\u001f")).find()) ids.add(e.getKey());
+            if (deckMatches(p, e.getValue().replace("::", "\u001f"))) ids.add(e.getKey());
         }
         return ids;
+    }
+
+    /** The name (levels joined by U+001F) or one of its parents matches the glob in full. */
+    static boolean deckMatches(Glob.Matcher p, String nativeName) {
+        if (p.matches(nativeName)) return true;
+        for (int i = nativeName.indexOf('\u001f'); i >= 0; i = nativeName.indexOf('\u001f', i + 1)) {
+            if (p.matches(nativeName, i)) return true;
+        }
+        return false;
     }
 
     Fragment deckIn(List<Long> ids) {
@@ -89,12 +97,12 @@ final class CardTerms {
      * Cloze notetypes have one template (ord 0), so card:Cloze finds only c1 cards, as in Anki.
      */
     java.util.Map<Long, List<Integer>> templateOrds(String name) {
-        Pattern p = Pattern.compile("^" + Glob.toRegex(TextUtil.nfc(name), ".*", ".") + "$", Glob.UNICODE_CI | Pattern.DOTALL);
+        Glob.Matcher p = Glob.matcher(TextUtil.nfc(name), Glob.Case.UNICODE);
         java.util.Map<Long, List<Integer>> out = new TreeMap<>();
         for (var e : new TreeMap<>(ctx.notetypeTemplates()).entrySet()) {
             List<String> names = e.getValue();
             for (int i = 0; i < names.size(); i++) {
-                if (p.matcher(names.get(i)).matches()) out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(i);
+                if (p.matches(names.get(i))) out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(i);
             }
         }
         return out;

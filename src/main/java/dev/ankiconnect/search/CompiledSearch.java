@@ -48,7 +48,9 @@ public record CompiledSearch(String sql, List<Object> params, Target target, Lis
     /** Applies the row filter (if any) and returns distinct ids in row order (the SQL orders by id). */
     public List<Long> ids(Iterable<Object[]> rows) {
         Set<Long> out = new LinkedHashSet<>();
+        int seen = 0;
         for (Object[] v : rows) {
+            if ((seen++ & 1023) == 0) Deadline.check();
             if (rowFilter == null) {
                 out.add(num(v[0]));
             } else {

@@ -185,6 +185,111 @@ final class Glob {
         return Pattern.compile(anchored ? "^" + re + "$" : re, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
 
+    /** How a {@link Matcher} compares characters. */
+    enum Case {
+        /** SQLite's LIKE: only ASCII letters fold (Java's {@code CASE_INSENSITIVE} without {@code UNICODE_CASE}). */
+        ASCII,
+        /** Unicode case folding (Java's {@code CASE_INSENSITIVE | UNICODE_CASE}, Anki's {@code (?i)}). */
+        UNICODE
+    }
+
+    /** A matcher for the glob, anchored at both ends; see {@link Matcher}. */
+    static Matcher matcher(String glob, Case mode) {
+        return new Matcher(glob, mode, false);
+    }
+
+    /** A matcher for the glob anywhere in the text (an implicit {@code *} at both ends). */
+    static Matcher finder(String glob, Case mode) {
+        return new Matcher(glob, mode, true);
+    }
+
+    /**
+     * Matches text against a glob in time linear in the text for each pattern segment (at most
+     * text length times pattern length), with no backtracking regex: {@code *} any run of code points,
+     * {@code _} one code point, other characters literal with the chosen case folding. The classic
+     * greedy two-pointer algorithm: on a mismatch only the last {@code *} is resumed one code point
+     * further, which is enough because an earlier {@code *} can never need to match more.
+     */
+    static final class Matcher {
+        private static final int STAR = -1;
+        private static final int ONE = -2;
+
+        /** Code points of the pattern (already folded), STAR or ONE. */
+        private final int[] tokens;
+        private final Case mode;
+
+        private Matcher(String glob, Case mode, boolean contains) {
+            this.mode = mode;
+            int[] out = new int[glob.codePointCount(0, glob.length()) + 2];
+            int n = 0;
+            if (contains) out[n++] = STAR;
+            for (int i = 0; i < glob.length(); ) {
+                int cp = glob.codePointAt(i);
+                i += Character.charCount(cp);
+                int tok;
+                if (cp == '\\' && i < glob.length()) {
+                    int lit = glob.codePointAt(i);
+                    i += Character.charCount(lit);
+                    tok = fold(lit);
+                } else if (cp == '*') {
+                    tok = STAR;
+                } else if (cp == '_') {
+                    tok = ONE;
+                } else {
+                    tok = fold(cp);
+                }
+                if (tok == STAR && n > 0 && out[n - 1] == STAR) continue;
+                out[n++] = tok;
+            }
+            if (contains && out[n - 1] != STAR) out[n++] = STAR;
+            this.tokens = java.util.Arrays.copyOf(out, n);
+        }
+
+        private int fold(int cp) {
+            if (mode == Case.ASCII) {
+                return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+            }
+            return Character.toLowerCase(Character.toUpperCase(cp));
+        }
+
+        /** True if the whole text matches (for a {@link Glob#finder}: if the glob occurs in it). */
+        boolean matches(CharSequence text) {
+            return matches(text, text.length());
+        }
+
+        /** True if {@code text[0, end)} matches. */
+        boolean matches(CharSequence text, int end) {
+            int[] p = tokens;
+            int t = 0;
+            int k = 0;
+            int starTok = -1;
+            int starText = 0;
+            while (t < end) {
+                int cp = Character.codePointAt(text, t);
+                int width = Character.charCount(cp);
+                if (t + width > end) width = 1; // a pair cut by end: its high surrogate alone
+                if (width == 1) cp = text.charAt(t);
+                if (k < p.length && p[k] != STAR && (p[k] == ONE || p[k] == fold(cp))) {
+                    t += width;
+                    k++;
+                } else if (k < p.length && p[k] == STAR) {
+                    starTok = k++;
+                    starText = t;
+                } else if (starTok >= 0) {
+                    // the last star takes one more code point, the rest of the pattern starts after it
+                    int c = Character.codePointAt(text, starText);
+                    starText += starText + Character.charCount(c) <= end ? Character.charCount(c) : 1;
+                    t = starText;
+                    k = starTok + 1;
+                } else {
+                    return false;
+                }
+            }
+            while (k < p.length && p[k] == STAR) k++;
+            return k == p.length;
+        }
+    }
+
     /** Unicode case-insensitive regex flags (Anki prepends {@code (?i)} to Rust regexes, which are Unicode). */
     static final int UNICODE_CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 }

@@ -32,6 +32,9 @@ public final class MemorySearch {
     private record Term(RowTest test, boolean cards) {
     }
 
+    /** Rows between two reads of the clock (a mask: every 1,024 rows). */
+    private static final int CHECK = 1023;
+
     private static final Term TRUE = new Term((n, c) -> true, false);
     private static final Term FALSE = new Term((n, c) -> false, false);
 
@@ -65,17 +68,21 @@ public final class MemorySearch {
         Term term = node(root);
         RowTest t = term.test();
         IdList out = new IdList(256);
+        // the request's time budget is checked every CHECK rows
         if (target == Target.CARDS) {
             for (int c = 0; c < s.cardId.length; c++) {
+                if ((c & CHECK) == 0) Deadline.check();
                 if (t.test(s.cardNote[c], c)) out.add(s.cardId[c]);
             }
         } else if (!term.cards()) {
             for (int n = 0; n < s.noteId.length; n++) {
+                if ((n & CHECK) == 0) Deadline.check();
                 if (t.test(n, -1)) out.add(s.noteId[n]);
             }
         } else {
             boolean[] hit = new boolean[s.noteId.length];
             for (int c = 0; c < s.cardId.length; c++) {
+                if ((c & CHECK) == 0) Deadline.check();
                 int n = s.cardNote[c];
                 if (!hit[n] && t.test(n, c)) hit[n] = true;
             }

@@ -46,21 +46,21 @@ final class NoteTerms {
 
     /** Unqualified text in the JVM: SQLite LIKE semantics (ASCII case folding) over the sort field or fields. */
     Predicate<SearchRow> textTest(String glob) {
-        Pattern p = Glob.likePattern(glob, false);
-        return unqualified(s -> p.matcher(s).find(), s -> s);
+        Glob.Matcher p = Glob.finder(glob, Glob.Case.ASCII);
+        return unqualified(p::matches, s -> s);
     }
 
     Fragment noCombining(String glob) {
-        Pattern p = Glob.likePattern(TextUtil.withoutCombining(glob), false);
-        return Fragment.noteFilter(null, List.of(), unqualified(s -> p.matcher(s).find(), TextUtil::withoutCombining));
+        Glob.Matcher p = Glob.finder(TextUtil.withoutCombining(glob), Glob.Case.ASCII);
+        return Fragment.noteFilter(null, List.of(), unqualified(p::matches, TextUtil::withoutCombining));
     }
 
     /** {@code sc:} is an unqualified search over text with cloze markup removed, in cloze notetypes only. */
     Fragment stripClozes(String glob) {
         List<Long> mids = new ArrayList<>(new TreeSet<>(ctx.clozeNotetypeIds()));
         boolean nc = ctx.ignoreAccents();
-        Pattern p = Glob.likePattern(nc ? TextUtil.withoutCombining(glob) : glob, false);
-        Predicate<SearchRow> test = unqualified(s -> p.matcher(s).find(),
+        Glob.Matcher p = Glob.finder(nc ? TextUtil.withoutCombining(glob) : glob, Glob.Case.ASCII);
+        Predicate<SearchRow> test = unqualified(p::matches,
                 s -> nc ? TextUtil.withoutCombining(TextUtil.stripClozes(s)) : TextUtil.stripClozes(s));
         return Fragment.noteFilter(in("n.mid", mids), List.copyOf(mids),
                 r -> ctx.clozeNotetypeIds().contains(r.mid()) && test.test(r));
@@ -134,16 +134,16 @@ final class NoteTerms {
     /** Regex over the joined fields, or over each non-excluded field when a notetype excludes some. */
     Predicate<SearchRow> regexFields(Pattern p) {
         if (!ctx.anyExcludedFields()) {
-            return r -> p.matcher(r.flds()).find();
+            return r -> p.matcher(Deadline.guard(r.flds())).find();
         }
         return r -> {
             List<String> names = ctx.notetypeFields().get(r.mid());
             if (names == null) return false;
             Set<Integer> excluded = ctx.excludedFields().getOrDefault(r.mid(), Set.of());
-            if (excluded.isEmpty()) return p.matcher(r.flds()).find();
+            if (excluded.isEmpty()) return p.matcher(Deadline.guard(r.flds())).find();
             String[] fields = TextUtil.fields(r.flds());
             for (int i = 0; i < fields.length && i < names.size(); i++) {
-                if (!excluded.contains(i) && p.matcher(fields[i]).find()) return true;
+                if (!excluded.contains(i) && p.matcher(Deadline.guard(fields[i])).find()) return true;
             }
             return false;
         };
@@ -161,13 +161,13 @@ final class NoteTerms {
     Fragment field(Field f) {
         String name = f.field();
         boolean allFields = name.equals("*") || name.equals("_*") || name.equals("*_");
-        Pattern namePattern = Pattern.compile("^" + Glob.toRegex(name, ".*", ".") + "$", Glob.UNICODE_CI | Pattern.DOTALL);
+        Glob.Matcher namePattern = Glob.matcher(name, Glob.Case.UNICODE);
         Map<Long, List<Integer>> ords = new TreeMap<>();
         for (var e : ctx.notetypeFields().entrySet()) {
             List<String> names = e.getValue();
             List<Integer> hits = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
-                if (allFields || namePattern.matcher(names.get(i)).matches()) hits.add(i);
+                if (allFields || namePattern.matches(names.get(i))) hits.add(i);
             }
             if (!hits.isEmpty()) ords.put(e.getKey(), hits);
         }
@@ -179,22 +179,21 @@ final class NoteTerms {
         switch (f.mode()) {
             case REGEX -> {
                 Pattern p = compileRegex(f.text(), Glob.UNICODE_CI);
-                value = s -> p.matcher(s).find();
+                value = s -> p.matcher(Deadline.guard(s)).find();
             }
             case NO_COMBINING -> {
-                Pattern p = Glob.likePattern(TextUtil.withoutCombining(f.text()), true);
-                value = s -> p.matcher(TextUtil.withoutCombining(s)).matches();
+                Glob.Matcher p = Glob.matcher(TextUtil.withoutCombining(f.text()), Glob.Case.ASCII);
+                value = s -> p.matches(TextUtil.withoutCombining(s));
             }
             default -> {
                 if (allFields) {
                     // all-field searches use a Unicode case-insensitive regex in Anki
-                    Pattern p = Pattern.compile("^" + Glob.toRegex(f.text(), ".*", ".") + "$",
-                            Glob.UNICODE_CI | Pattern.DOTALL);
-                    value = s -> p.matcher(s).matches();
+                    Glob.Matcher p = Glob.matcher(f.text(), Glob.Case.UNICODE);
+                    value = p::matches;
                     like = Glob.toLikeContains(f.text(), ctx.lowerOnClob() ? Glob.Like.LOWER : Glob.Like.UNICODE_CI);
                 } else {
-                    Pattern p = Glob.likePattern(f.text(), true);
-                    value = s -> p.matcher(s).matches();
+                    Glob.Matcher p = Glob.matcher(f.text(), Glob.Case.ASCII);
+                    value = p::matches;
                     like = Glob.toLikeContains(f.text(), ctx.lowerOnClob() ? Glob.Like.LOWER : Glob.Like.ASCII_CI);
                 }
             }
@@ -229,10 +228,10 @@ final class NoteTerms {
     }
 
     List<Long> notetypeIds(String name) {
-        Pattern p = Pattern.compile("^" + Glob.toRegex(TextUtil.nfc(name), ".*", ".") + "$", Glob.UNICODE_CI | Pattern.DOTALL);
+        Glob.Matcher p = Glob.matcher(TextUtil.nfc(name), Glob.Case.UNICODE);
         List<Long> ids = new ArrayList<>();
         for (var e : new TreeMap<>(ctx.notetypeNames()).entrySet()) {
-            if (p.matcher(e.getValue()).matches()) ids.add(e.getKey());
+            if (p.matches(e.getValue())) ids.add(e.getKey());
         }
         return ids;
     }
@@ -246,7 +245,7 @@ final class NoteTerms {
             Pattern p = compileRegex(t.tag(), Glob.UNICODE_CI);
             return Fragment.noteFilter("n.tags <> ''", List.of(), r -> {
                 for (String tag : r.tags().split(" ")) {
-                    if (!tag.isEmpty() && p.matcher(tag).find()) return true;
+                    if (!tag.isEmpty() && p.matcher(Deadline.guard(tag)).find()) return true;
                 }
                 return false;
             });
@@ -261,10 +260,34 @@ final class NoteTerms {
             return Fragment.notes("(LOWER(n.tags) LIKE ?" + ESC + " OR LOWER(n.tags) LIKE ?" + ESC + ")",
                     List.of("% " + lit + " %", "% " + lit + "::%"));
         }
-        Pattern p = Pattern.compile(" " + Glob.toRegex(glob, "\\S*", "\\S") + "(::| )", Glob.UNICODE_CI);
+        Glob.Matcher p = Glob.matcher(glob, Glob.Case.UNICODE);
         String like = "% " + Glob.toLike(glob, Glob.Like.LOWER) + (glob.endsWith("*") && !glob.endsWith("\\*") ? "" : "%");
         return Fragment.noteFilter("LOWER(n.tags) LIKE ?" + ESC, List.of(like),
-                r -> p.matcher(r.tags()).find());
+                r -> tagMatches(p, r.tags()));
+    }
+
+    /**
+     * True if a tag of the space-separated list, or a parent of it (the part before a {@code ::}), matches
+     * the glob in full. A {@code *} or {@code _} never takes a space, as tags hold none. As in the regex
+     * {@code " glob(::| )"} this replaces, a tag counts when a space comes before it and a space or {@code ::}
+     * after it (the stored list is {@code " a b "}).
+     */
+    static boolean tagMatches(Glob.Matcher p, String tags) {
+        int n = tags.length();
+        int start = 1;
+        while (start < n) {
+            int end = tags.indexOf(' ', start);
+            if (end < 0) end = n;
+            if (end > start && tags.charAt(start - 1) == ' ') {
+                CharSequence tag = tags.subSequence(start, end);
+                if (end < n && p.matches(tag)) return true;
+                for (int i = tag.length() - 2; i >= 0; i--) {
+                    if (tag.charAt(i) == ':' && tag.charAt(i + 1) == ':' && p.matches(tag, i)) return true;
+                }
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     Fragment dupe(Dupe d) {

@@ -73,20 +73,24 @@ public final class SearchParser {
         return items;
     }
 
-    /** AND binds tighter than OR, matching SQL precedence of Anki's in-order output. */
+    /**
+     * AND binds tighter than OR, matching SQL precedence of Anki's in-order output. A term repeated in one AND
+     * or one OR is kept once (both are idempotent): {@code "a a a ..."} costs one term, not one per repetition,
+     * in SQL and in memory.
+     */
     private static SearchNode build(List<Object> items) {
-        List<SearchNode> ors = new ArrayList<>();
-        List<SearchNode> ands = new ArrayList<>();
+        java.util.Set<SearchNode> ors = new java.util.LinkedHashSet<>();
+        java.util.Set<SearchNode> ands = new java.util.LinkedHashSet<>();
         for (Object item : items) {
             if (item == Conn.OR) {
-                ors.add(ands.size() == 1 ? ands.get(0) : new And(ands));
-                ands = new ArrayList<>();
+                ors.add(ands.size() == 1 ? ands.iterator().next() : new And(List.copyOf(ands)));
+                ands = new java.util.LinkedHashSet<>();
             } else if (item instanceof SearchNode n) {
                 ands.add(n);
             }
         }
-        ors.add(ands.size() == 1 ? ands.get(0) : new And(ands));
-        return ors.size() == 1 ? ors.get(0) : new Or(ors);
+        ors.add(ands.size() == 1 ? ands.iterator().next() : new And(List.copyOf(ands)));
+        return ors.size() == 1 ? ors.iterator().next() : new Or(List.copyOf(ors));
     }
 
     private void skipSpace() {

@@ -22,7 +22,8 @@ import java.io.IOException;
  * The HTTP rules in front of the servlet: CORS and preflight, the 403 for refused origins, the
  * body size limit, and the API key. It parses the body once and hands the envelope on.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = false)
+@WebFilter(urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC})
 public class AnkiConnectFilter extends HttpFilter {
 
     static final String ENVELOPE = AnkiConnectFilter.class.getName() + ".envelope";
@@ -30,6 +31,15 @@ public class AnkiConnectFilter extends HttpFilter {
     /** What became of the request, for the access log: set here or by the servlet. */
     static final String OUTCOME = AnkiConnectFilter.class.getName() + ".outcome";
     static final String HEALTH_PATH = "/_health";
+    /** When the request began (System.nanoTime), kept across the dispatch that follows reading its body. */
+    private static final String STARTED = AnkiConnectFilter.class.getName() + ".started";
+    /** The request's claim on the body budget, given back when the request ends. */
+    private static final String CLAIM = AnkiConnectFilter.class.getName() + ".claim";
+
+    @Inject
+    jakarta.enterprise.context.control.RequestContextController requestContext;
+
+    private volatile BodyBudget bodyBudget;
 
     @Inject
     dev.ankiconnect.user.Authenticator authenticator;
@@ -61,7 +71,26 @@ public class AnkiConnectFilter extends HttpFilter {
             health(response);
             return;
         }
-        long start = System.nanoTime();
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+            // the body has been read (BodyReader): the request goes on here, on a container thread; a container
+            // that does not carry the request scope into async dispatches gets one for this pass
+            boolean activated = requestContext.activate();
+            try {
+                pass(request, response, chain);
+            } finally {
+                if (activated) {
+                    requestContext.deactivate();
+                }
+            }
+            return;
+        }
+        pass(request, response, chain);
+    }
+
+    private void pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Long started = (Long) request.getAttribute(STARTED);
+        long start = started != null ? started : System.nanoTime();
         dev.ankiconnect.ops.TrustedProxies proxies = operations.proxies();
         String client = proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
         String scheme = request.getScheme();
@@ -70,13 +99,31 @@ public class AnkiConnectFilter extends HttpFilter {
         }
         caller.clientAddress(client);
         String[] action = {"-"};
+        boolean reading = false;
         try {
             filter(request, response, chain, client, action);
+            // a first pass that began reading the body: the pass after it answers and logs the request
+            reading = request.getDispatcherType() != jakarta.servlet.DispatcherType.ASYNC
+                    && request.getAttribute(CLAIM) != null;
         } finally {
+            if (reading) {
+                request.setAttribute(STARTED, start);
+            } else {
+                if (request.getAttribute(CLAIM) instanceof BodyBudget.Claim claim) {
+                    // answered: the body's bytes go back to the budget
+                    claim.close();
+                }
+                logLine(request, action[0], client, scheme, start);
+            }
+        }
+    }
+
+    private void logLine(HttpServletRequest request, String action, String client, String scheme, long start) {
+        {
             dev.ankiconnect.ops.AccessLog log = accessLog();
             if (log.enabled()) {
                 Object outcome = request.getAttribute(OUTCOME);
-                log.log(dev.ankiconnect.ops.AccessLog.line(action[0],
+                log.log(dev.ankiconnect.ops.AccessLog.line(action,
                         caller.user() == null ? null : caller.user().name(), caller.profileName(), client, scheme,
                         outcome == null ? "failed" : outcome.toString(), (System.nanoTime() - start) / 1_000_000));
             }
@@ -147,9 +194,31 @@ public class AnkiConnectFilter extends HttpFilter {
         }
 
         long limit = settings.config().longValue(ConfigKey.MAX_REQUEST_BYTES);
-        byte[] body = Bodies.read(request, limit);
+        Object read = request.getAttribute(BodyReader.OUTCOME);
+        byte[] body = null;
+        if (read == null) {
+            long declared = request.getContentLengthLong();
+            if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+                body = new byte[0];
+            } else if (declared <= limit) {
+                readAsync(request, response, declared, limit, decision);
+                return;
+            }
+        } else if (read instanceof BodyReader.Body b) {
+            body = b.bytes();
+            // the bytes are dropped as soon as they are parsed
+            request.removeAttribute(BodyReader.OUTCOME);
+        } else if (read instanceof BodyReader.Busy) {
+            request.setAttribute(OUTCOME, "busy");
+            busy(response, decision);
+            return;
+        } else if (read instanceof BodyReader.Failed) {
+            request.setAttribute(OUTCOME, "failed");
+            return;
+        }
         if (body == null) {
             request.setAttribute(OUTCOME, "too_large");
+            response.setHeader("Connection", "close");
             if (decision.allowed()) {
                 Replies.json(response, decision.allowOrigin(),
                         Reply.error("request body is larger than the limit of " + limit + " bytes (maxRequestBytes)"));
@@ -160,6 +229,7 @@ public class AnkiConnectFilter extends HttpFilter {
         }
 
         RequestParser.Parsed parsed = parser().parse(body);
+        body = null;
         if (parsed instanceof RequestParser.Valid v) {
             action[0] = v.envelope().action();
         }
@@ -289,6 +359,80 @@ public class AnkiConnectFilter extends HttpFilter {
         request.setAttribute(ENVELOPE, envelope);
         request.setAttribute(ORIGIN, allowOrigin);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Reads the body without holding this thread ({@link BodyReader}), after taking its declared length (or a
+     * first KiB) from the server-wide body budget; past the budget the answer is "server busy" at once. The
+     * request comes back to this filter as an ASYNC dispatch when the body is complete.
+     */
+    private void readAsync(HttpServletRequest request, HttpServletResponse response, long declared, long limit,
+            CorsPolicy.Decision decision) throws IOException {
+        BodyBudget.Claim claim = budget().claim();
+        if (!claim.take(declared > 0 ? declared : 1024)) {
+            claim.close();
+            request.setAttribute(OUTCOME, "busy");
+            busy(response, decision);
+            return;
+        }
+        request.setAttribute(CLAIM, claim);
+        jakarta.servlet.AsyncContext async = request.startAsync(request, response);
+        // the body must arrive within the request's time budget; a slow sender is then answered and let go
+        long timeoutMs = settings.config().longValue(ConfigKey.REQUEST_TIMEOUT_MS);
+        async.setTimeout(timeoutMs);
+        async.addListener(new jakarta.servlet.AsyncListener() {
+            @Override
+            public void onComplete(jakarta.servlet.AsyncEvent event) {
+                claim.close();
+            }
+
+            @Override
+            public void onTimeout(jakarta.servlet.AsyncEvent event) throws IOException {
+                claim.close();
+                if (request.getAttribute(BodyReader.OUTCOME) == null) {
+                    request.setAttribute(OUTCOME, "timeout");
+                    HttpServletResponse r = (HttpServletResponse) event.getAsyncContext().getResponse();
+                    if (decision.allowed() && !r.isCommitted()) {
+                        r.setHeader("Connection", "close");
+                        Replies.json(r, decision.allowOrigin(), Reply.error(ApiErrors.bodyTimeout(timeoutMs)));
+                    }
+                    event.getAsyncContext().complete();
+                }
+            }
+
+            @Override
+            public void onError(jakarta.servlet.AsyncEvent event) {
+                claim.close();
+            }
+
+            @Override
+            public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+            }
+        });
+        BodyReader.start(async, declared, limit, claim);
+    }
+
+    private void busy(HttpServletResponse response, CorsPolicy.Decision decision) throws IOException {
+        response.setHeader("Connection", "close");
+        if (decision.allowed()) {
+            Replies.json(response, decision.allowOrigin(), Reply.error(ApiErrors.BODIES_BUSY));
+        } else {
+            Replies.forbidden(response, decision.allowOrigin());
+        }
+    }
+
+    private BodyBudget budget() {
+        BodyBudget b = bodyBudget;
+        if (b == null) {
+            synchronized (this) {
+                b = bodyBudget;
+                if (b == null) {
+                    b = BodyBudget.of(settings.config().integer(ConfigKey.MAX_BODY_MB_IN_FLIGHT));
+                    bodyBudget = b;
+                }
+            }
+        }
+        return b;
     }
 
     private static void preflight(HttpServletRequest request, HttpServletResponse response, CorsPolicy.Decision decision) {

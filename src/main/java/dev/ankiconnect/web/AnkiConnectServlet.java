@@ -15,7 +15,7 @@ import java.io.IOException;
  * The one endpoint. Every method and every path is a JSON request, as in AnkiConnect; the
  * filter in front has already parsed the body and checked origin and key.
  */
-@WebServlet(urlPatterns = "/", loadOnStartup = 1)
+@WebServlet(urlPatterns = "/", loadOnStartup = 1, asyncSupported = true)
 public class AnkiConnectServlet extends HttpServlet {
 
     @Inject
