@@ -295,7 +295,12 @@ public final class CollectionSnapshot {
             internedSets = old.internedSets;
         }
 
-        // cards: the same merge; a kept card follows its note to the note's new position
+        // cards: the same merge; a kept card follows its note to the note's new position. Decks keep their positions
+        // in the deck list, new deck ids are added after them.
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        for (int x = 0; x < old.decks.length; x++) {
+            index.put(old.decks[x], x);
+        }
         int dc = d.cards;
         int[] cOrder = order(d.cardIds, dc);
         long[] goneCards = sortedUnique(d.goneCards, d.goneCardCount);
@@ -316,6 +321,8 @@ public final class CollectionSnapshot {
         int[] cLapses = new int[cap];
         int[] cFlags = new int[cap];
         String[] cData = new String[cap];
+        int[] cDeckOf = new int[cap];
+        int[] cOdeckOf = new int[cap];
         i = 0;
         j = 0;
         out = 0;
@@ -342,6 +349,8 @@ public final class CollectionSnapshot {
                     cLapses[out] = old.lapses[i];
                     cFlags[out] = old.flags[i];
                     cData[out] = old.data[i];
+                    cDeckOf[out] = old.deckOf[i];
+                    cOdeckOf[out] = old.odeckOf[i];
                     out++;
                 }
                 i++;
@@ -375,6 +384,8 @@ public final class CollectionSnapshot {
             cLapses[out] = d.cardInts[v + 6];
             cFlags[out] = d.cardInts[v + 7];
             cData[out] = d.cardData[k];
+            cDeckOf[out] = index.computeIfAbsent(cDid[out], x -> index.size());
+            cOdeckOf[out] = index.computeIfAbsent(cOdid[out], x -> index.size());
             out++;
         }
         bytes += d.cardBytes;
@@ -393,17 +404,8 @@ public final class CollectionSnapshot {
         lapses = Arrays.copyOf(cLapses, out);
         flags = Arrays.copyOf(cFlags, out);
         data = Arrays.copyOf(cData, out);
-        // decks: the old ones keep their positions, new deck ids are added after them
-        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
-        for (int x = 0; x < old.decks.length; x++) {
-            index.put(old.decks[x], x);
-        }
-        deckOf = new int[out];
-        odeckOf = new int[out];
-        for (int c = 0; c < out; c++) {
-            deckOf[c] = index.computeIfAbsent(did[c], x -> index.size());
-            odeckOf[c] = index.computeIfAbsent(odid[c], x -> index.size());
-        }
+        deckOf = Arrays.copyOf(cDeckOf, out);
+        odeckOf = Arrays.copyOf(cOdeckOf, out);
         decks = new long[index.size()];
         index.forEach((deck, x) -> decks[x] = deck);
         estimatedBytes = bytes;

@@ -199,7 +199,7 @@ class CatchUpIT extends SearchQueryTable {
                 want.addAll(scratch.keySet());
             }
             case 1 -> {
-                query = "\"deck:" + deck + "\"";
+                query = "tag:scratch \"deck:" + deck + "\"";
                 scratch.forEach((id, s) -> {
                     if (s.deck().equals(deck)) want.add(id);
                 });
@@ -256,6 +256,9 @@ class CatchUpIT extends SearchQueryTable {
             fuzzQueries.add(b.toString());
         }
         // a one-note write, then the answers of the copy caught up through it
+        for (String d : SCRATCH_DECKS) {
+            client.call("createDeck", Json.createObjectBuilder().add("deck", d).build());
+        }
         addScratch(1);
         Map<String, String> caught = answers(queries, fuzzQueries);
         // more rows changed than a catch-up reads (256 at this size): the next search reads the collection anew
