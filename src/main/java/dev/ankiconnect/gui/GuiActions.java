@@ -30,6 +30,9 @@ public class GuiActions implements ActionGroup {
     @Inject
     Ids ids;
 
+    @Inject
+    dev.ankiconnect.profile.CollectionGeneration generation;
+
     /**
      * guiCheckDatabase: checks and repairs the active collection ({@link CollectionCheck}) and answers {@code true},
      * as AnkiConnect does. A read unless it repairs something: a healthy collection is left untouched and its write
@@ -41,6 +44,12 @@ public class GuiActions implements ActionGroup {
     public boolean guiCheckDatabase() {
         CheckReport report = CollectionCheck.run(Sql.connection(tx), profile.id(), profile.name(), ids::reserve);
         if (report.changed()) {
+            // The repair must be made as every write is, as the collection's one writer (its lock taken before any
+            // row): the change record stamps its rows with the counter the transaction commits, which only a
+            // serialised writer knows. So the unlocked attempt is undone and the check run again under the lock.
+            tx.rollback();
+            generation.lockForWrite();
+            CollectionCheck.run(Sql.connection(tx), profile.id(), profile.name(), ids::reserve);
             tx.keepWrites();
         }
         return true;

@@ -37,7 +37,8 @@ import java.util.logging.Logger;
  * In-memory copies of collections for findNotes / findCards ({@link CollectionSnapshot}), one per profile, each
  * labelled with the collection's write counter ({@code profile.CollectionGeneration}) read before its rows. A
  * search in a read-only action reads the counter (one indexed row) and uses the copy when the numbers agree; otherwise it
- * reads the collection again. All copies together take at most {@code searchMemoryMb} (and a quarter of the
+ * catches the copy up from the change record (the rows and graves stamped after the copy's counter, see
+ * {@link #catchUp}), or reads the collection again when much of it changed. All copies together take at most {@code searchMemoryMb} (and a quarter of the
  * JVM's maximum heap); least recently searched copies are dropped first, a collection that does not fit is
  * searched with SQL alone (tried again ten minutes later), as is every collection when the key is 0.
  */
@@ -149,6 +150,18 @@ public class SearchMemory {
             return ready;
         }
         long start = System.nanoTime();
+        Held before = held.get(id);
+        if (before != null && before.snapshot().generation() < gen) {
+            CollectionSnapshot caught = catchUp(connection, id, before.snapshot(), gen);
+            if (caught != null && caught.estimatedBytes() <= budget) {
+                held.merge(id, new Held(caught, System.nanoTime()),
+                        (old, neu) -> old.snapshot().generation() > neu.snapshot().generation() ? old : neu);
+                evict(id, budget);
+                LOG.fine(() -> String.format(java.util.Locale.ROOT, "search copy of profile %d caught up from %d to %d"
+                        + " in %.1f ms", id, before.snapshot().generation(), gen, (System.nanoTime() - start) / 1e6));
+                return Optional.of(caught);
+            }
+        }
         CollectionSnapshot s = read(connection, id, gen, budget);
         if (s == null) {
             held.remove(id);
@@ -260,6 +273,74 @@ public class SearchMemory {
             return null;
         }
         return b.build();
+    }
+
+    /**
+     * {@code old} brought up to counter {@code gen} (read by the caller before any row) from the change record
+     * (db/changes/changes-1.xml): the graves stamped after {@code old}'s counter, then the notes and cards stamped
+     * after it, applied to a new snapshot ({@link CollectionSnapshot#withChanges}); rows written after {@code gen}
+     * may be among them and are applied again at the next catch-up. Null when more rows changed than a fifth of the
+     * collection: reading all of it is then as cheap.
+     */
+    static CollectionSnapshot catchUp(Connection c, long id, CollectionSnapshot old, long gen) {
+        long since = old.generation();
+        int limit = Math.max(256, (old.noteCount() + old.cardCount()) / 5);
+        CollectionSnapshot.Builder delta = CollectionSnapshot.builder(gen);
+        int rows = 0;
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT oid, type FROM graves" + Sql.index("ix_graves_stamp")
+                    + "WHERE profile_id = ? AND stamp > ?")) {
+                ps.setLong(1, id);
+                ps.setLong(2, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (++rows > limit) {
+                            return null;
+                        }
+                        switch (rs.getInt(2)) {
+                            case 0 -> delta.goneCard(rs.getLong(1));
+                            case 1 -> delta.goneNote(rs.getLong(1));
+                            default -> {
+                                // a deck: its cards have graves of their own
+                            }
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, mtime, tags, sfld, flds FROM notes"
+                    + Sql.index("ix_notes_stamp") + "WHERE profile_id = ? AND stamp > ?")) {
+                ps.setLong(1, id);
+                ps.setLong(2, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (++rows > limit) {
+                            return null;
+                        }
+                        delta.note(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                                Sql.text(rs, 6));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, nid, did, odid, ord, ctype, queue, due, odue, ivl,"
+                    + " factor, reps, lapses, flags, data FROM cards" + Sql.index("ix_cards_stamp")
+                    + "WHERE profile_id = ? AND stamp > ?")) {
+                ps.setLong(1, id);
+                ps.setLong(2, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (++rows > limit) {
+                            return null;
+                        }
+                        delta.card(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6),
+                                rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
+                                rs.getInt(13), rs.getInt(14), rs.getString(15));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return old.withChanges(delta);
     }
 
     /** Derby: a table scan (without the hint a parameterised profile_id picks an index and fetches row by row). */

@@ -19,6 +19,8 @@ public final class CollectionSnapshot {
 
     private final long generation;
     private final long estimatedBytes;
+    /** Distinct tag strings at the last full intern: {@link #withChanges} adds sets, and interns all again past a quarter more. */
+    private final int internedSets;
 
     final long[] noteId;
     final long[] mid;
@@ -102,6 +104,7 @@ public final class CollectionSnapshot {
             fldsFolded[i] = foldAscii(flds[i]);
         }
         tagSetLower = distinctLower.toArray(new String[0]);
+        internedSets = tagSetLower.length;
         // cards whose note is missing cannot match a search that joins notes; Anki has none, neither do we
         int[] cardsById = order(b.cardIds, b.cards);
         int kept = 0;
@@ -159,6 +162,283 @@ public final class CollectionSnapshot {
         }
         decks = new long[index.size()];
         index.forEach((deck, i) -> decks[i] = deck);
+    }
+
+    /**
+     * This snapshot with {@code delta} applied (see {@link #withChanges}): graves first, then the rows of
+     * {@code delta} inserted or replacing the rows of the same ids. Rows of this snapshot are shared, not copied:
+     * only the changed rows are folded and interned again, and the arrays are copied in one pass.
+     */
+    private CollectionSnapshot(CollectionSnapshot old, Builder d) {
+        generation = d.generation;
+        long bytes = old.estimatedBytes;
+        // notes: the delta's rows in id order, then one merge pass over the old rows
+        int dn = d.notes;
+        int[] dOrder = order(d.noteIds, dn);
+        long[] goneNotes = sortedUnique(d.goneNotes, d.goneNoteCount);
+        int on = old.noteId.length;
+        int[] oldToNew = new int[on];
+        int cap = on + dn;
+        long[] nId = new long[cap];
+        long[] nMid = new long[cap];
+        long[] nMtime = new long[cap];
+        String[] nTags = new String[cap];
+        String[] nTagsLower = new String[cap];
+        int[] nTagSet = new int[cap];
+        String[] nSfld = new String[cap];
+        String[] nFlds = new String[cap];
+        String[] nSfldF = new String[cap];
+        String[] nFldsF = new String[cap];
+        // distinct tag strings: the old ones, then those of the delta not seen among the delta or the rows replaced
+        List<String> addedSets = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> newSets = new java.util.HashMap<>();
+        int i = 0;
+        int j = 0;
+        int out = 0;
+        while (i < on || j < dn) {
+            long oid = i < on ? old.noteId[i] : Long.MAX_VALUE;
+            long did2 = j < dn ? d.noteIds[dOrder[j]] : Long.MAX_VALUE;
+            if (i < on && (j >= dn || oid < did2)) {
+                if (Arrays.binarySearch(goneNotes, oid) >= 0) {
+                    oldToNew[i] = -1;
+                    bytes -= old.noteBytes(i);
+                } else {
+                    oldToNew[i] = out;
+                    nId[out] = oid;
+                    nMid[out] = old.mid[i];
+                    nMtime[out] = old.noteMtime[i];
+                    nTags[out] = old.tags[i];
+                    nTagsLower[out] = old.tagsLower[i];
+                    nTagSet[out] = old.tagSet[i];
+                    nSfld[out] = old.sfld[i];
+                    nFlds[out] = old.flds[i];
+                    nSfldF[out] = old.sfldFolded[i];
+                    nFldsF[out] = old.fldsFolded[i];
+                    out++;
+                }
+                i++;
+                continue;
+            }
+            // a row of the delta, new or replacing the old row of the same id
+            int k = dOrder[j];
+            int replaced = -1;
+            if (i < on && oid == did2) {
+                replaced = i;
+                oldToNew[i] = out;
+                bytes -= old.noteBytes(i);
+                i++;
+            }
+            nId[out] = did2;
+            nMid[out] = d.mids[k];
+            nMtime[out] = d.noteMtimes[k];
+            String tag = d.tags[k];
+            if (replaced >= 0 && old.tags[replaced].equals(tag)) {
+                nTags[out] = old.tags[replaced];
+                nTagsLower[out] = old.tagsLower[replaced];
+                nTagSet[out] = old.tagSet[replaced];
+            } else {
+                Integer set = newSets.get(tag);
+                if (set == null) {
+                    set = old.tagSetLower.length + addedSets.size();
+                    newSets.put(tag, set);
+                    addedSets.add(tag.toLowerCase(Locale.ROOT));
+                }
+                nTags[out] = tag;
+                nTagsLower[out] = addedSets.get(set - old.tagSetLower.length);
+                nTagSet[out] = set;
+            }
+            nSfld[out] = d.sflds[k];
+            nFlds[out] = d.fldss[k];
+            nSfldF[out] = foldAscii(d.sflds[k]);
+            nFldsF[out] = foldAscii(d.fldss[k]);
+            out++;
+            j++;
+        }
+        bytes += d.noteBytes;
+        noteId = Arrays.copyOf(nId, out);
+        mid = Arrays.copyOf(nMid, out);
+        noteMtime = Arrays.copyOf(nMtime, out);
+        tags = Arrays.copyOf(nTags, out);
+        sfld = Arrays.copyOf(nSfld, out);
+        flds = Arrays.copyOf(nFlds, out);
+        sfldFolded = Arrays.copyOf(nSfldF, out);
+        fldsFolded = Arrays.copyOf(nFldsF, out);
+        String[] sets = Arrays.copyOf(old.tagSetLower, old.tagSetLower.length + addedSets.size());
+        for (int a = 0; a < addedSets.size(); a++) {
+            sets[old.tagSetLower.length + a] = addedSets.get(a);
+        }
+        if (sets.length > 64 + old.internedSets + old.internedSets / 4) {
+            // many tag strings added since the last full intern: intern them all again (sets no note uses dropped)
+            java.util.Map<String, Integer> distinct = new java.util.HashMap<>();
+            List<String> lower = new java.util.ArrayList<>();
+            int[] set = new int[out];
+            String[] tagsLowerNow = new String[out];
+            for (int n = 0; n < out; n++) {
+                String t = tags[n];
+                Integer at = distinct.get(t);
+                if (at == null) {
+                    at = lower.size();
+                    distinct.put(t, at);
+                    lower.add(nTagsLower[n]);
+                }
+                set[n] = at;
+                tagsLowerNow[n] = lower.get(at);
+            }
+            tagSet = set;
+            tagsLower = tagsLowerNow;
+            tagSetLower = lower.toArray(new String[0]);
+            internedSets = tagSetLower.length;
+        } else {
+            tagSet = Arrays.copyOf(nTagSet, out);
+            tagsLower = Arrays.copyOf(nTagsLower, out);
+            tagSetLower = sets;
+            internedSets = old.internedSets;
+        }
+
+        // cards: the same merge; a kept card follows its note to the note's new position. Decks keep their positions
+        // in the deck list, new deck ids are added after them.
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        for (int x = 0; x < old.decks.length; x++) {
+            index.put(old.decks[x], x);
+        }
+        int dc = d.cards;
+        int[] cOrder = order(d.cardIds, dc);
+        long[] goneCards = sortedUnique(d.goneCards, d.goneCardCount);
+        int oc = old.cardId.length;
+        cap = oc + dc;
+        long[] cId = new long[cap];
+        int[] cNote = new int[cap];
+        long[] cDid = new long[cap];
+        long[] cOdid = new long[cap];
+        long[] cDue = new long[cap];
+        long[] cOdue = new long[cap];
+        int[] cOrd = new int[cap];
+        int[] cType = new int[cap];
+        int[] cQueue = new int[cap];
+        int[] cIvl = new int[cap];
+        int[] cFactor = new int[cap];
+        int[] cReps = new int[cap];
+        int[] cLapses = new int[cap];
+        int[] cFlags = new int[cap];
+        String[] cData = new String[cap];
+        int[] cDeckOf = new int[cap];
+        int[] cOdeckOf = new int[cap];
+        i = 0;
+        j = 0;
+        out = 0;
+        while (i < oc || j < dc) {
+            long oid = i < oc ? old.cardId[i] : Long.MAX_VALUE;
+            long nid2 = j < dc ? d.cardIds[cOrder[j]] : Long.MAX_VALUE;
+            if (i < oc && (j >= dc || oid < nid2)) {
+                int note = oldToNew[old.cardNote[i]];
+                if (note < 0 || Arrays.binarySearch(goneCards, oid) >= 0) {
+                    bytes -= old.cardBytes(i);
+                } else {
+                    cId[out] = oid;
+                    cNote[out] = note;
+                    cDid[out] = old.did[i];
+                    cOdid[out] = old.odid[i];
+                    cDue[out] = old.due[i];
+                    cOdue[out] = old.odue[i];
+                    cOrd[out] = old.ord[i];
+                    cType[out] = old.ctype[i];
+                    cQueue[out] = old.queue[i];
+                    cIvl[out] = old.ivl[i];
+                    cFactor[out] = old.factor[i];
+                    cReps[out] = old.reps[i];
+                    cLapses[out] = old.lapses[i];
+                    cFlags[out] = old.flags[i];
+                    cData[out] = old.data[i];
+                    cDeckOf[out] = old.deckOf[i];
+                    cOdeckOf[out] = old.odeckOf[i];
+                    out++;
+                }
+                i++;
+                continue;
+            }
+            if (i < oc && oid == nid2) {
+                bytes -= old.cardBytes(i);
+                i++;
+            }
+            int k = cOrder[j];
+            j++;
+            int note = Arrays.binarySearch(noteId, d.cardNids[k]);
+            if (note < 0) {
+                // as a full read: a card whose note is missing is left out
+                continue;
+            }
+            cId[out] = nid2;
+            cNote[out] = note;
+            int l = 4 * k;
+            cDid[out] = d.cardLongs[l];
+            cOdid[out] = d.cardLongs[l + 1];
+            cDue[out] = d.cardLongs[l + 2];
+            cOdue[out] = d.cardLongs[l + 3];
+            int v = 8 * k;
+            cOrd[out] = d.cardInts[v];
+            cType[out] = d.cardInts[v + 1];
+            cQueue[out] = d.cardInts[v + 2];
+            cIvl[out] = d.cardInts[v + 3];
+            cFactor[out] = d.cardInts[v + 4];
+            cReps[out] = d.cardInts[v + 5];
+            cLapses[out] = d.cardInts[v + 6];
+            cFlags[out] = d.cardInts[v + 7];
+            cData[out] = d.cardData[k];
+            cDeckOf[out] = index.computeIfAbsent(cDid[out], x -> index.size());
+            cOdeckOf[out] = index.computeIfAbsent(cOdid[out], x -> index.size());
+            out++;
+        }
+        bytes += d.cardBytes;
+        cardId = Arrays.copyOf(cId, out);
+        cardNote = Arrays.copyOf(cNote, out);
+        did = Arrays.copyOf(cDid, out);
+        odid = Arrays.copyOf(cOdid, out);
+        due = Arrays.copyOf(cDue, out);
+        odue = Arrays.copyOf(cOdue, out);
+        ord = Arrays.copyOf(cOrd, out);
+        ctype = Arrays.copyOf(cType, out);
+        queue = Arrays.copyOf(cQueue, out);
+        ivl = Arrays.copyOf(cIvl, out);
+        factor = Arrays.copyOf(cFactor, out);
+        reps = Arrays.copyOf(cReps, out);
+        lapses = Arrays.copyOf(cLapses, out);
+        flags = Arrays.copyOf(cFlags, out);
+        data = Arrays.copyOf(cData, out);
+        deckOf = Arrays.copyOf(cDeckOf, out);
+        odeckOf = Arrays.copyOf(cOdeckOf, out);
+        decks = new long[index.size()];
+        index.forEach((deck, x) -> decks[x] = deck);
+        estimatedBytes = bytes;
+    }
+
+    /**
+     * This snapshot brought up to date with the changes in {@code delta} (its generation the result's): the ids of
+     * deleted notes and cards ({@link Builder#goneNote}, {@link Builder#goneCard}), applied first, and the notes and
+     * cards inserted or updated since, which replace rows of the same ids (so a deleted and re-added id survives).
+     * A card follows its note; a card whose note is not there is left out, as in {@link Builder#build()}. This
+     * snapshot is left as it was, for searches still reading it.
+     */
+    public CollectionSnapshot withChanges(Builder delta) {
+        return new CollectionSnapshot(this, delta);
+    }
+
+    /** The rows {@code delta} holds, changed or deleted: a measure of the work {@link #withChanges} saves. */
+    public static int changes(Builder delta) {
+        return delta.notes + delta.cards + delta.goneNoteCount + delta.goneCardCount;
+    }
+
+    private long noteBytes(int n) {
+        return NOTE_BYTES + text(tags[n]) + text(sfld[n]) + text(flds[n]);
+    }
+
+    private long cardBytes(int c) {
+        return CARD_BYTES + (data[c].isEmpty() ? 0 : text(data[c]));
+    }
+
+    private static long[] sortedUnique(long[] ids, int n) {
+        long[] out = Arrays.copyOf(ids, n);
+        Arrays.sort(out);
+        return out;
     }
 
     /**
@@ -265,6 +545,12 @@ public final class CollectionSnapshot {
         private int[] cardInts = new int[8 * 1024];
         private String[] cardData = new String[1024];
 
+        /** Ids of deleted notes and cards, for {@link CollectionSnapshot#withChanges}. */
+        private long[] goneNotes = new long[16];
+        private int goneNoteCount;
+        private long[] goneCards = new long[16];
+        private int goneCardCount;
+
         /** Estimated heap of what was added so far (see {@link #estimatedBytes()}), notes and cards apart. */
         private long noteBytes;
         private long cardBytes;
@@ -325,6 +611,24 @@ public final class CollectionSnapshot {
             cardData[cards] = data == null ? "" : data;
             cardBytes += CARD_BYTES + (cardData[cards].isEmpty() ? 0 : text(cardData[cards]));
             cards++;
+            return this;
+        }
+
+        /** A note deleted since the snapshot a delta is applied to (Anki's grave of type 1). */
+        public Builder goneNote(long id) {
+            if (goneNoteCount == goneNotes.length) {
+                goneNotes = Arrays.copyOf(goneNotes, 2 * goneNoteCount);
+            }
+            goneNotes[goneNoteCount++] = id;
+            return this;
+        }
+
+        /** A card deleted since the snapshot a delta is applied to (Anki's grave of type 0). */
+        public Builder goneCard(long id) {
+            if (goneCardCount == goneCards.length) {
+                goneCards = Arrays.copyOf(goneCards, 2 * goneCardCount);
+            }
+            goneCards[goneCardCount++] = id;
             return this;
         }
 

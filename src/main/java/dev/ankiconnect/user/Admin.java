@@ -186,6 +186,13 @@ public final class Admin {
             Connection c = em.unwrap(Connection.class);
             try {
                 long id = profileId(c, name);
+                // the collection's one writer, as an action that writes (profile.CollectionGeneration.lockForWrite),
+                // before any other row: the change record stamps repaired rows with the counter this commits
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE collection_locks SET profile_id = profile_id WHERE profile_id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
                 long[] last = {maxCardId(c, id)};
                 CheckReport r = CollectionCheck.run(c, id, name, count -> {
                     long first = Math.max(System.currentTimeMillis(), last[0] + 1);

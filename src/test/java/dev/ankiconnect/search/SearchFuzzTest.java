@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Random queries must either compile or fail with a SearchSyntaxException, never another exception. */
 class SearchFuzzTest {
 
-    private static final String[] PIECES = {"a", "B", "é", " ", " ", "\"", "(", ")", "-", ":", "\\", "*", "_", "%",
+    static final String[] PIECES = {"a", "B", "é", " ", " ", "\"", "(", ")", "-", ":", "\\", "*", "_", "%",
         "'", "or", "and", "OR", "deck:", "tag:", "is:", "prop:", "re:", "nc:", "w:", "sc:", "dupe:", "nid:",
         "cid:", "did:", "mid:", "flag:", "card:", "note:", "rated:", "resched:", "added:", "edited:",
         "introduced:", "front:", "*:", "1", "0", "-1", ",", ">", "<=", "!=", "=", "ivl", "due", "ease", "s",
