@@ -143,23 +143,29 @@ class SqlWriterTest {
                 + "ORDER BY c.id", 7L, 100L, NEXT_DAY - 10_000 + 1200);
         // a note matches when any card matches
         check(notes("-is:new"), NOTES_BY_CARDS + "NOT c.ctype = 0 ORDER BY c.nid", 7L);
-        // card and note conditions together: the note condition, and a card sub-query instead of a join
-        check(notes("-is:new tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
+        // card and note conditions together still join the note to its cards
+        check(notes("-is:new tag:none"), NOTES_C + "(NOT c.ctype = 0 AND n.tags = '') ORDER BY n.id", 7L);
+        // or, for PostgreSQL, the note condition and a card sub-query
+        check(subqueries("-is:new tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
                 + "c.profile_id = ? AND NOT c.ctype = 0)) ORDER BY n.id", 7L, 7L);
+    }
+
+    private static CompiledSearch subqueries(String q) {
+        return SqlWriter.compile(SearchParser.parse(q), Fixtures.ctx(), Target.NOTES, true);
     }
 
     @Test
     void noteSearchesMixingNoteAndCardTermsUseCardSubQueries() {
         // OR: some card matches either side; a note term alone still needs the note to have a card
-        check(notes("deck:Other or tag:none"), NOTES + "(n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND "
+        check(subqueries("deck:Other or tag:none"), NOTES + "(n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND "
                 + "(c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))) OR (n.tags = '' AND EXISTS (SELECT 1 FROM cards c "
                 + "WHERE c.profile_id = n.profile_id AND c.nid = n.id))) ORDER BY n.id", 7L, 7L, 5L, 5L);
         // two card terms under AND must hold for the same card: one sub-query
-        check(notes("is:new deck:Other tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
+        check(subqueries("is:new deck:Other tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
                 + "c.profile_id = ? AND (c.ctype = 0 AND (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))))) "
                 + "ORDER BY n.id", 7L, 7L, 5L, 5L);
         // NOT of a card term mixed with a note term cannot be split: a correlated sub-query of the note's cards
-        check(notes("-(is:new tag:none)"), NOTES + "EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id "
+        check(subqueries("-(is:new tag:none)"), NOTES + "EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id "
                 + "AND c.nid = n.id AND NOT (c.ctype = 0 AND n.tags = '')) ORDER BY n.id", 7L);
     }
 
