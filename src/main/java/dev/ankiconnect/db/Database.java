@@ -198,11 +198,29 @@ public final class Database implements AutoCloseable {
             return 0;
         }
         if (product.equals("PostgreSQL")) {
+            trigramIndexes(c);
             try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SHOW max_connections")) {
                 return rs.next() ? Integer.parseInt(rs.getString(1).trim()) : 0;
             }
         }
         return 0;
+    }
+
+    /**
+     * The pg_trgm indexes of search-1.xml exist only where the server let the changeSet create the extension (a
+     * managed server may refuse it). Without them the server works the same, but text and tag searches that do not
+     * use the in-memory copy read every note: say so once at start.
+     */
+    private static void trigramIndexes(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'notes' AND indexname IN "
+                        + "('ix_notes_tags_trgm', 'ix_notes_sfld_trgm', 'ix_notes_flds_trgm')")) {
+            if (rs.next() && rs.getInt(1) < 3) {
+                LOG.warning("PostgreSQL: no pg_trgm indexes on notes (CREATE EXTENSION pg_trgm was refused or failed);"
+                        + " searches work, but text and tag searches without the in-memory copy read every note."
+                        + " With the extension installed, create them as db/changes/search-1.xml does.");
+            }
+        }
     }
 
     private static void runUpdate(Connection c) throws Exception {

@@ -99,7 +99,7 @@ public class NoteSearch {
                 }
                 root = new SearchNode.And(List.of(new SearchNode.NoteIds(candidates), root));
             }
-            compiled = SqlWriter.compile(root, ctx, target);
+            compiled = SqlWriter.compile(root, ctx, target, postgres());
         } catch (SearchSyntaxException e) {
             throw new InvalidInputException(e.getMessage());
         }
@@ -215,6 +215,15 @@ public class NoteSearch {
     private static Timing timing(Day d) {
         return Timing.of(d.crt(), d.creationOffset(), System.currentTimeMillis() / 1000, ZoneId.systemDefault(),
                 d.rollover());
+    }
+
+    /** Whether the request's database is PostgreSQL (its driver keeps the product name: no query). */
+    private boolean postgres() {
+        try {
+            return Sql.connection(tx).getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
     }
 
     /** The card columns {@code ix_cards_search} (db/changes/search-1.xml) holds. */

@@ -55,7 +55,12 @@ final class CardTerms {
         if (ids.isEmpty()) return Fragment.cards(FALSE, List.of());
         List<Object> params = new ArrayList<>(ids);
         params.addAll(ids);
-        return Fragment.cards("(" + in("c.did", ids) + " OR " + in("c.odid", ids) + ")", params);
+        if (ids.contains(0L)) {
+            return Fragment.cards("(" + in("c.did", ids) + " OR " + in("c.odid", ids) + ")", params);
+        }
+        // "c.odid <> 0" changes nothing (0 is not in the list) but lets PostgreSQL use its partial index of the
+        // cards in filtered decks (ix_cards_odid) for the home-deck half
+        return Fragment.cards("(" + in("c.did", ids) + " OR (c.odid <> 0 AND " + in("c.odid", ids) + "))", params);
     }
 
     Fragment deckIds(List<Long> ids) {

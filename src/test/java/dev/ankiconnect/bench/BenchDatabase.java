@@ -8,7 +8,8 @@ import java.sql.Statement;
 /**
  * The database of an embedded benchmark server ({@code BENCH_DB}): {@code derby} (embedded, in the
  * server's data directory) or {@code postgres} (a fresh io.zonky embedded PostgreSQL with a database
- * "bench"), handed to the server through the {@code ankiconnect.jdbc*} system properties.
+ * "bench"), handed to the server through the {@code ankiconnect.jdbc*} system properties. {@code BENCH_PG_DATA}
+ * names a directory that keeps the PostgreSQL cluster after the run (and is used again when it exists).
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -27,9 +28,18 @@ final class BenchDatabase implements AutoCloseable {
                 return new BenchDatabase(null);
             }
             case "postgres" -> {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                    s.execute("CREATE DATABASE bench");
+                // BENCH_PG_DATA: keep the cluster in this directory and search it again in a later run without seeding
+                String keep = System.getenv("BENCH_PG_DATA");
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                boolean reuse = keep != null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(keep, "base"));
+                if (keep != null) {
+                    builder.setDataDirectory(java.nio.file.Path.of(keep)).setCleanDataDirectory(false);
+                }
+                EmbeddedPostgres pg = builder.start();
+                if (!reuse) {
+                    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                        s.execute("CREATE DATABASE bench");
+                    }
                 }
                 System.setProperty("ankiconnect.jdbcUrl", "jdbc:postgresql://localhost:" + pg.getPort() + "/bench");
                 System.setProperty("ankiconnect.jdbcUser", "postgres");

@@ -20,7 +20,8 @@ import org.apache.catalina.startup.Tomcat;
  * until all of the reply has arrived, building the request and parsing the reply being the client's work).
  *
  * <p>Run: {@code mvn -Pbench -Dbench.main=dev.ankiconnect.bench.NotesBenchmark -DskipTests package exec:exec}.
- * Options: environment variable {@code BENCH_NOTES} (default 100000); port 18791.
+ * Options: environment variables {@code BENCH_NOTES} (default 100000) and {@code BENCH_DB} ({@code derby}, the
+ * default, or {@code postgres}); port 18791 ({@code -Dbench.port=}).
  */
 public final class NotesBenchmark {
 
@@ -40,6 +41,7 @@ public final class NotesBenchmark {
         int total = Integer.getInteger("bench.notes", Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTES", "100000")));
         int port = Integer.getInteger("bench.port", 18791);
         Path data = Path.of("target", "bench-notes-" + System.currentTimeMillis());
+        BenchDatabase database = BenchDatabase.start(System.getenv().getOrDefault("BENCH_DB", "derby"));
         Tomcat tomcat = EmbeddedServer.start(port, data, false);
         client = new BenchClient(port);
         try {
@@ -91,6 +93,7 @@ public final class NotesBenchmark {
             report("findNotes deck:Bench (all)", "findNotes", JSON.createObjectBuilder().add("query", "deck:Bench").build(), 5, 0);
         } finally {
             EmbeddedServer.stop(tomcat);
+            database.close();
         }
     }
 

@@ -26,7 +26,9 @@ import org.apache.catalina.startup.Tomcat;
  * <p>Run: {@code mvn -Pbench -Dbench.main=dev.ankiconnect.bench.SearchBenchmark -DskipTests package exec:exec}.
  * Environment: {@code BENCH_NOTES} (default 100000), {@code BENCH_DB} ({@code derby}, {@code postgres} or
  * {@code derby,postgres}, the default), {@code BENCH_RUNS} (timed runs per query, default 40), {@code BENCH_DATA}
- * (a Derby data directory of an earlier run to search again without seeding); port 18792.
+ * (a Derby data directory of an earlier run to search again without seeding); port 18792 ({@code -Dbench.port=}).
+ * PostgreSQL gets {@code ANALYZE} after seeding, as autovacuum would give it shortly after a bulk load.
+ * {@code ANKICONNECT_SEARCH_MEMORY_MB=0} in the environment measures the SQL path alone.
  */
 public final class SearchBenchmark {
 
@@ -46,7 +48,7 @@ public final class SearchBenchmark {
         int total = Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTES", "100000"));
         int runs = Integer.parseInt(System.getenv().getOrDefault("BENCH_RUNS", "40"));
         String dbs = System.getenv().getOrDefault("BENCH_DB", "derby,postgres");
-        int port = 18792;
+        int port = Integer.getInteger("bench.port", 18792);
         // the server runs in this JVM: show SearchMemory's line on each read of a collection (notes, cards, size)
         memoryLog.setLevel(java.util.logging.Level.FINE);
         java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
@@ -64,6 +66,7 @@ public final class SearchBenchmark {
                 int have = call("findNotes", Json.createObjectBuilder().add("query", "").build()).asJsonArray().size();
                 if (have == 0) {
                     seed(client, total);
+                    database.analyze();
                 } else {
                     System.out.println("reusing " + data + " with " + have + " notes");
                     total = have;

@@ -45,14 +45,14 @@ class SqlWriterTest {
 
     @Test
     void deckIncludesChildrenAndHomeDeck() {
-        check(cards("deck:lang"), CARDS + "(c.did IN (?, ?, ?) OR c.odid IN (?, ?, ?)) ORDER BY c.id",
+        check(cards("deck:lang"), CARDS + "(c.did IN (?, ?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?, ?))) ORDER BY c.id",
                 7L, 2L, 3L, 4L, 2L, 3L, 4L);
-        check(notes("deck:Lang::French"), NOTES_BY_CARDS + "(c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY c.nid",
+        check(notes("deck:Lang::French"), NOTES_BY_CARDS + "(c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.nid",
                 7L, 3L, 4L, 3L, 4L);
-        check(cards("\"deck:lang::fr*\""), CARDS + "(c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY c.id",
+        check(cards("\"deck:lang::fr*\""), CARDS + "(c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.id",
                 7L, 3L, 4L, 3L, 4L);
         // Unicode case-insensitive like Anki's regex
-        check(cards("deck:émile"), CARDS + "(c.did IN (?) OR c.odid IN (?)) ORDER BY c.id", 7L, 8L, 8L);
+        check(cards("deck:émile"), CARDS + "(c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) ORDER BY c.id", 7L, 8L, 8L);
         check(cards("deck:nope"), CARDS + "1 = 0 ORDER BY c.id", 7L);
         check(cards("deck:*"), CARDS + "1 = 1 ORDER BY c.id", 7L);
         check(cards("deck:filtered"), CARDS + "c.odid <> 0 ORDER BY c.id", 7L);
@@ -63,7 +63,7 @@ class SqlWriterTest {
     @Test
     void deckCurrentAndExcludingChildren() {
         check(cards("deck:current -deck:Lang::French::*"),
-                CARDS + "((c.did IN (?, ?) OR c.odid IN (?, ?)) AND NOT (c.did IN (?) OR c.odid IN (?))) ORDER BY c.id",
+                CARDS + "((c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) AND NOT (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))) ORDER BY c.id",
                 7L, 3L, 4L, 3L, 4L, 4L, 4L);
     }
 
@@ -71,7 +71,7 @@ class SqlWriterTest {
     void deckIdsAndPreset() {
         check(cards("did:1,2"), CARDS + "(c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.id",
                 7L, 1L, 2L, 1L, 2L);
-        check(cards("\"preset:lang preset\""), CARDS + "(c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY c.id",
+        check(cards("\"preset:lang preset\""), CARDS + "(c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.id",
                 7L, 2L, 3L, 2L, 3L);
     }
 
@@ -145,6 +145,28 @@ class SqlWriterTest {
         check(notes("-is:new"), NOTES_BY_CARDS + "NOT c.ctype = 0 ORDER BY c.nid", 7L);
         // card and note conditions together still join the note to its cards
         check(notes("-is:new tag:none"), NOTES_C + "(NOT c.ctype = 0 AND n.tags = '') ORDER BY n.id", 7L);
+        // or, for PostgreSQL, the note condition and a card sub-query
+        check(subqueries("-is:new tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
+                + "c.profile_id = ? AND NOT c.ctype = 0)) ORDER BY n.id", 7L, 7L);
+    }
+
+    private static CompiledSearch subqueries(String q) {
+        return SqlWriter.compile(SearchParser.parse(q), Fixtures.ctx(), Target.NOTES, true);
+    }
+
+    @Test
+    void noteSearchesMixingNoteAndCardTermsUseCardSubQueries() {
+        // OR: some card matches either side; a note term alone still needs the note to have a card
+        check(subqueries("deck:Other or tag:none"), NOTES + "(n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND "
+                + "(c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))) OR (n.tags = '' AND EXISTS (SELECT 1 FROM cards c "
+                + "WHERE c.profile_id = n.profile_id AND c.nid = n.id))) ORDER BY n.id", 7L, 7L, 5L, 5L);
+        // two card terms under AND must hold for the same card: one sub-query
+        check(subqueries("is:new deck:Other tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
+                + "c.profile_id = ? AND (c.ctype = 0 AND (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))))) "
+                + "ORDER BY n.id", 7L, 7L, 5L, 5L);
+        // NOT of a card term mixed with a note term cannot be split: a correlated sub-query of the note's cards
+        check(subqueries("-(is:new tag:none)"), NOTES + "EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id "
+                + "AND c.nid = n.id AND NOT (c.ctype = 0 AND n.tags = '')) ORDER BY n.id", 7L);
     }
 
     @Test
@@ -215,7 +237,7 @@ class SqlWriterTest {
 
     @Test
     void combinationsStayOneExactStatement() {
-        check(cards("deck:Other (is:due or prop:ivl>=21) -flag:1"), CARDS + "((c.did IN (?) OR c.odid IN (?)) AND "
+        check(cards("deck:Other (is:due or prop:ivl>=21) -flag:1"), CARDS + "((c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) AND "
                 + "(((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) OR c.ivl >= ?) AND "
                 + "NOT MOD(c.flags, 8) = ?) ORDER BY c.id", 7L, 5L, 5L, 100L, NEXT_DAY - 10_000 + 1200, 21L, 1);
         check(notes("tag:x or note:Cloze"), NOTES + "((LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? "
@@ -227,7 +249,7 @@ class SqlWriterTest {
         CompiledSearch c = cards("re:x or deck:Other");
         assertTrue(c.hasRowFilter());
         assertTrue(c.sql().startsWith("SELECT c.id, n.id, n.mid, n.flds, n.sfld, n.tags, c.data, c.ctype, c.queue, "
-                + "c.due, c.odue, c.ivl, CASE WHEN (c.did IN (?) OR c.odid IN (?)) THEN 1 ELSE 0 END FROM cards c "
+                + "c.due, c.odue, c.ivl, CASE WHEN (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) THEN 1 ELSE 0 END FROM cards c "
                 + "JOIN notes n"), c.sql());
         // the regex side cannot narrow, so the WHERE clause only restricts the profile
         assertTrue(c.sql().endsWith("WHERE c.profile_id = ? ORDER BY c.id"), c.sql());
@@ -242,7 +264,7 @@ class SqlWriterTest {
         assertEquals(0, c.flagColumns());
         assertEquals("SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags, c.data, c.ctype, c.queue, c.due, c.odue, c.ivl"
                 + " FROM notes n JOIN cards c ON c.profile_id = n.profile_id AND c.nid = n.id WHERE n.profile_id = ? "
-                + "AND ((c.did IN (?) OR c.odid IN (?)) AND (n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\'))"
+                + "AND ((c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) AND (n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\'))"
                 + " ORDER BY n.id", c.sql());
     }
 
