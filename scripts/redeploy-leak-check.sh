@@ -61,7 +61,7 @@ XML
 pidfile="$work/tomcat.pid"
 stop_tomcat() { tomcat_kill "$pidfile" >/dev/null 2>&1 || true; }
 trap stop_tomcat EXIT
-CATALINA_PID="$pidfile" CATALINA_OPTS="-Xmx1g -Dankiconnect.dataDir=$work/data" \
+CATALINA_PID="$pidfile" CATALINA_OPTS="-Xmx1g -XX:+UseG1GC -Dankiconnect.dataDir=$work/data" \
   "$home/bin/catalina.sh" start >"$work/start.log" 2>&1
 pid=$(cat "$pidfile")
 log="$home/logs/catalina.out"
@@ -139,9 +139,10 @@ if [ -n "$leak_lines" ]; then
   echo "$leak_lines" | cut -c1-400 | head -40
 fi
 
+cpu=$(ps -o times= -p "$pid" | tr -d ' ')
 stop_tomcat
 trap - EXIT
-say "$cycles cycles in $(($(date +%s) - started)) s; logs in $home/logs/"
+say "$cycles cycles in $(($(date +%s) - started)) s (Tomcat used ${cpu:-?} s of CPU); logs in $home/logs/"
 if [ ${#failures[@]} -gt 0 ]; then
   for f in "${failures[@]}"; do say "FAIL: $f" >&2; done
   exit 1
