@@ -23,9 +23,46 @@ public final class MediaGlob {
         if (pattern.isEmpty() || pattern.indexOf('/') >= 0) {
             return new MediaGlob(null, true);
         }
+        if (minimumLength(pattern) > MAX_NAME) {
+            // No stored name is that long; and a regex of a very long literal costs quadratic time to compile.
+            return new MediaGlob(null, true);
+        }
         boolean magic = pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0;
         return new MediaGlob(Pattern.compile(translate(pattern), Pattern.DOTALL),
                 magic && !pattern.startsWith("."));
+    }
+
+    /** The longest media file name the collection stores (the media table's fname column). */
+    static final int MAX_NAME = 1000;
+
+    /** The fewest characters a name matching the pattern has: one per literal, {@code ?} and set; none per {@code *}. */
+    static int minimumLength(String pat) {
+        int n = pat.length();
+        int count = 0;
+        int i = 0;
+        while (i < n) {
+            char c = pat.charAt(i++);
+            if (c == '*') {
+                continue;
+            }
+            count++;
+            if (c == '[') {
+                int j = i;
+                if (j < n && pat.charAt(j) == '!') {
+                    j++;
+                }
+                if (j < n && pat.charAt(j) == ']') {
+                    j++;
+                }
+                while (j < n && pat.charAt(j) != ']') {
+                    j++;
+                }
+                if (j < n) {
+                    i = j + 1;
+                }
+            }
+        }
+        return count;
     }
 
     public boolean matches(String name) {

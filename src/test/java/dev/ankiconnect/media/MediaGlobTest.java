@@ -1,6 +1,8 @@
 package dev.ankiconnect.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,5 +55,16 @@ class MediaGlobTest {
         assertEquals(List.of(), match("../*"));
         assertEquals(List.of(), match("/etc/*"));
         assertEquals(List.of(), match(""));
+    }
+
+    @Test
+    void aPatternLongerThanAnyName_matchesNothing_andCompilesAtOnce() {
+        // a hang guard, not a timing: the regex of a 200,000-character literal took minutes to compile
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+            assertFalse(MediaGlob.compile("a".repeat(200_000)).matches("a".repeat(200_000)));
+            assertFalse(MediaGlob.compile("*a".repeat(100_000)).matches("aaa"));
+        });
+        assertEquals(3, MediaGlob.minimumLength("a*[bc]?*"));
+        assertTrue(MediaGlob.compile("[" + "x".repeat(2_000) + "]").matches("x"));
     }
 }
