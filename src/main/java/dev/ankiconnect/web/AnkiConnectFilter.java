@@ -212,9 +212,6 @@ public class AnkiConnectFilter extends HttpFilter {
             request.setAttribute(OUTCOME, "busy");
             busy(response, decision);
             return;
-        } else if (read instanceof BodyReader.Failed) {
-            request.setAttribute(OUTCOME, "failed");
-            return;
         }
         if (body == null) {
             request.setAttribute(OUTCOME, "too_large");
@@ -387,22 +384,38 @@ public class AnkiConnectFilter extends HttpFilter {
             }
 
             @Override
-            public void onTimeout(jakarta.servlet.AsyncEvent event) throws IOException {
-                claim.close();
-                if (request.getAttribute(BodyReader.OUTCOME) == null) {
-                    request.setAttribute(OUTCOME, "timeout");
-                    HttpServletResponse r = (HttpServletResponse) event.getAsyncContext().getResponse();
-                    if (decision.allowed() && !r.isCommitted()) {
-                        r.setHeader("Connection", "close");
-                        Replies.json(r, decision.allowOrigin(), Reply.error(ApiErrors.bodyTimeout(timeoutMs)));
-                    }
-                    event.getAsyncContext().complete();
-                }
+            public void onTimeout(jakarta.servlet.AsyncEvent event) {
+                stop(event);
             }
 
             @Override
             public void onError(jakarta.servlet.AsyncEvent event) {
+                // the body did not come in time (the container may report it as a read error), or the client
+                // went away (then nobody reads this answer)
+                stop(event);
+            }
+
+            private void stop(jakarta.servlet.AsyncEvent event) {
                 claim.close();
+                request.setAttribute(OUTCOME, "timeout");
+                try {
+                    HttpServletResponse r = (HttpServletResponse) event.getAsyncContext().getResponse();
+                    if (!r.isCommitted()) {
+                        r.setHeader("Connection", "close");
+                        if (decision.allowed()) {
+                            Replies.json(r, decision.allowOrigin(), Reply.error(ApiErrors.bodyTimeout(timeoutMs)));
+                        } else {
+                            Replies.forbidden(r, decision.allowOrigin());
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the client is gone
+                }
+                try {
+                    event.getAsyncContext().complete();
+                } catch (IllegalStateException e) {
+                    // already completing
+                }
             }
 
             @Override

@@ -35,9 +35,6 @@ final class BodyReader implements ReadListener {
     record Busy() implements Outcome {
     }
 
-    record Failed() implements Outcome {
-    }
-
     private final AsyncContext async;
     private final ServletInputStream in;
     private final long limit;
@@ -99,10 +96,10 @@ final class BodyReader implements ReadListener {
     @Override
     public void onError(Throwable t) {
         // the client went away or timed out mid-body: nobody reads an answer, but the request must end
+        // (the AsyncListener of the filter answers a time-out and ends the request)
         LOG.fine(() -> "request body not read: " + t);
-        if (!done) {
-            finish(new Failed());
-        }
+        done = true;
+        buffer = null;
     }
 
     private void finish(Outcome outcome) {
