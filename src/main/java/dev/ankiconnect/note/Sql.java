@@ -32,6 +32,22 @@ public final class Sql {
     private Sql() {
     }
 
+    /**
+     * The change record's stamp of rows the current transaction writes to profile {@code profileId}'s collection:
+     * its write counter plus one, the value the transaction commits (it holds the collection's lock, and moves the
+     * counter last). What the stamp triggers of db/changes/changes-1.xml compute for a row inserted without one.
+     */
+    public static long stamp(Connection c, long profileId) {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT gen + 1 FROM profiles WHERE id = ?")) {
+            ps.setLong(1, profileId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
     /** The transaction's JDBC connection (EclipseLink begins the database transaction early). */
     public static Connection connection(Tx tx) {
         Connection c = tx.em().unwrap(Connection.class);
