@@ -31,9 +31,11 @@ public class CardStore {
         if (cards.isEmpty()) {
             return;
         }
+        long p = profile.id();
+        // the change record's stamp, set here rather than by the insert trigger (see NoteStore.insert)
+        long stamp = Sql.stamp(Sql.connection(tx), p);
         try (PreparedStatement ps = Sql.connection(tx).prepareStatement("INSERT INTO cards (profile_id, " + COLUMNS
-                + ") VALUES (" + Sql.marks(19) + ")")) {
-            long p = profile.id();
+                + ", stamp) VALUES (" + Sql.marks(20) + ")")) {
             int n = 0;
             for (CardRow c : cards) {
                 ps.setLong(1, p);
@@ -55,6 +57,7 @@ public class CardStore {
                 ps.setLong(17, c.odid);
                 ps.setInt(18, c.flags);
                 ps.setString(19, c.data == null ? "" : c.data);
+                ps.setLong(20, stamp);
                 ps.addBatch();
                 if (++n % 1000 == 0) {
                     ps.executeBatch();

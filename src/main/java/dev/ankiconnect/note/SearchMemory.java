@@ -151,6 +151,11 @@ public class SearchMemory {
         }
         long start = System.nanoTime();
         Held before = held.get(id);
+        if (before != null && before.snapshot().generation() > gen) {
+            // caught up past gen meanwhile (a write committed since this request read the counter): it holds every
+            // write up to gen, as a copy waited for does
+            return fresh(id, before.snapshot().generation()).or(() -> Optional.of(before.snapshot()));
+        }
         if (before != null && before.snapshot().generation() < gen) {
             CollectionSnapshot caught = catchUp(connection, id, before.snapshot(), gen);
             if (caught != null && caught.estimatedBytes() <= budget) {

@@ -53,7 +53,7 @@ public class MarksProbe extends HttpServlet {
 
     /** Tables whose rows carry {@code profile_id}: the collection's data. */
     static final Set<String> PROFILE_SCOPED = Set.of("col_config", "decks", "deck_configs", "notetypes", "notes",
-            "cards", "revlog", "tags", "media", "collection_locks");
+            "cards", "revlog", "tags", "media", "collection_locks", "graves");
 
     /** Server tables outside any collection: digested whole (a change there is a change too). */
     static final Set<String> SERVER_WIDE = Set.of("users", "api_keys");
