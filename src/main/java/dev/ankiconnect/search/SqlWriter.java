@@ -71,6 +71,26 @@ public final class SqlWriter {
             // as conditions on the notes table with card sub-queries, so that no database has to join every note
             // to its cards and then remove the duplicate note ids (see noteWhere)
             List<Object> params = new ArrayList<>();
+            if (f.kind().equals("or") && f.sql() != null) {
+                // an OR at the top: the notes each side finds, each side with its own best plan (the card side
+                // through the card indexes, a tag or text side through its trigram index), then their union;
+                // one WHERE clause would make PostgreSQL test every note against both sides
+                List<String> selects = new ArrayList<>();
+                for (Fragment k : f.children()) {
+                    params.add(ctx.profileId());
+                    if (!k.cards()) {
+                        selects.add("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + noteOnly(k, params)
+                                + " AND " + hasCard());
+                    } else if (!k.notes()) {
+                        params.addAll(k.params());
+                        selects.add("SELECT c.nid FROM cards c WHERE c.profile_id = ? AND " + k.sql());
+                    } else {
+                        selects.add("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + noteWhere(k, params));
+                    }
+                }
+                return new CompiledSearch(String.join(" UNION ", selects) + " ORDER BY 1", params, target,
+                        List.of("n.id"), false, 0, null);
+            }
             params.add(ctx.profileId());
             String where = noteWhere(f, params);
             return new CompiledSearch("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + where

@@ -156,10 +156,15 @@ class SqlWriterTest {
 
     @Test
     void noteSearchesMixingNoteAndCardTermsUseCardSubQueries() {
-        // OR: some card matches either side; a note term alone still needs the note to have a card
-        check(subqueries("deck:Other or tag:none"), NOTES + "(n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND "
-                + "(c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))) OR (n.tags = '' AND EXISTS (SELECT 1 FROM cards c "
-                + "WHERE c.profile_id = n.profile_id AND c.nid = n.id))) ORDER BY n.id", 7L, 7L, 5L, 5L);
+        // OR at the top: the union of what each side finds; a note term alone still needs the note to have a card
+        check(subqueries("deck:Other or tag:none"), "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND "
+                + "(c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) UNION " + NOTES + "n.tags = '' AND EXISTS (SELECT 1 "
+                + "FROM cards c WHERE c.profile_id = n.profile_id AND c.nid = n.id) ORDER BY 1", 7L, 5L, 5L, 7L);
+        // OR below the top: some card matches either side
+        check(subqueries("tag:x (deck:Other or tag:none)"), NOTES + "((LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) "
+                + "LIKE ? ESCAPE '\\') AND (n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.did IN (?) "
+                + "OR (c.odid <> 0 AND c.odid IN (?)))) OR (n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE "
+                + "c.profile_id = n.profile_id AND c.nid = n.id)))) ORDER BY n.id", 7L, "% x %", "% x::%", 7L, 5L, 5L);
         // two card terms under AND must hold for the same card: one sub-query
         check(subqueries("is:new deck:Other tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
                 + "c.profile_id = ? AND (c.ctype = 0 AND (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))))) "
