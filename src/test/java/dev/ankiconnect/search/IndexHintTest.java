@@ -17,7 +17,7 @@ class IndexHintTest {
         assertEquals("SELECT c.id FROM cards c --DERBY-PROPERTIES index=ix_cards_search\n WHERE c.profile_id = ? AND "
                 + "c.ivl > ? ORDER BY c.id", hinted("prop:ivl>10", Target.CARDS));
         assertEquals("SELECT DISTINCT c.nid FROM cards c --DERBY-PROPERTIES index=ix_cards_search\n WHERE "
-                + "c.profile_id = ? AND (c.did IN (?, ?) OR c.odid IN (?, ?)) ORDER BY c.nid",
+                + "c.profile_id = ? AND (c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.nid",
                 hinted("deck:Lang::French", Target.NOTES));
     }
 
