@@ -74,7 +74,7 @@ class ConfigLoaderTest {
     void unknownKey_failsNamingIt() {
         assertEquals("unknown configuration key 'apikey' (from WEB-INF/ankiconnect.properties); known keys: "
                         + "apiKey, apiVersion, apiLogPath, webCorsOriginList, webCorsOrigin, ignoreOriginList, webTimeout, "
-                        + "maxRequestBytes, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile, "
+                        + "maxRequestBytes, jsonMaxDepth, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile, "
                         + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, packagePathAllowlist, maxPackageBytes, "
                         + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs, searchMemoryMb, dbPoolSize, dbWaitMs, accessLogQueue",
                 assertThrows(ConfigException.class,
