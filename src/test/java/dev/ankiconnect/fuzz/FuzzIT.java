@@ -53,6 +53,8 @@ class FuzzIT {
     static final int SEARCH_REQUESTS = 300;
     /** The slowest reply allowed (the time budgets of the server itself are tighter). */
     static final Duration BUDGET = Duration.ofSeconds(20);
+    /** Failures after which the run stops: a server that hangs would otherwise hold the build for an hour. */
+    static final int MAX_FAILURES = 5;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -80,13 +82,13 @@ class FuzzIT {
         actions = spec();
         seedCollection();
 
-        for (int i = 0; i < ENVELOPES; i++) {
+        for (int i = 0; i < ENVELOPES && failures.size() < MAX_FAILURES; i++) {
             send(envelope());
         }
-        for (int i = 0; i < ACTIONS; i++) {
+        for (int i = 0; i < ACTIONS && failures.size() < MAX_FAILURES; i++) {
             send(action(actions.get(random.nextInt(actions.size()))).getBytes(StandardCharsets.UTF_8));
         }
-        for (int i = 0; i < SEARCH_REQUESTS; i++) {
+        for (int i = 0; i < SEARCH_REQUESTS && failures.size() < MAX_FAILURES; i++) {
             String action = switch (random.nextInt(3)) {
                 case 0 -> "findNotes";
                 case 1 -> "findCards";
