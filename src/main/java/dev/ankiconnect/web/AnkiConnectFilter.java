@@ -37,7 +37,10 @@ public class AnkiConnectFilter extends HttpFilter {
     private static final String CLAIM = AnkiConnectFilter.class.getName() + ".claim";
 
     @Inject
-    jakarta.enterprise.context.control.RequestContextController requestContext;
+    jakarta.enterprise.inject.Instance<jakarta.enterprise.context.control.RequestContextController> requestContexts;
+
+    @Inject
+    jakarta.enterprise.inject.spi.BeanManager beanManager;
 
     private volatile BodyBudget bodyBudget;
 
@@ -74,17 +77,32 @@ public class AnkiConnectFilter extends HttpFilter {
         if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
             // the body has been read (BodyReader): the request goes on here, on a container thread; a container
             // that does not carry the request scope into async dispatches gets one for this pass
-            boolean activated = requestContext.activate();
+            jakarta.enterprise.context.control.RequestContextController own = null;
+            if (!requestScopeActive()) {
+                // a controller of its own: one instance is not to be shared between threads
+                own = requestContexts.get();
+                own.activate();
+            }
             try {
                 pass(request, response, chain);
             } finally {
-                if (activated) {
-                    requestContext.deactivate();
+                if (own != null) {
+                    own.deactivate();
+                    requestContexts.destroy(own);
                 }
             }
             return;
         }
         pass(request, response, chain);
+    }
+
+    /** True when this thread has an active request scope (the container's for the request, or another). */
+    private boolean requestScopeActive() {
+        try {
+            return beanManager.getContext(jakarta.enterprise.context.RequestScoped.class).isActive();
+        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            return false;
+        }
     }
 
     private void pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
