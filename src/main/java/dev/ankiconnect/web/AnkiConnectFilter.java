@@ -42,6 +42,10 @@ public class AnkiConnectFilter extends HttpFilter {
     @Inject
     jakarta.enterprise.inject.spi.BeanManager beanManager;
 
+    @Inject
+    @org.jboss.weld.context.http.Http
+    jakarta.enterprise.inject.Instance<org.jboss.weld.context.http.HttpRequestContext> httpRequestContexts;
+
     private volatile BodyBudget bodyBudget;
 
     @Inject
@@ -75,25 +79,65 @@ public class AnkiConnectFilter extends HttpFilter {
             return;
         }
         if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
-            // the body has been read (BodyReader): the request goes on here, on a container thread; a container
-            // that does not carry the request scope into async dispatches gets one for this pass
-            jakarta.enterprise.context.control.RequestContextController own = null;
-            if (!requestScopeActive()) {
-                // a controller of its own: one instance is not to be shared between threads
-                own = requestContexts.get();
-                own.activate();
-            }
+            // the body has been read (BodyReader): the request goes on here, on a container thread that has not
+            // seen this request begin; its request scope is bound to this thread for this pass
+            Runnable unbind = bindRequestScope(request);
             try {
                 pass(request, response, chain);
             } finally {
-                if (own != null) {
-                    own.deactivate();
-                    requestContexts.destroy(own);
-                }
+                unbind.run();
             }
             return;
         }
-        pass(request, response, chain);
+        try {
+            pass(request, response, chain);
+        } finally {
+            if (request.getAttribute(CLAIM) != null) {
+                // the body is being read: this thread lets go of the request's scope (the container sends no
+                // end-of-request to it), so the next request on this thread does not find this one's
+                releaseRequestScope(request);
+            }
+        }
+    }
+
+    /**
+     * Weld Servlet binds a request's scope to the thread that began it, and a container does not begin the
+     * request again for an async dispatch: without this the pass would find the scope of whatever request that
+     * thread served last. Binds this request's scope (its beans live in the request's attributes) for the pass.
+     */
+    private Runnable bindRequestScope(HttpServletRequest request) {
+        if (httpRequestContexts.isResolvable()) {
+            org.jboss.weld.context.http.HttpRequestContext ctx = httpRequestContexts.get();
+            if (ctx.isActive()) {
+                ctx.deactivate();
+            }
+            ctx.dissociate(request);
+            ctx.associate(request);
+            ctx.activate();
+            return () -> {
+                ctx.deactivate();
+                ctx.dissociate(request);
+            };
+        }
+        if (!requestScopeActive()) {
+            jakarta.enterprise.context.control.RequestContextController own = requestContexts.get();
+            own.activate();
+            return () -> {
+                own.deactivate();
+                requestContexts.destroy(own);
+            };
+        }
+        return () -> { };
+    }
+
+    private void releaseRequestScope(HttpServletRequest request) {
+        if (httpRequestContexts.isResolvable()) {
+            org.jboss.weld.context.http.HttpRequestContext ctx = httpRequestContexts.get();
+            if (ctx.isActive()) {
+                ctx.deactivate();
+            }
+            ctx.dissociate(request);
+        }
     }
 
     /** True when this thread has an active request scope (the container's for the request, or another). */
