@@ -192,6 +192,22 @@ public class AnkiConnectFilter extends HttpFilter {
         }
     }
 
+    /**
+     * Weld Servlet's own logger. Tomcat ends an async request on another thread than the one that began it,
+     * which Weld reports as WARN WELD-000715/000714 ("guard not set", "guard leak") once per request, and then
+     * correctly does nothing; every JSON request is async (its body is read without a thread), so the warning
+     * would be one line per request. Unless the deployment sets this logger's level, it logs SEVERE only.
+     */
+    private static final java.util.logging.Logger WELD_SERVLET = java.util.logging.Logger.getLogger("org.jboss.weld.Servlet");
+
+    @Override
+    public void init() throws ServletException {
+        super.init();
+        if (WELD_SERVLET.getLevel() == null) {
+            WELD_SERVLET.setLevel(java.util.logging.Level.SEVERE);
+        }
+    }
+
     /** The access log, with its writer thread (configuration key accessLogQueue), made on first use. */
     private dev.ankiconnect.ops.AccessLog accessLog() {
         dev.ankiconnect.ops.AccessLog log = accessLog;
