@@ -76,7 +76,8 @@ class ConfigLoaderTest {
                         + "apiKey, apiVersion, apiLogPath, webCorsOriginList, webCorsOrigin, ignoreOriginList, webTimeout, "
                         + "maxRequestBytes, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile, "
                         + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, packagePathAllowlist, maxPackageBytes, "
-                        + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs, searchMemoryMb, dbPoolSize, dbWaitMs, accessLogQueue",
+                        + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs, searchMemoryMb, dbPoolSize, dbWaitMs, accessLogQueue, "
+                        + "requestTimeoutMs, maxBulkItems, maxBodyMbInFlight",
                 assertThrows(ConfigException.class,
                         () -> ConfigLoader.load(file("apikey=x\n"), Map.of(), new Properties(), Map.of())).getMessage());
         assertThrows(ConfigException.class,
