@@ -98,6 +98,8 @@ public class DeckStats {
 
     private Capped count(Deck deck, Map<String, List<Deck>> children, Map<Long, Raw> raw, Timing timing,
             boolean ignoreReviewLimit, Map<Long, Line> lines) {
+        // 100,000 decks take a while: the request's time budget (requestTimeoutMs) is checked for each
+        dev.ankiconnect.search.Deadline.check();
         Raw own = raw.getOrDefault(deck.id(), Raw.NONE);
         int fresh = own.fresh();
         int review = own.review();

@@ -37,7 +37,14 @@ public class AnkiConnectFilter extends HttpFilter {
     private static final String CLAIM = AnkiConnectFilter.class.getName() + ".claim";
 
     @Inject
-    jakarta.enterprise.context.control.RequestContextController requestContext;
+    jakarta.enterprise.inject.Instance<jakarta.enterprise.context.control.RequestContextController> requestContexts;
+
+    @Inject
+    jakarta.enterprise.inject.spi.BeanManager beanManager;
+
+    @Inject
+    @org.jboss.weld.context.http.Http
+    jakarta.enterprise.inject.Instance<org.jboss.weld.context.http.HttpRequestContext> httpRequestContexts;
 
     private volatile BodyBudget bodyBudget;
 
@@ -72,19 +79,74 @@ public class AnkiConnectFilter extends HttpFilter {
             return;
         }
         if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
-            // the body has been read (BodyReader): the request goes on here, on a container thread; a container
-            // that does not carry the request scope into async dispatches gets one for this pass
-            boolean activated = requestContext.activate();
+            // the body has been read (BodyReader): the request goes on here, on a container thread that has not
+            // seen this request begin; its request scope is bound to this thread for this pass
+            Runnable unbind = bindRequestScope(request);
             try {
                 pass(request, response, chain);
             } finally {
-                if (activated) {
-                    requestContext.deactivate();
-                }
+                unbind.run();
             }
             return;
         }
-        pass(request, response, chain);
+        try {
+            pass(request, response, chain);
+        } finally {
+            if (request.getAttribute(CLAIM) != null) {
+                // the body is being read: this thread lets go of the request's scope (the container sends no
+                // end-of-request to it), so the next request on this thread does not find this one's
+                releaseRequestScope(request);
+            }
+        }
+    }
+
+    /**
+     * Weld Servlet binds a request's scope to the thread that began it, and a container does not begin the
+     * request again for an async dispatch: without this the pass would find the scope of whatever request that
+     * thread served last. Binds this request's scope (its beans live in the request's attributes) for the pass.
+     */
+    private Runnable bindRequestScope(HttpServletRequest request) {
+        if (httpRequestContexts.isResolvable()) {
+            org.jboss.weld.context.http.HttpRequestContext ctx = httpRequestContexts.get();
+            if (ctx.isActive()) {
+                ctx.deactivate();
+            }
+            ctx.dissociate(request);
+            ctx.associate(request);
+            ctx.activate();
+            return () -> {
+                ctx.deactivate();
+                ctx.dissociate(request);
+            };
+        }
+        if (!requestScopeActive()) {
+            jakarta.enterprise.context.control.RequestContextController own = requestContexts.get();
+            own.activate();
+            return () -> {
+                own.deactivate();
+                requestContexts.destroy(own);
+            };
+        }
+        return () -> { };
+    }
+
+    private void releaseRequestScope(HttpServletRequest request) {
+        if (httpRequestContexts.isResolvable()) {
+            org.jboss.weld.context.http.HttpRequestContext ctx = httpRequestContexts.get();
+            if (ctx.isActive()) {
+                ctx.deactivate();
+            }
+            ctx.dissociate(request);
+        }
+    }
+
+    /** True when this thread has an active request scope (the container's for the request, or another). */
+    private boolean requestScopeActive() {
+        try {
+            return beanManager.getContext(jakarta.enterprise.context.RequestScoped.class).isActive();
+        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            return false;
+        }
     }
 
     private void pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -127,6 +189,22 @@ public class AnkiConnectFilter extends HttpFilter {
                         caller.user() == null ? null : caller.user().name(), caller.profileName(), client, scheme,
                         outcome == null ? "failed" : outcome.toString(), (System.nanoTime() - start) / 1_000_000));
             }
+        }
+    }
+
+    /**
+     * Weld Servlet's own logger. Tomcat ends an async request on another thread than the one that began it,
+     * which Weld reports as WARN WELD-000715/000714 ("guard not set", "guard leak") once per request, and then
+     * correctly does nothing; every JSON request is async (its body is read without a thread), so the warning
+     * would be one line per request. Unless the deployment sets this logger's level, it logs SEVERE only.
+     */
+    private static final java.util.logging.Logger WELD_SERVLET = java.util.logging.Logger.getLogger("org.jboss.weld.Servlet");
+
+    @Override
+    public void init() throws ServletException {
+        super.init();
+        if (WELD_SERVLET.getLevel() == null) {
+            WELD_SERVLET.setLevel(java.util.logging.Level.SEVERE);
         }
     }
 
