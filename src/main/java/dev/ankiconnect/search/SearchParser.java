@@ -17,6 +17,13 @@ public final class SearchParser {
 
     private final String in;
     private int pos;
+    /** Groups open at {@link #pos}: bounded by {@link #MAX_GROUP_DEPTH} so that no search can overflow the stack. */
+    private int depth;
+    /**
+     * The deepest nesting of parenthesised groups a search may have. Parsing, compiling and matching recurse once
+     * per level; real searches nest a few levels.
+     */
+    static final int MAX_GROUP_DEPTH = 200;
 
     private SearchParser(String in) {
         this.in = in;
@@ -124,8 +131,12 @@ public final class SearchParser {
     }
 
     private SearchNode group() {
+        if (++depth > MAX_GROUP_DEPTH) {
+            throw SearchSyntaxException.other("the search nests groups deeper than " + MAX_GROUP_DEPTH + " levels");
+        }
         pos++; // '('
         List<Object> inner = groupInner();
+        depth--;
         if (pos >= in.length() || in.charAt(pos) != ')') {
             throw SearchSyntaxException.unclosedGroup();
         }

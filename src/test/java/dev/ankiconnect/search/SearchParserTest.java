@@ -275,4 +275,15 @@ class SearchParserTest {
                 + "following it. If you want to search for a literal `(`, wrap it in double quotes or prepend a "
                 + "backslash: `\"(\"` or `\\(` .", err("(a").getMessage());
     }
+
+    @Test
+    void nestingIsBoundedSoNoSearchOverflowsTheStack() {
+        String deep = "(".repeat(100_000) + "a" + ")".repeat(100_000);
+        assertEquals("Invalid search: the search nests groups deeper than 200 levels", err(deep).getMessage());
+        assertEquals(SearchSyntaxException.Kind.OTHER, err("-(".repeat(100_000) + "a").kind());
+        String allowed = "(".repeat(SearchParser.MAX_GROUP_DEPTH) + "a" + ")".repeat(SearchParser.MAX_GROUP_DEPTH);
+        assertEquals(t("a"), p(allowed));
+        String alternating = "(a or (b".repeat(SearchParser.MAX_GROUP_DEPTH / 2) + ")".repeat(SearchParser.MAX_GROUP_DEPTH);
+        SqlWriter.compile(alternating, Fixtures.ctx(), Target.NOTES);
+    }
 }
