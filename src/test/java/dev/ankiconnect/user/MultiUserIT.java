@@ -20,7 +20,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,10 +111,6 @@ class MultiUserIT {
         return v.asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
     }
 
-    private boolean supported(String action) {
-        return !"unsupported action".equals(reply(alice, action, JsonValue.EMPTY_JSON_OBJECT).getString("error", ""));
-    }
-
     @Test
     void keys_identifyUsers_andNothingElseOpensTheServer() {
         String refused = "valid api key must be provided";
@@ -162,19 +157,14 @@ class MultiUserIT {
         // The same name in B's collection is a deck of B's own, with another id.
         long bobDeck = ((jakarta.json.JsonNumber) call(bob, "createDeck", params("deck", "Alice Secret Deck"))).longValue();
         assertNotEquals(aliceDeck, bobDeck);
-        if (supported("deleteDecks")) {
-            call(bob, "deleteDecks", params("decks", Json.createArrayBuilder().add("Alice Secret Deck").build(), "cardsToo", true));
-            assertTrue(strings(call(alice, "deckNames")).contains("Alice Secret Deck"));
-        }
+        call(bob, "deleteDecks", params("decks", Json.createArrayBuilder().add("Alice Secret Deck").build(), "cardsToo", true));
+        assertTrue(strings(call(alice, "deckNames")).contains("Alice Secret Deck"));
     }
 
     @Test
     void models_ofOneUser_areInvisibleToTheOther() {
         call(alice, "loadProfile", params("name", "Alice Main"));
         assertTrue(strings(call(bob, "modelNames")).contains("Basic"));
-        if (!supported("createModel")) {
-            return;
-        }
         call(alice, "createModel", params("modelName", "Alice Model",
                 "inOrderFields", Json.createArrayBuilder().add("Front").add("Back").build(),
                 "cardTemplates", Json.createArrayBuilder().add(Json.createObjectBuilder()
@@ -182,9 +172,7 @@ class MultiUserIT {
         assertTrue(strings(call(alice, "modelNames")).contains("Alice Model"));
         assertFalse(strings(call(bob, "modelNames")).contains("Alice Model"));
         assertFalse(call(bob, "modelNamesAndIds").asJsonObject().containsKey("Alice Model"));
-        if (supported("modelFieldNames")) {
-            assertFalse(reply(bob, "modelFieldNames", params("modelName", "Alice Model")).isNull("error"));
-        }
+        assertFalse(reply(bob, "modelFieldNames", params("modelName", "Alice Model")).isNull("error"));
     }
 
     @Test
@@ -201,7 +189,6 @@ class MultiUserIT {
 
     @Test
     void notesAndCards_ofOneUser_areInvisibleToTheOther() {
-        Assumptions.assumeTrue(supported("addNote"), "addNote has not landed yet");
         call(alice, "loadProfile", params("name", "Alice Main"));
         JsonObject note = Json.createObjectBuilder().add("deckName", "Default").add("modelName", "Basic")
                 .add("fields", Json.createObjectBuilder().add("Front", "alice front unique").add("Back", "b"))
@@ -214,24 +201,16 @@ class MultiUserIT {
                 .filter(v -> call(alice, "findCards", params("query", "nid:" + noteId)).asJsonArray().contains(v)).count());
         JsonValue info = reply(bob, "notesInfo", params("notes", ids)).get("result");
         assertFalse(info.toString().contains("alice front unique"), info.toString());
-        if (supported("getTags")) {
-            assertFalse(strings(call(bob, "getTags")).contains("alicetag"));
-        }
+        assertFalse(strings(call(bob, "getTags")).contains("alicetag"));
         // B may even add the very same note: duplicates are checked within B's collection.
         call(bob, "addNote", params("note", note));
-        if (supported("deleteNotes")) {
-            reply(bob, "deleteNotes", params("notes", ids));
-        }
+        reply(bob, "deleteNotes", params("notes", ids));
         JsonArray cards = call(alice, "findCards", params("query", "nid:" + noteId)).asJsonArray();
         assertEquals(1, cards.size());
-        if (supported("cardsInfo")) {
-            JsonValue cardInfo = reply(bob, "cardsInfo", params("cards", cards)).get("result");
-            assertFalse(cardInfo.toString().contains("alice front unique"), cardInfo.toString());
-        }
-        if (supported("suspend")) {
-            reply(bob, "suspend", params("cards", cards));
-            assertEquals(JsonValue.FALSE, call(alice, "areSuspended", params("cards", cards)).asJsonArray().get(0));
-        }
+        JsonValue cardInfo = reply(bob, "cardsInfo", params("cards", cards)).get("result");
+        assertFalse(cardInfo.toString().contains("alice front unique"), cardInfo.toString());
+        reply(bob, "suspend", params("cards", cards));
+        assertEquals(JsonValue.FALSE, call(alice, "areSuspended", params("cards", cards)).asJsonArray().get(0));
         assertEquals(1, call(alice, "findNotes", params("query", "nid:" + noteId)).asJsonArray().size());
     }
 
@@ -260,7 +239,6 @@ class MultiUserIT {
 
     @Test
     void packageExportEndpoint_knowsTheUser_andExportsOnlyTheirDecks() throws Exception {
-        Assumptions.assumeTrue(supported("exportPackage"), "the package endpoints have not landed yet");
         call(bob, "createDeck", params("deck", "Bob Only Export"));
         assertEquals(200, exportStatus(bob, "Bob Only Export"));
         assertNotEquals(200, exportStatus(alice, "Bob Only Export"));
