@@ -419,7 +419,133 @@ public final class CollectionSnapshot {
      * snapshot is left as it was, for searches still reading it.
      */
     public CollectionSnapshot withChanges(Builder delta) {
+        if (delta.goneNoteCount == 0 && delta.goneCardCount == 0) {
+            // only rows that were there changed (an edit, a tag, a review, a suspension, a deck move): every row keeps
+            // its position, so the arrays nothing changed in are shared and the others copied whole and patched
+            int[] notePos = new int[delta.notes];
+            for (int k = 0; k < delta.notes; k++) {
+                notePos[k] = Arrays.binarySearch(noteId, delta.noteIds[k]);
+                if (notePos[k] < 0) {
+                    return new CollectionSnapshot(this, delta);
+                }
+            }
+            int[] cardPos = new int[delta.cards];
+            for (int k = 0; k < delta.cards; k++) {
+                cardPos[k] = Arrays.binarySearch(cardId, delta.cardIds[k]);
+                if (cardPos[k] < 0 || noteId[cardNote[cardPos[k]]] != delta.cardNids[k]) {
+                    return new CollectionSnapshot(this, delta);
+                }
+            }
+            if (tagSetLower.length + delta.notes <= 64 + internedSets + internedSets / 4) {
+                return new CollectionSnapshot(this, delta, notePos, cardPos);
+            }
+        }
         return new CollectionSnapshot(this, delta);
+    }
+
+    /** {@link #withChanges} when every changed row was there before, at {@code notePos} / {@code cardPos}. */
+    private CollectionSnapshot(CollectionSnapshot old, Builder d, int[] notePos, int[] cardPos) {
+        generation = d.generation;
+        long bytes = old.estimatedBytes;
+        boolean notes = d.notes > 0;
+        noteId = old.noteId;
+        mid = notes ? old.mid.clone() : old.mid;
+        noteMtime = notes ? old.noteMtime.clone() : old.noteMtime;
+        tags = notes ? old.tags.clone() : old.tags;
+        tagsLower = notes ? old.tagsLower.clone() : old.tagsLower;
+        tagSet = notes ? old.tagSet.clone() : old.tagSet;
+        sfld = notes ? old.sfld.clone() : old.sfld;
+        flds = notes ? old.flds.clone() : old.flds;
+        sfldFolded = notes ? old.sfldFolded.clone() : old.sfldFolded;
+        fldsFolded = notes ? old.fldsFolded.clone() : old.fldsFolded;
+        List<String> addedSets = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> newSets = new java.util.HashMap<>();
+        for (int k = 0; k < d.notes; k++) {
+            int n = notePos[k];
+            bytes -= old.noteBytes(n);
+            mid[n] = d.mids[k];
+            noteMtime[n] = d.noteMtimes[k];
+            String tag = d.tags[k];
+            if (!old.tags[n].equals(tag)) {
+                Integer set = newSets.get(tag);
+                if (set == null) {
+                    set = old.tagSetLower.length + addedSets.size();
+                    newSets.put(tag, set);
+                    addedSets.add(tag.toLowerCase(Locale.ROOT));
+                }
+                tags[n] = tag;
+                tagsLower[n] = addedSets.get(set - old.tagSetLower.length);
+                tagSet[n] = set;
+            }
+            sfld[n] = d.sflds[k];
+            flds[n] = d.fldss[k];
+            sfldFolded[n] = foldAscii(d.sflds[k]);
+            fldsFolded[n] = foldAscii(d.fldss[k]);
+        }
+        bytes += d.noteBytes;
+        if (addedSets.isEmpty()) {
+            tagSetLower = old.tagSetLower;
+        } else {
+            String[] sets = Arrays.copyOf(old.tagSetLower, old.tagSetLower.length + addedSets.size());
+            for (int a = 0; a < addedSets.size(); a++) {
+                sets[old.tagSetLower.length + a] = addedSets.get(a);
+            }
+            tagSetLower = sets;
+        }
+        internedSets = old.internedSets;
+        boolean cards = d.cards > 0;
+        cardId = old.cardId;
+        cardNote = old.cardNote;
+        did = cards ? old.did.clone() : old.did;
+        odid = cards ? old.odid.clone() : old.odid;
+        deckOf = cards ? old.deckOf.clone() : old.deckOf;
+        odeckOf = cards ? old.odeckOf.clone() : old.odeckOf;
+        ord = cards ? old.ord.clone() : old.ord;
+        ctype = cards ? old.ctype.clone() : old.ctype;
+        queue = cards ? old.queue.clone() : old.queue;
+        due = cards ? old.due.clone() : old.due;
+        odue = cards ? old.odue.clone() : old.odue;
+        ivl = cards ? old.ivl.clone() : old.ivl;
+        factor = cards ? old.factor.clone() : old.factor;
+        reps = cards ? old.reps.clone() : old.reps;
+        lapses = cards ? old.lapses.clone() : old.lapses;
+        flags = cards ? old.flags.clone() : old.flags;
+        data = cards ? old.data.clone() : old.data;
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        if (cards) {
+            for (int x = 0; x < old.decks.length; x++) {
+                index.put(old.decks[x], x);
+            }
+        }
+        for (int k = 0; k < d.cards; k++) {
+            int c = cardPos[k];
+            bytes -= old.cardBytes(c);
+            int l = 4 * k;
+            did[c] = d.cardLongs[l];
+            odid[c] = d.cardLongs[l + 1];
+            due[c] = d.cardLongs[l + 2];
+            odue[c] = d.cardLongs[l + 3];
+            int v = 8 * k;
+            ord[c] = d.cardInts[v];
+            ctype[c] = d.cardInts[v + 1];
+            queue[c] = d.cardInts[v + 2];
+            ivl[c] = d.cardInts[v + 3];
+            factor[c] = d.cardInts[v + 4];
+            reps[c] = d.cardInts[v + 5];
+            lapses[c] = d.cardInts[v + 6];
+            flags[c] = d.cardInts[v + 7];
+            data[c] = d.cardData[k];
+            deckOf[c] = index.computeIfAbsent(did[c], x -> index.size());
+            odeckOf[c] = index.computeIfAbsent(odid[c], x -> index.size());
+        }
+        bytes += d.cardBytes;
+        if (index.size() > old.decks.length) {
+            decks = new long[index.size()];
+            index.forEach((deck, x) -> decks[x] = deck);
+        } else {
+            decks = old.decks;
+        }
+        estimatedBytes = bytes;
     }
 
     /** The rows {@code delta} holds, changed or deleted: a measure of the work {@link #withChanges} saves. */
