@@ -422,17 +422,33 @@ public final class CollectionSnapshot {
         if (delta.goneNoteCount == 0 && delta.goneCardCount == 0) {
             // only rows that were there changed (an edit, a tag, a review, a suspension, a deck move): every row keeps
             // its position, so the arrays nothing changed in are shared and the others copied whole and patched
+            // or rows were added after all others (ids are creation times: addNote(s)): then the arrays are copied
+            // longer and the new rows put at their end
+            long lastNote = noteId.length == 0 ? Long.MIN_VALUE : noteId[noteId.length - 1];
+            long lastCard = cardId.length == 0 ? Long.MIN_VALUE : cardId[cardId.length - 1];
             int[] notePos = new int[delta.notes];
+            long[] added = new long[delta.notes];
+            int appended = 0;
             for (int k = 0; k < delta.notes; k++) {
                 notePos[k] = Arrays.binarySearch(noteId, delta.noteIds[k]);
                 if (notePos[k] < 0) {
-                    return new CollectionSnapshot(this, delta);
+                    if (delta.noteIds[k] <= lastNote) {
+                        return new CollectionSnapshot(this, delta);
+                    }
+                    added[appended++] = delta.noteIds[k];
                 }
             }
+            Arrays.sort(added, 0, appended);
             int[] cardPos = new int[delta.cards];
             for (int k = 0; k < delta.cards; k++) {
                 cardPos[k] = Arrays.binarySearch(cardId, delta.cardIds[k]);
-                if (cardPos[k] < 0 || noteId[cardNote[cardPos[k]]] != delta.cardNids[k]) {
+                if (cardPos[k] < 0) {
+                    // a new card, of a note there or added now
+                    if (delta.cardIds[k] <= lastCard || (Arrays.binarySearch(noteId, delta.cardNids[k]) < 0
+                            && Arrays.binarySearch(added, 0, appended, delta.cardNids[k]) < 0)) {
+                        return new CollectionSnapshot(this, delta);
+                    }
+                } else if (noteId[cardNote[cardPos[k]]] != delta.cardNids[k]) {
                     return new CollectionSnapshot(this, delta);
                 }
             }
@@ -443,30 +459,59 @@ public final class CollectionSnapshot {
         return new CollectionSnapshot(this, delta);
     }
 
-    /** {@link #withChanges} when every changed row was there before, at {@code notePos} / {@code cardPos}. */
+    /**
+     * {@link #withChanges} when every changed row was there before, at {@code notePos} / {@code cardPos}, or is new
+     * with an id above all others (position -1): appended in id order.
+     */
     private CollectionSnapshot(CollectionSnapshot old, Builder d, int[] notePos, int[] cardPos) {
         generation = d.generation;
         long bytes = old.estimatedBytes;
         boolean notes = d.notes > 0;
-        noteId = old.noteId;
-        mid = notes ? old.mid.clone() : old.mid;
-        noteMtime = notes ? old.noteMtime.clone() : old.noteMtime;
-        tags = notes ? old.tags.clone() : old.tags;
-        tagsLower = notes ? old.tagsLower.clone() : old.tagsLower;
-        tagSet = notes ? old.tagSet.clone() : old.tagSet;
-        sfld = notes ? old.sfld.clone() : old.sfld;
-        flds = notes ? old.flds.clone() : old.flds;
-        sfldFolded = notes ? old.sfldFolded.clone() : old.sfldFolded;
-        fldsFolded = notes ? old.fldsFolded.clone() : old.fldsFolded;
+        // appended rows: their positions after the old ones, in id order
+        int on = old.noteId.length;
+        int newNotes = 0;
+        for (int p : notePos) {
+            if (p < 0) newNotes++;
+        }
+        if (newNotes > 0) {
+            long[] ids = new long[newNotes];
+            int[] ks = new int[newNotes];
+            int a = 0;
+            for (int k = 0; k < d.notes; k++) {
+                if (notePos[k] < 0) {
+                    ids[a] = d.noteIds[k];
+                    ks[a++] = k;
+                }
+            }
+            int[] byId = order(ids, newNotes);
+            for (int x = 0; x < newNotes; x++) {
+                notePos[ks[byId[x]]] = on + x;
+            }
+        }
+        int n1 = on + newNotes;
+        noteId = newNotes > 0 ? Arrays.copyOf(old.noteId, n1) : old.noteId;
+        mid = notes ? Arrays.copyOf(old.mid, n1) : old.mid;
+        noteMtime = notes ? Arrays.copyOf(old.noteMtime, n1) : old.noteMtime;
+        tags = notes ? Arrays.copyOf(old.tags, n1) : old.tags;
+        tagsLower = notes ? Arrays.copyOf(old.tagsLower, n1) : old.tagsLower;
+        tagSet = notes ? Arrays.copyOf(old.tagSet, n1) : old.tagSet;
+        sfld = notes ? Arrays.copyOf(old.sfld, n1) : old.sfld;
+        flds = notes ? Arrays.copyOf(old.flds, n1) : old.flds;
+        sfldFolded = notes ? Arrays.copyOf(old.sfldFolded, n1) : old.sfldFolded;
+        fldsFolded = notes ? Arrays.copyOf(old.fldsFolded, n1) : old.fldsFolded;
         List<String> addedSets = new java.util.ArrayList<>();
         java.util.Map<String, Integer> newSets = new java.util.HashMap<>();
         for (int k = 0; k < d.notes; k++) {
             int n = notePos[k];
-            bytes -= old.noteBytes(n);
+            if (n < on) {
+                bytes -= old.noteBytes(n);
+            } else {
+                noteId[n] = d.noteIds[k];
+            }
             mid[n] = d.mids[k];
             noteMtime[n] = d.noteMtimes[k];
             String tag = d.tags[k];
-            if (!old.tags[n].equals(tag)) {
+            if (n >= on || !old.tags[n].equals(tag)) {
                 Integer set = newSets.get(tag);
                 if (set == null) {
                     set = old.tagSetLower.length + addedSets.size();
@@ -494,23 +539,44 @@ public final class CollectionSnapshot {
         }
         internedSets = old.internedSets;
         boolean cards = d.cards > 0;
-        cardId = old.cardId;
-        cardNote = old.cardNote;
-        did = cards ? old.did.clone() : old.did;
-        odid = cards ? old.odid.clone() : old.odid;
-        deckOf = cards ? old.deckOf.clone() : old.deckOf;
-        odeckOf = cards ? old.odeckOf.clone() : old.odeckOf;
-        ord = cards ? old.ord.clone() : old.ord;
-        ctype = cards ? old.ctype.clone() : old.ctype;
-        queue = cards ? old.queue.clone() : old.queue;
-        due = cards ? old.due.clone() : old.due;
-        odue = cards ? old.odue.clone() : old.odue;
-        ivl = cards ? old.ivl.clone() : old.ivl;
-        factor = cards ? old.factor.clone() : old.factor;
-        reps = cards ? old.reps.clone() : old.reps;
-        lapses = cards ? old.lapses.clone() : old.lapses;
-        flags = cards ? old.flags.clone() : old.flags;
-        data = cards ? old.data.clone() : old.data;
+        int oc = old.cardId.length;
+        int newCards = 0;
+        for (int p : cardPos) {
+            if (p < 0) newCards++;
+        }
+        if (newCards > 0) {
+            long[] ids = new long[newCards];
+            int[] ks = new int[newCards];
+            int a = 0;
+            for (int k = 0; k < d.cards; k++) {
+                if (cardPos[k] < 0) {
+                    ids[a] = d.cardIds[k];
+                    ks[a++] = k;
+                }
+            }
+            int[] byId = order(ids, newCards);
+            for (int x = 0; x < newCards; x++) {
+                cardPos[ks[byId[x]]] = oc + x;
+            }
+        }
+        int c1 = oc + newCards;
+        cardId = newCards > 0 ? Arrays.copyOf(old.cardId, c1) : old.cardId;
+        cardNote = newCards > 0 ? Arrays.copyOf(old.cardNote, c1) : old.cardNote;
+        did = cards ? Arrays.copyOf(old.did, c1) : old.did;
+        odid = cards ? Arrays.copyOf(old.odid, c1) : old.odid;
+        deckOf = cards ? Arrays.copyOf(old.deckOf, c1) : old.deckOf;
+        odeckOf = cards ? Arrays.copyOf(old.odeckOf, c1) : old.odeckOf;
+        ord = cards ? Arrays.copyOf(old.ord, c1) : old.ord;
+        ctype = cards ? Arrays.copyOf(old.ctype, c1) : old.ctype;
+        queue = cards ? Arrays.copyOf(old.queue, c1) : old.queue;
+        due = cards ? Arrays.copyOf(old.due, c1) : old.due;
+        odue = cards ? Arrays.copyOf(old.odue, c1) : old.odue;
+        ivl = cards ? Arrays.copyOf(old.ivl, c1) : old.ivl;
+        factor = cards ? Arrays.copyOf(old.factor, c1) : old.factor;
+        reps = cards ? Arrays.copyOf(old.reps, c1) : old.reps;
+        lapses = cards ? Arrays.copyOf(old.lapses, c1) : old.lapses;
+        flags = cards ? Arrays.copyOf(old.flags, c1) : old.flags;
+        data = cards ? Arrays.copyOf(old.data, c1) : old.data;
         java.util.Map<Long, Integer> index = new java.util.HashMap<>();
         if (cards) {
             for (int x = 0; x < old.decks.length; x++) {
@@ -519,7 +585,12 @@ public final class CollectionSnapshot {
         }
         for (int k = 0; k < d.cards; k++) {
             int c = cardPos[k];
-            bytes -= old.cardBytes(c);
+            if (c < oc) {
+                bytes -= old.cardBytes(c);
+            } else {
+                cardId[c] = d.cardIds[k];
+                cardNote[c] = Arrays.binarySearch(noteId, d.cardNids[k]);
+            }
             int l = 4 * k;
             did[c] = d.cardLongs[l];
             odid[c] = d.cardLongs[l + 1];
