@@ -419,6 +419,11 @@ public final class CollectionSnapshot {
      * snapshot is left as it was, for searches still reading it.
      */
     public CollectionSnapshot withChanges(Builder delta) {
+        if (delta.notes == 0 && delta.cards == 0) {
+            // only deletions (deleteNotes, a deck deleted with its cards): the runs between them copied as blocks
+            return new CollectionSnapshot(this, delta.generation, sortedUnique(delta.goneNotes, delta.goneNoteCount),
+                    sortedUnique(delta.goneCards, delta.goneCardCount));
+        }
         if (delta.goneNoteCount == 0 && delta.goneCardCount == 0) {
             // only rows that were there changed (an edit, a tag, a review, a suspension, a deck move): every row keeps
             // its position, so the arrays nothing changed in are shared and the others copied whole and patched
@@ -457,6 +462,127 @@ public final class CollectionSnapshot {
             }
         }
         return new CollectionSnapshot(this, delta);
+    }
+
+    /** {@link #withChanges} of deletions alone: the ids of deleted notes and cards, sorted. */
+    private CollectionSnapshot(CollectionSnapshot old, long generation, long[] goneNotes, long[] goneCards) {
+        this.generation = generation;
+        long bytes = old.estimatedBytes;
+        int on = old.noteId.length;
+        // each old note's new position, -1 when deleted
+        int[] noteTo = null;
+        int removedNotes = 0;
+        for (long id : goneNotes) {
+            int at = Arrays.binarySearch(old.noteId, id);
+            if (at >= 0) {
+                if (noteTo == null) {
+                    noteTo = new int[on];
+                }
+                noteTo[at] = -1;
+                removedNotes++;
+                bytes -= old.noteBytes(at);
+            }
+        }
+        int[] noteRuns = null;
+        if (noteTo != null) {
+            int next = 0;
+            for (int n = 0; n < on; n++) {
+                noteTo[n] = noteTo[n] < 0 ? -1 : next++;
+            }
+            noteRuns = runs(noteTo);
+        }
+        int n1 = on - removedNotes;
+        noteId = keep(old.noteId, noteRuns, n1);
+        mid = keep(old.mid, noteRuns, n1);
+        noteMtime = keep(old.noteMtime, noteRuns, n1);
+        tags = keep(old.tags, noteRuns, n1);
+        tagsLower = keep(old.tagsLower, noteRuns, n1);
+        tagSet = keep(old.tagSet, noteRuns, n1);
+        sfld = keep(old.sfld, noteRuns, n1);
+        flds = keep(old.flds, noteRuns, n1);
+        sfldFolded = keep(old.sfldFolded, noteRuns, n1);
+        fldsFolded = keep(old.fldsFolded, noteRuns, n1);
+        tagSetLower = old.tagSetLower;
+        internedSets = old.internedSets;
+        // cards: those deleted, and those whose note was (a full read leaves them out too)
+        int oc = old.cardId.length;
+        int[] cardTo = new int[oc];
+        for (long id : goneCards) {
+            int at = Arrays.binarySearch(old.cardId, id);
+            if (at >= 0) {
+                cardTo[at] = -1;
+            }
+        }
+        int next = 0;
+        for (int c = 0; c < oc; c++) {
+            if (cardTo[c] < 0 || (noteTo != null && noteTo[old.cardNote[c]] < 0)) {
+                cardTo[c] = -1;
+                bytes -= old.cardBytes(c);
+            } else {
+                cardTo[c] = next++;
+            }
+        }
+        int c1 = next;
+        int[] cardRuns = c1 == oc ? null : runs(cardTo);
+        cardId = keep(old.cardId, cardRuns, c1);
+        int[] notes = keep(old.cardNote, cardRuns, c1);
+        if (noteTo != null) {
+            notes = notes == old.cardNote ? notes.clone() : notes;
+            for (int c = 0; c < c1; c++) {
+                notes[c] = noteTo[notes[c]];
+            }
+        }
+        cardNote = notes;
+        did = keep(old.did, cardRuns, c1);
+        odid = keep(old.odid, cardRuns, c1);
+        deckOf = keep(old.deckOf, cardRuns, c1);
+        odeckOf = keep(old.odeckOf, cardRuns, c1);
+        decks = old.decks;
+        ord = keep(old.ord, cardRuns, c1);
+        ctype = keep(old.ctype, cardRuns, c1);
+        queue = keep(old.queue, cardRuns, c1);
+        due = keep(old.due, cardRuns, c1);
+        odue = keep(old.odue, cardRuns, c1);
+        ivl = keep(old.ivl, cardRuns, c1);
+        factor = keep(old.factor, cardRuns, c1);
+        reps = keep(old.reps, cardRuns, c1);
+        lapses = keep(old.lapses, cardRuns, c1);
+        flags = keep(old.flags, cardRuns, c1);
+        data = keep(old.data, cardRuns, c1);
+        estimatedBytes = bytes;
+    }
+
+    /** The kept runs of positions ({@code to[i] >= 0}) as start, end pairs. */
+    private static int[] runs(int[] to) {
+        int[] out = new int[8];
+        int k = 0;
+        int i = 0;
+        while (i < to.length) {
+            while (i < to.length && to[i] < 0) i++;
+            int start = i;
+            while (i < to.length && to[i] >= 0) i++;
+            if (i > start) {
+                if (k + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
+                out[k++] = start;
+                out[k++] = i;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** {@code src} itself when nothing was removed ({@code runs} null), else its kept runs copied as blocks. */
+    @SuppressWarnings("unchecked")
+    private static <A> A keep(A src, int[] runs, int length) {
+        if (runs == null) {
+            return src;
+        }
+        A out = (A) java.lang.reflect.Array.newInstance(src.getClass().getComponentType(), length);
+        int at = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            System.arraycopy(src, runs[r], out, at, runs[r + 1] - runs[r]);
+            at += runs[r + 1] - runs[r];
+        }
+        return out;
     }
 
     /**
