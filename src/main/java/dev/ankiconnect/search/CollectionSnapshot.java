@@ -419,7 +419,330 @@ public final class CollectionSnapshot {
      * snapshot is left as it was, for searches still reading it.
      */
     public CollectionSnapshot withChanges(Builder delta) {
+        if (delta.notes == 0 && delta.cards == 0) {
+            // only deletions (deleteNotes, a deck deleted with its cards): the runs between them copied as blocks
+            return new CollectionSnapshot(this, delta.generation, sortedUnique(delta.goneNotes, delta.goneNoteCount),
+                    sortedUnique(delta.goneCards, delta.goneCardCount));
+        }
+        if (delta.goneNoteCount == 0 && delta.goneCardCount == 0) {
+            // only rows that were there changed (an edit, a tag, a review, a suspension, a deck move): every row keeps
+            // its position, so the arrays nothing changed in are shared and the others copied whole and patched
+            // or rows were added after all others (ids are creation times: addNote(s)): then the arrays are copied
+            // longer and the new rows put at their end
+            long lastNote = noteId.length == 0 ? Long.MIN_VALUE : noteId[noteId.length - 1];
+            long lastCard = cardId.length == 0 ? Long.MIN_VALUE : cardId[cardId.length - 1];
+            int[] notePos = new int[delta.notes];
+            long[] added = new long[delta.notes];
+            int appended = 0;
+            for (int k = 0; k < delta.notes; k++) {
+                notePos[k] = Arrays.binarySearch(noteId, delta.noteIds[k]);
+                if (notePos[k] < 0) {
+                    if (delta.noteIds[k] <= lastNote) {
+                        return new CollectionSnapshot(this, delta);
+                    }
+                    added[appended++] = delta.noteIds[k];
+                }
+            }
+            Arrays.sort(added, 0, appended);
+            int[] cardPos = new int[delta.cards];
+            for (int k = 0; k < delta.cards; k++) {
+                cardPos[k] = Arrays.binarySearch(cardId, delta.cardIds[k]);
+                if (cardPos[k] < 0) {
+                    // a new card, of a note there or added now
+                    if (delta.cardIds[k] <= lastCard || (Arrays.binarySearch(noteId, delta.cardNids[k]) < 0
+                            && Arrays.binarySearch(added, 0, appended, delta.cardNids[k]) < 0)) {
+                        return new CollectionSnapshot(this, delta);
+                    }
+                } else if (noteId[cardNote[cardPos[k]]] != delta.cardNids[k]) {
+                    return new CollectionSnapshot(this, delta);
+                }
+            }
+            if (tagSetLower.length + delta.notes <= 64 + internedSets + internedSets / 4) {
+                return new CollectionSnapshot(this, delta, notePos, cardPos);
+            }
+        }
         return new CollectionSnapshot(this, delta);
+    }
+
+    /** {@link #withChanges} of deletions alone: the ids of deleted notes and cards, sorted. */
+    private CollectionSnapshot(CollectionSnapshot old, long generation, long[] goneNotes, long[] goneCards) {
+        this.generation = generation;
+        long bytes = old.estimatedBytes;
+        int on = old.noteId.length;
+        // each old note's new position, -1 when deleted
+        int[] noteTo = null;
+        int removedNotes = 0;
+        for (long id : goneNotes) {
+            int at = Arrays.binarySearch(old.noteId, id);
+            if (at >= 0) {
+                if (noteTo == null) {
+                    noteTo = new int[on];
+                }
+                noteTo[at] = -1;
+                removedNotes++;
+                bytes -= old.noteBytes(at);
+            }
+        }
+        int[] noteRuns = null;
+        if (noteTo != null) {
+            int next = 0;
+            for (int n = 0; n < on; n++) {
+                noteTo[n] = noteTo[n] < 0 ? -1 : next++;
+            }
+            noteRuns = runs(noteTo);
+        }
+        int n1 = on - removedNotes;
+        noteId = keep(old.noteId, noteRuns, n1);
+        mid = keep(old.mid, noteRuns, n1);
+        noteMtime = keep(old.noteMtime, noteRuns, n1);
+        tags = keep(old.tags, noteRuns, n1);
+        tagsLower = keep(old.tagsLower, noteRuns, n1);
+        tagSet = keep(old.tagSet, noteRuns, n1);
+        sfld = keep(old.sfld, noteRuns, n1);
+        flds = keep(old.flds, noteRuns, n1);
+        sfldFolded = keep(old.sfldFolded, noteRuns, n1);
+        fldsFolded = keep(old.fldsFolded, noteRuns, n1);
+        tagSetLower = old.tagSetLower;
+        internedSets = old.internedSets;
+        // cards: those deleted, and those whose note was (a full read leaves them out too)
+        int oc = old.cardId.length;
+        int[] cardTo = new int[oc];
+        for (long id : goneCards) {
+            int at = Arrays.binarySearch(old.cardId, id);
+            if (at >= 0) {
+                cardTo[at] = -1;
+            }
+        }
+        int next = 0;
+        for (int c = 0; c < oc; c++) {
+            if (cardTo[c] < 0 || (noteTo != null && noteTo[old.cardNote[c]] < 0)) {
+                cardTo[c] = -1;
+                bytes -= old.cardBytes(c);
+            } else {
+                cardTo[c] = next++;
+            }
+        }
+        int c1 = next;
+        int[] cardRuns = c1 == oc ? null : runs(cardTo);
+        cardId = keep(old.cardId, cardRuns, c1);
+        int[] notes = keep(old.cardNote, cardRuns, c1);
+        if (noteTo != null) {
+            notes = notes == old.cardNote ? notes.clone() : notes;
+            for (int c = 0; c < c1; c++) {
+                notes[c] = noteTo[notes[c]];
+            }
+        }
+        cardNote = notes;
+        did = keep(old.did, cardRuns, c1);
+        odid = keep(old.odid, cardRuns, c1);
+        deckOf = keep(old.deckOf, cardRuns, c1);
+        odeckOf = keep(old.odeckOf, cardRuns, c1);
+        decks = old.decks;
+        ord = keep(old.ord, cardRuns, c1);
+        ctype = keep(old.ctype, cardRuns, c1);
+        queue = keep(old.queue, cardRuns, c1);
+        due = keep(old.due, cardRuns, c1);
+        odue = keep(old.odue, cardRuns, c1);
+        ivl = keep(old.ivl, cardRuns, c1);
+        factor = keep(old.factor, cardRuns, c1);
+        reps = keep(old.reps, cardRuns, c1);
+        lapses = keep(old.lapses, cardRuns, c1);
+        flags = keep(old.flags, cardRuns, c1);
+        data = keep(old.data, cardRuns, c1);
+        estimatedBytes = bytes;
+    }
+
+    /** The kept runs of positions ({@code to[i] >= 0}) as start, end pairs. */
+    private static int[] runs(int[] to) {
+        int[] out = new int[8];
+        int k = 0;
+        int i = 0;
+        while (i < to.length) {
+            while (i < to.length && to[i] < 0) i++;
+            int start = i;
+            while (i < to.length && to[i] >= 0) i++;
+            if (i > start) {
+                if (k + 2 > out.length) out = Arrays.copyOf(out, 2 * out.length);
+                out[k++] = start;
+                out[k++] = i;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** {@code src} itself when nothing was removed ({@code runs} null), else its kept runs copied as blocks. */
+    @SuppressWarnings("unchecked")
+    private static <A> A keep(A src, int[] runs, int length) {
+        if (runs == null) {
+            return src;
+        }
+        A out = (A) java.lang.reflect.Array.newInstance(src.getClass().getComponentType(), length);
+        int at = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            System.arraycopy(src, runs[r], out, at, runs[r + 1] - runs[r]);
+            at += runs[r + 1] - runs[r];
+        }
+        return out;
+    }
+
+    /**
+     * {@link #withChanges} when every changed row was there before, at {@code notePos} / {@code cardPos}, or is new
+     * with an id above all others (position -1): appended in id order.
+     */
+    private CollectionSnapshot(CollectionSnapshot old, Builder d, int[] notePos, int[] cardPos) {
+        generation = d.generation;
+        long bytes = old.estimatedBytes;
+        boolean notes = d.notes > 0;
+        // appended rows: their positions after the old ones, in id order
+        int on = old.noteId.length;
+        int newNotes = 0;
+        for (int p : notePos) {
+            if (p < 0) newNotes++;
+        }
+        if (newNotes > 0) {
+            long[] ids = new long[newNotes];
+            int[] ks = new int[newNotes];
+            int a = 0;
+            for (int k = 0; k < d.notes; k++) {
+                if (notePos[k] < 0) {
+                    ids[a] = d.noteIds[k];
+                    ks[a++] = k;
+                }
+            }
+            int[] byId = order(ids, newNotes);
+            for (int x = 0; x < newNotes; x++) {
+                notePos[ks[byId[x]]] = on + x;
+            }
+        }
+        int n1 = on + newNotes;
+        noteId = newNotes > 0 ? Arrays.copyOf(old.noteId, n1) : old.noteId;
+        mid = notes ? Arrays.copyOf(old.mid, n1) : old.mid;
+        noteMtime = notes ? Arrays.copyOf(old.noteMtime, n1) : old.noteMtime;
+        tags = notes ? Arrays.copyOf(old.tags, n1) : old.tags;
+        tagsLower = notes ? Arrays.copyOf(old.tagsLower, n1) : old.tagsLower;
+        tagSet = notes ? Arrays.copyOf(old.tagSet, n1) : old.tagSet;
+        sfld = notes ? Arrays.copyOf(old.sfld, n1) : old.sfld;
+        flds = notes ? Arrays.copyOf(old.flds, n1) : old.flds;
+        sfldFolded = notes ? Arrays.copyOf(old.sfldFolded, n1) : old.sfldFolded;
+        fldsFolded = notes ? Arrays.copyOf(old.fldsFolded, n1) : old.fldsFolded;
+        List<String> addedSets = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> newSets = new java.util.HashMap<>();
+        for (int k = 0; k < d.notes; k++) {
+            int n = notePos[k];
+            if (n < on) {
+                bytes -= old.noteBytes(n);
+            } else {
+                noteId[n] = d.noteIds[k];
+            }
+            mid[n] = d.mids[k];
+            noteMtime[n] = d.noteMtimes[k];
+            String tag = d.tags[k];
+            if (n >= on || !old.tags[n].equals(tag)) {
+                Integer set = newSets.get(tag);
+                if (set == null) {
+                    set = old.tagSetLower.length + addedSets.size();
+                    newSets.put(tag, set);
+                    addedSets.add(tag.toLowerCase(Locale.ROOT));
+                }
+                tags[n] = tag;
+                tagsLower[n] = addedSets.get(set - old.tagSetLower.length);
+                tagSet[n] = set;
+            }
+            sfld[n] = d.sflds[k];
+            flds[n] = d.fldss[k];
+            sfldFolded[n] = foldAscii(d.sflds[k]);
+            fldsFolded[n] = foldAscii(d.fldss[k]);
+        }
+        bytes += d.noteBytes;
+        if (addedSets.isEmpty()) {
+            tagSetLower = old.tagSetLower;
+        } else {
+            String[] sets = Arrays.copyOf(old.tagSetLower, old.tagSetLower.length + addedSets.size());
+            for (int a = 0; a < addedSets.size(); a++) {
+                sets[old.tagSetLower.length + a] = addedSets.get(a);
+            }
+            tagSetLower = sets;
+        }
+        internedSets = old.internedSets;
+        boolean cards = d.cards > 0;
+        int oc = old.cardId.length;
+        int newCards = 0;
+        for (int p : cardPos) {
+            if (p < 0) newCards++;
+        }
+        if (newCards > 0) {
+            long[] ids = new long[newCards];
+            int[] ks = new int[newCards];
+            int a = 0;
+            for (int k = 0; k < d.cards; k++) {
+                if (cardPos[k] < 0) {
+                    ids[a] = d.cardIds[k];
+                    ks[a++] = k;
+                }
+            }
+            int[] byId = order(ids, newCards);
+            for (int x = 0; x < newCards; x++) {
+                cardPos[ks[byId[x]]] = oc + x;
+            }
+        }
+        int c1 = oc + newCards;
+        cardId = newCards > 0 ? Arrays.copyOf(old.cardId, c1) : old.cardId;
+        cardNote = newCards > 0 ? Arrays.copyOf(old.cardNote, c1) : old.cardNote;
+        did = cards ? Arrays.copyOf(old.did, c1) : old.did;
+        odid = cards ? Arrays.copyOf(old.odid, c1) : old.odid;
+        deckOf = cards ? Arrays.copyOf(old.deckOf, c1) : old.deckOf;
+        odeckOf = cards ? Arrays.copyOf(old.odeckOf, c1) : old.odeckOf;
+        ord = cards ? Arrays.copyOf(old.ord, c1) : old.ord;
+        ctype = cards ? Arrays.copyOf(old.ctype, c1) : old.ctype;
+        queue = cards ? Arrays.copyOf(old.queue, c1) : old.queue;
+        due = cards ? Arrays.copyOf(old.due, c1) : old.due;
+        odue = cards ? Arrays.copyOf(old.odue, c1) : old.odue;
+        ivl = cards ? Arrays.copyOf(old.ivl, c1) : old.ivl;
+        factor = cards ? Arrays.copyOf(old.factor, c1) : old.factor;
+        reps = cards ? Arrays.copyOf(old.reps, c1) : old.reps;
+        lapses = cards ? Arrays.copyOf(old.lapses, c1) : old.lapses;
+        flags = cards ? Arrays.copyOf(old.flags, c1) : old.flags;
+        data = cards ? Arrays.copyOf(old.data, c1) : old.data;
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        if (cards) {
+            for (int x = 0; x < old.decks.length; x++) {
+                index.put(old.decks[x], x);
+            }
+        }
+        for (int k = 0; k < d.cards; k++) {
+            int c = cardPos[k];
+            if (c < oc) {
+                bytes -= old.cardBytes(c);
+            } else {
+                cardId[c] = d.cardIds[k];
+                cardNote[c] = Arrays.binarySearch(noteId, d.cardNids[k]);
+            }
+            int l = 4 * k;
+            did[c] = d.cardLongs[l];
+            odid[c] = d.cardLongs[l + 1];
+            due[c] = d.cardLongs[l + 2];
+            odue[c] = d.cardLongs[l + 3];
+            int v = 8 * k;
+            ord[c] = d.cardInts[v];
+            ctype[c] = d.cardInts[v + 1];
+            queue[c] = d.cardInts[v + 2];
+            ivl[c] = d.cardInts[v + 3];
+            factor[c] = d.cardInts[v + 4];
+            reps[c] = d.cardInts[v + 5];
+            lapses[c] = d.cardInts[v + 6];
+            flags[c] = d.cardInts[v + 7];
+            data[c] = d.cardData[k];
+            deckOf[c] = index.computeIfAbsent(did[c], x -> index.size());
+            odeckOf[c] = index.computeIfAbsent(odid[c], x -> index.size());
+        }
+        bytes += d.cardBytes;
+        if (index.size() > old.decks.length) {
+            decks = new long[index.size()];
+            index.forEach((deck, x) -> decks[x] = deck);
+        } else {
+            decks = old.decks;
+        }
+        estimatedBytes = bytes;
     }
 
     /** The rows {@code delta} holds, changed or deleted: a measure of the work {@link #withChanges} saves. */

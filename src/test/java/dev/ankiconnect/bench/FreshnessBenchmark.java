@@ -21,7 +21,8 @@ import org.apache.catalina.startup.Tomcat;
  * timed {@code BENCH_RUNS} times (default 10) with no write before it, and right after a one-note write:
  * {@code updateNoteFields}, {@code addNote}, {@code deleteNotes} (the write untimed, the search timed from sending the
  * request until all of the reply has arrived). Prints per write the median / p99 / max over the mix and the ratio of
- * the medians (target: at most 2).
+ * the medians (target: at most 2). {@code BENCH_LOG=true} prints each read and catch-up of the in-memory copy with
+ * its time.
  *
  * <p>Run: {@code BENCH_DB=derby mvn -Pbench -DskipTests package exec:exec
  * -Dbench.main=dev.ankiconnect.bench.FreshnessBenchmark}; port {@code -Dbench.port=} (default 18812).
@@ -33,6 +34,10 @@ public final class FreshnessBenchmark {
 
     private static BenchClient client;
 
+    /** Held here: java.util.logging keeps loggers weakly, and the level set below must last. */
+    private static final java.util.logging.Logger memoryLog =
+            java.util.logging.Logger.getLogger("dev.ankiconnect.note.SearchMemory");
+
     private FreshnessBenchmark() {
     }
 
@@ -42,6 +47,13 @@ public final class FreshnessBenchmark {
         String db = System.getenv().getOrDefault("BENCH_DB", "derby");
         int port = Integer.getInteger("bench.port", 18812);
         client = new BenchClient(port);
+        if (Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_LOG", "false"))) {
+            // the server runs in this JVM: show SearchMemory's line on each read and catch-up of the copy
+            memoryLog.setLevel(java.util.logging.Level.FINE);
+            java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
+            handler.setLevel(java.util.logging.Level.FINE);
+            memoryLog.addHandler(handler);
+        }
         BenchDatabase database = BenchDatabase.start(db);
         Path data = Path.of("target", "bench-fresh-" + db + "-" + System.currentTimeMillis());
         Tomcat tomcat = EmbeddedServer.start(port, data, false);
