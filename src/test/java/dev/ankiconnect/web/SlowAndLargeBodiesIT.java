@@ -185,10 +185,13 @@ class SlowAndLargeBodiesIT {
                     assertEquals("big" + i + ".bin", r.getString("result"));
                     stored++;
                 } else {
-                    // over the body budget, or (for one that was read) waiting too long behind the other writers
+                    // over the body budget, or (for one that was read) waiting too long behind the other writers, or
+                    // (Payara, 16 bodies of 60 MiB at once) not fully received within this deployment's short budget
                     assertTrue(r.getString("error").equals("server busy: too many request bodies are being received "
                             + "at once (maxBodyMbInFlight); try again")
-                            || r.getString("error").startsWith("server busy: another request held the collection"), text);
+                            || r.getString("error").startsWith("server busy: another request held the collection")
+                            || r.getString("error").equals("the request body did not arrive within " + TIMEOUT_MS
+                                    + " ms (requestTimeoutMs)"), text);
                     if (r.getString("error").contains("maxBodyMbInFlight")) busy++;
                 }
             }
