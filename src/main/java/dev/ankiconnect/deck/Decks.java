@@ -337,7 +337,7 @@ public class Decks {
                 ps.addBatch();
                 if (++n % 500 == 0) {
                     ps.executeBatch();
-                    dev.ankiconnect.search.Deadline.check();
+                    dev.ankiconnect.search.Deadline.checkLeavingTimeToUndo();
                 }
             }
             ps.executeBatch();
