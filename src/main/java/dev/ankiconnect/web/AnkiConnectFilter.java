@@ -46,6 +46,14 @@ public class AnkiConnectFilter extends HttpFilter {
     @org.jboss.weld.context.http.Http
     jakarta.enterprise.inject.Instance<org.jboss.weld.context.http.HttpRequestContext> httpRequestContexts;
 
+    @Inject
+    @org.jboss.weld.context.http.Http
+    jakarta.enterprise.inject.Instance<org.jboss.weld.context.http.HttpSessionContext> httpSessionContexts;
+
+    @Inject
+    @org.jboss.weld.context.http.Http
+    jakarta.enterprise.inject.Instance<org.jboss.weld.context.http.HttpConversationContext> httpConversationContexts;
+
     private volatile BodyBudget bodyBudget;
 
     @Inject
@@ -131,6 +139,22 @@ public class AnkiConnectFilter extends HttpFilter {
     }
 
     private void releaseRequestScope(HttpServletRequest request) {
+        // the session and conversation scopes that Weld Servlet began on this thread too: else the next request
+        // here finds them still bound (WARN WELD-000225 and WELD-000335, once per request)
+        if (httpConversationContexts.isResolvable()) {
+            org.jboss.weld.context.http.HttpConversationContext ctx = httpConversationContexts.get();
+            if (ctx.isActive()) {
+                ctx.deactivate();
+            }
+            ctx.dissociate(request);
+        }
+        if (httpSessionContexts.isResolvable()) {
+            org.jboss.weld.context.http.HttpSessionContext ctx = httpSessionContexts.get();
+            if (ctx.isActive()) {
+                ctx.deactivate();
+            }
+            ctx.dissociate(request);
+        }
         if (httpRequestContexts.isResolvable()) {
             org.jboss.weld.context.http.HttpRequestContext ctx = httpRequestContexts.get();
             if (ctx.isActive()) {
