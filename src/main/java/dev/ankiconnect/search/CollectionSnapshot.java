@@ -586,6 +586,34 @@ public final class CollectionSnapshot {
     }
 
     /**
+     * Gives the changed rows new to the copy (position -1 in {@code pos}) the positions after the {@code oldLength}
+     * old ones, in id order; returns how many there are.
+     */
+    private static int appendAfter(int[] pos, long[] deltaIds, int count, int oldLength) {
+        int added = 0;
+        for (int k = 0; k < count; k++) {
+            if (pos[k] < 0) added++;
+        }
+        if (added == 0) {
+            return 0;
+        }
+        long[] ids = new long[added];
+        int[] ks = new int[added];
+        int a = 0;
+        for (int k = 0; k < count; k++) {
+            if (pos[k] < 0) {
+                ids[a] = deltaIds[k];
+                ks[a++] = k;
+            }
+        }
+        int[] byId = order(ids, added);
+        for (int x = 0; x < added; x++) {
+            pos[ks[byId[x]]] = oldLength + x;
+        }
+        return added;
+    }
+
+    /**
      * {@link #withChanges} when every changed row was there before, at {@code notePos} / {@code cardPos}, or is new
      * with an id above all others (position -1): appended in id order.
      */
@@ -595,25 +623,7 @@ public final class CollectionSnapshot {
         boolean notes = d.notes > 0;
         // appended rows: their positions after the old ones, in id order
         int on = old.noteId.length;
-        int newNotes = 0;
-        for (int p : notePos) {
-            if (p < 0) newNotes++;
-        }
-        if (newNotes > 0) {
-            long[] ids = new long[newNotes];
-            int[] ks = new int[newNotes];
-            int a = 0;
-            for (int k = 0; k < d.notes; k++) {
-                if (notePos[k] < 0) {
-                    ids[a] = d.noteIds[k];
-                    ks[a++] = k;
-                }
-            }
-            int[] byId = order(ids, newNotes);
-            for (int x = 0; x < newNotes; x++) {
-                notePos[ks[byId[x]]] = on + x;
-            }
-        }
+        int newNotes = appendAfter(notePos, d.noteIds, d.notes, on);
         int n1 = on + newNotes;
         noteId = newNotes > 0 ? Arrays.copyOf(old.noteId, n1) : old.noteId;
         mid = notes ? Arrays.copyOf(old.mid, n1) : old.mid;
@@ -666,25 +676,7 @@ public final class CollectionSnapshot {
         internedSets = old.internedSets;
         boolean cards = d.cards > 0;
         int oc = old.cardId.length;
-        int newCards = 0;
-        for (int p : cardPos) {
-            if (p < 0) newCards++;
-        }
-        if (newCards > 0) {
-            long[] ids = new long[newCards];
-            int[] ks = new int[newCards];
-            int a = 0;
-            for (int k = 0; k < d.cards; k++) {
-                if (cardPos[k] < 0) {
-                    ids[a] = d.cardIds[k];
-                    ks[a++] = k;
-                }
-            }
-            int[] byId = order(ids, newCards);
-            for (int x = 0; x < newCards; x++) {
-                cardPos[ks[byId[x]]] = oc + x;
-            }
-        }
+        int newCards = appendAfter(cardPos, d.cardIds, d.cards, oc);
         int c1 = oc + newCards;
         cardId = newCards > 0 ? Arrays.copyOf(old.cardId, c1) : old.cardId;
         cardNote = newCards > 0 ? Arrays.copyOf(old.cardNote, c1) : old.cardNote;
