@@ -54,6 +54,11 @@ public final class ApiErrors {
             LOG.fine(() -> "value too long for its column: " + failure);
             return TOO_LONG;
         }
+        if (sqlState(failure, "22021")) {
+            // PostgreSQL stores no NUL (U+0000) in text, and refuses one even as a parameter to compare with
+            LOG.fine(() -> "a character the database cannot store: " + failure);
+            return NUL_IN_TEXT;
+        }
         // Anything else is a bug or an infrastructure fault: its text may name classes, SQL or server paths.
         // The trace goes to the log under an id; the client gets the id and nothing of the text.
         return internal(failure);
@@ -117,6 +122,10 @@ public final class ApiErrors {
     public static final String TOO_LONG = "text too long: a name or tag in this request is longer than the server "
             + "stores (names of decks, note types, fields, templates and tags: 1000 characters; all tags of a note "
             + "together: 32672 characters)";
+
+    /** Text with a NUL character (U+0000), which PostgreSQL refuses (SQLState 22021, character not in repertoire). */
+    public static final String NUL_IN_TEXT = "text with a NUL character (\\u0000): the server's database cannot store "
+            + "or search for it; remove it from the request";
 
     /** True when an SQLException with this SQLState is in the failure's cause chain. */
     static boolean sqlState(Throwable failure, String state) {

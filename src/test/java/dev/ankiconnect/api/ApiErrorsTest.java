@@ -51,4 +51,11 @@ class ApiErrorsTest {
         assertEquals(ApiErrors.TOO_LONG, ApiErrors.message(wrapped));
         assertTrue(ApiErrors.TOO_LONG.startsWith("text too long: "));
     }
+
+    @Test
+    void aNulThatPostgresqlRefuses_isAClearText() {
+        java.sql.SQLException nul = new java.sql.SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00",
+                "22021");
+        assertEquals(ApiErrors.NUL_IN_TEXT, ApiErrors.message(new RuntimeException("Exception [EclipseLink-4002]", nul)));
+    }
 }
