@@ -32,7 +32,7 @@ class AccessLogIT {
     static WebArchive deployment() {
         return Deployments.war("accesslog", Map.of(
                 "apiKey", "s3cret",
-                "trustedProxies", String.join(", ", OperationsIT.localAddresses())));
+                "trustedProxies", String.join(", ", Deployments.localAddresses())));
     }
 
     @ArquillianResource

@@ -35,24 +35,7 @@ class OperationsIT {
                 "apiKey", "s3cret",
                 "keyFailureLimit", "3",
                 "keyFailureBlockMs", "1500",
-                "trustedProxies", String.join(", ", localAddresses())));
-    }
-
-    /** This machine's own addresses: the test client's, whichever one the container's URL names. */
-    static List<String> localAddresses() {
-        List<String> out = new ArrayList<>(List.of("127.0.0.1", "::1"));
-        try {
-            for (var nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
-                for (var a : java.util.Collections.list(nif.getInetAddresses())) {
-                    String text = a.getHostAddress();
-                    int scope = text.indexOf('%');
-                    out.add(scope < 0 ? text : text.substring(0, scope));
-                }
-            }
-        } catch (java.net.SocketException e) {
-            // Loopback only.
-        }
-        return out;
+                "trustedProxies", String.join(", ", Deployments.localAddresses())));
     }
 
     @ArquillianResource

@@ -67,4 +67,21 @@ public final class Deployments {
     public static WebArchive war(String name) {
         return war(name, Map.of());
     }
+
+    /** This machine's own addresses: the test client's, whichever one the container's URL names. */
+    public static java.util.List<String> localAddresses() {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("127.0.0.1", "::1"));
+        try {
+            for (var nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (var a : java.util.Collections.list(nif.getInetAddresses())) {
+                    String text = a.getHostAddress();
+                    int scope = text.indexOf('%');
+                    out.add(scope < 0 ? text : text.substring(0, scope));
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // Loopback only.
+        }
+        return out;
+    }
 }

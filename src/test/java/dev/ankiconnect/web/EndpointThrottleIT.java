@@ -36,7 +36,7 @@ class EndpointThrottleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("throttle", Map.of("apiKey", KEY, "trustedProxies", "127.0.0.1,::1",
+        return Deployments.war("throttle", Map.of("apiKey", KEY, "trustedProxies", String.join(", ", Deployments.localAddresses()),
                 "keyFailureLimit", "10", "keyFailureBlockMs", "60000"));
     }
 
