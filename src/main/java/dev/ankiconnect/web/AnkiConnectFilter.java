@@ -35,6 +35,8 @@ public class AnkiConnectFilter extends HttpFilter {
     private static final String STARTED = AnkiConnectFilter.class.getName() + ".started";
     /** The request's claim on the body budget, given back when the request ends. */
     private static final String CLAIM = AnkiConnectFilter.class.getName() + ".claim";
+    /** Request attribute: set when the body is read without a thread, and the request comes back to be answered. */
+    private static final String READING = AnkiConnectFilter.class.getName() + ".reading";
 
     @Inject
     jakarta.enterprise.inject.Instance<jakarta.enterprise.context.control.RequestContextController> requestContexts;
@@ -87,6 +89,12 @@ public class AnkiConnectFilter extends HttpFilter {
             return;
         }
         if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+            if (request.getAttribute(BodyReader.OUTCOME) == null) {
+                // a dispatch that no BodyReader asked for (a container's second one, for a request answered
+                // already): there is nothing to answer, and reading again would fail on a closed response
+                LOG.fine("an async dispatch without a body outcome was ignored");
+                return;
+            }
             // the body has been read (BodyReader): the request goes on here, on a container thread that has not
             // seen this request begin; its request scope is bound to this thread for this pass
             Runnable unbind = bindRequestScope(request);
@@ -100,7 +108,7 @@ public class AnkiConnectFilter extends HttpFilter {
         try {
             pass(request, response, chain);
         } finally {
-            if (request.getAttribute(CLAIM) != null) {
+            if (request.getAttribute(READING) != null) {
                 // the body is being read: this thread lets go of the request's scope (the container sends no
                 // end-of-request to it), so the next request on this thread does not find this one's
                 releaseRequestScope(request);
@@ -190,7 +198,7 @@ public class AnkiConnectFilter extends HttpFilter {
             filter(request, response, chain, client, action);
             // a first pass that began reading the body: the pass after it answers and logs the request
             reading = request.getDispatcherType() != jakarta.servlet.DispatcherType.ASYNC
-                    && request.getAttribute(CLAIM) != null;
+                    && request.getAttribute(READING) != null;
         } finally {
             if (reading) {
                 request.setAttribute(STARTED, start);
@@ -222,6 +230,8 @@ public class AnkiConnectFilter extends HttpFilter {
      * correctly does nothing; every JSON request is async (its body is read without a thread), so the warning
      * would be one line per request. Unless the deployment sets this logger's level, it logs SEVERE only.
      */
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AnkiConnectFilter.class.getName());
+
     private static final java.util.logging.Logger WELD_SERVLET = java.util.logging.Logger.getLogger("org.jboss.weld.Servlet");
 
     @Override
@@ -302,10 +312,15 @@ public class AnkiConnectFilter extends HttpFilter {
             long declared = request.getContentLengthLong();
             if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
                 body = new byte[0];
+            } else if (declared <= limit && request.getHeader("HTTP2-Settings") != null) {
+                read = readBlocking(request, declared, limit);
             } else if (declared <= limit) {
                 readAsync(request, response, declared, limit, decision);
                 return;
             }
+        }
+        if (read == null) {
+            // the body is empty, or declared larger than the limit
         } else if (read instanceof BodyReader.Body b) {
             body = b.bytes();
             // the bytes are dropped as soon as they are parsed
@@ -475,6 +490,7 @@ public class AnkiConnectFilter extends HttpFilter {
             return;
         }
         request.setAttribute(CLAIM, claim);
+        request.setAttribute(READING, Boolean.TRUE);
         jakarta.servlet.AsyncContext async = request.startAsync(request, response);
         // the body must arrive within the request's time budget; a slow sender is then answered and let go
         long timeoutMs = settings.config().longValue(ConfigKey.REQUEST_TIMEOUT_MS);
@@ -525,6 +541,16 @@ public class AnkiConnectFilter extends HttpFilter {
             }
         });
         BodyReader.start(async, declared, limit, claim);
+    }
+
+    /** Reads the body on this thread ({@link BodyReader#readBlocking}), its bytes taken from the body budget. */
+    private BodyReader.Outcome readBlocking(HttpServletRequest request, long declared, long limit) throws IOException {
+        BodyBudget.Claim claim = budget().claim();
+        request.setAttribute(CLAIM, claim);
+        if (!claim.take(declared > 0 ? declared : 1024)) {
+            return new BodyReader.Busy();
+        }
+        return BodyReader.readBlocking(request.getInputStream(), declared, limit, claim);
     }
 
     private void busy(HttpServletResponse response, CorsPolicy.Decision decision) throws IOException {

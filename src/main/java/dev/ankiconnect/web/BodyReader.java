@@ -6,6 +6,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -14,6 +15,11 @@ import java.util.logging.Logger;
  * {@link BodyBudget}; a body with a declared length is read into one array of that length (no copy). When the
  * body is complete, too large or over the budget, the outcome is left in a request attribute and the request
  * is dispatched again to the filter, which answers it on a container thread.
+ *
+ * <p>The callbacks are synchronized and the request is dispatched once, whatever the container does: Payara
+ * (Grizzly) was seen calling {@code onAllDataRead} on one thread while another was still in
+ * {@code onDataAvailable}, and a second dispatch of an answered request then found no body and began reading
+ * again ("Response already closed").
  */
 final class BodyReader implements ReadListener {
 
@@ -37,16 +43,19 @@ final class BodyReader implements ReadListener {
 
     private final AsyncContext async;
     private final ServletInputStream in;
+    private final long declared;
     private final long limit;
     private final BodyBudget.Claim claim;
     private final byte[] chunk = new byte[16 * 1024];
     private byte[] buffer;
     private int size;
     private boolean done;
+    private final AtomicBoolean dispatched = new AtomicBoolean();
 
     private BodyReader(AsyncContext async, ServletInputStream in, long declared, long limit, BodyBudget.Claim claim) {
         this.async = async;
         this.in = in;
+        this.declared = declared;
         this.limit = limit;
         this.claim = claim;
         this.buffer = new byte[declared > 0 ? (int) declared : 1024];
@@ -62,39 +71,74 @@ final class BodyReader implements ReadListener {
     }
 
     @Override
-    public void onDataAvailable() throws IOException {
+    public synchronized void onDataAvailable() throws IOException {
         while (!done && in.isReady()) {
             int n = in.read(chunk);
             if (n < 0) {
                 return; // onAllDataRead follows
             }
-            if ((long) size + n > limit) {
-                finish(new TooLarge());
+            Outcome refused = append(n);
+            if (refused != null) {
+                finish(refused);
                 return;
             }
-            if (size + n > buffer.length) {
-                // only a body without a declared length grows (or one longer than declared): count the growth
-                int grown = (int) Math.min(limit, Math.max((long) buffer.length * 2, (long) size + n));
-                if (!claim.take(grown - buffer.length)) {
-                    finish(new Busy());
-                    return;
-                }
-                buffer = Arrays.copyOf(buffer, grown);
+            if (size == declared) {
+                // the whole declared body is here: answer now, without asking isReady() again. On Payara that
+                // call queues onAllDataRead on another thread, which could run after the request was answered
+                // and its objects given to the next request on the connection.
+                finish(new Body(buffer));
+                return;
             }
-            System.arraycopy(chunk, 0, buffer, size, n);
-            size += n;
         }
     }
 
+    /** Adds {@code n} bytes of {@link #chunk} to the body: null, or why the body is refused. */
+    private Outcome append(int n) {
+        if ((long) size + n > limit) {
+            return new TooLarge();
+        }
+        if (size + n > buffer.length) {
+            // only a body without a declared length grows (or one longer than declared): count the growth
+            int grown = (int) Math.min(limit, Math.max((long) buffer.length * 2, (long) size + n));
+            if (!claim.take(grown - buffer.length)) {
+                return new Busy();
+            }
+            buffer = Arrays.copyOf(buffer, grown);
+        }
+        System.arraycopy(chunk, 0, buffer, size, n);
+        size += n;
+        return null;
+    }
+
+    /**
+     * Reads the body on this thread, with the same limit and budget as the non-blocking reader. Only for a
+     * request that asks to upgrade to HTTP/2 over cleartext ({@code HTTP2-Settings}, what Java's HttpClient
+     * sends by default): Payara's Grizzly breaks the upgraded connection when such a request is answered
+     * asynchronously (NullPointerException in Http2ServerFilter, the client reads EOF). A reverse proxy never
+     * forwards that header, and the container's own read time-out still bounds a slow sender.
+     */
+    static Outcome readBlocking(ServletInputStream in, long declared, long limit, BodyBudget.Claim claim)
+            throws IOException {
+        BodyReader reader = new BodyReader(null, in, declared, limit, claim);
+        int n;
+        while ((n = in.read(reader.chunk)) >= 0) {
+            Outcome refused = reader.append(n);
+            if (refused != null) {
+                return refused;
+            }
+        }
+        return new Body(reader.size == reader.buffer.length ? reader.buffer : Arrays.copyOf(reader.buffer, reader.size));
+    }
+
     @Override
-    public void onAllDataRead() {
+    public synchronized void onAllDataRead() {
         if (!done) {
             finish(new Body(size == buffer.length ? buffer : Arrays.copyOf(buffer, size)));
         }
     }
 
     @Override
-    public void onError(Throwable t) {
+    public synchronized void onError(Throwable t) {
         // the client went away or timed out mid-body: nobody reads an answer, but the request must end
         // (the AsyncListener of the filter answers a time-out and ends the request)
         LOG.fine(() -> "request body not read: " + t);
@@ -105,6 +149,9 @@ final class BodyReader implements ReadListener {
     private void finish(Outcome outcome) {
         done = true;
         buffer = null;
+        if (!dispatched.compareAndSet(false, true)) {
+            return;
+        }
         ServletRequest request = async.getRequest();
         request.setAttribute(OUTCOME, outcome);
         try {
