@@ -201,8 +201,14 @@ class SlowAndLargeBodiesIT {
         } finally {
             pool.shutdownNow();
         }
-        // the budget is given back: one more large body is stored
+        // the budget is given back: one more large body is stored. On a loaded 2-core machine, Payara once took
+        // longer than this deployment's short budget (8 s) to receive 60 MiB right after the burst: that error
+        // says nothing about the budget, so it is tried again (twice at most); "server busy" is never retried.
         JsonObject r = AnkiClient.parse(large(99)).asJsonObject();
+        for (int attempt = 0; attempt < 2 && !r.isNull("error")
+                && r.getString("error").startsWith("the request body did not arrive within"); attempt++) {
+            r = AnkiClient.parse(large(99)).asJsonObject();
+        }
         assertTrue(r.isNull("error"), r.toString());
     }
 }
