@@ -18,7 +18,8 @@ import java.util.Map;
  * {@link CollectionSnapshot}s (no database, no server; every text a String of its own, as a JDBC driver returns
  * it), forces GC and prints the heap they retain in all, bytes per note and per card, an estimate per array of one
  * copy (arrays and the Strings they hold; a String held by two arrays is counted at the first), and SearchMemory's
- * own size estimate ({@link CollectionSnapshot#estimatedBytes()}) beside the measured figure.
+ * own size estimate ({@link CollectionSnapshot#estimatedBytes()}) beside the measured figure. {@code BENCH_CAPITALS=true}
+ * starts every field with a capital letter (then text search's case-folded copy of the fields is a String of its own).
  *
  * <p>Run: {@code mvn -Pbench -DskipTests package exec:exec -Dbench.main=dev.ankiconnect.bench.SnapshotMemoryBenchmark}
  * (the bench profile runs it with {@code -Xmx2g}; compressed references, so 4 bytes a reference).
@@ -27,6 +28,8 @@ public final class SnapshotMemoryBenchmark {
 
     private static final String[] MODELS = {"Basic", "Basic (and reversed card)", "Cloze"};
     private static final String DAY_DATA = "{\"pos\":1}";
+    /** {@code BENCH_CAPITALS=true}: every field starts with a capital, so each note's fields are held case-folded too. */
+    private static final boolean CAPITALS = Boolean.parseBoolean(System.getenv("BENCH_CAPITALS"));
 
     private SnapshotMemoryBenchmark() {
     }
@@ -34,6 +37,8 @@ public final class SnapshotMemoryBenchmark {
     public static void main(String[] args) throws Exception {
         int profiles = Integer.parseInt(System.getenv().getOrDefault("BENCH_PROFILES", "20"));
         int notes = Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTES", "20000"));
+        // one small copy first, dropped: the classes and caches building loads are not counted
+        build(profiles, 1000);
         long before = used();
         CollectionSnapshot[] copies = new CollectionSnapshot[profiles];
         for (int p = 0; p < profiles; p++) {
@@ -97,7 +102,8 @@ public final class SnapshotMemoryBenchmark {
             StringBuilder flds = new StringBuilder();
             for (JsonValue v : note.getJsonObject("fields").values()) {
                 if (!flds.isEmpty()) flds.append('\u001f');
-                flds.append(((JsonString) v).getString());
+                String text = ((JsonString) v).getString();
+                flds.append(CAPITALS ? text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1) : text);
             }
             StringBuilder tags = new StringBuilder(" ");
             for (JsonValue v : note.getJsonArray("tags")) {
