@@ -18,7 +18,10 @@ public final class CollectionSnapshot {
     private static final boolean[] NO_FLAGS = new boolean[0];
 
     private final long generation;
-    private final long estimatedBytes;
+    /** Estimated heap of the rows (see {@link #estimatedBytes()}): the same for the same rows, however they came. */
+    private final long rowBytes;
+    /** Estimated heap of the distinct tag strings held (each once, however many notes share it). */
+    private final long tagBytes;
     /** Distinct tag strings at the last full intern: {@link #withChanges} adds sets, and interns all again past a quarter more. */
     private final int internedSets;
 
@@ -27,54 +30,57 @@ public final class CollectionSnapshot {
     final long[] noteMtime;
     /** Each note's tags; notes with the same tags share one String. */
     final String[] tags;
-    /** {@code tags} lower-cased as the database's LOWER does (the same String when nothing changes). */
-    final String[] tagsLower;
     /**
      * Each note's index into {@link #tagSetLower}, the distinct tag strings of the collection lower-cased: a tag
      * term is tested once per distinct string, not once per note (a collection has far fewer).
      */
     final int[] tagSet;
     final String[] tagSetLower;
+    /** The sort field; null when it is the first field of {@code flds} as it stands (see {@link #sfld(int)}). */
     final String[] sfld;
     final String[] flds;
-    /** {@code sfld} and {@code flds} with ASCII letters lower-cased (SQLite LIKE folding), shared when unchanged. */
+    /**
+     * {@code sfld} and {@code flds} with ASCII letters lower-cased (SQLite LIKE folding), shared when unchanged;
+     * null where {@code sfld} is.
+     */
     final String[] sfldFolded;
     final String[] fldsFolded;
 
     final long[] cardId;
     /** Index into the note arrays of each card's note. */
     final int[] cardNote;
-    final long[] did;
-    final long[] odid;
     /**
      * Each card's deck and original deck as an index into {@link #decks}, the distinct deck ids of the cards (with
-     * 0, "none", first): a deck term is decided once per deck, not once per card.
+     * 0, "none", first): a deck term is decided once per deck, not once per card. The ids themselves are not kept
+     * per card: {@code decks[deckOf[c]]} is the card's {@code did}.
      */
     final int[] deckOf;
     final int[] odeckOf;
     final long[] decks;
     final int[] ord;
-    final int[] ctype;
-    final int[] queue;
+    /** Type (0-3) and queue (-3 to 4) in a byte each; a value outside a byte's range is kept as its nearest end. */
+    final byte[] ctype;
+    final byte[] queue;
     final long[] due;
     final long[] odue;
     final int[] ivl;
     final int[] factor;
     final int[] reps;
     final int[] lapses;
-    final int[] flags;
+    /** {@code flags % 8}, the flag: search reads nothing else of the column. */
+    final byte[] flags;
+    /** Card data; every empty one the same String. */
     final String[] data;
 
     private CollectionSnapshot(Builder b) {
         generation = b.generation;
-        estimatedBytes = b.noteBytes + b.cardBytes;
+        rowBytes = b.noteBytes + b.cardBytes;
         int n = b.notes;
         int[] byId = order(b.noteIds, n);
         noteId = new long[n];
         mid = new long[n];
         noteMtime = new long[n];
         tags = new String[n];
-        tagsLower = new String[n];
         sfld = new String[n];
         flds = new String[n];
         sfldFolded = new String[n];
@@ -97,7 +103,6 @@ public final class CollectionSnapshot {
             }
             tagSet[i] = set;
             tags[i] = distinctTags.get(set);
-            tagsLower[i] = distinctLower.get(set);
             sfld[i] = b.sflds[k];
             flds[i] = b.fldss[k];
             sfldFolded[i] = foldAscii(sfld[i]);
@@ -105,6 +110,7 @@ public final class CollectionSnapshot {
         }
         tagSetLower = distinctLower.toArray(new String[0]);
         internedSets = tagSetLower.length;
+        tagBytes = tagBytes(distinctTags);
         // cards whose note is missing cannot match a search that joins notes; Anki has none, neither do we
         int[] cardsById = order(b.cardIds, b.cards);
         int kept = 0;
@@ -116,18 +122,20 @@ public final class CollectionSnapshot {
         }
         cardId = new long[kept];
         cardNote = new int[kept];
-        did = new long[kept];
-        odid = new long[kept];
+        deckOf = new int[kept];
+        odeckOf = new int[kept];
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        index.put(0L, 0);
         ord = new int[kept];
-        ctype = new int[kept];
-        queue = new int[kept];
+        ctype = new byte[kept];
+        queue = new byte[kept];
         due = new long[kept];
         odue = new long[kept];
         ivl = new int[kept];
         factor = new int[kept];
         reps = new int[kept];
         lapses = new int[kept];
-        flags = new int[kept];
+        flags = new byte[kept];
         data = new String[kept];
         int j = 0;
         for (int i = 0; i < b.cards; i++) {
@@ -136,29 +144,21 @@ public final class CollectionSnapshot {
             cardId[j] = b.cardIds[k];
             cardNote[j] = note[i];
             int l = 4 * k;
-            did[j] = b.cardLongs[l];
-            odid[j] = b.cardLongs[l + 1];
+            deckOf[j] = index.computeIfAbsent(b.cardLongs[l], d -> index.size());
+            odeckOf[j] = index.computeIfAbsent(b.cardLongs[l + 1], d -> index.size());
             due[j] = b.cardLongs[l + 2];
             odue[j] = b.cardLongs[l + 3];
             int v = 8 * k;
             ord[j] = b.cardInts[v];
-            ctype[j] = b.cardInts[v + 1];
-            queue[j] = b.cardInts[v + 2];
+            ctype[j] = small(b.cardInts[v + 1]);
+            queue[j] = small(b.cardInts[v + 2]);
             ivl[j] = b.cardInts[v + 3];
             factor[j] = b.cardInts[v + 4];
             reps[j] = b.cardInts[v + 5];
             lapses[j] = b.cardInts[v + 6];
-            flags[j] = b.cardInts[v + 7];
+            flags[j] = flag(b.cardInts[v + 7]);
             data[j] = b.cardData[k];
             j++;
-        }
-        deckOf = new int[kept];
-        odeckOf = new int[kept];
-        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
-        index.put(0L, 0);
-        for (int c = 0; c < kept; c++) {
-            deckOf[c] = index.computeIfAbsent(did[c], d -> index.size());
-            odeckOf[c] = index.computeIfAbsent(odid[c], d -> index.size());
         }
         decks = new long[index.size()];
         index.forEach((deck, i) -> decks[i] = deck);
@@ -171,7 +171,7 @@ public final class CollectionSnapshot {
      */
     private CollectionSnapshot(CollectionSnapshot old, Builder d) {
         generation = d.generation;
-        long bytes = old.estimatedBytes;
+        long bytes = old.rowBytes;
         // notes: the delta's rows in id order, then one merge pass over the old rows
         int dn = d.notes;
         int[] dOrder = order(d.noteIds, dn);
@@ -183,7 +183,6 @@ public final class CollectionSnapshot {
         long[] nMid = new long[cap];
         long[] nMtime = new long[cap];
         String[] nTags = new String[cap];
-        String[] nTagsLower = new String[cap];
         int[] nTagSet = new int[cap];
         String[] nSfld = new String[cap];
         String[] nFlds = new String[cap];
@@ -208,7 +207,6 @@ public final class CollectionSnapshot {
                     nMid[out] = old.mid[i];
                     nMtime[out] = old.noteMtime[i];
                     nTags[out] = old.tags[i];
-                    nTagsLower[out] = old.tagsLower[i];
                     nTagSet[out] = old.tagSet[i];
                     nSfld[out] = old.sfld[i];
                     nFlds[out] = old.flds[i];
@@ -234,7 +232,6 @@ public final class CollectionSnapshot {
             String tag = d.tags[k];
             if (replaced >= 0 && old.tags[replaced].equals(tag)) {
                 nTags[out] = old.tags[replaced];
-                nTagsLower[out] = old.tagsLower[replaced];
                 nTagSet[out] = old.tagSet[replaced];
             } else {
                 Integer set = newSets.get(tag);
@@ -244,7 +241,6 @@ public final class CollectionSnapshot {
                     addedSets.add(tag.toLowerCase(Locale.ROOT));
                 }
                 nTags[out] = tag;
-                nTagsLower[out] = addedSets.get(set - old.tagSetLower.length);
                 nTagSet[out] = set;
             }
             nSfld[out] = d.sflds[k];
@@ -272,27 +268,25 @@ public final class CollectionSnapshot {
             java.util.Map<String, Integer> distinct = new java.util.HashMap<>();
             List<String> lower = new java.util.ArrayList<>();
             int[] set = new int[out];
-            String[] tagsLowerNow = new String[out];
             for (int n = 0; n < out; n++) {
                 String t = tags[n];
                 Integer at = distinct.get(t);
                 if (at == null) {
                     at = lower.size();
                     distinct.put(t, at);
-                    lower.add(nTagsLower[n]);
+                    lower.add(sets[nTagSet[n]]);
                 }
                 set[n] = at;
-                tagsLowerNow[n] = lower.get(at);
             }
             tagSet = set;
-            tagsLower = tagsLowerNow;
             tagSetLower = lower.toArray(new String[0]);
             internedSets = tagSetLower.length;
+            tagBytes = tagBytes(distinct.keySet());
         } else {
             tagSet = Arrays.copyOf(nTagSet, out);
-            tagsLower = Arrays.copyOf(nTagsLower, out);
             tagSetLower = sets;
             internedSets = old.internedSets;
+            tagBytes = old.tagBytes + tagBytes(newSets.keySet());
         }
 
         // cards: the same merge; a kept card follows its note to the note's new position. Decks keep their positions
@@ -308,18 +302,16 @@ public final class CollectionSnapshot {
         cap = oc + dc;
         long[] cId = new long[cap];
         int[] cNote = new int[cap];
-        long[] cDid = new long[cap];
-        long[] cOdid = new long[cap];
         long[] cDue = new long[cap];
         long[] cOdue = new long[cap];
         int[] cOrd = new int[cap];
-        int[] cType = new int[cap];
-        int[] cQueue = new int[cap];
+        byte[] cType = new byte[cap];
+        byte[] cQueue = new byte[cap];
         int[] cIvl = new int[cap];
         int[] cFactor = new int[cap];
         int[] cReps = new int[cap];
         int[] cLapses = new int[cap];
-        int[] cFlags = new int[cap];
+        byte[] cFlags = new byte[cap];
         String[] cData = new String[cap];
         int[] cDeckOf = new int[cap];
         int[] cOdeckOf = new int[cap];
@@ -336,8 +328,6 @@ public final class CollectionSnapshot {
                 } else {
                     cId[out] = oid;
                     cNote[out] = note;
-                    cDid[out] = old.did[i];
-                    cOdid[out] = old.odid[i];
                     cDue[out] = old.due[i];
                     cOdue[out] = old.odue[i];
                     cOrd[out] = old.ord[i];
@@ -370,29 +360,25 @@ public final class CollectionSnapshot {
             cId[out] = nid2;
             cNote[out] = note;
             int l = 4 * k;
-            cDid[out] = d.cardLongs[l];
-            cOdid[out] = d.cardLongs[l + 1];
             cDue[out] = d.cardLongs[l + 2];
             cOdue[out] = d.cardLongs[l + 3];
             int v = 8 * k;
             cOrd[out] = d.cardInts[v];
-            cType[out] = d.cardInts[v + 1];
-            cQueue[out] = d.cardInts[v + 2];
+            cType[out] = small(d.cardInts[v + 1]);
+            cQueue[out] = small(d.cardInts[v + 2]);
             cIvl[out] = d.cardInts[v + 3];
             cFactor[out] = d.cardInts[v + 4];
             cReps[out] = d.cardInts[v + 5];
             cLapses[out] = d.cardInts[v + 6];
-            cFlags[out] = d.cardInts[v + 7];
+            cFlags[out] = flag(d.cardInts[v + 7]);
             cData[out] = d.cardData[k];
-            cDeckOf[out] = index.computeIfAbsent(cDid[out], x -> index.size());
-            cOdeckOf[out] = index.computeIfAbsent(cOdid[out], x -> index.size());
+            cDeckOf[out] = index.computeIfAbsent(d.cardLongs[l], x -> index.size());
+            cOdeckOf[out] = index.computeIfAbsent(d.cardLongs[l + 1], x -> index.size());
             out++;
         }
         bytes += d.cardBytes;
         cardId = Arrays.copyOf(cId, out);
         cardNote = Arrays.copyOf(cNote, out);
-        did = Arrays.copyOf(cDid, out);
-        odid = Arrays.copyOf(cOdid, out);
         due = Arrays.copyOf(cDue, out);
         odue = Arrays.copyOf(cOdue, out);
         ord = Arrays.copyOf(cOrd, out);
@@ -408,7 +394,7 @@ public final class CollectionSnapshot {
         odeckOf = Arrays.copyOf(cOdeckOf, out);
         decks = new long[index.size()];
         index.forEach((deck, x) -> decks[x] = deck);
-        estimatedBytes = bytes;
+        rowBytes = bytes;
     }
 
     /**
@@ -467,7 +453,8 @@ public final class CollectionSnapshot {
     /** {@link #withChanges} of deletions alone: the ids of deleted notes and cards, sorted. */
     private CollectionSnapshot(CollectionSnapshot old, long generation, long[] goneNotes, long[] goneCards) {
         this.generation = generation;
-        long bytes = old.estimatedBytes;
+        long bytes = old.rowBytes;
+        tagBytes = old.tagBytes;
         int on = old.noteId.length;
         // each old note's new position, -1 when deleted
         int[] noteTo = null;
@@ -496,7 +483,6 @@ public final class CollectionSnapshot {
         mid = keep(old.mid, noteRuns, n1);
         noteMtime = keep(old.noteMtime, noteRuns, n1);
         tags = keep(old.tags, noteRuns, n1);
-        tagsLower = keep(old.tagsLower, noteRuns, n1);
         tagSet = keep(old.tagSet, noteRuns, n1);
         sfld = keep(old.sfld, noteRuns, n1);
         flds = keep(old.flds, noteRuns, n1);
@@ -533,8 +519,6 @@ public final class CollectionSnapshot {
             }
         }
         cardNote = notes;
-        did = keep(old.did, cardRuns, c1);
-        odid = keep(old.odid, cardRuns, c1);
         deckOf = keep(old.deckOf, cardRuns, c1);
         odeckOf = keep(old.odeckOf, cardRuns, c1);
         decks = old.decks;
@@ -549,7 +533,7 @@ public final class CollectionSnapshot {
         lapses = keep(old.lapses, cardRuns, c1);
         flags = keep(old.flags, cardRuns, c1);
         data = keep(old.data, cardRuns, c1);
-        estimatedBytes = bytes;
+        rowBytes = bytes;
     }
 
     /** The kept runs of positions ({@code to[i] >= 0}) as start, end pairs. */
@@ -619,7 +603,7 @@ public final class CollectionSnapshot {
      */
     private CollectionSnapshot(CollectionSnapshot old, Builder d, int[] notePos, int[] cardPos) {
         generation = d.generation;
-        long bytes = old.estimatedBytes;
+        long bytes = old.rowBytes;
         boolean notes = d.notes > 0;
         // appended rows: their positions after the old ones, in id order
         int on = old.noteId.length;
@@ -629,7 +613,6 @@ public final class CollectionSnapshot {
         mid = notes ? Arrays.copyOf(old.mid, n1) : old.mid;
         noteMtime = notes ? Arrays.copyOf(old.noteMtime, n1) : old.noteMtime;
         tags = notes ? Arrays.copyOf(old.tags, n1) : old.tags;
-        tagsLower = notes ? Arrays.copyOf(old.tagsLower, n1) : old.tagsLower;
         tagSet = notes ? Arrays.copyOf(old.tagSet, n1) : old.tagSet;
         sfld = notes ? Arrays.copyOf(old.sfld, n1) : old.sfld;
         flds = notes ? Arrays.copyOf(old.flds, n1) : old.flds;
@@ -655,7 +638,6 @@ public final class CollectionSnapshot {
                     addedSets.add(tag.toLowerCase(Locale.ROOT));
                 }
                 tags[n] = tag;
-                tagsLower[n] = addedSets.get(set - old.tagSetLower.length);
                 tagSet[n] = set;
             }
             sfld[n] = d.sflds[k];
@@ -674,14 +656,13 @@ public final class CollectionSnapshot {
             tagSetLower = sets;
         }
         internedSets = old.internedSets;
+        tagBytes = old.tagBytes + tagBytes(newSets.keySet());
         boolean cards = d.cards > 0;
         int oc = old.cardId.length;
         int newCards = appendAfter(cardPos, d.cardIds, d.cards, oc);
         int c1 = oc + newCards;
         cardId = newCards > 0 ? Arrays.copyOf(old.cardId, c1) : old.cardId;
         cardNote = newCards > 0 ? Arrays.copyOf(old.cardNote, c1) : old.cardNote;
-        did = cards ? Arrays.copyOf(old.did, c1) : old.did;
-        odid = cards ? Arrays.copyOf(old.odid, c1) : old.odid;
         deckOf = cards ? Arrays.copyOf(old.deckOf, c1) : old.deckOf;
         odeckOf = cards ? Arrays.copyOf(old.odeckOf, c1) : old.odeckOf;
         ord = cards ? Arrays.copyOf(old.ord, c1) : old.ord;
@@ -710,22 +691,20 @@ public final class CollectionSnapshot {
                 cardNote[c] = Arrays.binarySearch(noteId, d.cardNids[k]);
             }
             int l = 4 * k;
-            did[c] = d.cardLongs[l];
-            odid[c] = d.cardLongs[l + 1];
             due[c] = d.cardLongs[l + 2];
             odue[c] = d.cardLongs[l + 3];
             int v = 8 * k;
             ord[c] = d.cardInts[v];
-            ctype[c] = d.cardInts[v + 1];
-            queue[c] = d.cardInts[v + 2];
+            ctype[c] = small(d.cardInts[v + 1]);
+            queue[c] = small(d.cardInts[v + 2]);
             ivl[c] = d.cardInts[v + 3];
             factor[c] = d.cardInts[v + 4];
             reps[c] = d.cardInts[v + 5];
             lapses[c] = d.cardInts[v + 6];
-            flags[c] = d.cardInts[v + 7];
+            flags[c] = flag(d.cardInts[v + 7]);
             data[c] = d.cardData[k];
-            deckOf[c] = index.computeIfAbsent(did[c], x -> index.size());
-            odeckOf[c] = index.computeIfAbsent(odid[c], x -> index.size());
+            deckOf[c] = index.computeIfAbsent(d.cardLongs[l], x -> index.size());
+            odeckOf[c] = index.computeIfAbsent(d.cardLongs[l + 1], x -> index.size());
         }
         bytes += d.cardBytes;
         if (index.size() > old.decks.length) {
@@ -734,7 +713,7 @@ public final class CollectionSnapshot {
         } else {
             decks = old.decks;
         }
-        estimatedBytes = bytes;
+        rowBytes = bytes;
     }
 
     /** The rows {@code delta} holds, changed or deleted: a measure of the work {@link #withChanges} saves. */
@@ -743,7 +722,7 @@ public final class CollectionSnapshot {
     }
 
     private long noteBytes(int n) {
-        return NOTE_BYTES + text(tags[n]) + text(sfld[n]) + text(flds[n]);
+        return NOTE_BYTES + text(sfld[n]) + text(flds[n]);
     }
 
     private long cardBytes(int c) {
@@ -776,8 +755,33 @@ public final class CollectionSnapshot {
         return idx;
     }
 
-    /** ASCII letters lower-cased, every other character kept; the same String when it has no A-Z. */
+    /** A type or queue in a byte: values past a byte's range kept as its nearest end (no search tells them apart). */
+    private static byte small(int v) {
+        return (byte) Math.max(Byte.MIN_VALUE, Math.min(Byte.MAX_VALUE, v));
+    }
+
+    /** The flag of a card's {@code flags} column, as search reads it ({@code flags % 8}). */
+    private static byte flag(int flags) {
+        return (byte) (flags % 8);
+    }
+
+    /** Note {@code n}'s sort field: kept, or (most often) its first field, which is then not held twice. */
+    String sfld(int n) {
+        String s = sfld[n];
+        if (s != null) return s;
+        String f = flds[n];
+        int end = f.indexOf('\u001f');
+        return end < 0 ? f : f.substring(0, end);
+    }
+
+    /** True when {@code sfld} is the first field of {@code flds} (up to the first separator, or all of it). */
+    private static boolean firstField(String sfld, String flds) {
+        return flds.startsWith(sfld) && (flds.length() == sfld.length() || flds.charAt(sfld.length()) == '\u001f');
+    }
+
+    /** ASCII letters lower-cased, every other character kept; the same String when it has no A-Z; null for null. */
     static String foldAscii(String text) {
+        if (text == null) return null;
         int i = 0;
         while (i < text.length() && (text.charAt(i) < 'A' || text.charAt(i) > 'Z')) i++;
         if (i == text.length()) return text;
@@ -805,19 +809,56 @@ public final class CollectionSnapshot {
     }
 
     /**
-     * Heap held, roughly: the arrays (8 bytes a long, 4 an int or reference) and every String (24 bytes of
-     * header and 16 of array, plus its characters at 1 byte each when Latin-1, else 2), counted twice when a
-     * lower-cased or folded copy is kept beside it.
+     * Heap held, roughly: the arrays (8 bytes a long, 4 an int or reference, 1 a byte) and every String held
+     * (24 bytes, and its array: 16 bytes of header and its characters at 1 byte each when Latin-1, else 2,
+     * rounded up to 8), counted twice when a lower-cased or folded copy is kept beside it. A sort field that is
+     * the first field and an empty card data take no String of their own; a tag string is counted once however
+     * many notes share it; and what G1 loses around large arrays ({@link #regionWaste}). SnapshotMemoryBenchmark
+     * compares this with the heap measured.
      */
     public long estimatedBytes() {
-        return estimatedBytes;
+        return rowBytes + tagBytes + arrayWaste(noteId.length, cardId.length);
     }
 
-    private static final long NOTE_BYTES = 3L * 8 + 9 * 4;
-    private static final long CARD_BYTES = 5L * 8 + 10 * 4 + 4;
+    /**
+     * G1's region size as its ergonomics choose it: the maximum heap over 2048, a power of two from 1 to 32 MB (an
+     * explicit {@code -XX:G1HeapRegionSize} is not seen; another collector wastes nothing, so this then overcounts).
+     */
+    private static final long REGION = Long.highestOneBit(
+            Math.max(1L << 20, Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 2048)));
+
+    /** G1 gives an array of half a region or more whole regions of its own: the rest of the last one is lost. */
+    private static long regionWaste(long bytes) {
+        if (bytes < REGION / 2) return 0;
+        return (bytes + REGION - 1) / REGION * REGION - bytes;
+    }
+
+    /** What {@link #regionWaste} costs the arrays of {@code notes} notes and {@code cards} cards (as declared above). */
+    private static long arrayWaste(long notes, long cards) {
+        return 3 * regionWaste(16 + 8 * notes) + 6 * regionWaste(16 + 4 * notes) + 3 * regionWaste(16 + 8 * cards)
+                + 9 * regionWaste(16 + 4 * cards) + 3 * regionWaste(16 + cards);
+    }
+
+    /** {@link #estimatedBytes()} without the tag strings: equal for snapshots of the same rows. */
+    long rowBytes() {
+        return rowBytes;
+    }
+
+    /** A note's share of the arrays: id, notetype and mtime as longs, five references and the tag set index. */
+    private static final long NOTE_BYTES = 3L * 8 + 6 * 4;
+    /** A card's: id, due and odue as longs; note, decks, ord, ivl, factor, reps, lapses as ints; data; 3 bytes. */
+    private static final long CARD_BYTES = 3L * 8 + 8 * 4 + 4 + 3;
+
+    private static long tagBytes(java.util.Collection<String> distinct) {
+        long bytes = 0;
+        for (String t : distinct) {
+            bytes += text(t);
+        }
+        return bytes;
+    }
 
     private static long text(String s) {
-        long bytes = 40;
+        if (s == null) return 0;
         boolean upper = false;
         boolean latin1 = true;
         for (int i = 0; i < s.length(); i++) {
@@ -825,19 +866,19 @@ public final class CollectionSnapshot {
             upper |= ch >= 'A' && ch <= 'Z';
             latin1 &= ch < 256;
         }
-        bytes += (long) s.length() * (latin1 ? 1 : 2);
+        long bytes = 24 + ((16 + (long) s.length() * (latin1 ? 1 : 2) + 7) & ~7L);
         return upper ? 2 * bytes : bytes;
     }
 
     /** A note as the JVM-side search tests read it (no card columns). */
     SearchRow noteRow(int n) {
-        return new SearchRow(noteId[n], noteId[n], mid[n], flds[n], sfld[n], tags[n], "", 0, 0, 0, 0, 0, NO_FLAGS);
+        return new SearchRow(noteId[n], noteId[n], mid[n], flds[n], sfld(n), tags[n], "", 0, 0, 0, 0, 0, NO_FLAGS);
     }
 
     /** A card with its note, as the JVM-side search tests read it. */
     SearchRow cardRow(int c) {
         int n = cardNote[c];
-        return new SearchRow(cardId[c], noteId[n], mid[n], flds[n], sfld[n], tags[n], data[c], ctype[c], queue[c],
+        return new SearchRow(cardId[c], noteId[n], mid[n], flds[n], sfld(n), tags[n], data[c], ctype[c], queue[c],
                 due[c], odue[c], ivl[c], NO_FLAGS);
     }
 
@@ -869,6 +910,9 @@ public final class CollectionSnapshot {
         /** Estimated heap of what was added so far (see {@link #estimatedBytes()}), notes and cards apart. */
         private long noteBytes;
         private long cardBytes;
+        /** The distinct tag strings so far: notes with the same tags share one String from the start. */
+        private final java.util.Map<String, String> distinctTags = new java.util.HashMap<>();
+        private long tagBytes;
 
         private Builder(long generation) {
             this.generation = generation;
@@ -888,10 +932,18 @@ public final class CollectionSnapshot {
             noteIds[notes] = id;
             mids[notes] = mid;
             noteMtimes[notes] = mtime;
-            this.tags[notes] = tags == null ? "" : tags;
-            sflds[notes] = sfld == null ? "" : sfld;
+            String t = tags == null ? "" : tags;
+            String shared = distinctTags.putIfAbsent(t, t);
+            if (shared == null) {
+                tagBytes += text(t);
+            }
+            this.tags[notes] = shared == null ? t : shared;
             fldss[notes] = flds == null ? "" : flds;
-            noteBytes += NOTE_BYTES + text(this.tags[notes]) + text(sflds[notes]) + text(fldss[notes]);
+            sflds[notes] = sfld == null ? "" : sfld;
+            if (firstField(sflds[notes], fldss[notes])) {
+                sflds[notes] = null;
+            }
+            noteBytes += NOTE_BYTES + text(sflds[notes]) + text(fldss[notes]);
             notes++;
             return this;
         }
@@ -923,7 +975,7 @@ public final class CollectionSnapshot {
             cardInts[v + 5] = reps;
             cardInts[v + 6] = lapses;
             cardInts[v + 7] = flags;
-            cardData[cards] = data == null ? "" : data;
+            cardData[cards] = data == null || data.isEmpty() ? "" : data;
             cardBytes += CARD_BYTES + (cardData[cards].isEmpty() ? 0 : text(cardData[cards]));
             cards++;
             return this;
@@ -949,12 +1001,12 @@ public final class CollectionSnapshot {
 
         /** Estimated heap of the notes added so far. */
         public long noteBytes() {
-            return noteBytes;
+            return noteBytes + tagBytes + arrayWaste(notes, 0);
         }
 
         /** Estimated heap of the notes and cards added so far. */
         public long bytes() {
-            return noteBytes + cardBytes;
+            return noteBytes + tagBytes + cardBytes + arrayWaste(notes, cards);
         }
 
         public CollectionSnapshot build() {

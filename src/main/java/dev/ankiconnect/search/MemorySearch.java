@@ -192,14 +192,16 @@ public final class MemorySearch {
         if (ctx.ignoreAccents()) return notes(noteTerms.noCombining(glob));
         if (!ctx.anyExcludedFields() && !Glob.hasWildcard(glob)) {
             String needle = CollectionSnapshot.foldAscii(Glob.literal(glob));
-            return new Term((n, c) -> s.sfldFolded[n].contains(needle) || s.fldsFolded[n].contains(needle), false);
+            // a null sort field is the first field, so within flds
+            return new Term((n, c) -> (s.sfldFolded[n] != null && s.sfldFolded[n].contains(needle))
+                    || s.fldsFolded[n].contains(needle), false);
         }
         return notes(noteTerms.textTest(glob));
     }
 
     private Term deck(String name) {
         if (name.equals("*")) return cards((n, c) -> true);
-        if (name.equals("filtered")) return cards((n, c) -> s.odid[c] != 0);
+        if (name.equals("filtered")) return cards((n, c) -> s.odeckOf[c] != 0); // decks[0] is 0
         return deckIn(cardTerms.deckIdsNamed(name));
     }
 

@@ -41,7 +41,9 @@ class SnapshotDeltaTest {
     private Note randomNote(long id) {
         String first = WORDS[random.nextInt(WORDS.length)];
         String flds = first + SEP + WORDS[random.nextInt(WORDS.length)] + " " + random.nextInt(50);
-        return new Note(id, 10 + random.nextInt(3), random.nextInt(100), TAGS[random.nextInt(TAGS.length)], first, flds);
+        // the sort field as Anki stores it, without HTML: mostly the first field itself, not for "<b>bold</b>"
+        return new Note(id, 10 + random.nextInt(3), random.nextInt(100), TAGS[random.nextInt(TAGS.length)],
+                first.replaceAll("<[^>]*>", ""), flds);
     }
 
     private Card randomCard(long id, long nid) {
@@ -196,18 +198,16 @@ class SnapshotDeltaTest {
         assertArrayEquals(fresh.mid, caught.mid);
         assertArrayEquals(fresh.noteMtime, caught.noteMtime);
         assertArrayEquals(fresh.tags, caught.tags);
-        assertArrayEquals(fresh.tagsLower, caught.tagsLower);
         assertArrayEquals(fresh.sfld, caught.sfld);
         assertArrayEquals(fresh.flds, caught.flds);
         assertArrayEquals(fresh.sfldFolded, caught.sfldFolded);
         assertArrayEquals(fresh.fldsFolded, caught.fldsFolded);
         for (int n = 0; n < caught.noteId.length; n++) {
-            assertEquals(caught.tagsLower[n], caught.tagSetLower[caught.tagSet[n]]);
+            assertEquals(caught.tags[n].toLowerCase(java.util.Locale.ROOT), caught.tagSetLower[caught.tagSet[n]]);
+            assertEquals(fresh.sfld(n), caught.sfld(n));
         }
         assertArrayEquals(fresh.cardId, caught.cardId);
         assertArrayEquals(fresh.cardNote, caught.cardNote);
-        assertArrayEquals(fresh.did, caught.did);
-        assertArrayEquals(fresh.odid, caught.odid);
         assertArrayEquals(fresh.ord, caught.ord);
         assertArrayEquals(fresh.ctype, caught.ctype);
         assertArrayEquals(fresh.queue, caught.queue);
@@ -220,11 +220,13 @@ class SnapshotDeltaTest {
         assertArrayEquals(fresh.flags, caught.flags);
         assertArrayEquals(fresh.data, caught.data);
         for (int c = 0; c < caught.cardId.length; c++) {
-            assertEquals(caught.did[c], caught.decks[caught.deckOf[c]]);
-            assertEquals(caught.odid[c], caught.decks[caught.odeckOf[c]]);
+            assertEquals(fresh.decks[fresh.deckOf[c]], caught.decks[caught.deckOf[c]]);
+            assertEquals(fresh.decks[fresh.odeckOf[c]], caught.decks[caught.odeckOf[c]]);
         }
-        long drift = Math.abs(fresh.estimatedBytes() - caught.estimatedBytes());
-        assertTrue(drift == 0, "estimated bytes differ by " + drift);
+        long drift = Math.abs(fresh.rowBytes() - caught.rowBytes());
+        assertTrue(drift == 0, "estimated bytes of the rows differ by " + drift);
+        // the caught-up copy may hold tag strings no note uses any more (until it interns them again)
+        assertTrue(caught.estimatedBytes() - caught.rowBytes() >= fresh.estimatedBytes() - fresh.rowBytes());
         SearchContext ctx = Fixtures.ctx();
         for (String q : QUERIES) {
             for (Target t : Target.values()) {
