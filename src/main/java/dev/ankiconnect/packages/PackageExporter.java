@@ -3,6 +3,7 @@ package dev.ankiconnect.packages;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.card.Card;
+import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
@@ -27,7 +28,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,9 +45,6 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class PackageExporter {
-
-    /** Derby only probes an index for short IN lists. */
-    private static final int BATCH = 100;
 
     private static final String[] CONFIG_KEYS = {"creationOffset", "rollover", "schedVer", "sched2021", "nextPos",
         "collapseTime", "localOffset"};
@@ -95,7 +92,7 @@ public class PackageExporter {
 
         // Cards in the selected decks, or whose home deck is one of them.
         List<Card> cards = new ArrayList<>();
-        for (List<Long> batch : batches(selected)) {
+        for (List<Long> batch : Chunks.of(selected)) {
             cards.addAll(em.createQuery("select c from Card c where c.profileId = :p and (c.did in :d or c.odid in :d)"
                     + " order by c.id", Card.class).setParameter("p", p).setParameter("d", batch).getResultList());
         }
@@ -118,7 +115,7 @@ public class PackageExporter {
         Set<Long> mids = new TreeSet<>();
         Set<String> mediaNames = new TreeSet<>();
         Set<String> tags = new TreeSet<>(Tags.UNICASE_ORDER);
-        for (List<Long> batch : batches(nids)) {
+        for (List<Long> batch : Chunks.of(nids)) {
             for (Note n : em.createQuery("select n from Note n where n.profileId = :p and n.id in :ids order by n.id",
                     Note.class).setParameter("p", p).setParameter("ids", batch).getResultList()) {
                 mids.add(n.mid());
@@ -172,7 +169,7 @@ public class PackageExporter {
         }
 
         if (includeSched) {
-            for (List<Long> batch : batches(uniqueCards.keySet())) {
+            for (List<Long> batch : Chunks.of(uniqueCards.keySet())) {
                 for (Revlog r : em.createQuery("select r from Revlog r where r.profileId = :p and r.cid in :c order by r.id",
                         Revlog.class).setParameter("p", p).setParameter("c", batch).getResultList()) {
                     pkg.revlog().add(new RevlogEntry(r.id(), r.cid(), r.usn(), r.ease(), r.ivl(), r.lastIvl(),
@@ -195,15 +192,6 @@ public class PackageExporter {
             mediaStore.content(name).ifPresent(bytes -> pkg.media().add(MediaFile.ofBytes(name, bytes)));
         }
         return Optional.of(pkg);
-    }
-
-    private static List<List<Long>> batches(Collection<Long> ids) {
-        List<Long> list = new ArrayList<>(ids);
-        List<List<Long>> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += BATCH) {
-            out.add(list.subList(i, Math.min(list.size(), i + BATCH)));
-        }
-        return out;
     }
 
     private static JsonObject parse(String json) {
