@@ -15,6 +15,7 @@ import dev.ankiconnect.packages.MergeRules;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.tag.TagSet;
 import dev.ankiconnect.text.Html;
+import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 import dev.ankiconnect.text.Tags;
 import jakarta.json.JsonNumber;
@@ -160,7 +161,7 @@ public final class CollectionCheck {
                     n.id = rs.getLong(1);
                     n.mid = rs.getLong(2);
                     n.tags = rs.getString(3) == null ? "" : rs.getString(3);
-                    n.fields = NoteRow.split(text(rs.getString(4)));
+                    n.fields = NoteFields.split(text(rs.getString(4)));
                     n.sfld = text(rs.getString(5));
                     n.csum = rs.getLong(6);
                     List<CardRow> cards = byNote.remove(n.id);

@@ -10,6 +10,7 @@ import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionCreated;
+import dev.ankiconnect.text.NativeDeckName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -74,7 +75,7 @@ public class Decks {
     public static final Comparator<Deck> NATIVE_ORDER = Comparator.comparing(Decks::nativeKey, Decks::compareCodePoints);
 
     static String nativeKey(Deck deck) {
-        return DeckName.key(deck.name()).replace(DeckName.SEPARATOR, "\u001f");
+        return NativeDeckName.of(DeckName.key(deck.name()));
     }
 
     static int compareCodePoints(String a, String b) {

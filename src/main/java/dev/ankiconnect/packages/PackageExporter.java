@@ -21,6 +21,7 @@ import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.Profile;
 import dev.ankiconnect.review.Revlog;
+import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -121,7 +122,7 @@ public class PackageExporter {
                 mids.add(n.mid());
                 pkg.notes().add(new dev.ankiconnect.pkg.Note(n.id(), n.guid(), n.mid(), n.mtime(), n.usn(), n.tags(),
                         n.flds(), n.sfld(), n.csum(), n.flags(), n.data()));
-                for (String f : n.flds().split("\u001f", -1)) {
+                for (String f : NoteFields.split(n.flds())) {
                     MergeRules.referencedNames(f, mediaNames);
                 }
                 tags.addAll(Tags.split(n.tags()));
