@@ -1,6 +1,7 @@
 package dev.ankiconnect.note;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
@@ -154,11 +155,11 @@ public class NoteActions implements ActionGroup {
     public Object updateNoteModel(Params p) {
         JsonObject note = p.object("note");
         JsonValue id = note.get("id");
-        if (!truthy(id)) {
+        if (!PythonTruth.truthy(id)) {
             throw new InvalidInputException("Note ID is required");
         }
         JsonValue modelName = note.get("modelName");
-        if (!truthy(modelName)) {
+        if (!PythonTruth.truthy(modelName)) {
             throw new InvalidInputException("Model name is required");
         }
         if (!(note.get("fields") instanceof JsonObject fields) || fields.isEmpty()) {
@@ -174,25 +175,6 @@ public class NoteActions implements ActionGroup {
         List<String> newTags = NoteSpecReader.tags(note.get("tags"));
         notes.changeModel(number.longValue(), model, fields, newTags);
         return null;
-    }
-
-    private static boolean truthy(JsonValue v) {
-        if (v == null || v == JsonValue.NULL || v == JsonValue.FALSE) {
-            return false;
-        }
-        if (v instanceof JsonNumber n) {
-            return n.doubleValue() != 0;
-        }
-        if (v instanceof JsonString s) {
-            return !s.getString().isEmpty();
-        }
-        if (v instanceof JsonArray a) {
-            return !a.isEmpty();
-        }
-        if (v instanceof JsonObject o) {
-            return !o.isEmpty();
-        }
-        return true;
     }
 
     @Action({"note", "tags"})
