@@ -12,7 +12,7 @@ import dev.ankiconnect.note.ModelInfo;
 import dev.ankiconnect.note.NoteRow;
 import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.packages.MergeRules;
-import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.tag.TagSet;
 import dev.ankiconnect.text.Html;
 import dev.ankiconnect.text.NoteFields;
@@ -381,8 +381,8 @@ public final class CollectionCheck {
         }
         JsonValue offset = config("creationOffset");
         JsonValue rollover = config("rollover");
-        return Timing.of(crt, offset instanceof JsonNumber n ? n.intValue() : null, nowSecs, ZoneId.systemDefault(),
-                rollover instanceof JsonNumber r ? r.intValue() : 4).today();
+        return CollectionDay.of(crt, offset instanceof JsonNumber n ? n.intValue() : null,
+                rollover instanceof JsonNumber r ? r.longValue() : null).at(nowSecs, ZoneId.systemDefault()).today();
     }
 
     private JsonValue config(String key) throws SQLException {

@@ -21,9 +21,9 @@ import dev.ankiconnect.pkg.AnkiPackage;
 import dev.ankiconnect.pkg.MediaFile;
 import dev.ankiconnect.pkg.RevlogEntry;
 import dev.ankiconnect.profile.ActiveProfile;
-import dev.ankiconnect.review.CollectionClock;
+import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.review.Revlog;
-import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.text.NoteText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -253,8 +253,8 @@ public class PackageImporter {
     static int sourceToday(AnkiPackage pkg, long nowSecs) {
         JsonObject conf = pkg.collection().conf();
         Integer offset = conf != null && conf.get("creationOffset") instanceof JsonNumber n ? n.intValue() : null;
-        int rollover = conf != null && conf.get("rollover") instanceof JsonNumber r ? r.intValue() : 4;
-        return Timing.of(pkg.collection().crt(), offset, nowSecs, ZoneId.systemDefault(), rollover).today();
+        Long rollover = conf != null && conf.get("rollover") instanceof JsonNumber r ? r.longValue() : null;
+        return CollectionDay.of(pkg.collection().crt(), offset, rollover).at(nowSecs, ZoneId.systemDefault()).today();
     }
 
     private Map<Long, Long> importNoteTypes(EntityManager em, long p, AnkiPackage pkg, Set<Long> used, long nowSecs) {

@@ -15,6 +15,7 @@ import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.note.Note;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.scheduler.AnswerResult;
 import dev.ankiconnect.scheduler.CardOps;
