@@ -98,11 +98,11 @@ public class PackageImporter {
         int mediaStored = importMedia(pkg, renames);
 
         // Notes, matched by guid.
-        Map<String, Object[]> byGuid = new HashMap<>();
+        Map<String, ExistingNote> byGuid = new HashMap<>();
         Set<Long> noteIds = new HashSet<>();
         for (Object[] row : em.createQuery("select n.guid, n.id, n.mid, n.mtime from Note n where n.profileId = :p",
                 Object[].class).setParameter("p", p).getResultList()) {
-            byGuid.put((String) row[0], row);
+            byGuid.put((String) row[0], new ExistingNote((Long) row[1], (Long) row[2], (Long) row[3]));
             noteIds.add((Long) row[1]);
         }
         Map<Long, JsonObject> targetModels = new HashMap<>();
@@ -127,13 +127,13 @@ public class PackageImporter {
             while (fields.size() < nf) {
                 fields.add("");
             }
-            Object[] existing = byGuid.get(n.guid());
+            ExistingNote existing = byGuid.get(n.guid());
             Note entity;
             if (existing != null) {
-                if (((Long) existing[2]).longValue() != mid.longValue() || (Long) existing[3] >= n.mod()) {
+                if (existing.mid() != mid.longValue() || existing.mtime() >= n.mod()) {
                     continue; // a conflicting note type, or not newer: the existing note stays
                 }
-                entity = em.find(Note.class, new ProfileScopedId(p, (Long) existing[1]));
+                entity = em.find(Note.class, new ProfileScopedId(p, existing.id()));
                 updatedNids.add(entity.id());
                 updated++;
             } else {
@@ -142,7 +142,7 @@ public class PackageImporter {
                 entity = new Note().profileId(p).id(nid).guid(n.guid()).mid(mid).flags(0)
                         .data(n.data() == null ? "" : n.data());
                 em.persist(entity);
-                byGuid.put(n.guid(), new Object[] {n.guid(), nid, mid, n.mod()});
+                byGuid.put(n.guid(), new ExistingNote(nid, mid, n.mod()));
                 added++;
             }
             // tags normalised and given the spelling already registered, as Anki's import does
@@ -247,6 +247,10 @@ public class PackageImporter {
     private static InvalidInputException futureId(String what, long id) {
         return new InvalidInputException("package is invalid: " + what + " id " + id
                 + " lies more than a day in the future");
+    }
+
+    /** A note the collection holds (or the import added), found by guid: id, note type and modification time. */
+    private record ExistingNote(long id, long mid, long mtime) {
     }
 
     /** Anki's "today" of the package's collection at {@code nowSecs}. */
