@@ -12,9 +12,10 @@ import dev.ankiconnect.note.ModelInfo;
 import dev.ankiconnect.note.NoteRow;
 import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.packages.MergeRules;
-import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.tag.TagSet;
 import dev.ankiconnect.text.Html;
+import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 import dev.ankiconnect.text.Tags;
 import jakarta.json.JsonNumber;
@@ -160,7 +161,7 @@ public final class CollectionCheck {
                     n.id = rs.getLong(1);
                     n.mid = rs.getLong(2);
                     n.tags = rs.getString(3) == null ? "" : rs.getString(3);
-                    n.fields = NoteRow.split(text(rs.getString(4)));
+                    n.fields = NoteFields.split(text(rs.getString(4)));
                     n.sfld = text(rs.getString(5));
                     n.csum = rs.getLong(6);
                     List<CardRow> cards = byNote.remove(n.id);
@@ -380,8 +381,8 @@ public final class CollectionCheck {
         }
         JsonValue offset = config("creationOffset");
         JsonValue rollover = config("rollover");
-        return Timing.of(crt, offset instanceof JsonNumber n ? n.intValue() : null, nowSecs, ZoneId.systemDefault(),
-                rollover instanceof JsonNumber r ? r.intValue() : 4).today();
+        return CollectionDay.of(crt, offset instanceof JsonNumber n ? n.intValue() : null,
+                rollover instanceof JsonNumber r ? r.longValue() : null).at(nowSecs, ZoneId.systemDefault()).today();
     }
 
     private JsonValue config(String key) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.ankiconnect.deck;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
@@ -8,7 +9,6 @@ import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -74,7 +74,7 @@ public class DeckActions implements ActionGroup {
     /** deleteDecks {decks, cardsToo=false}: needs a true cardsToo; removes each existing deck with children and cards. */
     @Action(value = "decks", optional = "cardsToo")
     public Object deleteDecks(Params p) {
-        if (!truthy(p.value("cardsToo"))) {
+        if (!PythonTruth.truthy(p.value("cardsToo"))) {
             throw new InvalidInputException(CARDS_TOO);
         }
         for (String name : p.stringList("decks")) {
@@ -165,25 +165,5 @@ public class DeckActions implements ActionGroup {
     @Action("deckId")
     public String deckNameFromId(Params p) {
         return decks.byIdOrDefault(p.longValue("deckId")).name();
-    }
-
-    /** Python truthiness of a JSON value (absent counts as the default, false). */
-    static boolean truthy(JsonValue v) {
-        if (v == null || v == JsonValue.NULL || v == JsonValue.FALSE) {
-            return false;
-        }
-        if (v instanceof jakarta.json.JsonNumber n) {
-            return n.bigDecimalValue().signum() != 0;
-        }
-        if (v instanceof JsonString s) {
-            return !s.getString().isEmpty();
-        }
-        if (v instanceof JsonArray a) {
-            return !a.isEmpty();
-        }
-        if (v instanceof JsonObject o) {
-            return !o.isEmpty();
-        }
-        return true;
     }
 }

@@ -2,8 +2,8 @@ package dev.ankiconnect.deck;
 
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
-import dev.ankiconnect.profile.Profile;
 import dev.ankiconnect.scheduler.DailyLimits;
 import dev.ankiconnect.scheduler.Timing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,6 +58,9 @@ public class DeckStats {
     CollectionConfigs config;
 
     @Inject
+    CollectionClock clock;
+
+    @Inject
     Decks decks;
 
     @Inject
@@ -66,7 +68,7 @@ public class DeckStats {
 
     /** Lines for the wanted decks, in deck-tree order (parents first, siblings by name). */
     public List<Line> lines(Set<Long> wanted) {
-        Timing timing = timing();
+        Timing timing = clock.now();
         Map<Long, Raw> raw = rawCounts(timing);
         boolean ignoreReviewLimit = config.getBool("newCardsIgnoreReviewLimit", false);
         List<Deck> all = decks.all();
@@ -181,14 +183,5 @@ public class DeckStats {
 
     private static int num(Object o) {
         return o == null ? 0 : ((Number) o).intValue();
-    }
-
-    /** Anki's "today" for the active collection in the server's time zone. */
-    Timing timing() {
-        Profile p = tx.em().find(Profile.class, profile.id());
-        Integer creationOffset = config.get("creationOffset").filter(v -> v instanceof JsonNumber)
-                .map(v -> ((JsonNumber) v).intValue()).orElse(null);
-        int rollover = (int) Math.min(23, config.getLong("rollover", 4));
-        return Timing.of(p.crt(), creationOffset, System.currentTimeMillis() / 1000, ZoneId.systemDefault(), rollover);
     }
 }

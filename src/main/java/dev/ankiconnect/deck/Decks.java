@@ -4,11 +4,13 @@ import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.api.PythonJsonWriter;
+import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionCreated;
+import dev.ankiconnect.text.NativeDeckName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -73,7 +75,7 @@ public class Decks {
     public static final Comparator<Deck> NATIVE_ORDER = Comparator.comparing(Decks::nativeKey, Decks::compareCodePoints);
 
     static String nativeKey(Deck deck) {
-        return DeckName.key(deck.name()).replace(DeckName.SEPARATOR, "\u001f");
+        return NativeDeckName.of(DeckName.key(deck.name()));
     }
 
     static int compareCodePoints(String a, String b) {
@@ -118,7 +120,7 @@ public class Decks {
     /** {name: [card ids]} for the given cards, unknown cards under the Default deck, input order kept. */
     public Map<String, List<Long>> decksOfCards(List<Long> cardIds) {
         Map<Long, Long> didOf = new HashMap<>();
-        for (List<Long> chunk : chunks(cardIds)) {
+        for (List<Long> chunk : Chunks.of(cardIds)) {
             for (Object[] row : tx.em().createQuery(
                     "select c.id, c.did from Card c where c.profileId = :p and c.id in :ids", Object[].class)
                     .setParameter("p", profile.id()).setParameter("ids", chunk).getResultList()) {
@@ -137,7 +139,7 @@ public class Decks {
     public void moveCards(List<Long> cardIds, String deckName) {
         long did = getOrCreate(deckName).id();
         long now = System.currentTimeMillis() / 1000;
-        for (List<Long> chunk : chunks(cardIds)) {
+        for (List<Long> chunk : Chunks.of(cardIds)) {
             returnFromFiltered("c.id in :ids", chunk);
             tx.em().createQuery("update Card c set c.did = :did, c.mtime = :now, c.usn = -1 "
                     + "where c.profileId = :p and c.id in :ids")
@@ -184,20 +186,11 @@ public class Decks {
                 .setParameter("p", p).setParameter("d", did).getResultList();
         tx.em().createQuery("delete from Card c where c.profileId = :p and (c.did = :d or c.odid = :d)")
                 .setParameter("p", p).setParameter("d", did).executeUpdate();
-        for (List<Long> chunk : chunks(nids)) {
+        for (List<Long> chunk : Chunks.of(nids)) {
             tx.em().createQuery("delete from Note n where n.profileId = :p and n.id in :ids and not exists "
                     + "(select c.id from Card c where c.profileId = :p and c.nid = n.id)")
                     .setParameter("p", p).setParameter("ids", chunk).executeUpdate();
         }
-    }
-
-    /** Splits long id lists so IN clauses stay within what the database accepts comfortably. */
-    static <T> List<List<T>> chunks(List<T> values) {
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < values.size(); i += 500) {
-            out.add(values.subList(i, Math.min(values.size(), i + 500)));
-        }
-        return out;
     }
 
     /** Points decks at another options preset (normal decks keep it in column and JSON). */

@@ -1,6 +1,7 @@
 package dev.ankiconnect.media;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
@@ -30,7 +31,7 @@ public class MediaActions implements ActionGroup {
     @Action(value = "filename", optional = {"data", "path", "url", "skipHash", "deleteExisting"})
     public String storeMediaFile(Params p) {
         return uploads.store(p.string("filename"), p.value("data"), p.value("path"), p.value("url"),
-                p.value("skipHash"), Py.truthy(p.json().getOrDefault("deleteExisting", jakarta.json.JsonValue.TRUE)));
+                p.value("skipHash"), PythonTruth.truthy(p.json().getOrDefault("deleteExisting", jakarta.json.JsonValue.TRUE)));
     }
 
     /** retrieveMediaFile: the content as base64, or false when there is no such file. */

@@ -54,7 +54,7 @@ public class MediaDir {
         Path dir = settings.config().dataDir().resolve("media").resolve("profile-" + profile.id())
                 .resolve("collection.media").toAbsolutePath().normalize();
         // Read before the lock: this request takes its database connection holding no lock.
-        List<Object[]> catalogue = store.catalogue();
+        List<MediaStore.CatalogueEntry> catalogue = store.catalogue();
         synchronized (this) {
             try {
                 Files.createDirectories(dir);
@@ -66,18 +66,17 @@ public class MediaDir {
         return dir.toString();
     }
 
-    private void sync(Path dir, List<Object[]> catalogue) throws IOException {
-        Map<String, Object[]> wanted = new HashMap<>();
-        for (Object[] row : catalogue) {
-            String name = (String) row[0];
-            if (FileNames.safeForDisk(name)) {
-                wanted.put(name, row);
+    private void sync(Path dir, List<MediaStore.CatalogueEntry> catalogue) throws IOException {
+        Map<String, MediaStore.CatalogueEntry> wanted = new HashMap<>();
+        for (MediaStore.CatalogueEntry row : catalogue) {
+            if (FileNames.safeForDisk(row.name())) {
+                wanted.put(row.name(), row);
             }
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                Object[] row = wanted.get(name);
+                MediaStore.CatalogueEntry row = wanted.get(name);
                 if (row == null || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                     written.remove(f.toString());
                     deleteTree(f);
@@ -86,8 +85,8 @@ public class MediaDir {
                 }
             }
         }
-        for (Object[] row : wanted.values()) {
-            String name = (String) row[0];
+        for (MediaStore.CatalogueEntry row : wanted.values()) {
+            String name = row.name();
             Path target = dir.resolve(name);
             if (!target.getParent().equals(dir)) {
                 continue;
@@ -99,9 +98,9 @@ public class MediaDir {
             Path tmp = Files.createTempFile(dir.getParent(), ".export-", ".tmp");
             try {
                 Files.write(tmp, content.get());
-                Files.setLastModifiedTime(tmp, FileTime.fromMillis(((Number) row[2]).longValue() * 1000));
+                Files.setLastModifiedTime(tmp, FileTime.fromMillis(row.mtime() * 1000));
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                written.put(target.toString(), (String) row[3]);
+                written.put(target.toString(), row.sha1());
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -109,10 +108,9 @@ public class MediaDir {
     }
 
     /** Same size, mtime and SHA-1 (remembered from the write, else computed once). */
-    private boolean upToDate(Path f, Object[] row) throws IOException {
-        if (Files.size(f) != ((Number) row[1]).longValue()
-                || Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toMillis() / 1000
-                        != ((Number) row[2]).longValue()) {
+    private boolean upToDate(Path f, MediaStore.CatalogueEntry row) throws IOException {
+        if (Files.size(f) != row.size()
+                || Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toMillis() / 1000 != row.mtime()) {
             return false;
         }
         String key = f.toString();
@@ -121,7 +119,7 @@ public class MediaDir {
             sha1 = MediaStore.sha1(Files.readAllBytes(f));
             written.put(key, sha1);
         }
-        return sha1.equals(row[3]);
+        return sha1.equals(row.sha1());
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -1,6 +1,7 @@
 package dev.ankiconnect.media;
 
 import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.config.Config;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
@@ -28,13 +29,13 @@ public class MediaSources {
     public byte[] obtain(String filename, JsonValue data, JsonValue path, JsonValue url) {
         Config config = settings.config();
         long max = config.longValue(ConfigKey.MAX_MEDIA_FILE_BYTES);
-        if (Py.truthy(data)) {
+        if (PythonTruth.truthy(data)) {
             return decodeBase64(filename, text("data", data), max);
         }
-        if (Py.truthy(path)) {
+        if (PythonTruth.truthy(path)) {
             return new PathSource(config.list(ConfigKey.MEDIA_PATH_ALLOWLIST)).read(text("path", path), max);
         }
-        if (Py.truthy(url)) {
+        if (PythonTruth.truthy(url)) {
             String u = text("url", url);
             if (!flag(config, ConfigKey.MEDIA_URL_DOWNLOADS)) {
                 throw new InvalidInputException("downloading media from a \"url\" is disabled on this server"

@@ -116,10 +116,17 @@ public class MediaStore {
         delete(profile.id(), java.text.Normalizer.normalize(filename, java.text.Normalizer.Form.NFC));
     }
 
+    /** One file of the {@link #catalogue}: {@code mtime} in Unix seconds, {@code sha1} in hex. */
+    public record CatalogueEntry(String name, long size, long mtime, String sha1) {
+    }
+
     /** Name, size, mtime and hash of every file, without content (for the exported folder). */
-    public List<Object[]> catalogue() {
+    public List<CatalogueEntry> catalogue() {
         return em().createQuery("select m.name, m.size, m.mtime, m.sha1 from MediaFile m where m.profileId = :p",
-                Object[].class).setParameter("p", profile.id()).getResultList();
+                Object[].class).setParameter("p", profile.id()).getResultList().stream()
+                .map(r -> new CatalogueEntry((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                        (String) r[3]))
+                .toList();
     }
 
     /** The content of a file by its exact stored name. */

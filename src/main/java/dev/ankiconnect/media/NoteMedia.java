@@ -2,6 +2,7 @@ package dev.ankiconnect.media;
 
 import dev.ankiconnect.api.ApiException;
 import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.PythonTruth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -67,7 +68,7 @@ public class NoteMedia {
             throw new InvalidInputException("media \"filename\" must be a string, not '" + Py.typeName(filename) + "'");
         }
         return uploads.store(name.getString(), media.get("data"), media.get("path"), media.get("url"),
-                media.get("skipHash"), Py.truthy(media.get("deleteExisting")));
+                media.get("skipHash"), PythonTruth.truthy(media.get("deleteExisting")));
     }
 
     static void apply(JsonObject note, Map<String, String> fields, Storer storer) {

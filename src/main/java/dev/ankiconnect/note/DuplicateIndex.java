@@ -1,6 +1,7 @@
 package dev.ankiconnect.note;
 
 import dev.ankiconnect.note.DuplicateRule.State;
+import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +56,7 @@ public final class DuplicateIndex {
         Sql.selectIn(c, profileId, "SELECT id, mid, csum, flds FROM notes" + Sql.index("IX_NOTES_CSUM_ONLY"), "csum", csums,
                 rs -> {
                     String flds = Sql.text(rs, 4);
-                    int sep = flds.indexOf(NoteRow.SEPARATOR);
+                    int sep = flds.indexOf(NoteFields.SEPARATOR);
                     Known k = new Known(rs.getLong(1), rs.getLong(2), sep < 0 ? flds : flds.substring(0, sep),
                             new HashSet<>());
                     byId.put(k.id, k);

@@ -1,5 +1,6 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 
 /**
@@ -20,7 +21,7 @@ public final class FirstFieldKey {
 
     /** The key of a joined flds value. */
     public static long ofFlds(String flds) {
-        int sep = flds.indexOf(NoteRow.SEPARATOR);
+        int sep = flds.indexOf(NoteFields.SEPARATOR);
         return of(sep < 0 ? flds : flds.substring(0, sep));
     }
 

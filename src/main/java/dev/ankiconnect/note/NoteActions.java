@@ -1,6 +1,7 @@
 package dev.ankiconnect.note;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
@@ -12,8 +13,6 @@ import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.notetype.NoteTypes;
 import dev.ankiconnect.search.Target;
-import dev.ankiconnect.tag.NoteTags;
-import dev.ankiconnect.tag.TagRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -26,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The note actions (PROTOCOL 10, actions.json group "note"). */
+/** The note actions (PROTOCOL 10, actions.json group "note"); the tag actions of that group are tag.TagActions. */
 @ApplicationScoped
 public class NoteActions implements ActionGroup {
 
@@ -38,12 +37,6 @@ public class NoteActions implements ActionGroup {
 
     @Inject
     NoteSearch search;
-
-    @Inject
-    NoteTags noteTags;
-
-    @Inject
-    TagRegistry tags;
 
     @Inject
     NoteStore store;
@@ -140,7 +133,7 @@ public class NoteActions implements ActionGroup {
             updated = true;
         }
         if (note.containsKey("tags")) {
-            updateTags(Notes.noteId(note), note.get("tags"));
+            notes.replaceAllTags(Notes.noteId(note), NoteSpecReader.tagList(note.get("tags")));
             updated = true;
         }
         if (!updated) {
@@ -154,11 +147,11 @@ public class NoteActions implements ActionGroup {
     public Object updateNoteModel(Params p) {
         JsonObject note = p.object("note");
         JsonValue id = note.get("id");
-        if (!truthy(id)) {
+        if (!PythonTruth.truthy(id)) {
             throw new InvalidInputException("Note ID is required");
         }
         JsonValue modelName = note.get("modelName");
-        if (!truthy(modelName)) {
+        if (!PythonTruth.truthy(modelName)) {
             throw new InvalidInputException("Model name is required");
         }
         if (!(note.get("fields") instanceof JsonObject fields) || fields.isEmpty()) {
@@ -173,104 +166,6 @@ public class NoteActions implements ActionGroup {
                 .orElseThrow(() -> new InvalidInputException("Model '" + name + "' not found"));
         List<String> newTags = NoteSpecReader.tags(note.get("tags"));
         notes.changeModel(number.longValue(), model, fields, newTags);
-        return null;
-    }
-
-    private static boolean truthy(JsonValue v) {
-        if (v == null || v == JsonValue.NULL || v == JsonValue.FALSE) {
-            return false;
-        }
-        if (v instanceof JsonNumber n) {
-            return n.doubleValue() != 0;
-        }
-        if (v instanceof JsonString s) {
-            return !s.getString().isEmpty();
-        }
-        if (v instanceof JsonArray a) {
-            return !a.isEmpty();
-        }
-        if (v instanceof JsonObject o) {
-            return !o.isEmpty();
-        }
-        return true;
-    }
-
-    @Action({"note", "tags"})
-    public Object updateNoteTags(Params p) {
-        JsonValue tagsValue = p.value("tags");
-        List<String> list = tagList(tagsValue);
-        notes.replaceAllTags(p.longValue("note"), list);
-        return null;
-    }
-
-    private void updateTags(long id, JsonValue tagsValue) {
-        notes.replaceAllTags(id, tagList(tagsValue));
-    }
-
-    /** A string becomes a one-element list; anything but a list of strings is refused. */
-    static List<String> tagList(JsonValue v) {
-        if (v instanceof JsonString s) {
-            return List.of(s.getString());
-        }
-        if (!(v instanceof JsonArray a)) {
-            throw new InvalidInputException("Must provide tags as a list of strings");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonValue t : a) {
-            if (!(t instanceof JsonString s)) {
-                throw new InvalidInputException("Must provide tags as a list of strings");
-            }
-            out.add(s.getString());
-        }
-        return out;
-    }
-
-    @ReadOnly
-    @Action("note")
-    public List<String> getNoteTags(Params p) {
-        return notes.require(p.longValue("note")).tagList();
-    }
-
-    /** addTags {notes, tags, add=true}: add=false removes them instead. */
-    @Action(value = {"notes", "tags"}, optional = "add")
-    public Object addTags(Params p) {
-        List<Long> ids = p.longList("notes");
-        String t = p.string("tags");
-        if (p.bool("add", true)) {
-            noteTags.add(ids, t);
-        } else {
-            noteTags.remove(ids, t);
-        }
-        return null;
-    }
-
-    @Action({"notes", "tags"})
-    public Object removeTags(Params p) {
-        noteTags.remove(p.longList("notes"), p.string("tags"));
-        return null;
-    }
-
-    @ReadOnly
-    @Action
-    public List<String> getTags() {
-        return tags.all();
-    }
-
-    @Action
-    public Object clearUnusedTags() {
-        tags.clearUnused();
-        return null;
-    }
-
-    @Action({"notes", "tag_to_replace", "replace_with_tag"})
-    public Object replaceTags(Params p) {
-        noteTags.replace(p.longList("notes"), p.string("tag_to_replace"), p.string("replace_with_tag"));
-        return null;
-    }
-
-    @Action({"tag_to_replace", "replace_with_tag"})
-    public Object replaceTagsInAllNotes(Params p) {
-        noteTags.replaceEverywhere(p.string("tag_to_replace"), p.string("replace_with_tag"));
         return null;
     }
 

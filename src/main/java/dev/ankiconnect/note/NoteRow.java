@@ -1,12 +1,11 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.Tags;
 import java.util.List;
 
 /** One row of the notes table as the note operations read and write it. */
 public final class NoteRow {
-
-    public static final char SEPARATOR = '\u001f';
 
     public long id;
     public String guid;
@@ -20,11 +19,7 @@ public final class NoteRow {
     public long csum;
 
     public String flds() {
-        return String.join(String.valueOf(SEPARATOR), fields);
-    }
-
-    public static String[] split(String flds) {
-        return flds.split(String.valueOf(SEPARATOR), -1);
+        return NoteFields.join(fields);
     }
 
     public List<String> tagList() {

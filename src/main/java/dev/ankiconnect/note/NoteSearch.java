@@ -5,7 +5,8 @@ import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.CollectionGeneration;
-import dev.ankiconnect.profile.Profile;
+import dev.ankiconnect.profile.CollectionClock;
+import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.search.CollectionSnapshot;
 import dev.ankiconnect.search.CompiledSearch;
@@ -23,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +53,9 @@ public class NoteSearch {
 
     @Inject
     CollectionConfigs config;
+
+    @Inject
+    CollectionClock clock;
 
     @Inject
     NoteStore store;
@@ -148,15 +151,11 @@ public class NoteSearch {
      * What a search needs to know of the collection besides its rows: decks, note types and settings, as of
      * write counter {@code gen} (-1: not tied to one). The clock is not part of it.
      */
-    private record Facts(long profileId, long gen, SearchContext collection, Day day) {
+    private record Facts(long profileId, long gen, SearchContext collection, CollectionDay day) {
 
         SearchContext context(Timing timing) {
             return collection.at(timing.today(), timing.nextDayAt(), timing.now());
         }
-    }
-
-    /** What the scheduler day depends on: the collection's creation time, its offset and the rollover hour. */
-    private record Day(long crt, Integer creationOffset, int rollover) {
     }
 
     /** The facts at write counter {@code gen}: those of the previous read-only search when nothing was written since. */
@@ -196,25 +195,16 @@ public class NoteSearch {
                 .ignoreAccents(config.getBool("ignoreAccentsInSearch", false))
                 .lowerOnClob(true)
                 .build();
-        return new Facts(profile.id(), gen, collection, day());
-    }
-
-    private Day day() {
-        Profile p = tx.em().find(Profile.class, profile.id());
-        long crt = p == null ? System.currentTimeMillis() / 1000 : p.crt();
-        Integer offset = config.get("creationOffset").filter(v -> v instanceof jakarta.json.JsonNumber)
-                .map(v -> ((jakarta.json.JsonNumber) v).intValue()).orElse(null);
-        return new Day(crt, offset, (int) config.getLong("rollover", 4));
+        return new Facts(profile.id(), gen, collection, clock.day());
     }
 
     /** Today's scheduler day for the active profile (ANKI-MODEL 6.13). */
     public Timing timing() {
-        return timing(day());
+        return timing(clock.day());
     }
 
-    private static Timing timing(Day d) {
-        return Timing.of(d.crt(), d.creationOffset(), System.currentTimeMillis() / 1000, ZoneId.systemDefault(),
-                d.rollover());
+    private static Timing timing(CollectionDay d) {
+        return CollectionClock.at(d, System.currentTimeMillis() / 1000);
     }
 
     /** Whether the request's database is PostgreSQL (its driver keeps the product name: no query). */

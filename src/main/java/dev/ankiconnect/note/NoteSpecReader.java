@@ -106,4 +106,22 @@ public final class NoteSpecReader {
         }
         return out;
     }
+
+    /** updateNote's and updateNoteTags' tags: a string becomes a one-element list; anything but a list of strings is refused. */
+    public static List<String> tagList(JsonValue v) {
+        if (v instanceof JsonString s) {
+            return List.of(s.getString());
+        }
+        if (!(v instanceof JsonArray a)) {
+            throw new InvalidInputException("Must provide tags as a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonValue t : a) {
+            if (!(t instanceof JsonString s)) {
+                throw new InvalidInputException("Must provide tags as a list of strings");
+            }
+            out.add(s.getString());
+        }
+        return out;
+    }
 }

@@ -2,6 +2,7 @@ package dev.ankiconnect.note;
 
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.text.NoteFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -92,7 +93,7 @@ public class NoteStore {
         r.mtime = rs.getLong(4);
         r.usn = rs.getInt(5);
         r.tags = rs.getString(6);
-        r.fields = NoteRow.split(Sql.text(rs, 7));
+        r.fields = NoteFields.split(Sql.text(rs, 7));
         r.sfld = rs.getString(8);
         r.csum = rs.getLong(9);
         return r;

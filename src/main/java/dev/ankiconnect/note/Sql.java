@@ -1,11 +1,11 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.search.Deadline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,9 +15,6 @@ import java.util.List;
  * object graph per row, which is what makes 100,000-note collections fast on embedded Derby.
  */
 public final class Sql {
-
-    /** Values per IN list: few round trips, well inside every database's parameter limit. */
-    public static final int CHUNK = 500;
 
     /**
      * Derby's optimizer override for the index an IN list should probe (notes-1.xml). Derby only
@@ -96,23 +93,6 @@ public final class Sql {
         return b.toString();
     }
 
-    /** Splits ids into chunks of at most {@link #CHUNK}. */
-    public static <T> List<List<T>> chunks(Collection<T> values) {
-        List<List<T>> out = new ArrayList<>();
-        List<T> current = new ArrayList<>(Math.min(CHUNK, values.size()));
-        for (T v : values) {
-            current.add(v);
-            if (current.size() == CHUNK) {
-                out.add(current);
-                current = new ArrayList<>(CHUNK);
-            }
-        }
-        if (!current.isEmpty()) {
-            out.add(current);
-        }
-        return out;
-    }
-
     /** Takes one result row. */
     @FunctionalInterface
     public interface Rows {
@@ -121,12 +101,12 @@ public final class Sql {
 
     /**
      * Runs {@code selectFrom WHERE profile_id = ? AND column IN (...)} for the distinct {@code values}, in
-     * chunks of {@link #CHUNK}, and hands every row to {@code rows}. {@code selectFrom} ends with its table (and
+     * chunks of {@link Chunks#SIZE}, and hands every row to {@code rows}. {@code selectFrom} ends with its table (and
      * usually an {@link #index} hint); table and column are code constants, never client text.
      */
     public static void selectIn(Connection c, long profileId, String selectFrom, String column,
             Collection<Long> values, Rows rows) throws SQLException {
-        for (List<Long> chunk : chunks(new java.util.LinkedHashSet<>(values))) {
+        for (List<Long> chunk : Chunks.of(new java.util.LinkedHashSet<>(values))) {
             try (PreparedStatement ps = c.prepareStatement(selectFrom + " WHERE profile_id = ? AND " + column + " IN ("
                     + marks(chunk.size()) + ")")) {
                 bind(ps, profileId, chunk);
@@ -152,11 +132,11 @@ public final class Sql {
     /** Wraps a checked SQL failure; the dispatcher rolls the action back. */
     /**
      * Deletes the profile's rows of {@code table} whose {@code column} is one of {@code values},
-     * in chunks of {@link #CHUNK}. Table and column are code constants, never client text.
+     * in chunks of {@link Chunks#SIZE}. Table and column are code constants, never client text.
      */
     public static void deleteIn(Tx tx, long profileId, String table, String column, Collection<Long> values) {
         try {
-            for (List<Long> chunk : chunks(values)) {
+            for (List<Long> chunk : Chunks.of(values)) {
                 try (PreparedStatement ps = connection(tx).prepareStatement("DELETE FROM " + table
                         + " WHERE profile_id = ? AND " + column + " IN (" + marks(chunk.size()) + ")")) {
                     bind(ps, profileId, chunk);

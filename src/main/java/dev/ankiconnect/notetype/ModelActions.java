@@ -1,6 +1,7 @@
 package dev.ankiconnect.notetype;
 
 import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
@@ -141,7 +142,7 @@ public class ModelActions implements ActionGroup {
             templates.add(new String[] {cardName, string(key(card, "Front")), string(key(card, "Back"))});
         }
         String css = p.has("css") ? p.string("css") : null;
-        boolean cloze = truthy(p.value("isCloze"));
+        boolean cloze = PythonTruth.truthy(p.value("isCloze"));
         return noteTypes.create(name, fieldNames, templates, css, cloze);
     }
 
@@ -178,14 +179,14 @@ public class ModelActions implements ActionGroup {
         NoteTypeEdit edit = NoteTypes.edit(type);
         for (Map<String, JsonValue> t : edit.templates()) {
             JsonValue change = byName.get(((JsonString) t.get("name")).getString());
-            if (!truthy(change)) {
+            if (!PythonTruth.truthy(change)) {
                 continue;
             }
             JsonObject sides = asDict(change);
-            if (truthy(sides.get("Front"))) {
+            if (PythonTruth.truthy(sides.get("Front"))) {
                 t.put("qfmt", Json.PROVIDER.createValue(string(sides.get("Front"))));
             }
-            if (truthy(sides.get("Back"))) {
+            if (PythonTruth.truthy(sides.get("Back"))) {
                 t.put("afmt", Json.PROVIDER.createValue(string(sides.get("Back"))));
             }
         }
@@ -210,16 +211,16 @@ public class ModelActions implements ActionGroup {
     public int findAndReplaceInModels(Params p) {
         JsonValue modelName = p.value("modelName");
         List<NoteType> targets = new ArrayList<>();
-        if (!truthy(modelName)) {
+        if (!PythonTruth.truthy(modelName)) {
             targets.addAll(noteTypes.all());
         } else {
             targets.add(noteTypes.require(string(modelName)));
         }
         String find = p.string("findText");
         String replace = p.string("replaceText");
-        boolean front = !p.json().containsKey("front") || truthy(p.value("front"));
-        boolean back = !p.json().containsKey("back") || truthy(p.value("back"));
-        boolean css = !p.json().containsKey("css") || truthy(p.value("css"));
+        boolean front = !p.json().containsKey("front") || PythonTruth.truthy(p.value("front"));
+        boolean back = !p.json().containsKey("back") || PythonTruth.truthy(p.value("back"));
+        boolean css = !p.json().containsKey("css") || PythonTruth.truthy(p.value("css"));
         int updated = 0;
         for (NoteType type : targets) {
             NoteTypeEdit edit = NoteTypes.edit(type);
@@ -464,25 +465,5 @@ public class ModelActions implements ActionGroup {
             return s.getString();
         }
         throw new InvalidInputException("expected a string, got " + PythonRepr.repr(v));
-    }
-
-    /** Python truthiness (absent is false). */
-    static boolean truthy(JsonValue v) {
-        if (v == null || v == JsonValue.NULL || v == JsonValue.FALSE) {
-            return false;
-        }
-        if (v instanceof JsonNumber n) {
-            return n.bigDecimalValue().signum() != 0;
-        }
-        if (v instanceof JsonString s) {
-            return !s.getString().isEmpty();
-        }
-        if (v instanceof JsonArray a) {
-            return !a.isEmpty();
-        }
-        if (v instanceof JsonObject o) {
-            return !o.isEmpty();
-        }
-        return true;
     }
 }

@@ -12,6 +12,7 @@ import dev.ankiconnect.note.Note;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.template.CardGeneration;
+import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,6 @@ import java.util.Set;
 /** Keeps the notes and cards of a note type consistent after its fields or templates changed. */
 @ApplicationScoped
 public class NoteTypeSync {
-
-    static final String SEP = "\u001f";
 
     @Inject
     Tx tx;
@@ -54,7 +53,7 @@ public class NoteTypeSync {
             int sortf = saved.json().getInt("sortf", 0);
             for (Note note : notes) {
                 List<String> values = remap(split(note.flds()), saved.fieldOrigins());
-                note.flds(String.join(SEP, values)).sfld(NoteText.sortFieldValue(values.get(Math.min(sortf, values.size() - 1))))
+                note.flds(NoteFields.join(values)).sfld(NoteText.sortFieldValue(values.get(Math.min(sortf, values.size() - 1))))
                         .csum(NoteText.fieldChecksum(values.get(0))).mtime(now).usn(-1);
             }
         }
@@ -94,7 +93,7 @@ public class NoteTypeSync {
     }
 
     static List<String> split(String flds) {
-        return new ArrayList<>(List.of(flds == null ? new String[] {""} : flds.split(SEP, -1)));
+        return new ArrayList<>(List.of(flds == null ? new String[] {""} : NoteFields.split(flds)));
     }
 
     private List<Note> notes(long mid) {

@@ -1,5 +1,6 @@
 package dev.ankiconnect.packages;
 
+import dev.ankiconnect.text.NoteFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -146,6 +147,6 @@ public final class MergeRules {
 
     /** Field values as stored: joined with U+001F. */
     public static String join(List<String> fields) {
-        return String.join("\u001f", fields);
+        return NoteFields.join(fields);
     }
 }

@@ -3,6 +3,7 @@ package dev.ankiconnect.packages;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.card.Card;
+import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
@@ -20,6 +21,7 @@ import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.Profile;
 import dev.ankiconnect.review.Revlog;
+import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +29,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,9 +46,6 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class PackageExporter {
-
-    /** Derby only probes an index for short IN lists. */
-    private static final int BATCH = 100;
 
     private static final String[] CONFIG_KEYS = {"creationOffset", "rollover", "schedVer", "sched2021", "nextPos",
         "collapseTime", "localOffset"};
@@ -95,7 +93,7 @@ public class PackageExporter {
 
         // Cards in the selected decks, or whose home deck is one of them.
         List<Card> cards = new ArrayList<>();
-        for (List<Long> batch : batches(selected)) {
+        for (List<Long> batch : Chunks.of(selected)) {
             cards.addAll(em.createQuery("select c from Card c where c.profileId = :p and (c.did in :d or c.odid in :d)"
                     + " order by c.id", Card.class).setParameter("p", p).setParameter("d", batch).getResultList());
         }
@@ -118,13 +116,13 @@ public class PackageExporter {
         Set<Long> mids = new TreeSet<>();
         Set<String> mediaNames = new TreeSet<>();
         Set<String> tags = new TreeSet<>(Tags.UNICASE_ORDER);
-        for (List<Long> batch : batches(nids)) {
+        for (List<Long> batch : Chunks.of(nids)) {
             for (Note n : em.createQuery("select n from Note n where n.profileId = :p and n.id in :ids order by n.id",
                     Note.class).setParameter("p", p).setParameter("ids", batch).getResultList()) {
                 mids.add(n.mid());
                 pkg.notes().add(new dev.ankiconnect.pkg.Note(n.id(), n.guid(), n.mid(), n.mtime(), n.usn(), n.tags(),
                         n.flds(), n.sfld(), n.csum(), n.flags(), n.data()));
-                for (String f : n.flds().split("\u001f", -1)) {
+                for (String f : NoteFields.split(n.flds())) {
                     MergeRules.referencedNames(f, mediaNames);
                 }
                 tags.addAll(Tags.split(n.tags()));
@@ -172,7 +170,7 @@ public class PackageExporter {
         }
 
         if (includeSched) {
-            for (List<Long> batch : batches(uniqueCards.keySet())) {
+            for (List<Long> batch : Chunks.of(uniqueCards.keySet())) {
                 for (Revlog r : em.createQuery("select r from Revlog r where r.profileId = :p and r.cid in :c order by r.id",
                         Revlog.class).setParameter("p", p).setParameter("c", batch).getResultList()) {
                     pkg.revlog().add(new RevlogEntry(r.id(), r.cid(), r.usn(), r.ease(), r.ivl(), r.lastIvl(),
@@ -195,15 +193,6 @@ public class PackageExporter {
             mediaStore.content(name).ifPresent(bytes -> pkg.media().add(MediaFile.ofBytes(name, bytes)));
         }
         return Optional.of(pkg);
-    }
-
-    private static List<List<Long>> batches(Collection<Long> ids) {
-        List<Long> list = new ArrayList<>(ids);
-        List<List<Long>> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += BATCH) {
-            out.add(list.subList(i, Math.min(list.size(), i + BATCH)));
-        }
-        return out;
     }
 
     private static JsonObject parse(String json) {

@@ -21,9 +21,9 @@ import dev.ankiconnect.pkg.AnkiPackage;
 import dev.ankiconnect.pkg.MediaFile;
 import dev.ankiconnect.pkg.RevlogEntry;
 import dev.ankiconnect.profile.ActiveProfile;
-import dev.ankiconnect.review.CollectionClock;
+import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.review.Revlog;
-import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.text.NoteText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -98,11 +98,11 @@ public class PackageImporter {
         int mediaStored = importMedia(pkg, renames);
 
         // Notes, matched by guid.
-        Map<String, Object[]> byGuid = new HashMap<>();
+        Map<String, ExistingNote> byGuid = new HashMap<>();
         Set<Long> noteIds = new HashSet<>();
         for (Object[] row : em.createQuery("select n.guid, n.id, n.mid, n.mtime from Note n where n.profileId = :p",
                 Object[].class).setParameter("p", p).getResultList()) {
-            byGuid.put((String) row[0], row);
+            byGuid.put((String) row[0], new ExistingNote((Long) row[1], (Long) row[2], (Long) row[3]));
             noteIds.add((Long) row[1]);
         }
         Map<Long, JsonObject> targetModels = new HashMap<>();
@@ -127,13 +127,13 @@ public class PackageImporter {
             while (fields.size() < nf) {
                 fields.add("");
             }
-            Object[] existing = byGuid.get(n.guid());
+            ExistingNote existing = byGuid.get(n.guid());
             Note entity;
             if (existing != null) {
-                if (((Long) existing[2]).longValue() != mid.longValue() || (Long) existing[3] >= n.mod()) {
+                if (existing.mid() != mid.longValue() || existing.mtime() >= n.mod()) {
                     continue; // a conflicting note type, or not newer: the existing note stays
                 }
-                entity = em.find(Note.class, new ProfileScopedId(p, (Long) existing[1]));
+                entity = em.find(Note.class, new ProfileScopedId(p, existing.id()));
                 updatedNids.add(entity.id());
                 updated++;
             } else {
@@ -142,7 +142,7 @@ public class PackageImporter {
                 entity = new Note().profileId(p).id(nid).guid(n.guid()).mid(mid).flags(0)
                         .data(n.data() == null ? "" : n.data());
                 em.persist(entity);
-                byGuid.put(n.guid(), new Object[] {n.guid(), nid, mid, n.mod()});
+                byGuid.put(n.guid(), new ExistingNote(nid, mid, n.mod()));
                 added++;
             }
             // tags normalised and given the spelling already registered, as Anki's import does
@@ -249,12 +249,16 @@ public class PackageImporter {
                 + " lies more than a day in the future");
     }
 
+    /** A note the collection holds (or the import added), found by guid: id, note type and modification time. */
+    private record ExistingNote(long id, long mid, long mtime) {
+    }
+
     /** Anki's "today" of the package's collection at {@code nowSecs}. */
     static int sourceToday(AnkiPackage pkg, long nowSecs) {
         JsonObject conf = pkg.collection().conf();
         Integer offset = conf != null && conf.get("creationOffset") instanceof JsonNumber n ? n.intValue() : null;
-        int rollover = conf != null && conf.get("rollover") instanceof JsonNumber r ? r.intValue() : 4;
-        return Timing.of(pkg.collection().crt(), offset, nowSecs, ZoneId.systemDefault(), rollover).today();
+        Long rollover = conf != null && conf.get("rollover") instanceof JsonNumber r ? r.longValue() : null;
+        return CollectionDay.of(pkg.collection().crt(), offset, rollover).at(nowSecs, ZoneId.systemDefault()).today();
     }
 
     private Map<Long, Long> importNoteTypes(EntityManager em, long p, AnkiPackage pkg, Set<Long> used, long nowSecs) {

@@ -1,5 +1,6 @@
 package dev.ankiconnect.pkg;
 
+import dev.ankiconnect.text.NoteFields;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,13 +11,10 @@ import java.util.List;
 public record Note(long id, String guid, long mid, long mod, int usn, String tags, String flds,
                    String sfld, long csum, int flags, String data) {
 
-    /** Field separator inside {@code flds}. */
-    public static final String FIELD_SEPARATOR = "\u001f";
-
     /** The fields in ordinal order. */
     public List<String> fields() {
-        // limit -1 keeps trailing empty fields, which are real (empty) fields
-        return Arrays.asList(flds.split(FIELD_SEPARATOR, -1));
+        // trailing empty fields are real (empty) fields
+        return Arrays.asList(NoteFields.split(flds));
     }
 
     /** The tags as a list (split on spaces, empty pieces dropped). */

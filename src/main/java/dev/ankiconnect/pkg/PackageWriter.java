@@ -2,6 +2,7 @@ package dev.ankiconnect.pkg;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdOutputStream;
+import dev.ankiconnect.text.NoteFields;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -276,7 +277,7 @@ public final class PackageWriter {
             c.decks = Map.of(1L, AnkiDefaults.defaultDeck());
             c.deckConfigs = Map.of(1L, AnkiDefaults.defaultDeckConfig());
             c.tags = Map.of();
-            c.notes = List.of(new Note(1, "stub", ntid, 0, 0, "", STUB_TEXT + Note.FIELD_SEPARATOR, STUB_TEXT,
+            c.notes = List.of(new Note(1, "stub", ntid, 0, 0, "", STUB_TEXT + NoteFields.SEPARATOR, STUB_TEXT,
                     Checksum.fieldChecksum(STUB_TEXT), 0, ""));
             c.cards = List.of(new Card(1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, ""));
             c.revlog = List.of();

@@ -1,5 +1,6 @@
 package dev.ankiconnect.pkg;
 
+import dev.ankiconnect.text.NativeDeckName;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -262,7 +263,7 @@ final class Schema18Converter {
                 JsonObjectBuilder d = obj()
                         .add("id", id)
                         // native names separate levels with U+001F; v11 JSON uses "::"
-                        .add("name", rs.getString(2).replace("\u001f", "::"))
+                        .add("name", NativeDeckName.toHuman(rs.getString(2)))
                         .add("mod", rs.getLong(3))
                         .add("usn", rs.getInt(4));
                 deckCommon(rs.getBytes(5), d);

@@ -1,5 +1,6 @@
 package dev.ankiconnect.pkg;
 
+import dev.ankiconnect.text.NativeDeckName;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -91,7 +92,7 @@ final class Schema18Writer {
             for (Map.Entry<Long, JsonObject> e : decks.entrySet()) {
                 JsonObject d = e.getValue();
                 ps.setLong(1, e.getKey());
-                ps.setString(2, d.getString("name").replace("::", "\u001f"));
+                ps.setString(2, NativeDeckName.of(d.getString("name")));
                 ps.setLong(3, num(d, "mod"));
                 ps.setLong(4, num(d, "usn"));
                 ps.setBytes(5, deckCommon(d));

@@ -1,5 +1,6 @@
 package dev.ankiconnect.profile;
 
+import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.api.PythonJsonWriter;
@@ -44,7 +45,7 @@ public class CollectionConfigs {
         set(em, p, "schedVer", Json.PROVIDER.createValue(2), now);
         set(em, p, "sched2021", JsonValue.TRUE, now);
         set(em, p, "creationOffset", Json.PROVIDER.createValue(offsetMinutesWest), now);
-        set(em, p, "rollover", Json.PROVIDER.createValue(4), now);
+        set(em, p, "rollover", Json.PROVIDER.createValue(CollectionDay.DEFAULT_ROLLOVER_HOUR), now);
     }
 
     /** Writes a key through the given EntityManager (used while a collection is being created). */

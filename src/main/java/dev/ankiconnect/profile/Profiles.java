@@ -1,24 +1,19 @@
 package dev.ankiconnect.profile;
 
+import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.db.Transactions;
 import dev.ankiconnect.db.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
 /** Creating and finding profiles, on the request's transaction (at start-up, on one of their own). */
 @ApplicationScoped
 public class Profiles {
-
-    /** Anki's default "next day starts at" hour, used to snap the collection creation time. */
-    static final int DEFAULT_ROLLOVER_HOUR = 4;
 
     @Inject
     Transactions transactions;
@@ -102,7 +97,7 @@ public class Profiles {
     private long create(String name, Long userId) {
         return transactions.write(em -> {
             long now = System.currentTimeMillis();
-            Profile p = new Profile(ids.next(), name, creationTime(now, ZoneId.systemDefault()), now);
+            Profile p = new Profile(ids.next(), name, CollectionDay.creationTime(now, ZoneId.systemDefault()), now);
             p.owner(userId);
             em.persist(p);
             em.flush();
@@ -119,12 +114,5 @@ public class Profiles {
 
     public List<String> names() {
         return transactions.read(em -> em.createNamedQuery("Profile.names", String.class).getResultList());
-    }
-
-    /** Anki's {@code crt}: the creation day's rollover hour (the day before, if created earlier). */
-    static long creationTime(long nowMs, ZoneId zone) {
-        ZonedDateTime now = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(nowMs), zone);
-        LocalDate day = now.getHour() < DEFAULT_ROLLOVER_HOUR ? now.toLocalDate().minusDays(1) : now.toLocalDate();
-        return LocalDateTime.of(day, java.time.LocalTime.of(DEFAULT_ROLLOVER_HOUR, 0)).atZone(zone).toEpochSecond();
     }
 }

@@ -5,6 +5,7 @@ import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.card.Card;
+import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
@@ -14,6 +15,7 @@ import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.note.Note;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.scheduler.AnswerResult;
 import dev.ankiconnect.scheduler.CardOps;
@@ -142,10 +144,10 @@ public class Reviews {
     private Map<Long, Card> load(List<Long> cardIds) {
         Map<Long, Card> out = new HashMap<>();
         List<Long> distinct = cardIds.stream().distinct().toList();
-        for (int i = 0; i < distinct.size(); i += 500) {
+        for (List<Long> chunk : Chunks.of(distinct)) {
             tx.em().createQuery("select c from Card c where c.profileId = :profile and c.id in :ids", Card.class)
                     .setParameter("profile", profile.id())
-                    .setParameter("ids", distinct.subList(i, Math.min(distinct.size(), i + 500)))
+                    .setParameter("ids", chunk)
                     .getResultList().forEach(c -> out.put(c.id(), c));
         }
         return out;

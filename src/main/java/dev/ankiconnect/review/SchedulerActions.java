@@ -6,6 +6,7 @@ import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.card.Card;
+import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.scheduler.SchedulingCard;
 import dev.ankiconnect.scheduler.Timing;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,6 +5,7 @@ import static dev.ankiconnect.search.Fragment.FALSE;
 import static dev.ankiconnect.search.Fragment.in;
 
 import dev.ankiconnect.search.SearchNode.*;
+import dev.ankiconnect.text.NativeDeckName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -33,11 +34,11 @@ final class CardTerms {
         if (name.equals("current")) {
             glob = Glob.escape(ctx.deckNames().getOrDefault(ctx.currentDeckId(), "Default"));
         }
-        String native_ = TextUtil.nfc(glob).replace("::", "\u001f");
+        String native_ = NativeDeckName.of(TextUtil.nfc(glob));
         Glob.Matcher p = Glob.matcher(native_, Glob.Case.UNICODE);
         List<Long> ids = new ArrayList<>();
         for (var e : new TreeMap<>(ctx.deckNames()).entrySet()) {
-            if (deckMatches(p, e.getValue().replace("::", "\u001f"))) ids.add(e.getKey());
+            if (deckMatches(p, NativeDeckName.of(e.getValue()))) ids.add(e.getKey());
         }
         return ids;
     }
@@ -45,7 +46,8 @@ final class CardTerms {
     /** The name (levels joined by U+001F) or one of its parents matches the glob in full. */
     static boolean deckMatches(Glob.Matcher p, String nativeName) {
         if (p.matches(nativeName)) return true;
-        for (int i = nativeName.indexOf('\u001f'); i >= 0; i = nativeName.indexOf('\u001f', i + 1)) {
+        for (int i = nativeName.indexOf(NativeDeckName.LEVEL_SEPARATOR); i >= 0;
+                i = nativeName.indexOf(NativeDeckName.LEVEL_SEPARATOR, i + 1)) {
             if (p.matches(nativeName, i)) return true;
         }
         return false;

@@ -5,6 +5,7 @@ import static dev.ankiconnect.search.Fragment.FALSE;
 import static dev.ankiconnect.search.Fragment.in;
 
 import dev.ankiconnect.search.SearchNode.*;
+import dev.ankiconnect.text.NoteFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +110,7 @@ final class NoteTerms {
     static String joinRange(String[] fields, int[] range) {
         StringBuilder b = new StringBuilder();
         for (int i = range[0]; i <= range[1]; i++) {
-            if (i > range[0]) b.append('\u001f');
+            if (i > range[0]) b.append(NoteFields.SEPARATOR);
             if (i < fields.length) b.append(fields[i]);
         }
         return b.toString();

@@ -1,5 +1,6 @@
 package dev.ankiconnect.search;
 
+import dev.ankiconnect.text.NoteFields;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -126,6 +127,6 @@ final class TextUtil {
 
     /** Splits the U+001F-joined fields, keeping empty trailing fields. */
     static String[] fields(String flds) {
-        return flds == null ? new String[0] : flds.split("\u001f", -1);
+        return flds == null ? new String[0] : NoteFields.split(flds);
     }
 }

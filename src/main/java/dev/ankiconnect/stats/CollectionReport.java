@@ -6,7 +6,7 @@ import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
-import dev.ankiconnect.review.CollectionClock;
+import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.text.Html;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +53,7 @@ public class CollectionReport {
             title = "Deck " + deck.name();
         }
         String scope = deckIds.isEmpty() ? "" : " and c.did in :decks";
-        long dayStartMs = (t.nextDayAt() - 86_400) * 1000;
+        long dayStartMs = t.dayStartMillis();
 
         Object[] today = (Object[]) query("select count(r), coalesce(sum(r.time), 0) from Revlog r, Card c where r.profileId = :profile "
                 + "and c.profileId = :profile and c.id = r.cid and r.id > :since" + scope, deckIds)

@@ -6,8 +6,7 @@ import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
-import dev.ankiconnect.profile.CollectionConfigs;
-import dev.ankiconnect.review.CollectionClock;
+import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.scheduler.Timing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,9 +32,6 @@ public class StatsActions implements ActionGroup {
     CollectionClock clock;
 
     @Inject
-    CollectionConfigs config;
-
-    @Inject
     CollectionReport report;
 
     /** getNumCardsReviewedToday: review-log rows since the start of the collection's current day. */
@@ -44,7 +40,7 @@ public class StatsActions implements ActionGroup {
     public long getNumCardsReviewedToday() {
         Timing t = clock.now();
         return tx.em().createQuery("select count(r) from Revlog r where r.profileId = :profile and r.id > :since", Long.class)
-                .setParameter("profile", profile.id()).setParameter("since", (t.nextDayAt() - 86_400) * 1000)
+                .setParameter("profile", profile.id()).setParameter("since", t.dayStartMillis())
                 .getSingleResult();
     }
 
@@ -52,7 +48,7 @@ public class StatsActions implements ActionGroup {
     @ReadOnly
     @Action
     public List<List<Object>> getNumCardsReviewedByDay() {
-        long rolloverSecs = config.getLong("rollover", 4) * 3600;
+        long rolloverSecs = clock.day().rolloverHour() * 3600L;
         ZoneId zone = ZoneId.systemDefault();
         Map<LocalDate, Long> perDay = new TreeMap<>(java.util.Comparator.reverseOrder());
         List<Long> ids = tx.em().createQuery("select r.id from Revlog r where r.profileId = :profile", Long.class)

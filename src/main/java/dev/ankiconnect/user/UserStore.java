@@ -2,6 +2,7 @@ package dev.ankiconnect.user;
 
 import jakarta.persistence.EntityManager;
 import dev.ankiconnect.db.Work;
+import dev.ankiconnect.scheduler.CollectionDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -211,17 +212,10 @@ public final class UserStore {
         }
         long now = System.currentTimeMillis();
         long id = now;
-        long crt = creationTime(now, java.time.ZoneId.systemDefault());
+        long crt = CollectionDay.creationTime(now, java.time.ZoneId.systemDefault());
         work.write(em -> em.createNativeQuery("INSERT INTO profiles (id, name, crt, created_ms, mtime, scm, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, id).setParameter(2, profileName).setParameter(3, crt).setParameter(4, now)
                 .setParameter(5, now).setParameter(6, now).setParameter(7, u.id()).executeUpdate());
         return new ProfileRow(id, profileName);
-    }
-
-    /** Anki's {@code crt}, as {@code Profiles.creationTime}: the creation day's 4 am (the day before, if earlier). */
-    static long creationTime(long nowMs, java.time.ZoneId zone) {
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(nowMs), zone);
-        java.time.LocalDate day = now.getHour() < 4 ? now.toLocalDate().minusDays(1) : now.toLocalDate();
-        return java.time.LocalDateTime.of(day, java.time.LocalTime.of(4, 0)).atZone(zone).toEpochSecond();
     }
 }

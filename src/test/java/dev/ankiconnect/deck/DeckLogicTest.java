@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.support.AnkiClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +41,11 @@ class DeckLogicTest {
 
     @Test
     void truthy_followsPython() {
-        assertFalse(DeckActions.truthy(null));
-        assertFalse(DeckActions.truthy(AnkiClient.parse("0")));
-        assertFalse(DeckActions.truthy(AnkiClient.parse("\"\"")));
-        assertFalse(DeckActions.truthy(AnkiClient.parse("[]")));
-        assertTrue(DeckActions.truthy(AnkiClient.parse("\"false\"")));
-        assertTrue(DeckActions.truthy(AnkiClient.parse("1")));
+        assertFalse(PythonTruth.truthy(null));
+        assertFalse(PythonTruth.truthy(AnkiClient.parse("0")));
+        assertFalse(PythonTruth.truthy(AnkiClient.parse("\"\"")));
+        assertFalse(PythonTruth.truthy(AnkiClient.parse("[]")));
+        assertTrue(PythonTruth.truthy(AnkiClient.parse("\"false\"")));
+        assertTrue(PythonTruth.truthy(AnkiClient.parse("1")));
     }
 }

@@ -1,0 +1,56 @@
+package dev.ankiconnect.profile;
+
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.scheduler.CollectionDay;
+import dev.ankiconnect.scheduler.Timing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import java.time.ZoneId;
+
+/**
+ * "Today" for the active collection: its {@link CollectionDay} (creation time, creation offset, rollover hour)
+ * read from the profile and its config, in the server's time zone (a desktop Anki uses its machine's zone the
+ * same way). Everything that needs the collection's day asks here.
+ */
+@ApplicationScoped
+public class CollectionClock {
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    @Inject
+    CollectionConfigs config;
+
+    /** The settings the active collection's day depends on. */
+    public CollectionDay day() {
+        Profile p = tx.em().find(Profile.class, profile.id());
+        long crt = p == null ? System.currentTimeMillis() / 1000 : p.crt();
+        Integer creationOffset = config.get("creationOffset")
+                .filter(v -> v instanceof JsonNumber).map(v -> ((JsonNumber) v).intValue()).orElse(null);
+        Long rollover = config.get("rollover")
+                .filter(v -> v instanceof JsonNumber).map(v -> ((JsonNumber) v).longValue()).orElse(null);
+        return CollectionDay.of(crt, creationOffset, rollover);
+    }
+
+    public Timing now() {
+        return at(System.currentTimeMillis() / 1000);
+    }
+
+    public Timing at(long nowSecs) {
+        return at(day(), nowSecs);
+    }
+
+    /** The timing of {@code day} (read earlier by {@link #day()}) at {@code nowSecs}, in the server's zone. */
+    public static Timing at(CollectionDay day, long nowSecs) {
+        return day.at(nowSecs, ZoneId.systemDefault());
+    }
+
+    /** Learn-ahead seconds (config {@code collapseTime}). */
+    public int collapseTimeSecs() {
+        return (int) config.getLong("collapseTime", 1200);
+    }
+}
