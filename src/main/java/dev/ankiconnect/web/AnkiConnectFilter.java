@@ -130,6 +130,14 @@ public class AnkiConnectFilter extends HttpFilter {
             ctx.dissociate(request);
             ctx.associate(request);
             ctx.activate();
+            if (request.getAttribute(READING) == Thread.currentThread()) {
+                // Back on the thread that began the request, Weld Servlet's end-of-request (which the container
+                // sends on this thread when the request completes) ends the scope itself: it invalidates the
+                // context and deactivates it. Left unbound here, it would make a new state for the invalidation
+                // that its failing deactivation (no bean store) never removes: one ThreadLocal left per request,
+                // which Tomcat reports on undeploy (redeploy-leak-check).
+                return () -> { };
+            }
             return () -> {
                 ctx.deactivate();
                 ctx.dissociate(request);
@@ -490,7 +498,8 @@ public class AnkiConnectFilter extends HttpFilter {
             return;
         }
         request.setAttribute(CLAIM, claim);
-        request.setAttribute(READING, Boolean.TRUE);
+        // the thread that began the request (Weld Servlet's request listener ran here): see bindRequestScope
+        request.setAttribute(READING, Thread.currentThread());
         jakarta.servlet.AsyncContext async = request.startAsync(request, response);
         // the body must arrive within the request's time budget; a slow sender is then answered and let go
         long timeoutMs = settings.config().longValue(ConfigKey.REQUEST_TIMEOUT_MS);
