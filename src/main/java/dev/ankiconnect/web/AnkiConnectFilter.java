@@ -35,8 +35,13 @@ public class AnkiConnectFilter extends HttpFilter {
     private static final String STARTED = AnkiConnectFilter.class.getName() + ".started";
     /** The request's claim on the body budget, given back when the request ends. */
     private static final String CLAIM = AnkiConnectFilter.class.getName() + ".claim";
-    /** Request attribute: set when the body is read without a thread, and the request comes back to be answered. */
+    /**
+     * Request attribute: set when the body is read without a thread and the request comes back to be answered;
+     * its value is the thread that began the request (see bindRequestScope).
+     */
     private static final String READING = AnkiConnectFilter.class.getName() + ".reading";
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AnkiConnectFilter.class.getName());
 
     @Inject
     jakarta.enterprise.inject.Instance<jakarta.enterprise.context.control.RequestContextController> requestContexts;
@@ -238,8 +243,6 @@ public class AnkiConnectFilter extends HttpFilter {
      * correctly does nothing; every JSON request is async (its body is read without a thread), so the warning
      * would be one line per request. Unless the deployment sets this logger's level, it logs SEVERE only.
      */
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AnkiConnectFilter.class.getName());
-
     private static final java.util.logging.Logger WELD_SERVLET = java.util.logging.Logger.getLogger("org.jboss.weld.Servlet");
 
     @Override
@@ -327,9 +330,7 @@ public class AnkiConnectFilter extends HttpFilter {
                 return;
             }
         }
-        if (read == null) {
-            // the body is empty, or declared larger than the limit
-        } else if (read instanceof BodyReader.Body b) {
+        if (read instanceof BodyReader.Body b) {
             body = b.bytes();
             // the bytes are dropped as soon as they are parsed
             request.removeAttribute(BodyReader.OUTCOME);

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -16,7 +15,8 @@ import java.util.logging.Logger;
  * body is complete, too large or over the budget, the outcome is left in a request attribute and the request
  * is dispatched again to the filter, which answers it on a container thread.
  *
- * <p>The callbacks are synchronized and the request is dispatched once, whatever the container does: Payara
+ * <p>The callbacks are synchronized and {@code done} lets the request be dispatched once, whatever the
+ * container does: Payara
  * (Grizzly) was seen calling {@code onAllDataRead} on one thread while another was still in
  * {@code onDataAvailable}, and a second dispatch of an answered request then found no body and began reading
  * again ("Response already closed").
@@ -50,7 +50,6 @@ final class BodyReader implements ReadListener {
     private byte[] buffer;
     private int size;
     private boolean done;
-    private final AtomicBoolean dispatched = new AtomicBoolean();
 
     private BodyReader(AsyncContext async, ServletInputStream in, long declared, long limit, BodyBudget.Claim claim) {
         this.async = async;
@@ -149,9 +148,6 @@ final class BodyReader implements ReadListener {
     private void finish(Outcome outcome) {
         done = true;
         buffer = null;
-        if (!dispatched.compareAndSet(false, true)) {
-            return;
-        }
         ServletRequest request = async.getRequest();
         request.setAttribute(OUTCOME, outcome);
         try {
