@@ -1,7 +1,19 @@
-package dev.ankiconnect.api;
+package dev.ankiconnect.dispatch;
 
+import dev.ankiconnect.api.ApiErrors;
+import dev.ankiconnect.api.Envelope;
+import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.Json;
+import dev.ankiconnect.api.KeyCheck;
+import dev.ankiconnect.api.Params;
+import dev.ankiconnect.api.Reply;
+import dev.ankiconnect.api.Results;
+import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.profile.CollectionGeneration;
+import dev.ankiconnect.search.Deadline;
+import dev.ankiconnect.user.Authenticator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -25,17 +37,17 @@ public class ActionDispatcher {
     Settings settings;
 
     @Inject
-    dev.ankiconnect.user.Authenticator authenticator;
+    Authenticator authenticator;
 
     @Inject
-    dev.ankiconnect.profile.CollectionGeneration generation;
+    CollectionGeneration generation;
     private final Results results = new Results(Json.PROVIDER);
 
     /** A top-level request whose key the HTTP filter has already checked. */
     public JsonValue dispatchChecked(Envelope envelope) {
         // the request's time budget (requestTimeoutMs), shared by the sub-actions of multi
-        try (dev.ankiconnect.search.Deadline.Scope budget = dev.ankiconnect.search.Deadline.start(
-                settings.config().longValue(dev.ankiconnect.config.ConfigKey.REQUEST_TIMEOUT_MS))) {
+        try (Deadline.Scope budget = Deadline.start(
+                settings.config().longValue(ConfigKey.REQUEST_TIMEOUT_MS))) {
             return run(envelope);
         } finally {
             // The reply is built: give the connection back before it is written to a client that may read slowly.
@@ -78,7 +90,7 @@ public class ActionDispatcher {
      * work: the clear error stands in for minutes of work on a shared server.
      */
     private void checkBulk(String action, jakarta.json.JsonValue params) {
-        int max = settings.config().integer(dev.ankiconnect.config.ConfigKey.MAX_BULK_ITEMS);
+        int max = settings.config().integer(ConfigKey.MAX_BULK_ITEMS);
         if (max <= 0 || params == null) {
             return;
         }

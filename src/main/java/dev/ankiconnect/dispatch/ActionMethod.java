@@ -1,5 +1,8 @@
-package dev.ankiconnect.api;
+package dev.ankiconnect.dispatch;
 
+import dev.ankiconnect.api.ApiErrors;
+import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.ReadOnly;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
-package dev.ankiconnect.api;
+package dev.ankiconnect.dispatch;
 
+import dev.ankiconnect.api.Action;
+import dev.ankiconnect.api.ActionGroup;
+import dev.ankiconnect.api.Params;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

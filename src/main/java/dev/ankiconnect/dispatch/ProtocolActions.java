@@ -1,15 +1,15 @@
-package dev.ankiconnect.misc;
+package dev.ankiconnect.dispatch;
 
 import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ReadOnly;
-import dev.ankiconnect.api.ActionDispatcher;
 import dev.ankiconnect.api.ActionGroup;
-import dev.ankiconnect.api.ActionRegistry;
+import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.Envelope;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.api.Reply;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ import java.util.List;
 
 /** version, requestPermission, apiReflect and multi: the actions about the API itself. */
 @ApplicationScoped
-public class MiscActions implements ActionGroup {
+public class ProtocolActions implements ActionGroup {
 
     @Inject
     Settings settings;
@@ -158,18 +158,18 @@ public class MiscActions implements ActionGroup {
         if (versionValue instanceof JsonNumber n) {
             version = n.isIntegral() ? n.longValue() : (long) Math.floor(n.doubleValue());
         } else if (versionValue != null) {
-            return dev.ankiconnect.api.Reply.error("'<=' not supported between instances of '"
+            return Reply.error("'<=' not supported between instances of '"
                     + PythonRepr.typeName(versionValue) + "' and 'int'");
         }
         JsonValue params = request.get("params");
         if (!dispatcher.keyCheck().accepts(action, request.get("key"))) {
-            return dev.ankiconnect.api.Reply.error(dev.ankiconnect.api.ApiErrors.INVALID_API_KEY);
+            return Reply.error(ApiErrors.INVALID_API_KEY);
         }
         if (params != null && !(params instanceof JsonObject)) {
             if (!registry.contains(action)) {
-                return dev.ankiconnect.api.Reply.error(dev.ankiconnect.api.ApiErrors.UNSUPPORTED_ACTION);
+                return Reply.error(ApiErrors.UNSUPPORTED_ACTION);
             }
-            return dev.ankiconnect.api.Reply.error("AnkiConnect." + action
+            return Reply.error("AnkiConnect." + action
                     + "() argument after ** must be a mapping, not " + PythonRepr.typeName(params));
         }
         JsonObject paramObject = params == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) params;

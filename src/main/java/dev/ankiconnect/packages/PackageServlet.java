@@ -1,6 +1,6 @@
 package dev.ankiconnect.packages;
 
-import dev.ankiconnect.api.ActionDispatcher;
+import dev.ankiconnect.dispatch.ActionDispatcher;
 import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonWriter;

@@ -1,6 +1,6 @@
 package dev.ankiconnect.web;
 
-import dev.ankiconnect.api.ActionDispatcher;
+import dev.ankiconnect.dispatch.ActionDispatcher;
 import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.ApiKeyCheck;
 import dev.ankiconnect.api.Envelope;

@@ -1,6 +1,6 @@
 package dev.ankiconnect.web;
 
-import dev.ankiconnect.api.ActionRegistry;
+import dev.ankiconnect.dispatch.ActionRegistry;
 import dev.ankiconnect.config.Config;
 import dev.ankiconnect.config.ConfigLoader;
 import dev.ankiconnect.config.Settings;

@@ -1,6 +1,7 @@
 package dev.ankiconnect.api;
 
 import dev.ankiconnect.db.DatabaseHolder;
+import dev.ankiconnect.dispatch.ActionRegistry;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;

@@ -1,8 +1,10 @@
-package dev.ankiconnect.api;
+package dev.ankiconnect.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ankiconnect.api.ApiErrors;
+import dev.ankiconnect.api.InvalidInputException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
