@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ public final class AnkiPackage implements AutoCloseable {
     private final Map<Long, JsonObject> decks = new LinkedHashMap<>();
     private final Map<Long, JsonObject> deckConfigs = new LinkedHashMap<>();
     private final Map<String, Integer> tags = new LinkedHashMap<>();
-    private final List<Note> notes = new ArrayList<>();
-    private final List<Card> cards = new ArrayList<>();
-    private final List<RevlogEntry> revlog = new ArrayList<>();
-    private final List<MediaFile> media = new ArrayList<>();
+    private final List<ApkgNote> notes = new ArrayList<>();
+    private final List<ApkgCard> cards = new ArrayList<>();
+    private final List<ApkgRevlogEntry> revlog = new ArrayList<>();
+    private final List<ApkgMediaFile> media = new ArrayList<>();
     private final List<Grave> graves = new ArrayList<>();
     private AutoCloseable resource;
 
@@ -67,19 +67,19 @@ public final class AnkiPackage implements AutoCloseable {
         return tags;
     }
 
-    public List<Note> notes() {
+    public List<ApkgNote> notes() {
         return notes;
     }
 
-    public List<Card> cards() {
+    public List<ApkgCard> cards() {
         return cards;
     }
 
-    public List<RevlogEntry> revlog() {
+    public List<ApkgRevlogEntry> revlog() {
         return revlog;
     }
 
-    public List<MediaFile> media() {
+    public List<ApkgMediaFile> media() {
         return media;
     }
 

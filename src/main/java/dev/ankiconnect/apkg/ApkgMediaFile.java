@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * on demand (from the package zip, a file, or a byte array), so a large media set is never held in
  * memory as a whole.
  */
-public final class MediaFile {
+public final class ApkgMediaFile {
 
     /** Opens a fresh stream of the file's (decompressed) contents. */
     @FunctionalInterface
@@ -25,19 +25,19 @@ public final class MediaFile {
     private final Opener opener;
 
     /** {@code size} is the uncompressed length in bytes, or -1 when unknown. */
-    public MediaFile(String name, long size, Opener opener) {
+    public ApkgMediaFile(String name, long size, Opener opener) {
         this.name = Objects.requireNonNull(name, "name");
         this.size = size;
         this.opener = Objects.requireNonNull(opener, "opener");
     }
 
-    public static MediaFile ofBytes(String name, byte[] data) {
+    public static ApkgMediaFile ofBytes(String name, byte[] data) {
         byte[] copy = data.clone();
-        return new MediaFile(name, copy.length, () -> new ByteArrayInputStream(copy));
+        return new ApkgMediaFile(name, copy.length, () -> new ByteArrayInputStream(copy));
     }
 
-    public static MediaFile ofPath(String name, Path file) throws IOException {
-        return new MediaFile(name, Files.size(file), () -> Files.newInputStream(file));
+    public static ApkgMediaFile ofPath(String name, Path file) throws IOException {
+        return new ApkgMediaFile(name, Files.size(file), () -> Files.newInputStream(file));
     }
 
     public String name() {

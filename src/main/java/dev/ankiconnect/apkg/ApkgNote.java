@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import dev.ankiconnect.text.NoteFields;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.List;
  * One row of the {@code notes} table, column for column. {@code mod} is in seconds; {@code tags}
  * is the raw column (" a b " with padding spaces, or ""); {@code flds} joins fields with U+001F.
  */
-public record Note(long id, String guid, long mid, long mod, int usn, String tags, String flds,
+public record ApkgNote(long id, String guid, long mid, long mod, int usn, String tags, String flds,
                    String sfld, long csum, int flags, String data) {
 
     /** The fields in ordinal order. */

@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -115,7 +115,7 @@ final class CollectionDatabase {
                      "select id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data from notes order by id")) {
             while (rs.next()) {
                 // sfld has integer affinity, so numeric sort fields come back as numbers; getString renders them
-                pkg.notes().add(new Note(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
+                pkg.notes().add(new ApkgNote(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
                         rs.getString(6), rs.getString(7), nz(rs.getString(8)), rs.getLong(9), rs.getInt(10),
                         nz(rs.getString(11))));
             }
@@ -127,7 +127,7 @@ final class CollectionDatabase {
              ResultSet rs = st.executeQuery("select id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,"
                      + " lapses, left, odue, odid, flags, data from cards order by id")) {
             while (rs.next()) {
-                pkg.cards().add(new Card(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getLong(5),
+                pkg.cards().add(new ApkgCard(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getLong(5),
                         rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getLong(9), rs.getInt(10), rs.getInt(11),
                         rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getLong(15), rs.getLong(16), rs.getInt(17),
                         nz(rs.getString(18))));
@@ -140,7 +140,7 @@ final class CollectionDatabase {
              ResultSet rs = st.executeQuery(
                      "select id, cid, usn, ease, ivl, lastIvl, factor, time, type from revlog order by id")) {
             while (rs.next()) {
-                pkg.revlog().add(new RevlogEntry(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
+                pkg.revlog().add(new ApkgRevlogEntry(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
                         rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)));
             }
         }
@@ -191,8 +191,8 @@ final class CollectionDatabase {
     /** Creates a fresh schema-11 collection in {@code file} holding the given content. */
     static void writeSchema11(Path file, CollectionInfo info, Map<Long, JsonObject> notetypes,
                               Map<Long, JsonObject> decks, Map<Long, JsonObject> deckConfigs,
-                              Map<String, Integer> tags, Collection<Note> notes, Collection<Card> cards,
-                              Collection<RevlogEntry> revlog, Collection<Grave> graves) throws SQLException {
+                              Map<String, Integer> tags, Collection<ApkgNote> notes, Collection<ApkgCard> cards,
+                              Collection<ApkgRevlogEntry> revlog, Collection<Grave> graves) throws SQLException {
         try (Connection db = open(file, false)) {
             db.setAutoCommit(false);
             try (Statement st = db.createStatement()) {
@@ -225,8 +225,8 @@ final class CollectionDatabase {
     /** Creates a schema-18 collection: written as schema 11, then moved into the schema-18 tables. */
     static void writeSchema18(Path file, CollectionInfo info, Map<Long, JsonObject> notetypes,
                               Map<Long, JsonObject> decks, Map<Long, JsonObject> deckConfigs,
-                              Map<String, Integer> tags, Collection<Note> notes, Collection<Card> cards,
-                              Collection<RevlogEntry> revlog, Collection<Grave> graves) throws SQLException {
+                              Map<String, Integer> tags, Collection<ApkgNote> notes, Collection<ApkgCard> cards,
+                              Collection<ApkgRevlogEntry> revlog, Collection<Grave> graves) throws SQLException {
         writeSchema11(file, info, notetypes, decks, deckConfigs, tags, notes, cards, revlog, graves);
         try (Connection db = open(file, false)) {
             db.setAutoCommit(false);
@@ -241,9 +241,9 @@ final class CollectionDatabase {
         return b.build();
     }
 
-    private static void insertNotes(Connection db, Collection<Note> notes) throws SQLException {
+    private static void insertNotes(Connection db, Collection<ApkgNote> notes) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("insert into notes values (?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (Note n : notes) {
+            for (ApkgNote n : notes) {
                 ps.setLong(1, n.id());
                 ps.setString(2, n.guid());
                 ps.setLong(3, n.mid());
@@ -261,10 +261,10 @@ final class CollectionDatabase {
         }
     }
 
-    private static void insertCards(Connection db, Collection<Card> cards) throws SQLException {
+    private static void insertCards(Connection db, Collection<ApkgCard> cards) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement(
                 "insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (Card c : cards) {
+            for (ApkgCard c : cards) {
                 ps.setLong(1, c.id());
                 ps.setLong(2, c.nid());
                 ps.setLong(3, c.did());
@@ -301,9 +301,9 @@ final class CollectionDatabase {
         }
     }
 
-    private static void insertRevlog(Connection db, Collection<RevlogEntry> revlog) throws SQLException {
+    private static void insertRevlog(Connection db, Collection<ApkgRevlogEntry> revlog) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("insert into revlog values (?,?,?,?,?,?,?,?,?)")) {
-            for (RevlogEntry r : revlog) {
+            for (ApkgRevlogEntry r : revlog) {
                 ps.setLong(1, r.id());
                 ps.setLong(2, r.cid());
                 ps.setInt(3, r.usn());

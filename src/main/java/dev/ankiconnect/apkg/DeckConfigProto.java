@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;

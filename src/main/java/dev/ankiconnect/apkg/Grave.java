@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 /**
  * One row of the {@code graves} deletion log: {@code type} 0 = card, 1 = note, 2 = deck. Only

@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import com.github.luben.zstd.ZstdInputStream;
 import jakarta.json.JsonObject;
@@ -270,7 +270,7 @@ public final class PackageReader {
             return; // listed but not shipped: Anki skips such files too
         }
         long knownSize = size >= 0 ? size : (maybeCompressed ? -1 : entry.getSize());
-        pkg.media().add(new MediaFile(realName, knownSize, () -> {
+        pkg.media().add(new ApkgMediaFile(realName, knownSize, () -> {
             InputStream raw = zip.getInputStream(entry);
             return maybeCompressed ? decompressIfZstd(raw) : raw;
         }));

@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 /**
  * Package layout versions, numbered as in the zip's {@code meta} entry

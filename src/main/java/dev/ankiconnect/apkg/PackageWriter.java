@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdOutputStream;
@@ -110,7 +110,7 @@ public final class PackageWriter {
             CollectionDatabase.writeSchema18(db, c.info, c.notetypes, c.decks, c.deckConfigs, c.tags,
                     c.notes, c.cards, c.revlog, c.graves);
             zstd(db, packed);
-            putStored(zip, PackageVersion.LATEST.collectionEntry(), MediaFile.ofPath("db", packed));
+            putStored(zip, PackageVersion.LATEST.collectionEntry(), ApkgMediaFile.ofPath("db", packed));
         } catch (SQLException e) {
             throw new IOException("Cannot write the collection database: " + e.getMessage(), e);
         } finally {
@@ -124,10 +124,10 @@ public final class PackageWriter {
      * Latest media: entry i is file i zstd-compressed; the map lists name, uncompressed size and SHA-1.
      * Each file is compressed to a temp file (stored entries need their CRC first), one at a time.
      */
-    private static void putLatestMedia(ZipOutputStream zip, List<MediaFile> media) throws IOException {
+    private static void putLatestMedia(ZipOutputStream zip, List<ApkgMediaFile> media) throws IOException {
         ProtoWriter entries = new ProtoWriter();
         for (int i = 0; i < media.size(); i++) {
-            MediaFile m = media.get(i);
+            ApkgMediaFile m = media.get(i);
             Path packed = Files.createTempFile("ankiout-", ".zst");
             try {
                 MessageDigest sha1 = sha1();
@@ -141,7 +141,7 @@ public final class PackageWriter {
                         size += n;
                     }
                 }
-                putStored(zip, Integer.toString(i), MediaFile.ofPath(m.name(), packed));
+                putStored(zip, Integer.toString(i), ApkgMediaFile.ofPath(m.name(), packed));
                 entries.message(1, new ProtoWriter().string(1, m.name()).varint(2, size).bytes(3, sha1.digest()));
             } finally {
                 Files.deleteIfExists(packed);
@@ -165,10 +165,10 @@ public final class PackageWriter {
         }
     }
 
-    private static void putMedia(ZipOutputStream zip, List<MediaFile> media) throws IOException {
+    private static void putMedia(ZipOutputStream zip, List<ApkgMediaFile> media) throws IOException {
         var map = JsonSupport.PROVIDER.createObjectBuilder();
         for (int i = 0; i < media.size(); i++) {
-            MediaFile m = media.get(i);
+            ApkgMediaFile m = media.get(i);
             map.add(Integer.toString(i), m.name());
             putStored(zip, Integer.toString(i), m);
         }
@@ -176,11 +176,11 @@ public final class PackageWriter {
     }
 
     private static void putStored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        putStored(zip, name, MediaFile.ofBytes(name, data));
+        putStored(zip, name, ApkgMediaFile.ofBytes(name, data));
     }
 
     /** Stored entries need size and CRC up front: one streaming pass to measure, one to copy. */
-    private static void putStored(ZipOutputStream zip, String name, MediaFile file) throws IOException {
+    private static void putStored(ZipOutputStream zip, String name, ApkgMediaFile file) throws IOException {
         CRC32 crc = new CRC32();
         long size = 0;
         byte[] buf = new byte[64 * 1024];
@@ -209,9 +209,9 @@ public final class PackageWriter {
         Map<Long, JsonObject> decks;
         Map<Long, JsonObject> deckConfigs;
         Map<String, Integer> tags;
-        List<Note> notes;
-        List<Card> cards;
-        List<RevlogEntry> revlog;
+        List<ApkgNote> notes;
+        List<ApkgCard> cards;
+        List<ApkgRevlogEntry> revlog;
         List<Grave> graves = List.of();
 
         static Content withScheduling(AnkiPackage pkg) {
@@ -246,7 +246,7 @@ public final class PackageWriter {
             c.decks = withDefault(decks, AnkiDefaults.defaultDeck());
             long nextPos = nextPosition(pkg);
             c.cards = new ArrayList<>(pkg.cards().size());
-            for (Card card : pkg.cards()) {
+            for (ApkgCard card : pkg.cards()) {
                 long pos;
                 if (card.type() == 0 && card.queue() >= 0 && card.odid() == 0) {
                     pos = card.due();
@@ -259,7 +259,7 @@ public final class PackageWriter {
                 c.cards.add(card.resetToNew(pos));
             }
             c.notes = new ArrayList<>(pkg.notes().size());
-            for (Note n : pkg.notes()) {
+            for (ApkgNote n : pkg.notes()) {
                 c.notes.add(withoutSystemTags(n));
             }
             c.tags = new LinkedHashMap<>(pkg.tags());
@@ -277,18 +277,18 @@ public final class PackageWriter {
             c.decks = Map.of(1L, AnkiDefaults.defaultDeck());
             c.deckConfigs = Map.of(1L, AnkiDefaults.defaultDeckConfig());
             c.tags = Map.of();
-            c.notes = List.of(new Note(1, "stub", ntid, 0, 0, "", STUB_TEXT + NoteFields.SEPARATOR, STUB_TEXT,
+            c.notes = List.of(new ApkgNote(1, "stub", ntid, 0, 0, "", STUB_TEXT + NoteFields.SEPARATOR, STUB_TEXT,
                     Checksum.fieldChecksum(STUB_TEXT), 0, ""));
-            c.cards = List.of(new Card(1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, ""));
+            c.cards = List.of(new ApkgCard(1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, ""));
             c.revlog = List.of();
             c.info = new CollectionInfo(0, 0, 0, 11, AnkiDefaults.withConfigDefaults(null, ntid, 2));
             return c;
         }
 
-        private static CollectionInfo infoFor(AnkiPackage pkg, List<Card> cards) {
+        private static CollectionInfo infoFor(AnkiPackage pkg, List<ApkgCard> cards) {
             CollectionInfo src = pkg.collection();
             long curModel = pkg.notetypes().keySet().stream().findFirst().orElse(0L);
-            long nextPos = cards.stream().filter(x -> x.type() == 0).mapToLong(Card::due).max().orElse(0) + 1;
+            long nextPos = cards.stream().filter(x -> x.type() == 0).mapToLong(ApkgCard::due).max().orElse(0) + 1;
             return new CollectionInfo(src.crt(), src.mod(), src.scm(), 11,
                     AnkiDefaults.withConfigDefaults(src.conf(), curModel, nextPos));
         }
@@ -321,7 +321,7 @@ public final class PackageWriter {
     private static long nextPosition(AnkiPackage pkg) {
         JsonValue v = pkg.collection().conf().get("nextPos");
         long fromConf = v instanceof JsonNumber n ? n.longValue() : 0;
-        long fromCards = pkg.cards().stream().filter(c -> c.type() == 0).mapToLong(Card::due).max().orElse(0) + 1;
+        long fromCards = pkg.cards().stream().filter(c -> c.type() == 0).mapToLong(ApkgCard::due).max().orElse(0) + 1;
         return Math.max(fromConf, fromCards);
     }
 
@@ -345,13 +345,13 @@ public final class PackageWriter {
         return tag.equalsIgnoreCase("marked") || tag.equalsIgnoreCase("leech");
     }
 
-    private static Note withoutSystemTags(Note n) {
+    private static ApkgNote withoutSystemTags(ApkgNote n) {
         List<String> kept = n.tagList().stream().filter(t -> !isSystemTag(t)).toList();
         if (kept.size() == n.tagList().size()) {
             return n;
         }
         String tags = kept.isEmpty() ? "" : " " + String.join(" ", kept) + " ";
-        return new Note(n.id(), n.guid(), n.mid(), n.mod(), n.usn(), tags, n.flds(), n.sfld(), n.csum(),
+        return new ApkgNote(n.id(), n.guid(), n.mid(), n.mod(), n.usn(), tags, n.flds(), n.sfld(), n.csum(),
                 n.flags(), n.data());
     }
 }

@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import dev.ankiconnect.text.NativeDeckName;
 import jakarta.json.JsonArray;

@@ -2,6 +2,12 @@ package dev.ankiconnect.packages;
 
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.ApkgCard;
+import dev.ankiconnect.apkg.ApkgMediaFile;
+import dev.ankiconnect.apkg.ApkgNote;
+import dev.ankiconnect.apkg.ApkgRevlogEntry;
+import dev.ankiconnect.apkg.CollectionInfo;
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.ProfileScopedId;
@@ -13,10 +19,6 @@ import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.media.MediaStore;
 import dev.ankiconnect.note.Note;
 import dev.ankiconnect.notetype.NoteType;
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.CollectionInfo;
-import dev.ankiconnect.pkg.MediaFile;
-import dev.ankiconnect.pkg.RevlogEntry;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.Profile;
@@ -107,7 +109,7 @@ public class PackageExporter {
             if (c.odid() != 0) {
                 deckIds.add(c.odid());
             }
-            pkg.cards().add(new dev.ankiconnect.pkg.Card(c.id(), c.nid(), c.did(), c.ord(), c.mtime(), c.usn(),
+            pkg.cards().add(new ApkgCard(c.id(), c.nid(), c.did(), c.ord(), c.mtime(), c.usn(),
                     c.type(), c.queue(), c.due(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left(), c.odue(),
                     c.odid(), c.flags(), c.data()));
         }
@@ -120,7 +122,7 @@ public class PackageExporter {
             for (Note n : em.createQuery("select n from Note n where n.profileId = :p and n.id in :ids order by n.id",
                     Note.class).setParameter("p", p).setParameter("ids", batch).getResultList()) {
                 mids.add(n.mid());
-                pkg.notes().add(new dev.ankiconnect.pkg.Note(n.id(), n.guid(), n.mid(), n.mtime(), n.usn(), n.tags(),
+                pkg.notes().add(new ApkgNote(n.id(), n.guid(), n.mid(), n.mtime(), n.usn(), n.tags(),
                         n.flds(), n.sfld(), n.csum(), n.flags(), n.data()));
                 for (String f : NoteFields.split(n.flds())) {
                     MergeRules.referencedNames(f, mediaNames);
@@ -173,7 +175,7 @@ public class PackageExporter {
             for (List<Long> batch : Chunks.of(uniqueCards.keySet())) {
                 for (Revlog r : em.createQuery("select r from Revlog r where r.profileId = :p and r.cid in :c order by r.id",
                         Revlog.class).setParameter("p", p).setParameter("c", batch).getResultList()) {
-                    pkg.revlog().add(new RevlogEntry(r.id(), r.cid(), r.usn(), r.ease(), r.ivl(), r.lastIvl(),
+                    pkg.revlog().add(new ApkgRevlogEntry(r.id(), r.cid(), r.usn(), r.ease(), r.ivl(), r.lastIvl(),
                             r.factor(), r.time(), r.type()));
                 }
             }
@@ -190,7 +192,7 @@ public class PackageExporter {
             }
         }
         for (String name : mediaNames) {
-            mediaStore.content(name).ifPresent(bytes -> pkg.media().add(MediaFile.ofBytes(name, bytes)));
+            mediaStore.content(name).ifPresent(bytes -> pkg.media().add(ApkgMediaFile.ofBytes(name, bytes)));
         }
         return Optional.of(pkg);
     }

@@ -4,6 +4,11 @@ import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.api.PythonJsonWriter;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.ApkgCard;
+import dev.ankiconnect.apkg.ApkgMediaFile;
+import dev.ankiconnect.apkg.ApkgNote;
+import dev.ankiconnect.apkg.ApkgRevlogEntry;
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
@@ -17,9 +22,6 @@ import dev.ankiconnect.media.MediaStore;
 import dev.ankiconnect.note.Note;
 import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.notetype.NoteTypes;
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.MediaFile;
-import dev.ankiconnect.pkg.RevlogEntry;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.review.Revlog;
@@ -111,7 +113,7 @@ public class PackageImporter {
         dev.ankiconnect.tag.TagSet tagSet = tagRegistry.load();
         int added = 0;
         int updated = 0;
-        for (dev.ankiconnect.pkg.Note n : pkg.notes()) {
+        for (ApkgNote n : pkg.notes()) {
             Long mid = midMap.get(n.mid());
             if (mid == null) {
                 throw new InvalidInputException("package is invalid: note " + n.id() + " uses note type " + n.mid()
@@ -170,7 +172,7 @@ public class PackageImporter {
         int targetToday = clock.now().today();
         Map<Long, Long> cidMap = new HashMap<>();
         long maxNewPosition = -1;
-        for (dev.ankiconnect.pkg.Card c : pkg.cards()) {
+        for (ApkgCard c : pkg.cards()) {
             Long nid = nidMap.get(c.nid());
             if (nid == null || !noteOrds.add(nid + ":" + c.ord())) {
                 continue;
@@ -211,7 +213,7 @@ public class PackageImporter {
         if (!pkg.revlog().isEmpty() && !cidMap.isEmpty()) {
             Set<Long> revlogIds = new HashSet<>(em.createQuery(
                     "select r.id from Revlog r where r.profileId = :p", Long.class).setParameter("p", p).getResultList());
-            for (RevlogEntry r : pkg.revlog()) {
+            for (ApkgRevlogEntry r : pkg.revlog()) {
                 Long cid = cidMap.get(r.cid());
                 if (cid == null || !revlogIds.add(r.id())) {
                     continue;
@@ -227,17 +229,17 @@ public class PackageImporter {
     /** Anki refuses a package whose note, card or review ids (creation times) lie more than a day ahead. */
     static void checkIds(AnkiPackage pkg, long nowMs) {
         long limit = nowMs + 86_400_000L;
-        for (dev.ankiconnect.pkg.Note n : pkg.notes()) {
+        for (ApkgNote n : pkg.notes()) {
             if (n.id() > limit) {
                 throw futureId("note", n.id());
             }
         }
-        for (dev.ankiconnect.pkg.Card c : pkg.cards()) {
+        for (ApkgCard c : pkg.cards()) {
             if (c.id() > limit) {
                 throw futureId("card", c.id());
             }
         }
-        for (RevlogEntry r : pkg.revlog()) {
+        for (ApkgRevlogEntry r : pkg.revlog()) {
             if (r.id() > limit) {
                 throw futureId("review", r.id());
             }
@@ -437,7 +439,7 @@ public class PackageImporter {
     /** Stores every media file, noting package name to stored name for those stored under another name. */
     private int importMedia(AnkiPackage pkg, Map<String, String> renames) {
         int stored = 0;
-        for (MediaFile m : pkg.media()) {
+        for (ApkgMediaFile m : pkg.media()) {
             String wanted = FileNames.normalize(m.name());
             if (wanted.isEmpty()) {
                 continue;

@@ -1,13 +1,13 @@
 package dev.ankiconnect.packages;
 
 import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.PackageFormatException;
+import dev.ankiconnect.apkg.PackageReader;
+import dev.ankiconnect.apkg.PackageWriter;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
 import dev.ankiconnect.db.Tx;
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.PackageFormatException;
-import dev.ankiconnect.pkg.PackageReader;
-import dev.ankiconnect.pkg.PackageWriter;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.Profile;
 import jakarta.enterprise.context.ApplicationScoped;

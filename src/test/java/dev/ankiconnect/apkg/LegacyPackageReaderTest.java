@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,19 +25,19 @@ class LegacyPackageReaderTest {
             assertEquals("Basic", p.notetypes().get(1348208768231L).getString("name"));
             assertEquals("Cloze", p.notetypes().get(1348208860314L).getString("name"));
             assertEquals(1, p.notes().size());
-            Note n = p.notes().get(0);
+            ApkgNote n = p.notes().get(0);
             assertEquals(1348208769429L, n.id());
             assertEquals("L;*}1M{l6|", n.guid());
             assertEquals(1348208768231L, n.mid());
             assertEquals(List.of("[sound:foo.wav]", ""), n.fields());
             assertEquals(685612576L, n.csum());
             assertEquals(List.of(), n.tagList());
-            Card c = p.cards().get(0);
-            assertEquals(new Card(1348208775304L, 1348208769429L, 1, 0, 1348208860L, -1, 0, 0, 2, 0, 2500, 0, 0, 0,
+            ApkgCard c = p.cards().get(0);
+            assertEquals(new ApkgCard(1348208775304L, 1348208769429L, 1, 0, 1348208860L, -1, 0, 0, 2, 0, 2500, 0, 0, 0,
                     0, 0, 0, ""), c);
             assertEquals(0, p.revlog().size());
             assertEquals(1, p.media().size());
-            MediaFile m = p.media().get(0);
+            ApkgMediaFile m = p.media().get(0);
             assertEquals("foo.wav", m.name());
             assertEquals(4, m.size());
             assertEquals("abc\n", new String(m.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
@@ -64,7 +64,7 @@ class LegacyPackageReaderTest {
             assertEquals("1-TEMPLATES::Anatomy::BadTemplate", p.decks().get(1371989140089L).getString("name"));
             assertEquals(2, p.decks().values().stream().filter(d -> d.getInt("dyn") == 1).count());
 
-            Note n = p.notes().get(0);
+            ApkgNote n = p.notes().get(0);
             assertEquals(1370745757161L, n.id());
             assertEquals("fd6;[gN5e{", n.guid());
             assertEquals(List.of("Muscle", "UpperEx", "arm"), n.tagList());
@@ -73,7 +73,7 @@ class LegacyPackageReaderTest {
             assertEquals("<img src=\"Coracobrachialis.JPG\" />", n.fields().get(6));
             assertEquals("Coracobrachialis", n.sfld());
 
-            Card c = p.cards().get(0);
+            ApkgCard c = p.cards().get(0);
             assertEquals(1370745930925L, c.id());
             assertEquals(2, c.ord());
             assertEquals(6988, c.due());
@@ -82,10 +82,10 @@ class LegacyPackageReaderTest {
             assertEquals(16, p.cards().stream().filter(x -> x.odid() == 1371403431638L).count());
 
             Map<Integer, Long> byType = p.cards().stream()
-                    .collect(Collectors.groupingBy(Card::type, Collectors.counting()));
+                    .collect(Collectors.groupingBy(ApkgCard::type, Collectors.counting()));
             assertEquals(Map.of(0, 131L, 1, 15L), byType);
 
-            assertEquals(new RevlogEntry(1404609557545L, 1404535701831L, -1, 2, 1, -3600, 2500, 1347, 0),
+            assertEquals(new ApkgRevlogEntry(1404609557545L, 1404535701831L, -1, 2, 1, -3600, 2500, 1347, 0),
                     p.revlog().get(0));
             assertTrue(p.revlog().stream().allMatch(r -> r.type() == 0));
         }
@@ -103,7 +103,7 @@ class LegacyPackageReaderTest {
             assertEquals(7, p.notetypes().size());
             assertEquals(11, p.notetypes().get(1586378882646L).getJsonArray("flds").size());
             assertEquals(List.of("Default"), p.decks().values().stream().map(d -> d.getString("name")).toList());
-            Card review = p.cards().stream().filter(c -> c.type() == 2).findFirst().orElseThrow();
+            ApkgCard review = p.cards().stream().filter(c -> c.type() == 2).findFirst().orElseThrow();
             assertEquals(4, review.ivl());
             assertEquals(2, review.queue());
             assertEquals(4, review.due());
@@ -112,8 +112,8 @@ class LegacyPackageReaderTest {
             assertEquals("biI#@AAL9q", p.notes().get(0).guid());
 
             assertEquals(2, p.media().size());
-            MediaFile m0 = p.media().get(0);
-            MediaFile m1 = p.media().get(1);
+            ApkgMediaFile m0 = p.media().get(0);
+            ApkgMediaFile m1 = p.media().get(1);
             assertEquals("paste-5146b5478bc75de1c703057f0a51a93a70ca922d.jpg", m0.name());
             assertEquals(27766, m0.size());
             assertEquals(27766, m0.readAllBytes().length);
@@ -141,17 +141,17 @@ class LegacyPackageReaderTest {
             assertEquals(List.of("Occlusion", "Image", "Header", "Back Extra", "Comments"),
                     p.notetypes().get(1722337061626L).getJsonArray("flds").stream()
                             .map(f -> f.asJsonObject().getString("name")).toList());
-            Card c = p.cards().get(0);
-            assertEquals(new Card(1755501927620L, 1755501927619L, 1755501847974L, 0, 1755502066L, 127, 2, 2, 871,
+            ApkgCard c = p.cards().get(0);
+            assertEquals(new ApkgCard(1755501927620L, 1755501927619L, 1755501847974L, 0, 1755502066L, 127, 2, 2, 871,
                     11, 2500, 2, 0, 0, 0, 0, 0, "{\"pos\":1055,\"s\":12.116,\"d\":5.61,\"dr\":0.9}"), c);
-            assertEquals(new RevlogEntry(1755502051870L, 1755501927620L, 127, 3, -600, 0, 623, 6425, 0),
+            assertEquals(new ApkgRevlogEntry(1755502051870L, 1755501927620L, 127, 3, -600, 0, 623, 6425, 0),
                     p.revlog().get(0));
-            Note n = p.notes().get(0);
+            ApkgNote n = p.notes().get(0);
             assertEquals("cYo+,.?%Nh", n.guid());
             assertEquals("In a cloze, some {{c1::fields}} are {{c2::hidden}}.", n.sfld());
 
             assertEquals(1, p.media().size());
-            MediaFile m = p.media().get(0);
+            ApkgMediaFile m = p.media().get(0);
             assertEquals("paste-ab21b25dd3e4ba4af2a1d8bdfa4c47455e53abac.jpg", m.name());
             assertEquals(10701, m.size());
             assertEquals("ab21b25dd3e4ba4af2a1d8bdfa4c47455e53abac", Fixtures.sha1(m.open()));

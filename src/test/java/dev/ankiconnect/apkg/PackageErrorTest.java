@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -194,7 +194,7 @@ class PackageWriterTest {
             assertTrue(b.cards().stream().allMatch(c -> c.type() == 0 && c.queue() == 0 && c.ivl() == 0
                     && c.factor() == 0 && c.reps() == 0 && c.lapses() == 0 && c.data().isEmpty()));
             // review cards go back to the new position remembered in data.pos
-            Card first = b.cards().get(0);
+            ApkgCard first = b.cards().get(0);
             assertEquals(1755501927620L, first.id());
             assertEquals(1055, first.due());
             assertEquals(a.notes(), b.notes());
@@ -214,8 +214,8 @@ class PackageWriterTest {
             assertEquals(48, b.notes().size());
             assertEquals(0, b.revlog().size());
             // a card that was new keeps its position
-            Card newBefore = a.cards().stream().filter(c -> c.type() == 0 && c.odid() == 0).findFirst().orElseThrow();
-            Card newAfter = b.cards().stream().filter(c -> c.id() == newBefore.id()).findFirst().orElseThrow();
+            ApkgCard newBefore = a.cards().stream().filter(c -> c.type() == 0 && c.odid() == 0).findFirst().orElseThrow();
+            ApkgCard newAfter = b.cards().stream().filter(c -> c.id() == newBefore.id()).findFirst().orElseThrow();
             assertEquals(newBefore.due(), newAfter.due());
         }
     }
@@ -225,10 +225,10 @@ class PackageWriterTest {
         AnkiPackage p = new AnkiPackage(new CollectionInfo(1700000000L, 1700000000000L, 1700000000000L, 11,
                 jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
         p.notetypes().put(5L, AnkiDefaults.basicNotetype(5L));
-        p.notes().add(new Note(10, "abc", 5, 1700000000L, -1, " x ", "front\u001fback", "front",
+        p.notes().add(new ApkgNote(10, "abc", 5, 1700000000L, -1, " x ", "front\u001fback", "front",
                 Checksum.fieldChecksum("front"), 0, ""));
-        p.cards().add(new Card(11, 10, 1, 0, 1700000000L, -1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, ""));
-        p.media().add(MediaFile.ofBytes("a b.txt", "hello".getBytes(StandardCharsets.UTF_8)));
+        p.cards().add(new ApkgCard(11, 10, 1, 0, 1700000000L, -1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, ""));
+        p.media().add(ApkgMediaFile.ofBytes("a b.txt", "hello".getBytes(StandardCharsets.UTF_8)));
         try (AnkiPackage b = roundTrip(p, PackageWriter.Options.legacy2(true))) {
             assertEquals("Default", b.decks().get(1L).getString("name"));
             assertEquals(20, b.deckConfigs().get(1L).getJsonObject("new").getInt("perDay"));

@@ -1,4 +1,4 @@
-package dev.ankiconnect.pkg;
+package dev.ankiconnect.apkg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,13 +47,13 @@ class Schema18PackageReaderTest {
             assertEquals(0, p.media().size());
             assertTrue(p.cards().stream().allMatch(c -> c.type() == 0 && c.queue() == 0));
 
-            Note n = p.notes().get(0);
+            ApkgNote n = p.notes().get(0);
             assertEquals(1484237387194L, n.id());
             assertEquals("jQ5F>p-)~+", n.guid());
             assertEquals(List.of("The perfect 5th of C is...", "<h1>G</h1>"), n.fields());
             assertEquals(List.of("easy", "interval"), n.tagList());
             assertEquals(2805491301L, n.csum());
-            assertEquals(new Card(1484237387253L, 1484237387194L, 1741401357760L, 0, 1484237387L, -1, 0, 0, 41, 0, 0,
+            assertEquals(new ApkgCard(1484237387253L, 1484237387194L, 1741401357760L, 0, 1484237387L, -1, 0, 0, 41, 0, 0,
                     0, 0, 0, 0, 0, 0, "{}"), p.cards().get(0));
 
             // the fields/templates tables hold orphan rows of other notetypes: only Basic+ is real
@@ -103,7 +103,7 @@ class Schema18PackageReaderTest {
             assertEquals(JsonValue.TRUE, dflt.get("collapsed"));
             assertEquals(JsonValue.TRUE, dflt.get("browserCollapsed"));
             assertEquals("[0,0]", dflt.getJsonArray("newToday").toString());
-            Map<Long, Long> perDeck = p.cards().stream().collect(Collectors.groupingBy(Card::did, Collectors.counting()));
+            Map<Long, Long> perDeck = p.cards().stream().collect(Collectors.groupingBy(ApkgCard::did, Collectors.counting()));
             assertEquals(Map.of(1741401357760L, 59L, 1741401357761L, 82L, 1741401357762L, 97L, 1741401357763L, 102L),
                     perDeck);
 
@@ -193,7 +193,7 @@ class Schema18PackageReaderTest {
         try (AnkiPackage p = new PackageReader().read(Files.newInputStream(pkg))) {
             assertEquals(340, p.notes().size());
             assertEquals(1, p.media().size());
-            MediaFile m = p.media().get(0);
+            ApkgMediaFile m = p.media().get(0);
             assertEquals("grün.png", m.name());
             assertEquals(image.length, m.size());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.MediaFile;
-import dev.ankiconnect.pkg.Note;
-import dev.ankiconnect.pkg.RevlogEntry;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.ApkgMediaFile;
+import dev.ankiconnect.apkg.ApkgNote;
+import dev.ankiconnect.apkg.ApkgRevlogEntry;
+import dev.ankiconnect.apkg.PackageWriter;
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
 import jakarta.json.Json;
@@ -75,7 +76,7 @@ class PackageActionsIT {
         assertTrue(models.contains("Image Occlusion"), models.toString());
 
         // the media file, byte for byte
-        MediaFile jpg = source.media().get(0);
+        ApkgMediaFile jpg = source.media().get(0);
         assertEquals("paste-ab21b25dd3e4ba4af2a1d8bdfa4c47455e53abac.jpg", jpg.name());
         assertEquals(Base64.getEncoder().encodeToString(jpg.readAllBytes()),
                 ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", jpg.name()))).getString());
@@ -86,7 +87,7 @@ class PackageActionsIT {
         JsonObject reviews = client.call("getReviewsOfCards", Json.createObjectBuilder().add("cards", cards).build())
                 .asJsonObject();
         int total = 0;
-        for (RevlogEntry r : source.revlog()) {
+        for (ApkgRevlogEntry r : source.revlog()) {
             JsonArray rows = reviews.getJsonArray(String.valueOf(r.cid()));
             boolean found = false;
             for (JsonValue v : rows) {
@@ -193,7 +194,7 @@ class PackageActionsIT {
         assertEquals(Base64.getEncoder().encodeToString("other".getBytes()),
                 ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", "foo.wav"))).getString());
         AnkiPackage exported = packages.export("Default", "default.apkg", false);
-        Note note = exported.notes().stream().filter(n -> n.flds().contains("[sound:")).findFirst().orElseThrow();
+        ApkgNote note = exported.notes().stream().filter(n -> n.flds().contains("[sound:")).findFirst().orElseThrow();
         assertTrue(note.flds().contains("[sound:" + renamed + "]"), note.flds());
         assertFalse(note.flds().contains("[sound:foo.wav]"), note.flds());
         assertTrue(exported.media().stream().anyMatch(m -> m.name().equals(renamed)));
@@ -257,12 +258,12 @@ class PackageActionsIT {
         bad.deckConfigs().putAll(good.deckConfigs());
         bad.decks().putAll(good.decks());
         bad.decks().put(42L, Json.createObjectBuilder(good.decks().get(1L)).add("id", 42).add("name", "Broken import deck").build());
-        Note n = good.notes().get(0);
+        ApkgNote n = good.notes().get(0);
         bad.notes().add(n);
-        bad.notes().add(new Note(n.id() + 1, "otherguid", 999, n.mod(), 0, "", n.flds(), n.sfld(), n.csum(), 0, ""));
-        bad.media().add(MediaFile.ofBytes("rollback-me.txt", "x".getBytes()));
-        new dev.ankiconnect.pkg.PackageWriter().write(bad, DIR.resolve("broken.apkg"),
-                dev.ankiconnect.pkg.PackageWriter.Options.legacy2(true));
+        bad.notes().add(new ApkgNote(n.id() + 1, "otherguid", 999, n.mod(), 0, "", n.flds(), n.sfld(), n.csum(), 0, ""));
+        bad.media().add(ApkgMediaFile.ofBytes("rollback-me.txt", "x".getBytes()));
+        new PackageWriter().write(bad, DIR.resolve("broken.apkg"),
+                PackageWriter.Options.legacy2(true));
 
         String error = client.error("importPackage", PackageClient.params("path", "broken.apkg"));
         assertEquals("package is invalid: note " + (n.id() + 1) + " uses note type 999, which the package does not contain", error);
@@ -310,7 +311,7 @@ class PackageActionsIT {
         assertEquals(242, exported.notes().size());
         assertEquals(484, exported.cards().size());
         PackageFixtures.assertSameContent(source, exported, true);
-        Note first = PackageFixtures.byGuid(exported).get("uWFq9<9S*v");
+        ApkgNote first = PackageFixtures.byGuid(exported).get("uWFq9<9S*v");
         assertEquals(1378867498040L, first.id());
         assertEquals(List.of("unalienable", "A human right based on nature or God."), first.fields());
         assertEquals(List.of("Ch.2"), first.tagList());

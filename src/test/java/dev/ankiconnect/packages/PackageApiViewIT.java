@@ -3,9 +3,9 @@ package dev.ankiconnect.packages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.Card;
-import dev.ankiconnect.pkg.Note;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.ApkgCard;
+import dev.ankiconnect.apkg.ApkgNote;
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
 import jakarta.json.Json;
@@ -68,7 +68,7 @@ class PackageApiViewIT {
         JsonArray infos = client.call("notesInfo", Json.createObjectBuilder().add("notes", ids).build()).asJsonArray();
         Map<Long, JsonObject> byId = new HashMap<>();
         infos.forEach(v -> byId.put(v.asJsonObject().getJsonNumber("noteId").longValue(), v.asJsonObject()));
-        for (Note n : source.notes()) {
+        for (ApkgNote n : source.notes()) {
             JsonObject info = byId.get(n.id());
             JsonObject model = source.notetypes().get(n.mid());
             assertTrue(info.getString("modelName").startsWith(model.getString("name")), info.getString("modelName"));
@@ -89,7 +89,7 @@ class PackageApiViewIT {
         JsonArray cards = client.call("cardsInfo", Json.createObjectBuilder().add("cards", cids).build()).asJsonArray();
         Map<Long, JsonObject> cardById = new HashMap<>();
         cards.forEach(v -> cardById.put(v.asJsonObject().getJsonNumber("cardId").longValue(), v.asJsonObject()));
-        for (Card c : source.cards()) {
+        for (ApkgCard c : source.cards()) {
             JsonObject info = cardById.get(c.id());
             assertEquals(c.nid(), info.getJsonNumber("note").longValue());
             assertEquals(c.ord(), info.getInt("ord"));
@@ -116,7 +116,7 @@ class PackageApiViewIT {
     void latestFormatPackage_thenANewNoteComesAfterTheImportedPositions() {
         checkNotesAndCards("anki-pwa-music-intervals.apkg", "Music Intervals");
         AnkiPackage source = PackageFixtures.read(DIR.resolve("anki-pwa-music-intervals.apkg"));
-        long maxDue = source.cards().stream().mapToLong(Card::due).max().orElse(0);
+        long maxDue = source.cards().stream().mapToLong(ApkgCard::due).max().orElse(0);
         JsonObject note = Json.createObjectBuilder().add("deckName", "Default").add("modelName", "Basic")
                 .add("fields", Json.createObjectBuilder().add("Front", "after import").add("Back", "b")).build();
         long nid = ((jakarta.json.JsonNumber) client.call("addNote", Json.createObjectBuilder().add("note", note).build()))

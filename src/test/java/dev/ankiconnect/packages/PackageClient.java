@@ -2,7 +2,7 @@ package dev.ankiconnect.packages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ankiconnect.pkg.AnkiPackage;
+import dev.ankiconnect.apkg.AnkiPackage;
 import dev.ankiconnect.support.AnkiClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

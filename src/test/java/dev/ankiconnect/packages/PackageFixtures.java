@@ -1,7 +1,7 @@
 package dev.ankiconnect.packages;
 
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.PackageReader;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.PackageReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.ankiconnect.pkg.Card;
-import dev.ankiconnect.pkg.Note;
+import dev.ankiconnect.apkg.ApkgCard;
+import dev.ankiconnect.apkg.ApkgNote;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,25 +60,25 @@ final class PackageFixtures {
         }
     }
 
-    static Map<String, Note> byGuid(AnkiPackage pkg) {
-        Map<String, Note> out = new HashMap<>();
+    static Map<String, ApkgNote> byGuid(AnkiPackage pkg) {
+        Map<String, ApkgNote> out = new HashMap<>();
         pkg.notes().forEach(n -> out.put(n.guid(), n));
         return out;
     }
 
-    static Map<Long, Card> cardsById(AnkiPackage pkg) {
-        Map<Long, Card> out = new HashMap<>();
+    static Map<Long, ApkgCard> cardsById(AnkiPackage pkg) {
+        Map<Long, ApkgCard> out = new HashMap<>();
         pkg.cards().forEach(c -> out.put(c.id(), c));
         return out;
     }
 
     /** Notes equal in guid, id, fields, tags and note type name; cards in id, note, ord and scheduling. */
     static void assertSameContent(AnkiPackage expected, AnkiPackage actual, boolean scheduling) {
-        Map<String, Note> want = byGuid(expected);
-        Map<String, Note> got = byGuid(actual);
+        Map<String, ApkgNote> want = byGuid(expected);
+        Map<String, ApkgNote> got = byGuid(actual);
         assertEquals(new TreeSet<>(want.keySet()), new TreeSet<>(got.keySet()));
-        for (Note n : want.values()) {
-            Note g = got.get(n.guid());
+        for (ApkgNote n : want.values()) {
+            ApkgNote g = got.get(n.guid());
             assertEquals(n.id(), g.id(), n.guid());
             assertEquals(n.fields(), g.fields(), n.guid());
             // an export without scheduling drops the marked and leech tags, as Anki's does
@@ -92,12 +92,12 @@ final class PackageFixtures {
             assertEquals(expected.notetypes().get(n.mid()).getJsonArray("flds").size(),
                     actual.notetypes().get(g.mid()).getJsonArray("flds").size());
         }
-        Map<Long, Card> wantCards = cardsById(expected);
-        Map<Long, Card> gotCards = cardsById(actual);
+        Map<Long, ApkgCard> wantCards = cardsById(expected);
+        Map<Long, ApkgCard> gotCards = cardsById(actual);
         assertEquals(new TreeSet<>(wantCards.keySet()), new TreeSet<>(gotCards.keySet()));
         Set<Long> offsets = new HashSet<>();
-        for (Card c : wantCards.values()) {
-            Card g = gotCards.get(c.id());
+        for (ApkgCard c : wantCards.values()) {
+            ApkgCard g = gotCards.get(c.id());
             assertEquals(c.nid(), g.nid());
             assertEquals(c.ord(), g.ord());
             assertEquals(expected.decks().get(c.odid() != 0 && !scheduling ? c.odid() : c.did()).getString("name"),

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.Card;
-import dev.ankiconnect.pkg.CollectionInfo;
-import dev.ankiconnect.pkg.Note;
-import dev.ankiconnect.pkg.RevlogEntry;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.ApkgCard;
+import dev.ankiconnect.apkg.ApkgNote;
+import dev.ankiconnect.apkg.ApkgRevlogEntry;
+import dev.ankiconnect.apkg.CollectionInfo;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +25,20 @@ class PackageImporterTest {
     @Test
     void idsMoreThanADayAheadMakeThePackageInvalid() {
         AnkiPackage ok = pkg(0, Json.PROVIDER.createObjectBuilder().build());
-        ok.notes().add(new Note(NOW + 86_400_000L, "g", 1, 0, 0, "", "a", "a", 0, 0, ""));
+        ok.notes().add(new ApkgNote(NOW + 86_400_000L, "g", 1, 0, 0, "", "a", "a", 0, 0, ""));
         assertDoesNotThrow(() -> PackageImporter.checkIds(ok, NOW));
 
         AnkiPackage note = pkg(0, Json.PROVIDER.createObjectBuilder().build());
-        note.notes().add(new Note(NOW + 86_400_001L, "g", 1, 0, 0, "", "a", "a", 0, 0, ""));
+        note.notes().add(new ApkgNote(NOW + 86_400_001L, "g", 1, 0, 0, "", "a", "a", 0, 0, ""));
         assertEquals("package is invalid: note id " + (NOW + 86_400_001L) + " lies more than a day in the future",
                 assertThrows(InvalidInputException.class, () -> PackageImporter.checkIds(note, NOW)).getMessage());
 
         AnkiPackage card = pkg(0, Json.PROVIDER.createObjectBuilder().build());
-        card.cards().add(new Card(NOW * 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ""));
+        card.cards().add(new ApkgCard(NOW * 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ""));
         assertThrows(InvalidInputException.class, () -> PackageImporter.checkIds(card, NOW));
 
         AnkiPackage review = pkg(0, Json.PROVIDER.createObjectBuilder().build());
-        review.revlog().add(new RevlogEntry(NOW * 2, 1, 0, 3, 1, 0, 2500, 1000, 1));
+        review.revlog().add(new ApkgRevlogEntry(NOW * 2, 1, 0, 3, 1, 0, 2500, 1000, 1));
         assertThrows(InvalidInputException.class, () -> PackageImporter.checkIds(review, NOW));
     }
 

@@ -3,10 +3,11 @@ package dev.ankiconnect.packages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.Card;
-import dev.ankiconnect.pkg.MediaFile;
-import dev.ankiconnect.pkg.Note;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.ApkgCard;
+import dev.ankiconnect.apkg.ApkgMediaFile;
+import dev.ankiconnect.apkg.ApkgNote;
+import dev.ankiconnect.apkg.PackageWriter;
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
 import jakarta.json.Json;
@@ -68,28 +69,28 @@ class PackageMergeIT {
             }
         });
         for (int i = 0; i < src.notes().size(); i++) {
-            Note n = src.notes().get(i);
+            ApkgNote n = src.notes().get(i);
             long mod = i == 0 ? firstMod : i == 1 ? secondMod : n.mod();
             String flds = i < 2 ? "changed " + i + n.flds() : n.flds();
             if (extraField) {
                 flds = flds + "\u001f";
             }
-            changed.notes().add(new Note(n.id(), n.guid(), n.mid(), mod, n.usn(), i < 2 ? " newtag " : n.tags(), flds,
+            changed.notes().add(new ApkgNote(n.id(), n.guid(), n.mid(), mod, n.usn(), i < 2 ? " newtag " : n.tags(), flds,
                     n.sfld(), n.csum(), n.flags(), n.data()));
         }
         changed.cards().addAll(src.cards());
-        new dev.ankiconnect.pkg.PackageWriter().write(changed, out, dev.ankiconnect.pkg.PackageWriter.Options.legacy2(true));
+        new PackageWriter().write(changed, out, PackageWriter.Options.legacy2(true));
     }
 
     @Test
     void reimport_updatesOnlyNewerNotes_andANoteTypeWithAnotherSchemaBecomesACopy() throws Exception {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("ankidroid-templates.apkg"));
         assertEquals(JsonValue.TRUE, packages.importPackage("ankidroid-templates.apkg"));
-        Note first = source.notes().get(0);
-        Note second = source.notes().get(1);
+        ApkgNote first = source.notes().get(0);
+        ApkgNote second = source.notes().get(1);
         writeChanged(source, DIR.resolve("templates-changed.apkg"), first.mod() + 10, second.mod() - 10, false);
         assertEquals(JsonValue.TRUE, packages.importPackage("templates-changed.apkg"));
-        Map<String, Note> got = PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after.apkg", true));
+        Map<String, ApkgNote> got = PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after.apkg", true));
         assertEquals("changed 0" + first.flds(), got.get(first.guid()).flds());
         assertEquals(List.of("newtag"), got.get(first.guid()).tagList());
         assertEquals(first.mod() + 10, got.get(first.guid()).mod());
@@ -110,7 +111,7 @@ class PackageMergeIT {
         Set<Long> usedMids = new TreeSet<>();
         source.notes().forEach(n -> usedMids.add(n.mid()));
         assertEquals(modelsBefore.size() + usedMids.size(), modelsAfter.size(), modelsAfter.toString());
-        Map<String, Note> after = PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after2.apkg", true));
+        Map<String, ApkgNote> after = PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after2.apkg", true));
         assertEquals("changed 0" + first.flds(), after.get(first.guid()).flds());
         assertEquals(48, after.size());
     }
@@ -124,34 +125,34 @@ class PackageMergeIT {
         copy.notetypes().putAll(source.notetypes());
         copy.decks().putAll(source.decks());
         copy.deckConfigs().putAll(source.deckConfigs());
-        for (Note n : source.notes()) {
-            copy.notes().add(new Note(n.id(), "copy" + n.guid(), n.mid(), n.mod(), n.usn(), n.tags(), n.flds(), n.sfld(),
+        for (ApkgNote n : source.notes()) {
+            copy.notes().add(new ApkgNote(n.id(), "copy" + n.guid(), n.mid(), n.mod(), n.usn(), n.tags(), n.flds(), n.sfld(),
                     n.csum(), n.flags(), n.data()));
         }
         copy.cards().addAll(source.cards());
         copy.revlog().addAll(source.revlog());
-        new dev.ankiconnect.pkg.PackageWriter().write(copy, DIR.resolve("srs-copy.apkg"),
-                dev.ankiconnect.pkg.PackageWriter.Options.legacy2(true));
+        new PackageWriter().write(copy, DIR.resolve("srs-copy.apkg"),
+                PackageWriter.Options.legacy2(true));
         assertEquals(JsonValue.TRUE, packages.importPackage("srs-copy.apkg"));
 
         AnkiPackage exported = packages.export("Test - Mixed Types", "srs-both.apkg", true);
         assertEquals(16, exported.notes().size());
         assertEquals(26, exported.cards().size());
-        Map<String, Note> got = PackageFixtures.byGuid(exported);
+        Map<String, ApkgNote> got = PackageFixtures.byGuid(exported);
         Set<Long> copiedCardIds = new TreeSet<>();
-        for (Note n : source.notes()) {
+        for (ApkgNote n : source.notes()) {
             assertEquals(n.id(), got.get(n.guid()).id());
-            Note c = got.get("copy" + n.guid());
+            ApkgNote c = got.get("copy" + n.guid());
             assertEquals(n.id() + MergeRules.ID_STEP, c.id());
             assertEquals(n.flds(), c.flds());
         }
-        for (dev.ankiconnect.pkg.Card c : source.cards()) {
+        for (ApkgCard c : source.cards()) {
             copiedCardIds.add(c.id() + MergeRules.ID_STEP);
         }
         Set<Long> exportedCardIds = new TreeSet<>();
         exported.cards().forEach(c -> exportedCardIds.add(c.id()));
         assertTrue(exportedCardIds.containsAll(copiedCardIds));
-        for (dev.ankiconnect.pkg.Card c : exported.cards()) {
+        for (ApkgCard c : exported.cards()) {
             if (copiedCardIds.contains(c.id())) {
                 assertTrue(got.values().stream().anyMatch(n -> n.id() == c.nid() && n.guid().startsWith("copy")));
             }
@@ -166,7 +167,7 @@ class PackageMergeIT {
         // importPackage of a .colpkg merges it (AnkiConnect's importer does not replace the collection)
         AnkiPackage source = PackageFixtures.read(DIR.resolve("orbit-test-collection.colpkg"));
         assertEquals(JsonValue.TRUE, packages.importPackage("orbit-test-collection.colpkg"));
-        for (dev.ankiconnect.pkg.MediaFile m : source.media()) {
+        for (ApkgMediaFile m : source.media()) {
             assertEquals(java.util.Base64.getEncoder().encodeToString(m.readAllBytes()),
                     ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", m.name()))).getString());
         }

@@ -2,10 +2,10 @@ package dev.ankiconnect.packages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.Card;
-import dev.ankiconnect.pkg.Note;
-import dev.ankiconnect.pkg.RevlogEntry;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.ApkgCard;
+import dev.ankiconnect.apkg.ApkgNote;
+import dev.ankiconnect.apkg.ApkgRevlogEntry;
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
 import jakarta.json.Json;
@@ -57,7 +57,7 @@ class PackageRoundTripIT {
 
     private static List<String> notes(AnkiPackage p) {
         List<String> out = new ArrayList<>();
-        p.notes().stream().sorted(Comparator.comparingLong(Note::id)).forEach(n -> out.add(List.of(n.id(), n.guid(),
+        p.notes().stream().sorted(Comparator.comparingLong(ApkgNote::id)).forEach(n -> out.add(List.of(n.id(), n.guid(),
                 p.notetypes().get(n.mid()).getString("name"), n.mod(), n.tags(), n.flds(), n.sfld(), n.csum(),
                 n.flags(), n.data()).toString()));
         return out;
@@ -65,18 +65,18 @@ class PackageRoundTripIT {
 
     private static List<String> cards(AnkiPackage p) {
         List<String> out = new ArrayList<>();
-        p.cards().stream().sorted(Comparator.comparingLong(Card::id)).forEach(c -> out.add(List.of(c.id(), c.nid(),
+        p.cards().stream().sorted(Comparator.comparingLong(ApkgCard::id)).forEach(c -> out.add(List.of(c.id(), c.nid(),
                 p.decks().get(c.did()).getString("name"), c.ord(), c.mod(), c.type(), c.queue(), c.due(), c.ivl(),
                 c.factor(), c.reps(), c.lapses(), c.left(), c.odue(),
                 c.odid() == 0 ? "" : p.decks().get(c.odid()).getString("name"), c.flags(), c.data()).toString()));
         return out;
     }
 
-    private static List<RevlogEntry> revlog(AnkiPackage p) {
-        List<RevlogEntry> out = new ArrayList<>();
-        p.revlog().forEach(r -> out.add(new RevlogEntry(r.id(), r.cid(), 0, r.ease(), r.ivl(), r.lastIvl(),
+    private static List<ApkgRevlogEntry> revlog(AnkiPackage p) {
+        List<ApkgRevlogEntry> out = new ArrayList<>();
+        p.revlog().forEach(r -> out.add(new ApkgRevlogEntry(r.id(), r.cid(), 0, r.ease(), r.ivl(), r.lastIvl(),
                 r.factor(), r.time(), r.type())));
-        out.sort(Comparator.comparingLong(RevlogEntry::id));
+        out.sort(Comparator.comparingLong(ApkgRevlogEntry::id));
         return out;
     }
 

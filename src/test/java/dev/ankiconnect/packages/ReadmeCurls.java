@@ -3,8 +3,8 @@ package dev.ankiconnect.packages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ankiconnect.pkg.AnkiPackage;
-import dev.ankiconnect.pkg.PackageReader;
+import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.PackageReader;
 import dev.ankiconnect.support.AnkiClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
