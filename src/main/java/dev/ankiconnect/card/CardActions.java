@@ -1,13 +1,13 @@
 package dev.ankiconnect.card;
 
 import dev.ankiconnect.api.Action;
-import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.Params;
-import dev.ankiconnect.note.NoteSearch;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.search.Target;
+import dev.ankiconnect.search.run.NoteSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

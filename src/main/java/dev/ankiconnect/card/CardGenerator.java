@@ -1,6 +1,6 @@
 package dev.ankiconnect.card;
 
-import dev.ankiconnect.note.ModelInfo;
+import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.template.CardGeneration;
 import java.util.ArrayList;
 import java.util.Collection;

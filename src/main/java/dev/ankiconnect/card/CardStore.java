@@ -1,7 +1,7 @@
 package dev.ankiconnect.card;
 
+import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
-import dev.ankiconnect.note.Sql;
 import dev.ankiconnect.profile.ActiveProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.ankiconnect.note;
+package dev.ankiconnect.db;
 
 import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Tx;

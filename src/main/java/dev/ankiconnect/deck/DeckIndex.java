@@ -1,4 +1,4 @@
-package dev.ankiconnect.note;
+package dev.ankiconnect.deck;
 
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckName;

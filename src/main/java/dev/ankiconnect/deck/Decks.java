@@ -313,7 +313,7 @@ public class Decks {
         if (created.isEmpty()) {
             return;
         }
-        try (java.sql.PreparedStatement ps = dev.ankiconnect.note.Sql.connection(tx).prepareStatement(
+        try (java.sql.PreparedStatement ps = dev.ankiconnect.db.Sql.connection(tx).prepareStatement(
                 "INSERT INTO decks (profile_id, id, name, name_key, kind, conf_id, mtime, usn, data) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
@@ -335,7 +335,7 @@ public class Decks {
             }
             ps.executeBatch();
         } catch (java.sql.SQLException e) {
-            throw dev.ankiconnect.note.Sql.fail(e);
+            throw dev.ankiconnect.db.Sql.fail(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.note.DuplicateRule.State;
 import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;

@@ -1,5 +1,6 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.template.Cloze;
 import dev.ankiconnect.text.Html;
 

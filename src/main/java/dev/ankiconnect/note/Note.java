@@ -1,5 +1,6 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.text.FirstFieldKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

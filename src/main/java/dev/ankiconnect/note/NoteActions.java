@@ -1,18 +1,21 @@
 package dev.ankiconnect.note;
 
 import dev.ankiconnect.api.Action;
-import dev.ankiconnect.api.PythonTruth;
-import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.api.PythonTruth;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.notetype.ModelCache;
+import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.notetype.NoteTypes;
 import dev.ankiconnect.search.Target;
+import dev.ankiconnect.search.run.NoteSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

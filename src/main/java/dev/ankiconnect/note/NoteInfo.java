@@ -2,6 +2,8 @@ package dev.ankiconnect.note;
 
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.card.CardStore;
+import dev.ankiconnect.notetype.ModelCache;
+import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.profile.ActiveProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

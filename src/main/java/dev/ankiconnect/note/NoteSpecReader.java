@@ -4,6 +4,8 @@ import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.PythonRepr;
 import dev.ankiconnect.deck.Deck;
+import dev.ankiconnect.deck.DeckIndex;
+import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.text.NoteText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

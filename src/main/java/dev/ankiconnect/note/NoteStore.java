@@ -1,7 +1,10 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.search.run.FirstFieldKeys;
+import dev.ankiconnect.text.FirstFieldKey;
 import dev.ankiconnect.text.NoteFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +19,7 @@ import java.util.Map;
 
 /** Batched JDBC access to the notes of the active profile, and nextPos. */
 @ApplicationScoped
-public class NoteStore {
+public class NoteStore implements FirstFieldKeys {
 
     /** notes.sfld is VARCHAR(8000). */
     static final int SFLD_MAX = 8000;
@@ -190,6 +193,7 @@ public class NoteStore {
     }
 
     /** Note ids whose first field has this key (after filling in keys that are missing). */
+    @Override
     public List<Long> idsWithFirstFieldKey(long key) {
         Connection c = Sql.connection(tx);
         List<Long> out = new java.util.ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.ankiconnect.note;
+package dev.ankiconnect.notetype;
 
 import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.notetype.NoteTypes;

@@ -211,14 +211,14 @@ public class Reviews {
     public Map<Long, List<LogRow>> logs(java.util.Collection<Long> cardIds) {
         Map<Long, List<LogRow>> out = new java.util.HashMap<>();
         try {
-            dev.ankiconnect.note.Sql.selectIn(dev.ankiconnect.note.Sql.connection(tx), profile.id(),
+            dev.ankiconnect.db.Sql.selectIn(dev.ankiconnect.db.Sql.connection(tx), profile.id(),
                     "SELECT cid, id, usn, ease, ivl, last_ivl, factor, taken, rtype FROM revlog"
-                            + dev.ankiconnect.note.Sql.index("IX_REVLOG_CID"), "cid", cardIds,
+                            + dev.ankiconnect.db.Sql.index("IX_REVLOG_CID"), "cid", cardIds,
                     rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new LogRow(rs.getLong(2),
                             rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getLong(8),
                             rs.getInt(9))));
         } catch (java.sql.SQLException e) {
-            throw dev.ankiconnect.note.Sql.fail(e);
+            throw dev.ankiconnect.db.Sql.fail(e);
         }
         for (List<LogRow> rows : out.values()) {
             rows.sort(java.util.Comparator.comparingLong(LogRow::id));

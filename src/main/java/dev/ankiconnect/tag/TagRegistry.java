@@ -1,7 +1,7 @@
 package dev.ankiconnect.tag;
 
+import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
-import dev.ankiconnect.note.Sql;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.ankiconnect.note;
+package dev.ankiconnect.text;
 
 import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;

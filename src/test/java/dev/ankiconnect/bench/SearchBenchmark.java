@@ -37,7 +37,7 @@ public final class SearchBenchmark {
 
     /** Held here: java.util.logging keeps loggers weakly, and the level set below must last. */
     private static final java.util.logging.Logger memoryLog =
-            java.util.logging.Logger.getLogger("dev.ankiconnect.note.SearchMemory");
+            java.util.logging.Logger.getLogger("dev.ankiconnect.search.run.SearchMemory");
 
     private static BenchClient client;
 

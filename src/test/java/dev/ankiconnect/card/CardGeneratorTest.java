@@ -2,8 +2,8 @@ package dev.ankiconnect.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ankiconnect.note.ModelInfo;
 import dev.ankiconnect.note.StockModels;
+import dev.ankiconnect.notetype.ModelInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

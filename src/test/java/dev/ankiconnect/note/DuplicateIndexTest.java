@@ -3,6 +3,7 @@ package dev.ankiconnect.note;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ankiconnect.note.DuplicateRule.State;
+import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.text.NoteText;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.notetype.StockNoteTypes;
 import jakarta.json.JsonObject;

@@ -2,7 +2,7 @@ package dev.ankiconnect.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ankiconnect.note.NoteSearch;
+import dev.ankiconnect.search.run.NoteSearch;
 import org.junit.jupiter.api.Test;
 
 /** Which compiled searches get Derby's override for the covering card index (NoteSearch.withIndexHint). */

@@ -1,11 +1,16 @@
-package dev.ankiconnect.note;
+package dev.ankiconnect.search.run;
 
 import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.deck.DeckIndex;
+import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.notetype.ModelCache;
+import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.CollectionGeneration;
-import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.search.CollectionSnapshot;
@@ -17,6 +22,7 @@ import dev.ankiconnect.search.SearchParser;
 import dev.ankiconnect.search.SearchSyntaxException;
 import dev.ankiconnect.search.SqlWriter;
 import dev.ankiconnect.search.Target;
+import dev.ankiconnect.text.FirstFieldKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -49,7 +55,7 @@ public class NoteSearch {
     ModelCache models;
 
     @Inject
-    Notes notes;
+    Decks decks;
 
     @Inject
     CollectionConfigs config;
@@ -58,7 +64,7 @@ public class NoteSearch {
     CollectionClock clock;
 
     @Inject
-    NoteStore store;
+    FirstFieldKeys store;
 
     @Inject
     SearchMemory memory;
@@ -189,7 +195,7 @@ public class NoteSearch {
         SearchContext collection = SearchContext.builder(profile.id())
                 .learnAheadSecs((int) config.getLong("collapseTime", 1200))
                 .currentDeckId(config.getLong("curDeck", 1))
-                .deckNames(notes.deckIndex().names())
+                .deckNames(new DeckIndex(decks.all()).names())
                 .notetypeNames(names).notetypeFields(fields).notetypeTemplates(templates)
                 .clozeNotetypeIds(cloze).sortFieldIndex(sortIndex)
                 .ignoreAccents(config.getBool("ignoreAccentsInSearch", false))

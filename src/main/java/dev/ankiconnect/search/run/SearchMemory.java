@@ -1,15 +1,16 @@
-package dev.ankiconnect.note;
+package dev.ankiconnect.search.run;
 
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.db.ConnectionGate;
+import dev.ankiconnect.db.Database;
+import dev.ankiconnect.db.DatabaseHolder;
+import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionWritten;
 import dev.ankiconnect.search.CollectionSnapshot;
 import dev.ankiconnect.search.Subquery;
-import dev.ankiconnect.db.ConnectionGate;
-import dev.ankiconnect.db.Database;
-import dev.ankiconnect.db.DatabaseHolder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

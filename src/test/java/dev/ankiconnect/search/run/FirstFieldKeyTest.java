@@ -1,4 +1,4 @@
-package dev.ankiconnect.note;
+package dev.ankiconnect.search.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ankiconnect.search.SearchContext;
 import dev.ankiconnect.search.SearchParser;
+import dev.ankiconnect.text.FirstFieldKey;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
