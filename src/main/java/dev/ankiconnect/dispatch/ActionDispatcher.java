@@ -180,6 +180,16 @@ public class ActionDispatcher {
         }
     }
 
+    /**
+     * Runs {@code work} for another door to a registered action (the package endpoints) with that action's own
+     * mark: read-only when it is {@code @ReadOnly}, else a write; otherwise exactly as {@link #inTransaction}.
+     */
+    public <T> T asAction(String action, Work<T> work) throws Throwable {
+        ActionMethod registered = registry.find(action)
+                .orElseThrow(() -> new IllegalArgumentException("no action named " + action));
+        return inTransaction(registered.readOnly(), work);
+    }
+
     /** Attempts of an action that lost a race with another writer (see {@link #retryable}). */
     static final int MAX_ATTEMPTS = 5;
 

@@ -7,6 +7,7 @@ import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.api.Reply;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.web.AnkiConnectFilter;
 import dev.ankiconnect.web.CorsPolicy;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -36,7 +37,7 @@ import java.util.Optional;
 @WebServlet(urlPatterns = "/packages/*")
 public class PackageServlet extends HttpServlet {
 
-    static final String KEY_HEADER = dev.ankiconnect.web.AnkiConnectFilter.KEY_HEADER;
+    static final String KEY_HEADER = AnkiConnectFilter.KEY_HEADER;
 
     @Inject
     Settings settings;
@@ -97,12 +98,12 @@ public class PackageServlet extends HttpServlet {
 
     /** The key as the JSON endpoint sees it: a string when given, absent otherwise. */
     private static JsonValue key(HttpServletRequest request) {
-        return dev.ankiconnect.web.AnkiConnectFilter.endpointKey(request);
+        return AnkiConnectFilter.endpointKey(request);
     }
 
     /** A parameter of the URL's query string, or null (never the servlet's parameter map). */
     static String query(HttpServletRequest request, String name) {
-        return dev.ankiconnect.web.AnkiConnectFilter.queryParameter(request, name);
+        return AnkiConnectFilter.queryParameter(request, name);
     }
 
     private void upload(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -130,7 +131,7 @@ public class PackageServlet extends HttpServlet {
                         Reply.error("the request body is empty; send the .apkg file as the body"));
                 return;
             }
-            JsonValue reply = run(false, () -> {
+            JsonValue reply = run("importPackage", () -> {
                 packages.importFile(tmp);
                 return JsonValue.TRUE;
             });
@@ -149,7 +150,7 @@ public class PackageServlet extends HttpServlet {
         String sched = query(request, "includeSched");
         boolean includeSched = sched != null && (sched.equalsIgnoreCase("true") || sched.equals("1"));
         Path[] file = new Path[1];
-        JsonValue reply = run(true, () -> {
+        JsonValue reply = run("exportPackage", () -> {
             Optional<Path> p = packages.exportToTemp(deck, includeSched);
             p.ifPresent(f -> file[0] = f);
             return p.isPresent() ? JsonValue.TRUE : JsonValue.FALSE;
@@ -178,10 +179,13 @@ public class PackageServlet extends HttpServlet {
         }
     }
 
-    /** Runs the work as the dispatcher runs an action: its transaction, read-only rule, write counter and retry. */
-    private JsonValue run(boolean readOnly, ActionDispatcher.Work<JsonValue> work) {
+    /**
+     * Runs the work as the dispatcher runs {@code action}: its transaction, its read-only mark, the write counter
+     * and the retry (the key and its throttle were checked by the filter).
+     */
+    private JsonValue run(String action, ActionDispatcher.Work<JsonValue> work) {
         try {
-            return Reply.success(6, dispatcher.inTransaction(readOnly, work));
+            return Reply.success(6, dispatcher.asAction(action, work));
         } catch (Throwable failure) {
             return Reply.error(ApiErrors.message(failure));
         } finally {

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The HTTP rules in front of the servlet: CORS and preflight, the 403 for refused origins, the
+ * The HTTP rules in front of the servlets: CORS and preflight, the 403 for refused origins, the
  * body size limit, and the API key. It parses the body once and hands the envelope on.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true,
@@ -72,7 +72,7 @@ public class AnkiConnectFilter extends HttpFilter {
     @Inject
     dev.ankiconnect.ops.Operations operations;
 
-    /** Served by dev.ankiconnect.packages.PackageServlet, which does its own CORS, key and size checks. */
+    /** Served by the package endpoints' own servlet, which does its own CORS and size checks; the key is checked here. */
     static final String PACKAGES_PATH = "/packages";
 
     @Inject
@@ -90,7 +90,8 @@ public class AnkiConnectFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (HEALTH_PATH.equals(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
-            health(response);
+            // HealthServlet answers: no CORS, key, body or access log
+            chain.doFilter(request, response);
             return;
         }
         if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
@@ -283,16 +284,6 @@ public class AnkiConnectFilter extends HttpFilter {
         super.destroy();
     }
 
-    private void health(HttpServletResponse response) throws IOException {
-        boolean up = operations.healthy();
-        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setContentType("application/json");
-        response.setHeader("Cache-Control", "no-store");
-        byte[] body = (up ? "{\"status\": \"UP\"}" : "{\"status\": \"DOWN\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             String client, String[] action) throws IOException, ServletException {
         String origin = request.getHeader("Origin");
@@ -429,6 +420,10 @@ public class AnkiConnectFilter extends HttpFilter {
     static boolean otherEndpoint(HttpServletRequest request) {
         if (PACKAGES_PATH.equals(request.getServletPath())) {
             return true;
+        }
+        if (HEALTH_PATH.equals(request.getServletPath())) {
+            // HealthServlet: what is not a health check there is an AnkiConnect request, checked here as on any path
+            return false;
         }
         jakarta.servlet.http.HttpServletMapping mapping = request.getHttpServletMapping();
         return mapping != null && mapping.getMappingMatch() != null
