@@ -1,6 +1,5 @@
 /**
- * Reading and writing Anki package files (.apkg deck packages and .colpkg collection packages)
- * into a plain in-memory {@link dev.ankiconnect.apkg.AnkiPackage} model that uses Anki's schema-11
- * JSON shapes, independent of any database or servlet layer.
+ * The Anki file format: .apkg and .colpkg read into and written from a plain in-memory model (AnkiPackage, ApkgNote,
+ * ApkgCard...) in Anki's schema-11 shapes. Pure: uses text only; no database, servlet or CDI.
  */
 package dev.ankiconnect.apkg;

@@ -1,2 +1,5 @@
-/** Cards: one template or cloze number of a note, with its scheduling state in Anki's columns. */
+/**
+ * Cards (entity, JDBC rows, store, generation from templates) and the card actions. Uses notetype, deck, search.run,
+ * scheduler, template, profile, db, api, and note (the card/note cycle is the stores work's to remove).
+ */
 package dev.ankiconnect.card;

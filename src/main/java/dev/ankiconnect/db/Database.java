@@ -96,7 +96,7 @@ public final class Database implements AutoCloseable {
                     + (timeoutMs > 0 ? " -c statement_timeout=" + timeoutMs : ""));
         }
         if (timeoutMs > 0) {
-            // JPA queries are cancelled past the request's budget (JDBC statements: note.Sql sets what is left)
+            // JPA queries are cancelled past the request's budget (JDBC statements: db.Sql sets what is left)
             props.put("jakarta.persistence.query.timeout", String.valueOf(timeoutMs));
             props.put("eclipselink.query.timeout.unit", "MILLISECONDS");
         }

@@ -1,2 +1,5 @@
-/** The server database: Liquibase migrations, the RESOURCE_LOCAL persistence unit, the per-action transaction and Anki-style millisecond ids. */
+/**
+ * The server database: Liquibase, the persistence unit, the per-action transaction (Tx) and its connection gate, the
+ * JDBC helper Sql, Anki-style ids. Uses config, search (the request deadline), api (being removed by the errors work).
+ */
 package dev.ankiconnect.db;

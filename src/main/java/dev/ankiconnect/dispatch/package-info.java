@@ -1,6 +1,5 @@
 /**
- * Runs envelopes: the {@code @Action} registry, the dispatcher (key, binding, one transaction per action, retry,
- * read-only marks) and the actions about the API itself (version, multi, apiReflect, requestPermission). Uses
- * {@code api}, {@code db}, {@code profile}, {@code user}; features never import it, only the HTTP doors do.
+ * Runs envelopes: the @Action registry, the dispatcher (key, binding, one transaction per action, retry, read-only
+ * marks) and the protocol actions version, multi, apiReflect, requestPermission. Uses api, db, profile, user, config.
  */
 package dev.ankiconnect.dispatch;

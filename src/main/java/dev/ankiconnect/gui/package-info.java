@@ -1,2 +1,5 @@
-/** AnkiConnect's "graphical" action group: the gui* actions that make sense without a window. */
+/**
+ * AnkiConnect's "graphical" action group: the gui* actions that make sense without a window.
+ * Uses check, profile, db, api.
+ */
 package dev.ankiconnect.gui;

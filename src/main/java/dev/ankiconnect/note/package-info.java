@@ -1,2 +1,5 @@
-/** Notes: fields joined as Anki stores them, with their tags, guid and first-field checksum. */
+/**
+ * Notes (entity, JDBC rows, store), adding and updating them with duplicate checks, the note actions. Uses notetype,
+ * deck, tag, card, search.run, template, text, profile, db, api (card, notetype, tag: cycles the stores work removes).
+ */
 package dev.ankiconnect.note;

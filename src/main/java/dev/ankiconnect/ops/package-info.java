@@ -1,2 +1,5 @@
-/** Operations: the health endpoint, the access log, trusted reverse proxies and the key throttle. */
+/**
+ * Operations: the health check (served by web.HealthServlet), access log, trusted reverse proxies, key throttle.
+ * Uses config, db.
+ */
 package dev.ankiconnect.ops;

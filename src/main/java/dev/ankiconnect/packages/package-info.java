@@ -1,6 +1,5 @@
 /**
- * importPackage and exportPackage: merging an .apkg into the active profile as Anki does, writing a
- * deck as an .apkg, the package directory those paths live in, and the HTTP upload/download
- * endpoints under {@code /packages/}. The zip/SQLite format itself is {@code dev.ankiconnect.apkg}.
+ * importPackage/exportPackage: merging an .apkg into the active profile as Anki does, exporting a deck, the package
+ * directory, and the HTTP endpoints under /packages/. Uses apkg for the format, the collection packages, dispatch, web.
  */
 package dev.ankiconnect.packages;

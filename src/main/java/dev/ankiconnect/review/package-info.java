@@ -1,2 +1,5 @@
-/** The review log: one row per answer or manual reschedule, as Anki writes it. */
+/**
+ * The review log and the scheduling actions (answerCards, setDueDate, ...) on top of scheduler.
+ * Uses card, note, deck, tag, scheduler, text, profile, db, api.
+ */
 package dev.ankiconnect.review;

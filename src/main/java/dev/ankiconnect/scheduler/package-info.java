@@ -1,7 +1,5 @@
 /**
- * Anki's v3 scheduler (SM-2 and FSRS), its day/time logic and the pure counting helpers,
- * as plain functions of card state, deck options and time: no database, no clock.
- * Callers load a {@link dev.ankiconnect.scheduler.SchedulingCard}, call {@link dev.ankiconnect.scheduler.Scheduler}
- * and persist the returned card and {@link dev.ankiconnect.scheduler.RevlogEntry} themselves.
+ * Anki's v3 scheduler (SM-2 and FSRS), its day and time logic, as plain functions of card state, deck options and time.
+ * Pure: no database, no clock, no servlet or CDI; callers load a SchedulingCard and persist what Scheduler returns.
  */
 package dev.ankiconnect.scheduler;

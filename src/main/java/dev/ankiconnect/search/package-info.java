@@ -1,7 +1,5 @@
 /**
- * Anki's search language: {@link dev.ankiconnect.search.SearchParser} turns a query into an immutable
- * {@link dev.ankiconnect.search.SearchNode} tree, and {@link dev.ankiconnect.search.SqlWriter} compiles that
- * tree into one parameterised, profile-restricted SQL statement plus an optional JVM-side row filter for
- * matching rules SQL cannot express portably (regex, Unicode case rules, per-field and HTML-aware matching).
+ * Anki's search language: SearchParser builds the SearchNode tree, SqlWriter compiles it to SQL, MemorySearch runs it on
+ * an in-memory CollectionSnapshot; also the request Deadline. Pure: uses text only; execution is search.run.
  */
 package dev.ankiconnect.search;

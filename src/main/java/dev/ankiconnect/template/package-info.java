@@ -1,6 +1,5 @@
 /**
- * Anki's card template engine: parsing {@code {{...}}} templates into cached immutable trees,
- * built-in filters and cloze rendering, card question/answer rendering as AnkiConnect's
- * cardsInfo returns it, card-generation checks and template rewriting for field changes.
+ * Anki's card template engine: templates parsed into cached trees, filters, cloze, question/answer rendering,
+ * card-generation checks and template rewriting. Pure: uses text only.
  */
 package dev.ankiconnect.template;

@@ -1,5 +1,5 @@
 /**
- * Anki's pure text helpers: HTML stripping and entity decoding, note-field normalisation,
- * first-field checksum, base91 GUIDs and tag normalisation, matching Anki's Rust core.
+ * Anki's pure text helpers: HTML stripping and entities, note fields, the first-field checksum and FirstFieldKey, GUIDs,
+ * tags, whitespace, matching Anki's Rust core. Pure: uses nothing of the project.
  */
 package dev.ankiconnect.text;

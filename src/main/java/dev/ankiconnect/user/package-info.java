@@ -1,5 +1,5 @@
 /**
- * Multi-user mode ({@code users=true}): users, their API keys (stored as salted hashes only),
- * the per-user active profile, and the administration command-line tool {@link dev.ankiconnect.user.Admin}.
+ * Multi-user mode (users=true): users, API keys stored as salted hashes, the key check (Authenticator), the caller, and
+ * the administration tool Admin. Uses check, scheduler, config, db, api.
  */
 package dev.ankiconnect.user;

@@ -204,7 +204,7 @@ public final class SearchBenchmark {
             System.out.printf(Locale.ROOT, "%-9s %-52s median %7.1f  p99 %7.1f  max %7.1f ms  (%d ids)%n", q[0], q[1],
                     ms[runs / 2], pct(ms, 0.99), ms[runs - 1], size);
         }
-        // the first search after a write reads the collection into memory again (note.SearchMemory logs its size)
+        // the first search after a write reads the collection into memory again (search.run.SearchMemory logs its size)
         JsonObject tagOne = Json.createObjectBuilder().add("notes", Json.createArrayBuilder()
                 .add(call("findNotes", Json.createObjectBuilder().add("query", "\"Front:" + w2 + "\"").build())
                         .asJsonArray().getJsonNumber(0).longValue())).add("tags", "bench-touched").build();
