@@ -1,7 +1,7 @@
 package dev.ankiconnect.note;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.CollectionGeneration;
@@ -104,7 +104,7 @@ public class NoteSearch {
             }
             compiled = SqlWriter.compile(root, ctx, target, postgres());
         } catch (SearchSyntaxException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw new Refusal(e, Refusal.Kind.CAUSE_TEXT);
         }
         return run(compiled);
     }
