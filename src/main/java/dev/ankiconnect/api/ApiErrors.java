@@ -19,6 +19,52 @@ public final class ApiErrors {
     public static final String BODIES_BUSY =
             "server busy: too many request bodies are being received at once (maxBodyMbInFlight); try again";
 
+    /** The filter ran no parse for this request (the servlet reached without its filter). */
+    public static final String NOT_PARSED = "request was not parsed by AnkiConnectFilter";
+
+    /** An upload to the package endpoint without a body. */
+    public static final String EMPTY_PACKAGE_BODY = "the request body is empty; send the .apkg file as the body";
+
+    /** A request body over {@code maxRequestBytes}. */
+    public static String bodyTooLarge(long limit) {
+        return "request body is larger than the limit of " + limit + " bytes (maxRequestBytes)";
+    }
+
+    /** A package upload over {@code maxPackageBytes}. */
+    public static String packageTooLarge(long limit) {
+        return "package is larger than the limit of " + limit + " bytes (maxPackageBytes)";
+    }
+
+    /** Too many requests with a wrong key from one address: the client may try again after {@code seconds}. */
+    public static String keyThrottled(long seconds) {
+        return "too many requests with an invalid api key from this address; try again in " + seconds + " s";
+    }
+
+    /** A path under /packages that is no endpoint. */
+    public static String unknownPackageEndpoint(String path) {
+        return "unknown package endpoint " + path + "; use POST /packages/import or GET /packages/export";
+    }
+
+    /** An endpoint asked with another HTTP method than the one it takes. */
+    public static String wrongMethod(String path, String wanted, String method) {
+        return path + " takes " + wanted + ", not " + method;
+    }
+
+    /** A required parameter of a URL's query string is missing. */
+    public static String missingQueryParameter(String name) {
+        return "missing query parameter " + name;
+    }
+
+    /** Python's TypeError for {@code version <= ...} on a version that is no number (a sub-request of multi). */
+    public static String versionNotComparable(String typeName) {
+        return "'<=' not supported between instances of '" + typeName + "' and 'int'";
+    }
+
+    /** Python's TypeError for {@code **params} that are no dictionary (a sub-request of multi). */
+    public static String paramsNotMapping(String action, String typeName) {
+        return "AnkiConnect." + action + "() argument after ** must be a mapping, not " + typeName;
+    }
+
     /** The request's body did not arrive within the request's time budget. */
     public static String bodyTimeout(long ms) {
         return "the request body did not arrive within " + ms + " ms (requestTimeoutMs)";

@@ -155,8 +155,8 @@ public class MiscActions implements ActionGroup {
         if (versionValue instanceof JsonNumber n) {
             version = n.isIntegral() ? n.longValue() : (long) Math.floor(n.doubleValue());
         } else if (versionValue != null) {
-            return dev.ankiconnect.api.Reply.error("'<=' not supported between instances of '"
-                    + PythonRepr.typeName(versionValue) + "' and 'int'");
+            return dev.ankiconnect.api.Reply.error(
+                    dev.ankiconnect.api.ApiErrors.versionNotComparable(PythonRepr.typeName(versionValue)));
         }
         JsonValue params = request.get("params");
         if (!dispatcher.keyCheck().accepts(action, request.get("key"))) {
@@ -166,8 +166,8 @@ public class MiscActions implements ActionGroup {
             if (!registry.contains(action)) {
                 return dev.ankiconnect.api.Reply.error(dev.ankiconnect.api.ApiErrors.UNSUPPORTED_ACTION);
             }
-            return dev.ankiconnect.api.Reply.error("AnkiConnect." + action
-                    + "() argument after ** must be a mapping, not " + PythonRepr.typeName(params));
+            return dev.ankiconnect.api.Reply.error(
+                    dev.ankiconnect.api.ApiErrors.paramsNotMapping(action, PythonRepr.typeName(params)));
         }
         JsonObject paramObject = params == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) params;
         return dispatcher.dispatch(new Envelope(action, version, paramObject, request.get("key")));
