@@ -244,7 +244,8 @@ public final class ApiErrors {
                     + r.value(0) + "'";
             case ATTRIBUTE_NAME -> "attribute name must be string, not '" + r.value(0) + "'";
             case ASSERTION -> "";
-            case NO_SUCH_FILE -> "[Errno 2] No such file or directory: '" + r.value(0) + "'";
+            case NO_SUCH_FILE -> "[Errno 2] No such file or directory: '"
+                    + (r.values().get(0) == null ? "" : r.value(0)) + "'";
             case IS_DIRECTORY -> "[Errno 21] Is a directory: '" + r.value(0) + "'";
             case REVIEW_ID_TAKEN -> "UNIQUE constraint failed: revlog.id";
 
@@ -355,6 +356,16 @@ public final class ApiErrors {
             case TEMPLATE -> "template was not found in " + e.context() + ": " + id;
             case PROFILE -> "profile was not found: " + id;
         };
+    }
+
+    /** A list in the parameters longer than {@code maxBulkItems}. */
+    public static String listTooLong(String action, int size, long max) {
+        return action + ": a list of " + size + " items is longer than the limit of " + max + " (maxBulkItems)";
+    }
+
+    /** A parameter of the wrong type or range, found when the action reads it: {@code expected} says what it takes. */
+    public static String wrongParameter(String action, String name, String expected, String repr) {
+        return action + ": parameter '" + name + "' must be " + expected + ", got " + repr;
     }
 
     /** Python's TypeError for a keyword argument the action does not take. */

@@ -40,7 +40,7 @@ public final class Refusal extends RuntimeException {
         ATTRIBUTE_NAME,
         /** AssertionError, whose str() is empty: nothing. */
         ASSERTION,
-        /** FileNotFoundError: the path as given. */
+        /** FileNotFoundError: the path as given (null when none was: an empty path). */
         NO_SUCH_FILE,
         /** IsADirectoryError: the path as given. */
         IS_DIRECTORY,

@@ -146,7 +146,7 @@ public final class PackagePaths {
      */
     Path lexical(String path) {
         if (path == null || path.isEmpty() || path.indexOf('\0') >= 0) {
-            throw new Refusal(Refusal.Kind.NO_SUCH_FILE, path == null ? "" : path);
+            throw new Refusal(Refusal.Kind.NO_SUCH_FILE, path);
         }
         Path p;
         try {
