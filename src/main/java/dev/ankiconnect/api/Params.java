@@ -158,7 +158,6 @@ public final class Params {
     }
 
     private InvalidInputException wrongType(String name, String expected, JsonValue v) {
-        return new InvalidInputException(
-                action + ": parameter '" + name + "' must be " + expected + ", got " + PythonRepr.repr(v));
+        return new InvalidInputException(ApiErrors.wrongParameter(action, name, expected, PythonRepr.repr(v)));
     }
 }

@@ -2,10 +2,10 @@ package dev.ankiconnect.card;
 
 import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ActionGroup;
-import dev.ankiconnect.api.InvalidInputException;
-import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.ReadOnly;
+import dev.ankiconnect.error.Refusal;
+import dev.ankiconnect.search.run.NoteSearch;
 import dev.ankiconnect.search.Target;
 import dev.ankiconnect.search.run.NoteSearch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,7 +89,7 @@ public class CardActions implements ActionGroup {
                 continue;
             }
             if (i >= factors.size()) {
-                throw new InvalidInputException("list index out of range");
+                throw new Refusal(Refusal.Kind.INDEX_OUT_OF_RANGE);
             }
             out.add(true);
             c.factor = (int) (long) factors.get(i);
@@ -126,7 +126,7 @@ public class CardActions implements ActionGroup {
             }
             cards.save(c);
             result.add(true);
-        } catch (dev.ankiconnect.api.ApiException e) {
+        } catch (dev.ankiconnect.api.ApiException | Refusal e) {
             result.add(List.of(false, dev.ankiconnect.api.ApiErrors.message(e)));
         }
         return result;
@@ -141,12 +141,11 @@ public class CardActions implements ActionGroup {
             try {
                 return Long.parseLong(s.getString().trim());
             } catch (NumberFormatException e) {
-                throw new dev.ankiconnect.api.InvalidInputException(
-                        "invalid literal for int() with base 10: " + dev.ankiconnect.api.PythonRepr.repr(s));
+                throw new Refusal(Refusal.Kind.INT_LITERAL, dev.ankiconnect.api.PythonRepr.repr(s));
             }
         }
-        throw new dev.ankiconnect.api.InvalidInputException("setSpecificValueOfCard: parameter 'card' must be an integer, got "
-                + dev.ankiconnect.api.PythonRepr.repr(card == null ? JsonValue.NULL : card));
+        throw new Refusal(Refusal.Kind.CARD_NOT_INTEGER,
+                dev.ankiconnect.api.PythonRepr.repr(card == null ? JsonValue.NULL : card));
     }
 
     private static void set(CardRow c, String key, JsonValue value) {
@@ -183,10 +182,10 @@ public class CardActions implements ActionGroup {
             try {
                 return Long.parseLong(s.getString().trim());
             } catch (NumberFormatException e) {
-                throw new dev.ankiconnect.api.InvalidInputException("invalid value for " + key + ": " + s.getString());
+                throw new Refusal(Refusal.Kind.INVALID_CARD_VALUE, key, s.getString());
             }
         }
-        throw new dev.ankiconnect.api.InvalidInputException("invalid value for " + key);
+        throw new Refusal(Refusal.Kind.INVALID_CARD_VALUE, key, null);
     }
 
     /** suspend {cards, suspend=true}: false when every card already was in that state. */

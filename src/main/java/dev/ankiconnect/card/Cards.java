@@ -1,10 +1,11 @@
 package dev.ankiconnect.card;
 
-import dev.ankiconnect.api.ApiErrors;
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.deck.DeckIndex;
+import dev.ankiconnect.error.Refusal;
+import dev.ankiconnect.notetype.ModelCache;
+import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.note.NoteInfo;
 import dev.ankiconnect.note.NoteRow;
 import dev.ankiconnect.note.NoteStore;
@@ -125,7 +126,7 @@ public class Cards {
         CardTemplate t = m.template(c.ord);
         if (t == null) {
             // a card kept when its template went (a note type change, as in Anki): Anki's renderer refuses it
-            throw new InvalidInputException(ApiErrors.MISSING_TEMPLATE);
+            throw new Refusal(Refusal.Kind.MISSING_TEMPLATE);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> names = m.fieldNames();

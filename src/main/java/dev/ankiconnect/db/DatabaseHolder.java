@@ -1,5 +1,6 @@
 package dev.ankiconnect.db;
 
+import dev.ankiconnect.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Holds the application's one {@link Database}, opened by the start-up listener. */
@@ -11,7 +12,7 @@ public class DatabaseHolder {
     public Database get() {
         Database d = database;
         if (d == null) {
-            throw new dev.ankiconnect.api.InvalidInputException(dev.ankiconnect.api.ApiErrors.COLLECTION_UNAVAILABLE);
+            throw new Refusal(Refusal.Kind.COLLECTION_UNAVAILABLE);
         }
         return d;
     }

@@ -4,9 +4,9 @@ import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,8 +23,6 @@ import java.util.Set;
 /** The deck actions. */
 @ApplicationScoped
 public class DeckActions implements ActionGroup {
-
-    static final String CARDS_TOO = "Since Anki 2.1.28 it's not possible to delete decks without deleting cards as well";
 
     @Inject
     Decks decks;
@@ -75,7 +73,7 @@ public class DeckActions implements ActionGroup {
     @Action(value = "decks", optional = "cardsToo")
     public Object deleteDecks(Params p) {
         if (!PythonTruth.truthy(p.value("cardsToo"))) {
-            throw new InvalidInputException(CARDS_TOO);
+            throw new Refusal(Refusal.Kind.DECK_DELETE_CARDS_TOO);
         }
         for (String name : p.stringList("decks")) {
             // Checked per name, so a child already removed with its parent is skipped.
@@ -98,7 +96,7 @@ public class DeckActions implements ActionGroup {
         JsonObject config = p.object("config");
         JsonValue id = config.get("id");
         if (id == null) {
-            throw new InvalidInputException("'id'");
+            throw new Refusal(Refusal.Kind.KEY_ERROR, "id");
         }
         // AnkiConnect stores str(id) first, then compares int(that) with the preset ids.
         String text = id instanceof JsonString s ? s.getString() : PythonRepr.repr(id);
@@ -141,7 +139,7 @@ public class DeckActions implements ActionGroup {
         }
         if (configId == Decks.DEFAULT_PRESET_ID) {
             // Anki's backend refuses; its InvalidInput error reaches AnkiConnect localised.
-            throw new InvalidInputException("Invalid input: can't delete default conf");
+            throw new Refusal(Refusal.Kind.DEFAULT_PRESET_DELETE);
         }
         presets.remove(config.get());
         return true;

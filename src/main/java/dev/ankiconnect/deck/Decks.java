@@ -8,6 +8,7 @@ import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionCreated;
 import dev.ankiconnect.text.NativeDeckName;
@@ -250,7 +251,7 @@ public class Decks {
             } else {
                 if (parent != null && parent.kind() == 1) {
                     // Anki refuses with its localised DeckIsFiltered text.
-                    throw new dev.ankiconnect.api.InvalidInputException("Filtered decks can not have child decks.");
+                    throw new Refusal(Refusal.Kind.FILTERED_DECK_CHILD);
                 }
                 tx.keepWrites();
                 long id = ids.next();
@@ -291,7 +292,7 @@ public class Decks {
                     spelled = DeckName.of(parent.name());
                 } else {
                     if (parent != null && parent.kind() == 1) {
-                        throw new dev.ankiconnect.api.InvalidInputException("Filtered decks can not have child decks.");
+                        throw new Refusal(Refusal.Kind.FILTERED_DECK_CHILD);
                     }
                     tx.keepWrites();
                     parent = deckEntity(profile.id(), DeckJson.normalDeck(ids.next(), spelled.human(), now));

@@ -1,7 +1,7 @@
 package dev.ankiconnect.deck;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.error.Refusal;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -34,9 +34,8 @@ public final class PythonInt {
             } catch (NumberFormatException | ArithmeticException e) {
                 // falls through to Python's message
             }
-            throw new InvalidInputException("invalid literal for int() with base 10: " + PythonRepr.repr(v));
+            throw new Refusal(Refusal.Kind.INT_LITERAL, PythonRepr.repr(v));
         }
-        throw new InvalidInputException("int() argument must be a string, a bytes-like object or a real number, not '"
-                + PythonRepr.typeName(v) + "'");
+        throw new Refusal(Refusal.Kind.INT_ARGUMENT, PythonRepr.typeName(v));
     }
 }

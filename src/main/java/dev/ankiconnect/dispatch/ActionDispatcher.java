@@ -100,8 +100,7 @@ public class ActionDispatcher {
             jakarta.json.JsonValue v = todo.pop();
             if (v instanceof jakarta.json.JsonArray a) {
                 if (a.size() > max) {
-                    throw new InvalidInputException(action + ": a list of " + a.size()
-                            + " items is longer than the limit of " + max + " (maxBulkItems)");
+                    throw new InvalidInputException(ApiErrors.listTooLong(action, a.size(), max));
                 }
                 for (jakarta.json.JsonValue x : a) {
                     if (x instanceof jakarta.json.JsonStructure) todo.push(x);

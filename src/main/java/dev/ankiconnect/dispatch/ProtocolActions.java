@@ -5,13 +5,13 @@ import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.Envelope;
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
 import dev.ankiconnect.api.Reply;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -76,11 +76,9 @@ public class ProtocolActions implements ActionGroup {
     @ReadOnly
     @Action
     public Object sync() {
-        throw new InvalidInputException(SYNC_UNAVAILABLE);
+        throw new Refusal(Refusal.Kind.SYNC_UNAVAILABLE);
     }
 
-    static final String SYNC_UNAVAILABLE = "sync: auth not configured (this server holds the collection itself; "
-            + "sync with AnkiWeb is not available, use exportPackage/importPackage to move decks)";
 
     /** apiReflect {scopes, actions}: which scopes and actions this server has. */
     @ReadOnly
@@ -88,11 +86,11 @@ public class ProtocolActions implements ActionGroup {
     public JsonObject apiReflect(Params p) {
         JsonValue scopes = p.value("scopes");
         if (!(scopes instanceof JsonArray scopeList)) {
-            throw new InvalidInputException("scopes has invalid value");
+            throw new Refusal(Refusal.Kind.INVALID_VALUE, "scopes");
         }
         JsonValue actions = p.value("actions");
         if (actions != null && actions != JsonValue.NULL && !(actions instanceof JsonArray)) {
-            throw new InvalidInputException("actions has invalid value");
+            throw new Refusal(Refusal.Kind.INVALID_VALUE, "actions");
         }
         JsonObjectBuilder result = Json.PROVIDER.createObjectBuilder();
         JsonArrayBuilder recognised = Json.PROVIDER.createArrayBuilder();
@@ -110,8 +108,7 @@ public class ProtocolActions implements ActionGroup {
                 for (JsonValue name : requested) {
                     if (!(name instanceof JsonString str)) {
                         // Python's getattr(self, name) with a non-string name.
-                        throw new InvalidInputException("attribute name must be string, not '"
-                                + PythonRepr.typeName(name) + "'");
+                        throw new Refusal(Refusal.Kind.ATTRIBUTE_NAME, PythonRepr.typeName(name));
                     }
                     if (registry.contains(str.getString())) {
                         names.add(str.getString());
@@ -135,11 +132,11 @@ public class ProtocolActions implements ActionGroup {
     public List<JsonValue> multi(Params p) {
         JsonValue value = p.value("actions");
         if (!(value instanceof JsonArray list)) {
-            throw new InvalidInputException("'" + PythonRepr.typeName(value) + "' object is not iterable");
+            throw new Refusal(Refusal.Kind.NOT_ITERABLE, PythonRepr.typeName(value));
         }
         for (JsonValue item : list) {
             if (!(item instanceof JsonObject)) {
-                throw new InvalidInputException("'" + PythonRepr.typeName(item) + "' object has no attribute 'get'");
+                throw new Refusal(Refusal.Kind.NO_ATTRIBUTE, PythonRepr.typeName(item), "get");
             }
         }
         List<JsonValue> replies = new ArrayList<>(list.size());
@@ -158,8 +155,8 @@ public class ProtocolActions implements ActionGroup {
         if (versionValue instanceof JsonNumber n) {
             version = n.isIntegral() ? n.longValue() : (long) Math.floor(n.doubleValue());
         } else if (versionValue != null) {
-            return Reply.error("'<=' not supported between instances of '"
-                    + PythonRepr.typeName(versionValue) + "' and 'int'");
+            return Reply.error(
+                    ApiErrors.versionNotComparable(PythonRepr.typeName(versionValue)));
         }
         JsonValue params = request.get("params");
         if (!dispatcher.keyCheck().accepts(action, request.get("key"))) {
@@ -169,8 +166,8 @@ public class ProtocolActions implements ActionGroup {
             if (!registry.contains(action)) {
                 return Reply.error(ApiErrors.UNSUPPORTED_ACTION);
             }
-            return Reply.error("AnkiConnect." + action
-                    + "() argument after ** must be a mapping, not " + PythonRepr.typeName(params));
+            return Reply.error(
+                    ApiErrors.paramsNotMapping(action, PythonRepr.typeName(params)));
         }
         JsonObject paramObject = params == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) params;
         return dispatcher.dispatch(new Envelope(action, version, paramObject, request.get("key")));

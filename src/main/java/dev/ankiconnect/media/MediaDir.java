@@ -1,8 +1,8 @@
 package dev.ankiconnect.media;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,13 +26,10 @@ import java.util.Optional;
  * profile's files at {@code <dataDir>/media/profile-<id>/collection.media}, brought up to date
  * (files added, changed and removed) each time the path is asked for, and returns its absolute
  * path. Files written into it are never read back. With {@code mediaDirExport=false} the action
- * fails with {@link #DISABLED}.
+ * fails with {@link Refusal.Kind#MEDIA_DIR_DISABLED}.
  */
 @ApplicationScoped
 public class MediaDir {
-
-    public static final String DISABLED = "media is not available as a folder on this server"
-            + " (mediaDirExport=false); use retrieveMediaFile and getMediaFilesNames";
 
     @Inject
     Settings settings;
@@ -49,7 +46,7 @@ public class MediaDir {
     /** Brings the export up to date and returns its absolute path. */
     public String export() {
         if (!MediaSources.flag(settings.config(), ConfigKey.MEDIA_DIR_EXPORT)) {
-            throw new InvalidInputException(DISABLED);
+            throw new Refusal(Refusal.Kind.MEDIA_DIR_DISABLED);
         }
         Path dir = settings.config().dataDir().resolve("media").resolve("profile-" + profile.id())
                 .resolve("collection.media").toAbsolutePath().normalize();

@@ -1,10 +1,10 @@
 package dev.ankiconnect.media;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.config.Config;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -19,8 +19,6 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class MediaSources {
-
-    public static final String NO_SOURCE = "You must provide a \"data\", \"path\", or \"url\" field.";
 
     @Inject
     Settings settings;
@@ -38,13 +36,12 @@ public class MediaSources {
         if (PythonTruth.truthy(url)) {
             String u = text("url", url);
             if (!flag(config, ConfigKey.MEDIA_URL_DOWNLOADS)) {
-                throw new InvalidInputException("downloading media from a \"url\" is disabled on this server"
-                        + " (mediaUrlDownloads=false)");
+                throw new Refusal(Refusal.Kind.MEDIA_URL_DISABLED);
             }
             return new UrlSource(config.integer(ConfigKey.WEB_TIMEOUT), max,
                     flag(config, ConfigKey.MEDIA_URL_ALLOW_PRIVATE)).download(u);
         }
-        throw new InvalidInputException(NO_SOURCE);
+        throw new Refusal(Refusal.Kind.MEDIA_NO_SOURCE);
     }
 
     /** Standard base64; line breaks and spaces are ignored, anything else outside the alphabet is refused. */
@@ -64,8 +61,7 @@ public class MediaSources {
             }
             return data;
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("\"data\" of media file \"" + filename + "\" is not valid base64: "
-                    + e.getMessage());
+            throw new Refusal(Refusal.Kind.MEDIA_BAD_BASE64, filename, e.getMessage());
         }
     }
 
@@ -107,7 +103,7 @@ public class MediaSources {
         if (v instanceof JsonString s) {
             return s.getString();
         }
-        throw new InvalidInputException("media \"" + name + "\" must be a string, not '" + Py.typeName(v) + "'");
+        throw new Refusal(Refusal.Kind.MEDIA_NOT_STRING, name, Py.typeName(v));
     }
 
     /** A true/false configuration key; anything else is a configuration error named as such. */

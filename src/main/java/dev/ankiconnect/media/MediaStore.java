@@ -1,9 +1,9 @@
 package dev.ankiconnect.media;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,8 +44,7 @@ public class MediaStore {
         checkSize(wantedName, data.length);
         String name = FileNames.normalize(wantedName);
         if (name.isEmpty()) {
-            throw new InvalidInputException("media file name \"" + wantedName
-                    + "\" is empty once the characters Anki does not allow in file names are removed");
+            throw new Refusal(Refusal.Kind.MEDIA_NAME_EMPTY, wantedName);
         }
         String sha1 = sha1(data);
         long p = profile.id();
@@ -84,9 +83,8 @@ public class MediaStore {
         return settings.config().longValue(ConfigKey.MAX_MEDIA_FILE_BYTES);
     }
 
-    static InvalidInputException tooLarge(String name, long size, long max) {
-        return new InvalidInputException("media file \"" + name + "\" is " + size
-                + " bytes, larger than the limit of " + max + " bytes (maxMediaFileBytes)");
+    static Refusal tooLarge(String name, long size, long max) {
+        return new Refusal(Refusal.Kind.MEDIA_TOO_LARGE, name, size, max);
     }
 
     /** The content of the file retrieveMediaFile names (looked up as AnkiConnect does), if any. */
@@ -152,8 +150,7 @@ public class MediaStore {
             em.flush();
         } catch (jakarta.persistence.PersistenceException e) {
             if (isKeyClash(e)) {
-                throw new InvalidInputException("media file \"" + name + "\" could not be stored: another request"
-                        + " stored a file of that name at the same moment; try again");
+                throw new Refusal(Refusal.Kind.MEDIA_STORE_RACE, name);
             }
             throw e;
         }

@@ -1,8 +1,9 @@
 package dev.ankiconnect.media;
 
+import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.ApiException;
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.PythonTruth;
+import dev.ankiconnect.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -24,7 +25,7 @@ import java.util.Map;
  * {@code <img src="NAME">} (picture) is appended to every field named in its {@code fields}
  * array that exists in the map (exact names), NAME being the stored name. On failure the error
  * text, with {@code &}, {@code <}, {@code >} escaped, is appended to those fields instead; a
- * failing object without {@code fields} throws {@code InvalidInputException("'fields'")}, as
+ * failing object without {@code fields} throws Python's KeyError {@code 'fields'} (a {@link Refusal}), as
  * Python's KeyError reads. Files stored before a later failure in the same object list stay
  * stored.
  *
@@ -52,7 +53,7 @@ public class NoteMedia {
      *
      * @param note   the note object of the request (its audio/video/picture members are read)
      * @param fields field name to value, exact names, changed in place
-     * @throws InvalidInputException {@code 'fields'} (and Python's TypeError texts for media
+     * @throws Refusal {@code 'fields'} (and Python's TypeError texts for media
      *         entries of the wrong type), where AnkiConnect raises instead of appending
      */
     public void apply(JsonObject note, Map<String, String> fields) {
@@ -62,10 +63,10 @@ public class NoteMedia {
     private String storeOne(JsonObject media) {
         JsonValue filename = media.get("filename");
         if (filename == null) {
-            throw new InvalidInputException("'filename'");
+            throw new Refusal(Refusal.Kind.KEY_ERROR, "filename");
         }
         if (!(filename instanceof JsonString name)) {
-            throw new InvalidInputException("media \"filename\" must be a string, not '" + Py.typeName(filename) + "'");
+            throw new Refusal(Refusal.Kind.MEDIA_NOT_STRING, "filename", Py.typeName(filename));
         }
         return uploads.store(name.getString(), media.get("data"), media.get("path"), media.get("url"),
                 media.get("skipHash"), PythonTruth.truthy(media.get("deleteExisting")));
@@ -88,13 +89,13 @@ public class NoteMedia {
 
     private static void one(String kind, JsonValue entry, Map<String, String> fields, Storer storer) {
         if (!(entry instanceof JsonObject media)) {
-            throw new InvalidInputException(notSubscriptable(entry));
+            throw new Refusal(Refusal.Kind.NOT_SUBSCRIPTABLE, Py.typeName(entry));
         }
         String stored;
         try {
             stored = storer.store(media);
-        } catch (ApiException e) {
-            String text = escape(e.getMessage());
+        } catch (ApiException | Refusal e) {
+            String text = escape(ApiErrors.message(e));
             for (String field : targets(media.get("fields"))) {
                 fields.computeIfPresent(field, (k, v) -> v + text);
             }
@@ -114,7 +115,7 @@ public class NoteMedia {
     /** What Python's {@code for field in media['fields']} iterates over in the error path. */
     static List<String> targets(JsonValue v) {
         if (v == null) {
-            throw new InvalidInputException("'fields'");
+            throw new Refusal(Refusal.Kind.KEY_ERROR, "fields");
         }
         List<String> out = new ArrayList<>();
         switch (v.getValueType()) {
@@ -127,20 +128,9 @@ public class NoteMedia {
             }
             case OBJECT -> out.addAll(((JsonObject) v).keySet());
             case STRING -> ((JsonString) v).getString().codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
-            default -> throw new InvalidInputException("'" + Py.typeName(v) + "' object is not iterable");
+            default -> throw new Refusal(Refusal.Kind.NOT_ITERABLE, Py.typeName(v));
         }
         return out;
-    }
-
-    private static String notSubscriptable(JsonValue entry) {
-        switch (entry.getValueType()) {
-            case STRING:
-                return "string indices must be integers, not 'str'";
-            case ARRAY:
-                return "list indices must be integers or slices, not str";
-            default:
-                return "'" + Py.typeName(entry) + "' object is not subscriptable";
-        }
     }
 
     static String escape(String text) {

@@ -1,6 +1,6 @@
 package dev.ankiconnect.media;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.error.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,8 +39,7 @@ final class PathSource {
 
     byte[] read(String path, long maxBytes) {
         if (allowed.isEmpty()) {
-            throw new InvalidInputException("reading media from a \"path\" is disabled on this server"
-                    + " (mediaPathAllowlist is empty)");
+            throw new Refusal(Refusal.Kind.MEDIA_PATH_DISABLED);
         }
         Path p;
         try {
@@ -55,18 +54,18 @@ final class PathSource {
         try {
             real = p.toRealPath();
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("[Errno 2] No such file or directory: '" + path + "'");
+            throw new Refusal(Refusal.Kind.NO_SUCH_FILE, path);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read media path '" + path + "': " + e.getMessage());
+            throw new Refusal(Refusal.Kind.MEDIA_PATH_UNREADABLE, path, e.getMessage());
         }
         if (!inside(real, realDirs())) {
             throw refused(path);
         }
         if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InvalidInputException("[Errno 21] Is a directory: '" + path + "'");
+            throw new Refusal(Refusal.Kind.IS_DIRECTORY, path);
         }
         if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InvalidInputException("media path '" + path + "' is refused: not a regular file");
+            throw new Refusal(Refusal.Kind.MEDIA_PATH_NOT_REGULAR, path);
         }
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
             byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -75,7 +74,7 @@ final class PathSource {
             }
             return data;
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read media path '" + path + "': " + e.getMessage());
+            throw new Refusal(Refusal.Kind.MEDIA_PATH_UNREADABLE, path, e.getMessage());
         }
     }
 
@@ -100,8 +99,7 @@ final class PathSource {
         return false;
     }
 
-    private static InvalidInputException refused(String path) {
-        return new InvalidInputException("media path '" + path
-                + "' is refused: it is not inside a directory listed in mediaPathAllowlist");
+    private static Refusal refused(String path) {
+        return new Refusal(Refusal.Kind.MEDIA_PATH_OUTSIDE, path);
     }
 }

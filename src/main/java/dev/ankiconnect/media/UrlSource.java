@@ -1,6 +1,6 @@
 package dev.ankiconnect.media;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.error.Refusal;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -51,27 +51,25 @@ final class UrlSource {
                 r = HttpGet.get(URI.create(current.toASCIIString()), address, timeoutMs, maxBytes);
             } catch (HttpGet.TooLarge e) {
                 throw e.size >= 0 ? MediaStore.tooLarge(url, e.size, maxBytes)
-                        : new InvalidInputException("media file \"" + url + "\" is larger than the limit of "
-                                + maxBytes + " bytes (maxMediaFileBytes)");
+                        : new Refusal(Refusal.Kind.MEDIA_TOO_LARGE_UNSIZED, url, maxBytes);
             } catch (SocketTimeoutException e) {
-                throw new InvalidInputException(url + " download failed: timed out after " + timeoutMs
-                        + " ms (webTimeout)");
+                throw new Refusal(Refusal.Kind.DOWNLOAD_TIMEOUT, url, timeoutMs);
             } catch (IOException | IllegalArgumentException e) {
                 throw failed(url, e);
             }
             int status = r.status();
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
                 if (r.location() == null) {
-                    throw new InvalidInputException(url + " download failed with return code " + status);
+                    throw new Refusal(Refusal.Kind.DOWNLOAD_STATUS, url, status);
                 }
                 if (hop >= MAX_REDIRECTS) {
-                    throw new InvalidInputException(url + " download failed: more than " + MAX_REDIRECTS + " redirects");
+                    throw new Refusal(Refusal.Kind.DOWNLOAD_REDIRECTS, url, MAX_REDIRECTS);
                 }
                 current = current.resolve(parse(url, r.location()));
                 continue;
             }
             if (status != 200) {
-                throw new InvalidInputException(url + " download failed with return code " + status);
+                throw new Refusal(Refusal.Kind.DOWNLOAD_STATUS, url, status);
             }
             return r.body();
         }
@@ -87,7 +85,7 @@ final class UrlSource {
                 return new URI(u.getProtocol(), u.getUserInfo(), u.getHost(), u.getPort(), u.getPath(), u.getQuery(),
                         u.getRef());
             } catch (java.net.MalformedURLException | URISyntaxException e2) {
-                throw new InvalidInputException("media url '" + url + "' is refused: not a valid URL");
+                throw new Refusal(Refusal.Kind.URL_INVALID, url);
             }
         }
     }
@@ -96,24 +94,21 @@ final class UrlSource {
     private InetAddress check(String url, URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidInputException("media url '" + url + "' is refused: only http and https URLs"
-                    + " can be downloaded" + (uri.toString().equals(url) ? "" : " (redirected to " + uri + ")"));
+            throw new Refusal(Refusal.Kind.URL_SCHEME, url, uri.toString().equals(url) ? null : uri);
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new InvalidInputException("media url '" + url + "' is refused: it names no host");
+            throw new Refusal(Refusal.Kind.URL_NO_HOST, url);
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new InvalidInputException(url + " download failed: unknown host " + host);
+            throw new Refusal(Refusal.Kind.DOWNLOAD_UNKNOWN_HOST, url, host);
         }
         for (InetAddress a : addresses) {
             if (!permitted.test(a)) {
-                throw new InvalidInputException("media url '" + url + "' is refused: " + host
-                        + " is a loopback, private or link-local address (" + a.getHostAddress()
-                        + "); set mediaUrlAllowPrivate=true to allow it");
+                throw new Refusal(Refusal.Kind.URL_PRIVATE, url, host, a.getHostAddress());
             }
         }
         return addresses[0];
@@ -168,8 +163,7 @@ final class UrlSource {
                 || (a0 == 198 && (a1 == 18 || a1 == 19)));
     }
 
-    private static InvalidInputException failed(String url, Exception e) {
-        return new InvalidInputException(url + " download failed: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    private static Refusal failed(String url, Exception e) {
+        return new Refusal(e, Refusal.Kind.DOWNLOAD_FAILED, url);
     }
 }

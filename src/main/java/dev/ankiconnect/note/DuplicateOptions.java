@@ -1,6 +1,6 @@
 package dev.ankiconnect.note;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.error.Refusal;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -60,6 +60,6 @@ public record DuplicateOptions(boolean allowDuplicate, boolean deckScope, String
         if (v == JsonValue.FALSE) {
             return false;
         }
-        throw new InvalidInputException("option parameter \"" + name + "\" must be boolean");
+        throw new Refusal(Refusal.Kind.OPTION_NOT_BOOLEAN, name);
     }
 }

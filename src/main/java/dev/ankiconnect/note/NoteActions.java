@@ -10,6 +10,7 @@ import dev.ankiconnect.api.PythonRepr;
 import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.notetype.NoteType;
@@ -140,7 +141,7 @@ public class NoteActions implements ActionGroup {
             updated = true;
         }
         if (!updated) {
-            throw new InvalidInputException("Must provide a \"fields\" or \"tags\" property.");
+            throw new Refusal(Refusal.Kind.UPDATE_NOTHING);
         }
         return null;
     }
@@ -151,14 +152,14 @@ public class NoteActions implements ActionGroup {
         JsonObject note = p.object("note");
         JsonValue id = note.get("id");
         if (!PythonTruth.truthy(id)) {
-            throw new InvalidInputException("Note ID is required");
+            throw new Refusal(Refusal.Kind.NOTE_ID_REQUIRED);
         }
         JsonValue modelName = note.get("modelName");
         if (!PythonTruth.truthy(modelName)) {
-            throw new InvalidInputException("Model name is required");
+            throw new Refusal(Refusal.Kind.MODEL_NAME_REQUIRED);
         }
         if (!(note.get("fields") instanceof JsonObject fields) || fields.isEmpty()) {
-            throw new InvalidInputException("Fields must be provided as a dictionary");
+            throw new Refusal(Refusal.Kind.FIELDS_NOT_DICT);
         }
         if (!(id instanceof JsonNumber number)) {
             throw new NotFoundException(NotFoundException.Kind.NOTE, PythonRepr.str(id));
@@ -166,7 +167,7 @@ public class NoteActions implements ActionGroup {
         notes.require(number.longValue());
         String name = modelName instanceof JsonString s ? s.getString() : PythonRepr.str(modelName);
         ModelInfo model = models.byName(name)
-                .orElseThrow(() -> new InvalidInputException("Model '" + name + "' not found"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.MODEL_NAME_NOT_FOUND, name));
         List<String> newTags = NoteSpecReader.tags(note.get("tags"));
         notes.changeModel(number.longValue(), model, fields, newTags);
         return null;
@@ -192,7 +193,7 @@ public class NoteActions implements ActionGroup {
         } else if (p.has("query")) {
             ids = search.find(p.string("query"), Target.NOTES);
         } else {
-            throw new InvalidInputException("Must provide either \"notes\" or a \"query\"");
+            throw new Refusal(Refusal.Kind.NOTES_OR_QUERY);
         }
         return info.info(ids);
     }

@@ -1,10 +1,10 @@
 package dev.ankiconnect.note;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.PythonRepr;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckIndex;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.text.NoteText;
 import jakarta.json.JsonArray;
@@ -41,11 +41,7 @@ public final class NoteSpecReader {
         if (!(value instanceof JsonObject note)) {
             // Python's TypeError for note['modelName'] on something that is not a dict
             String type = value == null ? "NoneType" : PythonRepr.typeName(value);
-            throw new InvalidInputException(switch (type) {
-                case "list" -> "list indices must be integers or slices, not str";
-                case "str" -> "string indices must be integers, not 'str'";
-                default -> "'" + type + "' object is not subscriptable";
-            });
+            throw new Refusal(Refusal.Kind.NOT_SUBSCRIPTABLE, type);
         }
         String modelName = string(note, "modelName");
         ModelInfo model = models.computeIfAbsent(modelName, modelByName)
@@ -58,13 +54,13 @@ public final class NoteSpecReader {
         List<String> tags = tags(note.get("tags"));
         JsonValue fieldsValue = note.get("fields");
         if (fieldsValue == null) {
-            throw new InvalidInputException("'fields'");
+            throw new Refusal(Refusal.Kind.KEY_ERROR, "fields");
         }
         String[] fields = new String[model.fieldCount()];
         Arrays.fill(fields, "");
         if (!(fieldsValue instanceof JsonObject given)) {
             // Python iterates note['fields'].items()
-            throw new InvalidInputException("'" + PythonRepr.typeName(fieldsValue) + "' object has no attribute 'items'");
+            throw new Refusal(Refusal.Kind.NO_ATTRIBUTE, PythonRepr.typeName(fieldsValue), "items");
         }
         for (Map.Entry<String, JsonValue> e : given.entrySet()) {
             int i = model.fieldIndexIgnoreCase(e.getKey());
@@ -85,7 +81,7 @@ public final class NoteSpecReader {
     static String string(JsonObject note, String key) {
         JsonValue v = note.get(key);
         if (v == null) {
-            throw new InvalidInputException("'" + key + "'");
+            throw new Refusal(Refusal.Kind.KEY_ERROR, key);
         }
         return v instanceof JsonString s ? s.getString() : PythonRepr.str(v);
     }
@@ -115,12 +111,12 @@ public final class NoteSpecReader {
             return List.of(s.getString());
         }
         if (!(v instanceof JsonArray a)) {
-            throw new InvalidInputException("Must provide tags as a list of strings");
+            throw new Refusal(Refusal.Kind.TAGS_NOT_STRINGS);
         }
         List<String> out = new ArrayList<>();
         for (JsonValue t : a) {
             if (!(t instanceof JsonString s)) {
-                throw new InvalidInputException("Must provide tags as a list of strings");
+                throw new Refusal(Refusal.Kind.TAGS_NOT_STRINGS);
             }
             out.add(s.getString());
         }

@@ -1,7 +1,6 @@
 package dev.ankiconnect.note;
 
 import dev.ankiconnect.api.ApiErrors;
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.card.CardGenerator;
 import dev.ankiconnect.card.CardRow;
@@ -11,6 +10,7 @@ import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.DeckIndex;
 import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.note.DuplicateRule.State;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
@@ -247,7 +247,7 @@ public class Notes {
         NoteRow row = require(id);
         JsonValue given = note.get("fields");
         if (given == null) {
-            throw new InvalidInputException("'fields'");
+            throw new Refusal(Refusal.Kind.KEY_ERROR, "fields");
         }
         ModelInfo model = model(row);
         String[] fields = Arrays.copyOf(row.fields, model.fieldCount());
@@ -275,7 +275,7 @@ public class Notes {
     static long noteId(JsonObject note) {
         JsonValue v = note.get("id");
         if (v == null) {
-            throw new InvalidInputException("'id'");
+            throw new Refusal(Refusal.Kind.KEY_ERROR, "id");
         }
         if (v instanceof JsonNumber num) {
             return num.longValue();

@@ -4,11 +4,11 @@ import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.PythonTruth;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.template.TemplateAnalysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -124,13 +124,13 @@ public class ModelActions implements ActionGroup {
         JsonArray fieldList = p.array("inOrderFields");
         JsonArray cardList = p.array("cardTemplates");
         if (fieldList.isEmpty()) {
-            throw new InvalidInputException("Must provide at least one field for inOrderFields");
+            throw new Refusal(Refusal.Kind.MODEL_NEEDS_FIELD_PARAM);
         }
         if (cardList.isEmpty()) {
-            throw new InvalidInputException("Must provide at least one card for cardTemplates");
+            throw new Refusal(Refusal.Kind.MODEL_NEEDS_CARD_PARAM);
         }
         if (noteTypes.names().contains(name)) {
-            throw new InvalidInputException("Model name already exists");
+            throw new Refusal(Refusal.Kind.MODEL_NAME_EXISTS);
         }
         List<String> fieldNames = p.stringList("inOrderFields");
         List<String[]> templates = new ArrayList<>();
@@ -174,7 +174,7 @@ public class ModelActions implements ActionGroup {
         NoteType type = noteTypes.require(string(key(model, "name")));
         JsonValue templates = key(model, "templates");
         if (!(templates instanceof JsonObject byName)) {
-            throw new InvalidInputException("'" + PythonRepr.typeName(templates) + "' object has no attribute 'get'");
+            throw new Refusal(Refusal.Kind.NO_ATTRIBUTE, PythonRepr.typeName(templates), "get");
         }
         NoteTypeEdit edit = NoteTypes.edit(type);
         for (Map<String, JsonValue> t : edit.templates()) {
@@ -300,7 +300,7 @@ public class ModelActions implements ActionGroup {
         int index = template(edit, p.string("templateName"));
         if (edit.templateCount() <= 1) {
             // pylib's remove_template asserts more than one template; AnkiConnect reports str(AssertionError()).
-            throw new InvalidInputException("");
+            throw new Refusal(Refusal.Kind.ASSERTION);
         }
         edit.removeTemplate(index);
         noteTypes.update(type, edit);
@@ -365,7 +365,7 @@ public class ModelActions implements ActionGroup {
         int index = field(edit, p.string("fieldName"));
         JsonValue font = p.value("font");
         if (!(font instanceof JsonString)) {
-            throw new InvalidInputException("font should be a string: " + PythonRepr.str(font));
+            throw new Refusal(Refusal.Kind.FONT_NOT_STRING, PythonRepr.str(font));
         }
         edit.field(index).put("font", font);
         noteTypes.update(type, edit);
@@ -385,7 +385,7 @@ public class ModelActions implements ActionGroup {
         } else if (size == JsonValue.TRUE || size == JsonValue.FALSE) {
             value = size == JsonValue.TRUE ? 1 : 0;
         } else {
-            throw new InvalidInputException("fontSize should be an integer: " + PythonRepr.str(size));
+            throw new Refusal(Refusal.Kind.FONT_SIZE_NOT_INTEGER, PythonRepr.str(size));
         }
         edit.field(index).put("size", Json.PROVIDER.createValue(value));
         noteTypes.update(type, edit);
@@ -400,7 +400,7 @@ public class ModelActions implements ActionGroup {
         int index = field(edit, p.string("fieldName"));
         JsonValue description = p.value("description");
         if (!(description instanceof JsonString)) {
-            throw new InvalidInputException("description should be a string: " + PythonRepr.str(description));
+            throw new Refusal(Refusal.Kind.DESCRIPTION_NOT_STRING, PythonRepr.str(description));
         }
         edit.field(index).put("description", description);
         noteTypes.update(type, edit);
@@ -442,7 +442,7 @@ public class ModelActions implements ActionGroup {
     private static JsonValue key(JsonObject dict, String key) {
         JsonValue v = dict.get(key);
         if (v == null) {
-            throw new InvalidInputException("'" + key + "'");
+            throw new Refusal(Refusal.Kind.KEY_ERROR, key);
         }
         return v;
     }
@@ -453,17 +453,13 @@ public class ModelActions implements ActionGroup {
         }
         // What Python says when d['key'] is applied to something that is not a dict.
         String type = PythonRepr.typeName(v);
-        throw new InvalidInputException(switch (type) {
-            case "list" -> "list indices must be integers or slices, not str";
-            case "str" -> "string indices must be integers, not 'str'";
-            default -> "'" + type + "' object is not subscriptable";
-        });
+        throw new Refusal(Refusal.Kind.NOT_SUBSCRIPTABLE, type);
     }
 
     private static String string(JsonValue v) {
         if (v instanceof JsonString s) {
             return s.getString();
         }
-        throw new InvalidInputException("expected a string, got " + PythonRepr.repr(v));
+        throw new Refusal(Refusal.Kind.EXPECTED_STRING, PythonRepr.repr(v));
     }
 }

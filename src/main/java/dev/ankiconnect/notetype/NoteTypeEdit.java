@@ -1,7 +1,7 @@
 package dev.ankiconnect.notetype;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.template.ParsedTemplate;
 import dev.ankiconnect.template.TemplateAnalysis;
 import dev.ankiconnect.template.TemplateError;
@@ -161,10 +161,10 @@ public final class NoteTypeEdit {
     /** Builds the saved note type and the consequences for notes and cards, as the backend's update does. */
     public Saved finish(long nowSecs) {
         if (fields.isEmpty()) {
-            throw new InvalidInputException("Invalid input: 1 field required");
+            throw new Refusal(Refusal.Kind.NOTETYPE_NEEDS_FIELD);
         }
         if (templates.isEmpty()) {
-            throw new InvalidInputException("Invalid input: 1 template required");
+            throw new Refusal(Refusal.Kind.NOTETYPE_NEEDS_TEMPLATE);
         }
         normalizeNames();
         int oldFieldCount = original.getJsonArray("flds").size();
@@ -274,7 +274,7 @@ public final class NoteTypeEdit {
             String q = str(templates.get(i), "qfmt");
             Integer earlier = fronts.putIfAbsent(q, i);
             if (earlier != null && !CARD_TAG.matcher(q).find()) {
-                throw cardTypeError(i, "The front side is identical to card template " + (earlier + 1) + ".");
+                throw cardTypeError(Refusal.Kind.TEMPLATE_FRONT_IDENTICAL, i, earlier + 1);
             }
         }
         Set<String> known = new HashSet<>(SPECIAL_FIELDS);
@@ -286,24 +286,23 @@ public final class NoteTypeEdit {
                 q = TemplateAnalysis.referencedFieldNames(ParsedTemplate.parse(str(templates.get(i), "qfmt")));
                 a = TemplateAnalysis.referencedFieldNames(ParsedTemplate.parse(str(templates.get(i), "afmt")));
             } catch (TemplateError e) {
-                throw cardTypeError(i, SEE_PREVIEW);
+                throw cardTypeError(Refusal.Kind.TEMPLATE_SEE_PREVIEW, i);
             }
             if (q.isEmpty()) {
-                throw cardTypeError(i, "Expected to find a field replacement on the front of the card template.");
+                throw cardTypeError(Refusal.Kind.TEMPLATE_NO_FRONT_FIELD, i);
             }
             for (String name : concat(q, a)) {
                 if (!name.isEmpty() && !known.contains(name)) {
-                    throw cardTypeError(i, SEE_PREVIEW);
+                    throw cardTypeError(Refusal.Kind.TEMPLATE_SEE_PREVIEW, i);
                 }
             }
         }
         if (cloze && !(hasCloze(str(templates.get(0), "qfmt")) && hasCloze(str(templates.get(0), "afmt")))) {
-            throw cardTypeError(0, "Expected to find '{{cloze:Text}}' or similar on the front and back of the card template.");
+            throw cardTypeError(Refusal.Kind.TEMPLATE_NO_CLOZE, 0);
         }
     }
 
     private static final java.util.regex.Pattern CARD_TAG = java.util.regex.Pattern.compile("\\{\\{\\s*Card\\s*\\}\\}");
-    private static final String SEE_PREVIEW = "See the preview for more information.";
 
     private static List<String> concat(Set<String> a, Set<String> b) {
         List<String> out = new ArrayList<>(a);
@@ -319,16 +318,20 @@ public final class NoteTypeEdit {
         }
     }
 
-    private InvalidInputException cardTypeError(int ordinal, String details) {
-        return new InvalidInputException("Card template " + (ordinal + 1) + " in note type '" + name()
-                + "' has a problem.<br>" + details);
+    /** A problem of the card template at {@code ordinal}: its number (1-based) and the note type's name come first. */
+    private Refusal cardTypeError(Refusal.Kind kind, int ordinal, Object... more) {
+        Object[] values = new Object[2 + more.length];
+        values[0] = ordinal + 1;
+        values[1] = name();
+        System.arraycopy(more, 0, values, 2, more.length);
+        return new Refusal(kind, values);
     }
 
     /** Anki's naming rules on save (rslib fix_name): forbidden characters dropped, duplicates (any case) get "+". */
     private void normalizeNames() {
         String typeName = name().replace("\"", "");
         if (typeName.isEmpty()) {
-            throw new InvalidInputException("Invalid input: Empty notetype name");
+            throw new Refusal(Refusal.Kind.EMPTY_NOTETYPE_NAME);
         }
         top.put("name", Json.PROVIDER.createValue(nfc(typeName)));
         for (Map<String, JsonValue> f : fields) {
@@ -337,11 +340,11 @@ public final class NoteTypeEdit {
         for (Map<String, JsonValue> t : templates) {
             String n = nfc(str(t, "name"));
             if (n.isEmpty()) {
-                throw new InvalidInputException("Invalid input: Empty template name");
+                throw new Refusal(Refusal.Kind.EMPTY_TEMPLATE_NAME);
             }
             n = n.replace("\"", "");
             if (n.isEmpty()) {
-                throw new InvalidInputException("Invalid input: Template name contains only quotes");
+                throw new Refusal(Refusal.Kind.TEMPLATE_NAME_QUOTES);
             }
             t.put("name", Json.PROVIDER.createValue(n));
         }
@@ -368,7 +371,7 @@ public final class NoteTypeEdit {
     /** Field names lose : { } " and leading/trailing whitespace, and may not start with # / ^. */
     static String fieldName(String name) {
         if (name.isEmpty()) {
-            throw new InvalidInputException("Invalid input: Empty field name");
+            throw new Refusal(Refusal.Kind.EMPTY_FIELD_NAME);
         }
         String n = name.replaceAll("[:{}\"]", "");
         String trimmed = n.strip();
@@ -379,7 +382,7 @@ public final class NoteTypeEdit {
         }
         trimmed = trimmed.substring(start);
         if (trimmed.isEmpty()) {
-            throw new InvalidInputException("Invalid input: Field name: " + n);
+            throw new Refusal(Refusal.Kind.BAD_FIELD_NAME, n);
         }
         return trimmed;
     }

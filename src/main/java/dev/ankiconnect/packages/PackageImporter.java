@@ -1,6 +1,5 @@
 package dev.ankiconnect.packages;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.api.PythonJsonWriter;
@@ -17,6 +16,7 @@ import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckConfig;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.media.FileNames;
 import dev.ankiconnect.media.MediaStore;
 import dev.ankiconnect.note.Note;
@@ -116,8 +116,7 @@ public class PackageImporter {
         for (ApkgNote n : pkg.notes()) {
             Long mid = midMap.get(n.mid());
             if (mid == null) {
-                throw new InvalidInputException("package is invalid: note " + n.id() + " uses note type " + n.mid()
-                        + ", which the package does not contain");
+                throw new Refusal(Refusal.Kind.PACKAGE_MISSING_NOTETYPE, n.id(), n.mid());
             }
             JsonObject model = targetModels.computeIfAbsent(mid, id -> parse(em.find(NoteType.class,
                     new ProfileScopedId(p, id)).config()));
@@ -246,9 +245,8 @@ public class PackageImporter {
         }
     }
 
-    private static InvalidInputException futureId(String what, long id) {
-        return new InvalidInputException("package is invalid: " + what + " id " + id
-                + " lies more than a day in the future");
+    private static Refusal futureId(String what, long id) {
+        return new Refusal(Refusal.Kind.PACKAGE_FUTURE_ID, what, id);
     }
 
     /** A note the collection holds (or the import added), found by guid: id, note type and modification time. */

@@ -1,6 +1,6 @@
 package dev.ankiconnect.packages;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.error.Refusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,20 +67,20 @@ public final class PackagePaths {
     public Path forReading(String path) {
         Path p = lexical(path);
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
-            throw new InvalidInputException("[Errno 2] No such file or directory: '" + path + "'");
+            throw new Refusal(Refusal.Kind.NO_SUCH_FILE, path);
         }
         Path real;
         try {
             real = p.toRealPath();
         } catch (IOException e) {
             // A dangling link: it leads nowhere, so it cannot be read.
-            throw new InvalidInputException("[Errno 2] No such file or directory: '" + path + "'");
+            throw new Refusal(Refusal.Kind.NO_SUCH_FILE, path);
         }
         if (!insideReal(real)) {
             throw outside(path);
         }
         if (Files.isDirectory(real)) {
-            throw new InvalidInputException("[Errno 21] Is a directory: '" + path + "'");
+            throw new Refusal(Refusal.Kind.IS_DIRECTORY, path);
         }
         return real;
     }
@@ -93,7 +93,7 @@ public final class PackagePaths {
     public Path forWriting(String path) {
         Path p = lexical(path);
         if (areas.contains(p)) {
-            throw new InvalidInputException("[Errno 21] Is a directory: '" + path + "'");
+            throw new Refusal(Refusal.Kind.IS_DIRECTORY, path);
         }
         realRoot();
         Path existing = p.getParent();
@@ -115,11 +115,11 @@ public final class PackagePaths {
                 throw outside(path);
             }
             if (Files.isDirectory(target)) {
-                throw new InvalidInputException("[Errno 21] Is a directory: '" + path + "'");
+                throw new Refusal(Refusal.Kind.IS_DIRECTORY, path);
             }
             return target;
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write package \"" + path + "\": " + dev.ankiconnect.api.ApiErrors.ioReason(e));
+            throw new Refusal(e, Refusal.Kind.PACKAGE_PATH_UNWRITABLE, path);
         }
     }
 
@@ -146,13 +146,13 @@ public final class PackagePaths {
      */
     Path lexical(String path) {
         if (path == null || path.isEmpty() || path.indexOf('\0') >= 0) {
-            throw new InvalidInputException("[Errno 2] No such file or directory: '" + (path == null ? "" : path) + "'");
+            throw new Refusal(Refusal.Kind.NO_SUCH_FILE, path);
         }
         Path p;
         try {
             p = root.resolve(path).normalize();
         } catch (InvalidPathException e) {
-            throw new InvalidInputException("invalid package path \"" + path + "\": " + e.getMessage());
+            throw new Refusal(Refusal.Kind.PACKAGE_PATH_INVALID, path, e.getMessage());
         }
         for (Path area : areas) {
             if (p.startsWith(area)) {
@@ -162,8 +162,7 @@ public final class PackagePaths {
         throw outside(path);
     }
 
-    static InvalidInputException outside(String path) {
-        return new InvalidInputException("package path \"" + path
-                + "\" is outside the package directory; give a path inside it (configuration key packageDir)");
+    static Refusal outside(String path) {
+        return new Refusal(Refusal.Kind.PACKAGE_PATH_OUTSIDE, path);
     }
 }

@@ -3,6 +3,7 @@ package dev.ankiconnect.packages;
 import dev.ankiconnect.dispatch.ActionDispatcher;
 import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.Json;
+import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.api.Reply;
 import dev.ankiconnect.config.ConfigKey;
@@ -74,15 +75,14 @@ public class PackageServlet extends HttpServlet {
             default -> null;
         };
         if (action == null) {
-            json(response, HttpServletResponse.SC_NOT_FOUND, Reply.error("unknown package endpoint " + path
-                    + "; use POST /packages/import or GET /packages/export"));
+            json(response, HttpServletResponse.SC_NOT_FOUND, Reply.error(ApiErrors.unknownPackageEndpoint(path)));
             return;
         }
         String wanted = action.equals("importPackage") ? "POST" : "GET";
         if (!wanted.equals(method)) {
             response.setHeader("Allow", wanted + ", OPTIONS");
             json(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-                    Reply.error(path + " takes " + wanted + ", not " + method));
+                    Reply.error(ApiErrors.wrongMethod(path, wanted, method)));
             return;
         }
         if (!dispatcher.keyCheck().accepts(action, key(request))) {
@@ -128,7 +128,7 @@ public class PackageServlet extends HttpServlet {
             }
             if (total == 0) {
                 json(response, HttpServletResponse.SC_BAD_REQUEST,
-                        Reply.error("the request body is empty; send the .apkg file as the body"));
+                        Reply.error(ApiErrors.EMPTY_PACKAGE_BODY));
                 return;
             }
             JsonValue reply = run("importPackage", () -> {
@@ -144,7 +144,7 @@ public class PackageServlet extends HttpServlet {
     private void download(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String deck = query(request, "deck");
         if (deck == null) {
-            json(response, HttpServletResponse.SC_BAD_REQUEST, Reply.error("missing query parameter deck"));
+            json(response, HttpServletResponse.SC_BAD_REQUEST, Reply.error(ApiErrors.missingQueryParameter("deck")));
             return;
         }
         String sched = query(request, "includeSched");
@@ -160,7 +160,7 @@ public class PackageServlet extends HttpServlet {
             return;
         }
         if (file[0] == null) {
-            json(response, HttpServletResponse.SC_NOT_FOUND, Reply.error("deck was not found: " + deck));
+            json(response, HttpServletResponse.SC_NOT_FOUND, Reply.error(ApiErrors.message(new NotFoundException(NotFoundException.Kind.DECK, deck))));
             return;
         }
         try {
@@ -199,7 +199,7 @@ public class PackageServlet extends HttpServlet {
     }
 
     private static JsonObject tooLarge(long limit) {
-        return Reply.error("package is larger than the limit of " + limit + " bytes (maxPackageBytes)");
+        return Reply.error(ApiErrors.packageTooLarge(limit));
     }
 
     private static void json(HttpServletResponse response, int status, JsonValue body) throws IOException {

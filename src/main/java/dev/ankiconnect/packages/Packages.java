@@ -8,6 +8,7 @@ import dev.ankiconnect.apkg.PackageWriter;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,9 +74,9 @@ public class Packages {
             }
             return s;
         } catch (PackageFormatException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw new Refusal(e, Refusal.Kind.CAUSE_TEXT);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read package: " + dev.ankiconnect.api.ApiErrors.ioReason(e));
+            throw new Refusal(e, Refusal.Kind.PACKAGE_UNREADABLE);
         }
     }
 
@@ -101,7 +102,7 @@ public class Packages {
             new PackageWriter().write(pkg.get(), tmp, PackageWriter.Options.legacy2(includeSched));
             return Optional.of(tmp);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write package: " + dev.ankiconnect.api.ApiErrors.ioReason(e));
+            throw new Refusal(e, Refusal.Kind.PACKAGE_UNWRITABLE);
         }
     }
 
@@ -117,7 +118,7 @@ public class Packages {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write package: " + dev.ankiconnect.api.ApiErrors.ioReason(e));
+            throw new Refusal(e, Refusal.Kind.PACKAGE_UNWRITABLE);
         } finally {
             if (tmp != null) {
                 try {

@@ -3,13 +3,13 @@ package dev.ankiconnect.review;
 import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -102,20 +102,18 @@ public class ReviewActions implements ActionGroup {
         java.util.Set<Long> seen = new java.util.HashSet<>();
         for (JsonValue v : p.array("reviews")) {
             if (!(v instanceof JsonArray a) || a.size() != 9) {
-                throw new InvalidInputException("insertReviews: each review must be a list of 9 numbers, got "
-                        + PythonRepr.repr(v));
+                throw new Refusal(Refusal.Kind.REVIEW_SHAPE, PythonRepr.repr(v));
             }
             long[] n = new long[9];
             for (int i = 0; i < 9; i++) {
                 if (!(a.get(i) instanceof JsonNumber num) || !num.isIntegral()) {
-                    throw new InvalidInputException("insertReviews: each review must be a list of 9 numbers, got "
-                            + PythonRepr.repr(v));
+                    throw new Refusal(Refusal.Kind.REVIEW_SHAPE, PythonRepr.repr(v));
                 }
                 n[i] = num.longValue();
             }
             // Checked up front: a failed insert would leave the transaction unusable.
             if (!seen.add(n[0]) || tx.em().find(Revlog.class, new ProfileScopedId(profile.id(), n[0])) != null) {
-                throw new InvalidInputException("UNIQUE constraint failed: revlog.id");
+                throw new Refusal(Refusal.Kind.REVIEW_ID_TAKEN);
             }
             rows.add(new Revlog().profileId(profile.id()).id(n[0]).cid(n[1]).usn((int) n[2]).ease((int) n[3])
                     .ivl((int) n[4]).lastIvl((int) n[5]).factor((int) n[6]).time((int) n[7]).type((int) n[8]));

@@ -1,6 +1,5 @@
 package dev.ankiconnect.review;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.api.PythonJsonWriter;
@@ -13,6 +12,7 @@ import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckConfig;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.note.Note;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
@@ -117,7 +117,7 @@ public class Reviews {
             try {
                 rating = Rating.fromEase((int) a[1]);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(e.getMessage());
+                throw new Refusal(e, Refusal.Kind.CAUSE_TEXT);
             }
             long now = ids.next();
             // One "today" for the whole call; learning steps count from the moment of each answer.
@@ -184,7 +184,7 @@ public class Reviews {
         try {
             spec = DueDateSpec.parse(days);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw new Refusal(e, Refusal.Kind.CAUSE_TEXT);
         }
         Timing timing = clock.now();
         Map<Long, SchedulerContext> contexts = new HashMap<>();

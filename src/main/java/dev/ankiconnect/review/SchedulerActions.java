@@ -3,9 +3,9 @@ package dev.ankiconnect.review;
 import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.card.Card;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.scheduler.SchedulingCard;
 import dev.ankiconnect.scheduler.Timing;
@@ -21,9 +21,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class SchedulerActions implements ActionGroup {
 
-    /** Python's IndexError text, which AnkiConnect lets through for cards without history. */
-    static final String INDEX_ERROR = "list index out of range";
-
     @Inject
     Reviews reviews;
 
@@ -36,13 +33,13 @@ public class SchedulerActions implements ActionGroup {
         List<long[]> answers = new ArrayList<>();
         for (JsonValue v : p.array("answers")) {
             if (!(v instanceof JsonObject o)) {
-                throw new InvalidInputException("answerCards: each answer must be an object, got " + v);
+                throw new Refusal(Refusal.Kind.ANSWER_SHAPE, v);
             }
             if (!o.containsKey("cardId")) {
-                throw new InvalidInputException("'cardId'");
+                throw new Refusal(Refusal.Kind.KEY_ERROR, "cardId");
             }
             if (!o.containsKey("ease")) {
-                throw new InvalidInputException("'ease'");
+                throw new Refusal(Refusal.Kind.KEY_ERROR, "ease");
             }
             Params answer = new Params("answerCards", o);
             answers.add(new long[] {answer.longValue("cardId"), answer.longValue("ease")});
@@ -64,7 +61,7 @@ public class SchedulerActions implements ActionGroup {
             }
             List<Revlog> log = card.isPresent() ? reviews.log(id) : List.of();
             if (log.isEmpty()) {
-                throw new InvalidInputException(INDEX_ERROR);
+                throw new Refusal(Refusal.Kind.INDEX_OUT_OF_RANGE);
             }
             Revlog last = log.get(log.size() - 1);
             if (last.ivl() >= -1200) {
@@ -96,7 +93,7 @@ public class SchedulerActions implements ActionGroup {
             if (complete) {
                 out.add(ivls);
             } else if (ivls.isEmpty()) {
-                throw new InvalidInputException(INDEX_ERROR);
+                throw new Refusal(Refusal.Kind.INDEX_OUT_OF_RANGE);
             } else {
                 out.add(ivls.get(ivls.size() - 1));
             }

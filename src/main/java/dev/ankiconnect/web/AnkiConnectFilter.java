@@ -335,7 +335,7 @@ public class AnkiConnectFilter extends HttpFilter {
             response.setHeader("Connection", "close");
             if (decision.allowed()) {
                 Replies.json(response, decision.allowOrigin(),
-                        Reply.error("request body is larger than the limit of " + limit + " bytes (maxRequestBytes)"));
+                        Reply.error(ApiErrors.bodyTooLarge(limit)));
             } else {
                 Replies.forbidden(response, decision.allowOrigin());
             }
@@ -389,8 +389,7 @@ public class AnkiConnectFilter extends HttpFilter {
                 long seconds = (wait + 999) / 1000;
                 response.setHeader("Retry-After", String.valueOf(seconds));
                 request.setAttribute(OUTCOME, "throttled");
-                Replies.json(response, allowOrigin, Reply.error(
-                        "too many requests with an invalid api key from this address; try again in " + seconds + " s"), 429);
+                Replies.json(response, allowOrigin, Reply.error(ApiErrors.keyThrottled(seconds)), 429);
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package dev.ankiconnect.web;
 
+import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.dispatch.ActionDispatcher;
 import dev.ankiconnect.api.Envelope;
 import dev.ankiconnect.api.Reply;
@@ -30,7 +31,7 @@ public class AnkiConnectServlet extends HttpServlet {
         String allowOrigin = (String) request.getAttribute(AnkiConnectFilter.ORIGIN);
         if (envelope == null) {
             // Only reachable if the filter was removed from the deployment.
-            Replies.json(response, "http://localhost", Reply.error("request was not parsed by AnkiConnectFilter"));
+            Replies.json(response, "http://localhost", Reply.error(ApiErrors.NOT_PARSED));
             return;
         }
         JsonValue reply = dispatcher.dispatchChecked(envelope);

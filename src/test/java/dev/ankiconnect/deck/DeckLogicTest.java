@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.PythonTruth;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.support.AnkiClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,11 @@ class DeckLogicTest {
         assertEquals(1, PythonInt.of(AnkiClient.parse("1.9")));
         assertEquals(1, PythonInt.of(AnkiClient.parse("true")));
         assertEquals("invalid literal for int() with base 10: 'x'",
-                assertThrows(InvalidInputException.class, () -> PythonInt.of(AnkiClient.parse("\"x\""))).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> PythonInt.of(AnkiClient.parse("\"x\"")))));
         assertEquals("invalid literal for int() with base 10: '1.5'",
-                assertThrows(InvalidInputException.class, () -> PythonInt.of(AnkiClient.parse("\"1.5\""))).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> PythonInt.of(AnkiClient.parse("\"1.5\"")))));
         assertEquals("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
-                assertThrows(InvalidInputException.class, () -> PythonInt.of(AnkiClient.parse("null"))).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> PythonInt.of(AnkiClient.parse("null")))));
     }
 
     @Test

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.ApiErrors;
+import dev.ankiconnect.error.Refusal;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -21,18 +22,18 @@ class MediaSourcesTest {
 
     @Test
     void badBase64_isAClearError() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> MediaSources.decodeBase64("f.txt", "not base64!", 100));
-        assertTrue(e.getMessage().startsWith("\"data\" of media file \"f.txt\" is not valid base64: "), e.getMessage());
-        assertThrows(InvalidInputException.class, () -> MediaSources.decodeBase64("f", "SGVsbG8-_w==", 100));
-        assertThrows(InvalidInputException.class, () -> MediaSources.decodeBase64("f", "A", 100));
+        String text = ApiErrors.message(assertThrows(Refusal.class,
+                () -> MediaSources.decodeBase64("f.txt", "not base64!", 100)));
+        assertTrue(text.startsWith("\"data\" of media file \"f.txt\" is not valid base64: "), text);
+        assertThrows(Refusal.class, () -> MediaSources.decodeBase64("f", "SGVsbG8-_w==", 100));
+        assertThrows(Refusal.class, () -> MediaSources.decodeBase64("f", "A", 100));
     }
 
     @Test
     void tooLarge_isRefusedBeforeDecoding() {
         assertEquals("media file \"big\" is 12 bytes, larger than the limit of 8 bytes (maxMediaFileBytes)",
-                assertThrows(InvalidInputException.class,
-                        () -> MediaSources.decodeBase64("big", "AAAAAAAAAAAAAAAA", 8)).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class,
+                        () -> MediaSources.decodeBase64("big", "AAAAAAAAAAAAAAAA", 8))));
         assertEquals(9, MediaSources.decodeBase64("ok", "AAAAAAAAAAAA", 9).length);
     }
 

@@ -3,9 +3,11 @@ package dev.ankiconnect.media;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
+import dev.ankiconnect.error.Refusal;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,8 +74,8 @@ class NoteMediaTest {
 
     @Test
     void failureWithoutFields_isKeyErrorFields() {
-        assertEquals("'fields'", assertThrows(InvalidInputException.class,
-                () -> apply("{\"audio\": {\"filename\": \"fail\"}}")).getMessage());
+        assertEquals("'fields'", ApiErrors.message(assertThrows(Refusal.class,
+                () -> apply("{\"audio\": {\"filename\": \"fail\"}}"))));
     }
 
     @Test
@@ -84,18 +86,18 @@ class NoteMediaTest {
                 + " {\"filename\": \"fail\", \"fields\": {\"B\": 1}}]}").asJsonObject(), f, this::store);
         assertEquals("1bad &lt;b&gt;&amp;&lt;/b&gt;", f.get("F"));
         assertEquals("2bad &lt;b&gt;&amp;&lt;/b&gt;", f.get("B"));
-        assertEquals("'NoneType' object is not iterable", assertThrows(InvalidInputException.class,
-                () -> apply("{\"audio\": {\"filename\": \"fail\", \"fields\": null}}")).getMessage());
-        assertEquals("'int' object is not iterable", assertThrows(InvalidInputException.class,
-                () -> apply("{\"audio\": {\"filename\": \"fail\", \"fields\": 3}}")).getMessage());
+        assertEquals("'NoneType' object is not iterable", ApiErrors.message(assertThrows(Refusal.class,
+                () -> apply("{\"audio\": {\"filename\": \"fail\", \"fields\": null}}"))));
+        assertEquals("'int' object is not iterable", ApiErrors.message(assertThrows(Refusal.class,
+                () -> apply("{\"audio\": {\"filename\": \"fail\", \"fields\": 3}}"))));
     }
 
     @Test
     void entriesThatAreNotObjects_raisePythonsTypeError() {
-        assertEquals("string indices must be integers, not 'str'", assertThrows(InvalidInputException.class,
-                () -> apply("{\"audio\": \"a.mp3\"}")).getMessage());
-        assertEquals("'int' object is not subscriptable", assertThrows(InvalidInputException.class,
-                () -> apply("{\"picture\": [1]}")).getMessage());
+        assertEquals("string indices must be integers, not 'str'", ApiErrors.message(assertThrows(Refusal.class,
+                () -> apply("{\"audio\": \"a.mp3\"}"))));
+        assertEquals("'int' object is not subscriptable", ApiErrors.message(assertThrows(Refusal.class,
+                () -> apply("{\"picture\": [1]}"))));
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.ApiErrors;
+import dev.ankiconnect.error.Refusal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class PathSourceTest {
     }
 
     private String error(PathSource s, String path) {
-        return assertThrows(InvalidInputException.class, () -> s.read(path, 1000)).getMessage();
+        return ApiErrors.message(assertThrows(Refusal.class, () -> s.read(path, 1000)));
     }
 
     @Test

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.ApiErrors;
+import dev.ankiconnect.error.Refusal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -105,7 +106,7 @@ class UrlSourceTest {
         UrlSource guarded = new UrlSource(2000, 1000, false);
         for (String url : new String[] {base + "/file", "http://localhost:" + server.getAddress().getPort() + "/file",
                 "http://[::1]:1/x", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/x"}) {
-            String msg = assertThrows(InvalidInputException.class, () -> guarded.download(url)).getMessage();
+            String msg = ApiErrors.message(assertThrows(Refusal.class, () -> guarded.download(url)));
             assertTrue(msg.startsWith("media url '" + url + "' is refused: "), msg);
             assertTrue(msg.endsWith("; set mediaUrlAllowPrivate=true to allow it"), msg);
         }
@@ -117,7 +118,7 @@ class UrlSourceTest {
         UrlSource s = new UrlSource(2000, 1000, true);
         for (String url : new String[] {"file:///etc/passwd", "ftp://example.com/x", "jar:file:/x!/y", "/relative"}) {
             assertEquals("media url '" + url + "' is refused: only http and https URLs can be downloaded",
-                    assertThrows(InvalidInputException.class, () -> s.download(url)).getMessage());
+                    ApiErrors.message(assertThrows(Refusal.class, () -> s.download(url))));
         }
     }
 
@@ -128,19 +129,19 @@ class UrlSourceTest {
         assertArrayEquals(new byte[] {1, 2, 3}, s.download(base + "/redirect"));
         assertEquals("media url '" + base + "/to-ftp' is refused: only http and https URLs can be downloaded"
                         + " (redirected to ftp://example.com/x)",
-                assertThrows(InvalidInputException.class, () -> s.download(base + "/to-ftp")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/to-ftp"))));
         assertEquals(base + "/missing download failed with return code 404",
-                assertThrows(InvalidInputException.class, () -> s.download(base + "/missing")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/missing"))));
         assertEquals("media file \"" + base + "/big\" is 5000 bytes, larger than the limit of 1000 bytes"
                         + " (maxMediaFileBytes)",
-                assertThrows(InvalidInputException.class, () -> s.download(base + "/big")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/big"))));
     }
 
     @Test
     void slowServers_timeOutAfterWebTimeout() {
         UrlSource s = new UrlSource(300, 1000, true);
         assertEquals(base + "/slow download failed: timed out after 300 ms (webTimeout)",
-                assertThrows(InvalidInputException.class, () -> s.download(base + "/slow")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/slow"))));
     }
 
     @Test
@@ -149,7 +150,7 @@ class UrlSourceTest {
         assertArrayEquals(new byte[] {9}, s.download(base + "/\u97f3 \u58f0?kana=\u304a\u3093"));
         assertArrayEquals(new byte[] {9}, s.download(base + "/%E9%9F%B3%20%E5%A3%B0?kana=%E3%81%8A%E3%82%93"));
         assertEquals("media url 'http://[x/' is refused: not a valid URL",
-                assertThrows(InvalidInputException.class, () -> s.download("http://[x/")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> s.download("http://[x/"))));
     }
 
     @Test
@@ -157,7 +158,7 @@ class UrlSourceTest {
         UrlSource s = new UrlSource(2000, 1000, true);
         assertArrayEquals(new byte[] {7, 7, 8}, s.download(base + "/chunked"));
         assertEquals("media file \"" + base + "/chunked-big\" is larger than the limit of 1000 bytes (maxMediaFileBytes)",
-                assertThrows(InvalidInputException.class, () -> s.download(base + "/chunked-big")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/chunked-big"))));
     }
 
     @Test
@@ -210,8 +211,7 @@ class UrlSourceTest {
         https.start();
         try {
             String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/x";
-            String msg = assertThrows(InvalidInputException.class, () -> new UrlSource(2000, 1000, true).download(url))
-                    .getMessage();
+            String msg = ApiErrors.message(assertThrows(Refusal.class, () -> new UrlSource(2000, 1000, true).download(url)));
             assertTrue(msg.startsWith(url + " download failed: SSLHandshakeException"), msg);
             assertEquals(0, hits.get());
         } finally {
@@ -225,7 +225,7 @@ class UrlSourceTest {
         String url = base + "/to-other-address";
         assertEquals("media url '" + url + "' is refused: 127.0.0.2 is a loopback, private or link-local address"
                         + " (127.0.0.2); set mediaUrlAllowPrivate=true to allow it",
-                assertThrows(InvalidInputException.class, () -> s.download(url)).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> s.download(url))));
         assertEquals(1, hits.get());
     }
 }

@@ -3,7 +3,8 @@ package dev.ankiconnect.note;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.ApiErrors;
+import dev.ankiconnect.error.Refusal;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,12 @@ class DuplicateOptionsTest {
     @Test
     void nonBooleansAreRefusedWithAnkiConnectsTexts() {
         assertEquals("option parameter \"allowDuplicate\" must be boolean",
-                assertThrows(InvalidInputException.class, () -> parse("{\"allowDuplicate\": null}")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> parse("{\"allowDuplicate\": null}"))));
         assertEquals("option parameter \"duplicateScopeOptions.checkChildren\" must be boolean",
-                assertThrows(InvalidInputException.class,
-                        () -> parse("{\"duplicateScopeOptions\": {\"checkChildren\": \"yes\"}}")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class,
+                        () -> parse("{\"duplicateScopeOptions\": {\"checkChildren\": \"yes\"}}"))));
         assertEquals("option parameter \"duplicateScopeOptions.checkAllModels\" must be boolean",
-                assertThrows(InvalidInputException.class,
-                        () -> parse("{\"duplicateScopeOptions\": {\"checkAllModels\": 0}}")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class,
+                        () -> parse("{\"duplicateScopeOptions\": {\"checkAllModels\": 0}}"))));
     }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.Json;
+import dev.ankiconnect.error.Refusal;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
@@ -106,8 +108,8 @@ class NoteTypeEditTest {
         edit.removeTemplate(1);
         edit.removeTemplate(0);
         assertEquals("Invalid input: 1 template required",
-                org.junit.jupiter.api.Assertions.assertThrows(dev.ankiconnect.api.InvalidInputException.class,
-                        () -> edit.finish(5)).getMessage());
+                ApiErrors.message(org.junit.jupiter.api.Assertions.assertThrows(Refusal.class,
+                        () -> edit.finish(5))));
     }
 
     @Test

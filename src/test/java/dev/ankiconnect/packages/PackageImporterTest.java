@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.apkg.AnkiPackage;
 import dev.ankiconnect.apkg.ApkgCard;
 import dev.ankiconnect.apkg.ApkgNote;
 import dev.ankiconnect.apkg.ApkgRevlogEntry;
 import dev.ankiconnect.apkg.CollectionInfo;
+import dev.ankiconnect.error.Refusal;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +32,15 @@ class PackageImporterTest {
         AnkiPackage note = pkg(0, Json.PROVIDER.createObjectBuilder().build());
         note.notes().add(new ApkgNote(NOW + 86_400_001L, "g", 1, 0, 0, "", "a", "a", 0, 0, ""));
         assertEquals("package is invalid: note id " + (NOW + 86_400_001L) + " lies more than a day in the future",
-                assertThrows(InvalidInputException.class, () -> PackageImporter.checkIds(note, NOW)).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> PackageImporter.checkIds(note, NOW))));
 
         AnkiPackage card = pkg(0, Json.PROVIDER.createObjectBuilder().build());
         card.cards().add(new ApkgCard(NOW * 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ""));
-        assertThrows(InvalidInputException.class, () -> PackageImporter.checkIds(card, NOW));
+        assertThrows(Refusal.class, () -> PackageImporter.checkIds(card, NOW));
 
         AnkiPackage review = pkg(0, Json.PROVIDER.createObjectBuilder().build());
         review.revlog().add(new ApkgRevlogEntry(NOW * 2, 1, 0, 3, 1, 0, 2500, 1000, 1));
-        assertThrows(InvalidInputException.class, () -> PackageImporter.checkIds(review, NOW));
+        assertThrows(Refusal.class, () -> PackageImporter.checkIds(review, NOW));
     }
 
     @Test

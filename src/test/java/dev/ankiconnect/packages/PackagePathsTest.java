@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ankiconnect.api.InvalidInputException;
+import dev.ankiconnect.api.ApiErrors;
+import dev.ankiconnect.error.Refusal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +48,8 @@ class PackagePathsTest {
     void escapesAreRefused() throws Exception {
         Files.createDirectories(root);
         for (String p : new String[] {"../secret/x.apkg", outside.resolve("x.apkg").toString(), "/etc/passwd", ".."}) {
-            assertEquals(outsideMessage(p), assertThrows(InvalidInputException.class, () -> paths.forReading(p)).getMessage());
-            assertEquals(outsideMessage(p), assertThrows(InvalidInputException.class, () -> paths.forWriting(p)).getMessage());
+            assertEquals(outsideMessage(p), ApiErrors.message(assertThrows(Refusal.class, () -> paths.forReading(p))));
+            assertEquals(outsideMessage(p), ApiErrors.message(assertThrows(Refusal.class, () -> paths.forWriting(p))));
         }
     }
 
@@ -58,16 +59,16 @@ class PackagePathsTest {
         Files.createSymbolicLink(root.resolve("link.apkg"), outside.resolve("x.apkg"));
         Files.createSymbolicLink(root.resolve("dir"), outside);
         assertEquals(outsideMessage("link.apkg"),
-                assertThrows(InvalidInputException.class, () -> paths.forReading("link.apkg")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> paths.forReading("link.apkg"))));
         assertEquals(outsideMessage("dir/x.apkg"),
-                assertThrows(InvalidInputException.class, () -> paths.forReading("dir/x.apkg")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> paths.forReading("dir/x.apkg"))));
         assertEquals(outsideMessage("dir/new.apkg"),
-                assertThrows(InvalidInputException.class, () -> paths.forWriting("dir/new.apkg")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> paths.forWriting("dir/new.apkg"))));
         assertEquals(outsideMessage("dir/deeper/new.apkg"),
-                assertThrows(InvalidInputException.class, () -> paths.forWriting("dir/deeper/new.apkg")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> paths.forWriting("dir/deeper/new.apkg"))));
         assertFalse(Files.exists(outside.resolve("deeper")));
         assertEquals(outsideMessage("link.apkg"),
-                assertThrows(InvalidInputException.class, () -> paths.forWriting("link.apkg")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> paths.forWriting("link.apkg"))));
         assertEquals("secret", Files.readString(outside.resolve("x.apkg")));
     }
 
@@ -75,13 +76,13 @@ class PackagePathsTest {
     void missingFilesAndDirectoriesGivePythonsErrors() throws Exception {
         Files.createDirectories(root.resolve("d"));
         assertEquals("[Errno 2] No such file or directory: 'none.apkg'",
-                assertThrows(InvalidInputException.class, () -> paths.forReading("none.apkg")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> paths.forReading("none.apkg"))));
         assertEquals("[Errno 2] No such file or directory: ''",
-                assertThrows(InvalidInputException.class, () -> paths.forReading("")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> paths.forReading(""))));
         assertEquals("[Errno 21] Is a directory: 'd'",
-                assertThrows(InvalidInputException.class, () -> paths.forReading("d")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> paths.forReading("d"))));
         assertEquals("[Errno 21] Is a directory: 'd'",
-                assertThrows(InvalidInputException.class, () -> paths.forWriting("d")).getMessage());
+                ApiErrors.message(assertThrows(Refusal.class, () -> paths.forWriting("d"))));
     }
 
     @Test
@@ -103,21 +104,21 @@ class PackagePathsTest {
         // ".." out of an allowed directory, a sibling, and a link out of it are refused
         for (String p : new String[] {desktop + "/../../../secret/x.apkg", outside.resolve("x.apkg").toString(),
                 tmp.resolve("home/me/Documents/x.apkg").toString()}) {
-            assertEquals(outsideMessage(p), assertThrows(InvalidInputException.class, () -> allowing.forReading(p)).getMessage());
-            assertEquals(outsideMessage(p), assertThrows(InvalidInputException.class, () -> allowing.forWriting(p)).getMessage());
+            assertEquals(outsideMessage(p), ApiErrors.message(assertThrows(Refusal.class, () -> allowing.forReading(p))));
+            assertEquals(outsideMessage(p), ApiErrors.message(assertThrows(Refusal.class, () -> allowing.forWriting(p))));
         }
         Files.createSymbolicLink(desktop.resolve("link.apkg"), outside.resolve("x.apkg"));
         Files.createSymbolicLink(desktop.resolve("dir"), outside);
         String link = desktop.resolve("link.apkg").toString();
         String viaDir = desktop.resolve("dir/new.apkg").toString();
-        assertEquals(outsideMessage(link), assertThrows(InvalidInputException.class, () -> allowing.forReading(link)).getMessage());
-        assertEquals(outsideMessage(link), assertThrows(InvalidInputException.class, () -> allowing.forWriting(link)).getMessage());
-        assertEquals(outsideMessage(viaDir), assertThrows(InvalidInputException.class, () -> allowing.forWriting(viaDir)).getMessage());
+        assertEquals(outsideMessage(link), ApiErrors.message(assertThrows(Refusal.class, () -> allowing.forReading(link))));
+        assertEquals(outsideMessage(link), ApiErrors.message(assertThrows(Refusal.class, () -> allowing.forWriting(link))));
+        assertEquals(outsideMessage(viaDir), ApiErrors.message(assertThrows(Refusal.class, () -> allowing.forWriting(viaDir))));
         assertEquals("secret", Files.readString(outside.resolve("x.apkg")));
         // the directory itself is not a package file
-        assertThrows(InvalidInputException.class, () -> allowing.forWriting(desktop.toString()));
+        assertThrows(Refusal.class, () -> allowing.forWriting(desktop.toString()));
         // without the allowlist the same absolute path is refused
         String mine = desktop.resolve("deck.apkg").toString();
-        assertEquals(outsideMessage(mine), assertThrows(InvalidInputException.class, () -> paths.forReading(mine)).getMessage());
+        assertEquals(outsideMessage(mine), ApiErrors.message(assertThrows(Refusal.class, () -> paths.forReading(mine))));
     }
 }

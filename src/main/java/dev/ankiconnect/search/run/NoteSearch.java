@@ -5,6 +5,7 @@ import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.DeckIndex;
 import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.profile.ActiveProfile;
@@ -110,7 +111,7 @@ public class NoteSearch {
             }
             compiled = SqlWriter.compile(root, ctx, target, postgres());
         } catch (SearchSyntaxException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw new Refusal(e, Refusal.Kind.CAUSE_TEXT);
         }
         return run(compiled);
     }
