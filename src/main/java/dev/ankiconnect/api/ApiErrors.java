@@ -202,15 +202,21 @@ public final class ApiErrors {
     static String timedOut(Throwable failure) {
         dev.ankiconnect.search.Deadline.Exceeded e = dev.ankiconnect.search.Deadline.Exceeded.within(failure);
         if (e != null) {
-            return e.getMessage();
+            return timeBudgetExceeded(e.budgetMs());
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && ("XCL52".equals(sql.getSQLState())
                     || "57014".equals(sql.getSQLState()))) {
-                return new dev.ankiconnect.search.Deadline.Exceeded(dev.ankiconnect.search.Deadline.budgetMs()).getMessage();
+                return timeBudgetExceeded(dev.ankiconnect.search.Deadline.budgetMs());
             }
         }
         return null;
+    }
+
+    /** The request's time budget ({@code requestTimeoutMs}) ran out; it was rolled back. */
+    static String timeBudgetExceeded(long budgetMs) {
+        return "the request took longer than its time budget of " + budgetMs
+                + " ms (requestTimeoutMs) and was stopped; nothing was changed";
     }
 
     /** The server could not serve the request in time; nothing of it was kept. */

@@ -4,7 +4,7 @@ package dev.ankiconnect.search;
  * The time budget of the request the current thread serves ({@code requestTimeoutMs}). The dispatcher starts
  * it; long loops call {@link #check()}, regex matching reads its text through {@link #guard}, and JDBC
  * statements get {@link #remainingMs()} as their timeout. Past the deadline {@link Exceeded} is thrown: the
- * action is rolled back and answered with {@link Exceeded#getMessage()}. A thread with no budget never fails.
+ * action is rolled back and answered with {@code api.ApiErrors}' text for it. A thread with no budget never fails.
  */
 public final class Deadline {
 
@@ -93,8 +93,8 @@ public final class Deadline {
         private final long budgetMs;
 
         public Exceeded(long budgetMs) {
-            super("the request took longer than its time budget of " + budgetMs
-                    + " ms (requestTimeoutMs) and was stopped; nothing was changed", null, false, false);
+            // for logs; the client's text is ApiErrors'
+            super("time budget of " + budgetMs + " ms (requestTimeoutMs) exceeded", null, false, false);
             this.budgetMs = budgetMs;
         }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ankiconnect.error.Refusal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,32 @@ class ApiErrorsTest {
                 ApiErrors.message(new NotFoundException(NotFoundException.Kind.FIELD, "Back2", "Basic")));
         assertEquals("template was not found in Basic: Card 9",
                 ApiErrors.message(new NotFoundException(NotFoundException.Kind.TEMPLATE, "Card 9", "Basic")));
+    }
+
+    @Test
+    void refusals_areWordedFromTheirValues() {
+        assertEquals("'fields'", ApiErrors.message(new Refusal(Refusal.Kind.KEY_ERROR, "fields")));
+        assertEquals("string indices must be integers, not 'str'",
+                ApiErrors.message(new Refusal(Refusal.Kind.NOT_SUBSCRIPTABLE, "str")));
+        assertEquals("'int' object is not subscriptable", ApiErrors.message(new Refusal(Refusal.Kind.NOT_SUBSCRIPTABLE, "int")));
+        assertEquals("invalid value for due", ApiErrors.message(new Refusal(Refusal.Kind.INVALID_CARD_VALUE, "due", null)));
+        assertEquals("invalid value for due: x", ApiErrors.message(new Refusal(Refusal.Kind.INVALID_CARD_VALUE, "due", "x")));
+        assertEquals("[Errno 2] No such file or directory: ''", ApiErrors.message(new Refusal(Refusal.Kind.NO_SUCH_FILE,
+                (Object) null)));
+        assertEquals("Card template 2 in note type 'Basic' has a problem.<br>The front side is identical to card "
+                + "template 1.", ApiErrors.message(new Refusal(Refusal.Kind.TEMPLATE_FRONT_IDENTICAL, 2, "Basic", 1)));
+        assertEquals("cannot read package: No such file or directory", ApiErrors.message(
+                new Refusal(new java.nio.file.NoSuchFileException("/srv/data/x.apkg"), Refusal.Kind.PACKAGE_UNREADABLE)));
+        assertEquals("http://h/a download failed: SSLException: bad", ApiErrors.message(
+                new Refusal(new javax.net.ssl.SSLException("bad"), Refusal.Kind.DOWNLOAD_FAILED, "http://h/a")));
+    }
+
+    @Test
+    void everyRefusal_hasAText() {
+        for (Refusal.Kind kind : Refusal.Kind.values()) {
+            String text = ApiErrors.message(new Refusal(new java.nio.file.NoSuchFileException("f"), kind, "a", "b", "c"));
+            assertTrue(text != null && !text.contains("internal server error") && !text.contains("Refusal"), kind + ": " + text);
+        }
     }
 
     @Test

@@ -41,8 +41,7 @@ import org.junit.jupiter.api.Test;
  * {@code UncheckedIOException} and other programmer or infrastructure errors; {@code ApiErrors.message} answers them
  * with the logged "internal server error ... log id" text, so their words never reach a client. Also not covered:
  * the messages of the pure subsystems' own parse errors (search syntax, package format, the scheduler's due date and
- * rating, the time budget of {@code search.Deadline}); they mirror Anki's parsers, and a feature passes them on as
- * {@link Refusal.Kind#CAUSE_TEXT}.
+ * rating); they mirror Anki's parsers, and a feature passes them on as {@link Refusal.Kind#CAUSE_TEXT}.
  */
 class ErrorLiteralsTest {
 
