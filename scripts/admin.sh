@@ -39,6 +39,6 @@ if [ "${1:-}" != "--config" ] && [ -z "${ANKICONNECT_CONFIG:-}" ]; then
   set -- --config "$dir/WEB-INF/ankiconnect.properties" "$@"
 fi
 status=0
-java ${JAVA_OPTS:-} -cp "$dir/WEB-INF/classes:$dir/WEB-INF/lib/*" dev.ankiconnect.user.Admin "$@" || status=$?
+java ${JAVA_OPTS:-} -cp "$dir/WEB-INF/classes:$dir/WEB-INF/lib/*" dev.ankiconnect.admin.Admin "$@" || status=$?
 [ -n "$cleanup" ] && rm -rf "$cleanup"
 exit $status

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class ApiKeys {
 
-    static final String PREFIX = "ak_";
+    public static final String PREFIX = "ak_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {
@@ -27,7 +27,7 @@ public final class ApiKeys {
     }
 
     /** The parts of a presented key. */
-    record Parsed(String id, String secret) {
+    public record Parsed(String id, String secret) {
     }
 
     public static Issued issue() {
@@ -43,7 +43,7 @@ public final class ApiKeys {
         return new Issued(id, PREFIX + id + "_" + secret, salt, hash(salt, secret));
     }
 
-    static Optional<Parsed> parse(String key) {
+    public static Optional<Parsed> parse(String key) {
         if (key == null || !key.startsWith(PREFIX) || key.length() > 200) {
             return Optional.empty();
         }

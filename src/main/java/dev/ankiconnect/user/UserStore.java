@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Users, keys and per-user profile rows in the server database, through plain SQL: the server (on the request's
- * transaction) and the {@link Admin} tool (a transaction per method) share it.
+ * transaction) and the {@code admin.Admin} tool (a transaction per method) share it.
  */
 public final class UserStore {
 

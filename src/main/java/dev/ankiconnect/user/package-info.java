@@ -1,5 +1,5 @@
 /**
- * Multi-user mode (users=true): users, API keys stored as salted hashes, the key check (Authenticator), the caller, and
- * the administration tool Admin. Uses check, scheduler, config, db, api.
+ * Multi-user mode (users=true): users, API keys stored as salted hashes, the key check (Authenticator) and the
+ * caller. Uses scheduler, config, db, api; the command-line tool that administers users is admin.Admin.
  */
 package dev.ankiconnect.user;

@@ -1,4 +1,4 @@
-package dev.ankiconnect.user;
+package dev.ankiconnect.admin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.ankiconnect.user;
+package dev.ankiconnect.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.ankiconnect.user;
+package dev.ankiconnect.admin;
 
 import dev.ankiconnect.check.CheckReport;
 import dev.ankiconnect.check.CollectionCheck;
@@ -6,6 +6,8 @@ import dev.ankiconnect.config.Config;
 import dev.ankiconnect.config.ConfigException;
 import dev.ankiconnect.config.ConfigLoader;
 import dev.ankiconnect.db.Database;
+import dev.ankiconnect.user.ApiKeys;
+import dev.ankiconnect.user.UserStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
