@@ -55,20 +55,21 @@ final class CardTerms {
 
     Fragment deckIn(List<Long> ids) {
         if (ids.isEmpty()) return Fragment.cards(FALSE, List.of());
-        List<Object> params = new ArrayList<>(ids);
-        params.addAll(ids);
+        return deckIds(ids);
+    }
+
+    /**
+     * Cards whose current or home deck is listed: an OR of the two, so that a search of this term alone (or of it and
+     * other card terms) is written as the UNION of two index scans (see SqlWriter) instead of one scan testing both.
+     */
+    Fragment deckIds(List<Long> ids) {
+        Fragment current = Fragment.cards(in("c.did", ids), List.copyOf(ids));
         if (ids.contains(0L)) {
-            return Fragment.cards("(" + in("c.did", ids) + " OR " + in("c.odid", ids) + ")", params);
+            return Fragment.or(List.of(current, Fragment.cards(in("c.odid", ids), List.copyOf(ids))));
         }
         // "c.odid <> 0" changes nothing (0 is not in the list) but lets PostgreSQL use its partial index of the
         // cards in filtered decks (ix_cards_odid) for the home-deck half
-        return Fragment.cards("(" + in("c.did", ids) + " OR (c.odid <> 0 AND " + in("c.odid", ids) + "))", params);
-    }
-
-    Fragment deckIds(List<Long> ids) {
-        List<Object> params = new ArrayList<>(ids);
-        params.addAll(ids);
-        return Fragment.cards("(" + in("c.did", ids) + " OR (c.odid <> 0 AND " + in("c.odid", ids) + "))", params);
+        return Fragment.or(List.of(current, Fragment.cards("(c.odid <> 0 AND " + in("c.odid", ids) + ")", List.copyOf(ids))));
     }
 
     Fragment preset(String name) {

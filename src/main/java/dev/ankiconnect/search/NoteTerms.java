@@ -21,9 +21,16 @@ import java.util.regex.PatternSyntaxException;
 /** Note-table terms: text, fields, regex, words, tags, notetypes, duplicates (Anki's note-content rules). */
 final class NoteTerms {
     private final SearchContext ctx;
+    /** PostgreSQL: notes.tag_keys (db/changes/search-4.xml) answers exact tag terms. */
+    private final boolean tagKeys;
 
     NoteTerms(SearchContext ctx) {
+        this(ctx, false);
+    }
+
+    NoteTerms(SearchContext ctx, boolean tagKeys) {
         this.ctx = ctx;
+        this.tagKeys = tagKeys;
     }
 
     /** Unqualified text: SQLite LIKE (ASCII case folding) on sfld or flds, implicit {@code *} at both ends. */
@@ -257,6 +264,12 @@ final class NoteTerms {
         if (Glob.literal(glob).contains(" ")) return Fragment.notes(FALSE, List.of());
         boolean ascii = glob.chars().allMatch(ch -> ch < 128);
         if (ascii && !Glob.hasWildcard(glob)) {
+            String key = Glob.literal(glob).toLowerCase(Locale.ROOT);
+            if (tagKeys && !key.isEmpty()) {
+                // the same notes as the LIKE pair below: tag_keys holds each lower-cased tag that has a space on both
+                // sides and each part of a space-preceded tag before a "::" (search-4.xml), in a GIN index
+                return Fragment.notes("n.tag_keys @> CAST(ARRAY[?] AS TEXT[])", List.of(key));
+            }
             String lit = Glob.toLike(glob, Glob.Like.EXACT).toLowerCase(Locale.ROOT);
             return Fragment.notes("(LOWER(n.tags) LIKE ?" + ESC + " OR LOWER(n.tags) LIKE ?" + ESC + ")",
                     List.of("% " + lit + " %", "% " + lit + "::%"));

@@ -28,7 +28,7 @@ public final class SqlWriter {
         this.ctx = Objects.requireNonNull(ctx);
         this.target = Objects.requireNonNull(target);
         this.cardSubqueries = cardSubqueries;
-        this.noteTerms = new NoteTerms(ctx);
+        this.noteTerms = new NoteTerms(ctx, cardSubqueries);
         this.cardTerms = new CardTerms(ctx);
     }
 
@@ -43,10 +43,11 @@ public final class SqlWriter {
     }
 
     /**
-     * Compiles an already parsed tree. {@code cardSubqueries}: a note search mixing note and card terms is written
-     * as conditions on the notes table with sub-queries of the cards (for PostgreSQL, whose planner runs them as
-     * hashed semi-joins: about twice as fast as the join at 100,000 notes). Not for Derby: it runs an IN sub-query
-     * under OR again for every note (minutes at 100,000 notes), where the join takes seconds.
+     * Compiles an already parsed tree. {@code cardSubqueries} (PostgreSQL): a note search mixing note and card terms
+     * is written as conditions on the notes table with sub-queries of the cards (PostgreSQL's planner runs them as
+     * hashed semi-joins: about twice as fast as the join at 100,000 notes), and exact tag terms read the
+     * {@code notes.tag_keys} column of db/changes/search-4.xml. Derby runs an IN sub-query under OR again for every
+     * note (minutes at 100,000 notes), so it keeps the join, except for an OR at the top (a UNION, below).
      */
     public static CompiledSearch compile(SearchNode root, SearchContext ctx, Target target, boolean cardSubqueries) {
         return new SqlWriter(ctx, target, cardSubqueries).write(root);
@@ -57,40 +58,66 @@ public final class SqlWriter {
         Predicate<SearchRow> filter = residual(f);
         boolean cardsTarget = target == Target.CARDS;
         boolean joinCards = cardsTarget || f.cards();
-        if (!cardsTarget && f.cards() && !f.notes() && filter == null) {
-            // a note search on card columns only (deck:, is:, prop:, ...) needs no notes at all: the distinct
-            // note ids of the matching cards, without joining 100,000 notes to their cards
+        if (!f.notes() && (cardsTarget || f.cards()) && filter == null && f.sql() != null) {
+            // cards alone: a note search needs no notes at all (the distinct note ids of the matching cards, without
+            // joining 100,000 notes to their cards); an OR (a deck: term is one: current or home deck) becomes the
+            // UNION of what each side finds, each side through its own index range, instead of one scan that tests
+            // every card of the profile against both sides
+            String column = cardsTarget ? "c.id" : "c.nid";
+            List<Fragment> branches = branches(f);
             List<Object> params = new ArrayList<>();
-            params.add(ctx.profileId());
-            params.addAll(f.params());
-            return new CompiledSearch("SELECT DISTINCT c.nid FROM cards c WHERE c.profile_id = ? AND " + f.sql()
-                    + " ORDER BY c.nid", params, target, List.of("c.nid"), false, 0, null);
+            if (branches.size() == 1) {
+                params.add(ctx.profileId());
+                params.addAll(f.params());
+                return new CompiledSearch("SELECT " + (cardsTarget ? "" : "DISTINCT ") + column
+                        + " FROM cards c WHERE c.profile_id = ? AND " + f.sql() + " ORDER BY " + column, params, target,
+                        List.of(column), false, 0, null);
+            }
+            List<String> selects = new ArrayList<>();
+            for (Fragment b : branches) {
+                params.add(ctx.profileId());
+                params.addAll(b.params());
+                selects.add("SELECT " + column + " FROM cards c WHERE c.profile_id = ? AND " + b.sql());
+            }
+            return new CompiledSearch(String.join(" UNION ", selects) + " ORDER BY 1", params, target,
+                    List.of(column), false, 0, null);
+        }
+        if (!cardsTarget && f.cards() && filter == null && f.kind().equals("or") && f.sql() != null) {
+            // a note search with an OR of note and card terms at the top: the notes each side finds, each side with
+            // its own best plan (the card side through the card indexes, a tag or text side through its index), then
+            // their union; one WHERE clause makes PostgreSQL test every note against both sides, and Derby join
+            // every note to its cards (or run a card sub-query again for every note)
+            List<Object> params = new ArrayList<>();
+            List<String> selects = new ArrayList<>();
+            for (Fragment k : f.children()) {
+                if (!k.cards()) {
+                    params.add(ctx.profileId());
+                    selects.add("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + noteOnly(k, params)
+                            + " AND " + hasCard());
+                } else if (!k.notes()) {
+                    for (Fragment b : branches(k)) {
+                        params.add(ctx.profileId());
+                        params.addAll(b.params());
+                        selects.add("SELECT c.nid FROM cards c WHERE c.profile_id = ? AND " + b.sql());
+                    }
+                } else if (cardSubqueries) {
+                    params.add(ctx.profileId());
+                    selects.add("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + noteWhere(k, params));
+                } else {
+                    params.add(ctx.profileId());
+                    params.addAll(k.params());
+                    selects.add("SELECT n.id FROM notes n JOIN cards c ON c.profile_id = n.profile_id AND c.nid = n.id"
+                            + " WHERE n.profile_id = ? AND " + k.sql());
+                }
+            }
+            return new CompiledSearch(String.join(" UNION ", selects) + " ORDER BY 1", params, target,
+                    List.of("n.id"), false, 0, null);
         }
         if (cardSubqueries && !cardsTarget && f.cards() && filter == null) {
             // a note search mixing note and card terms, exact in SQL: the notes that have a matching card, written
             // as conditions on the notes table with card sub-queries, so that no database has to join every note
             // to its cards and then remove the duplicate note ids (see noteWhere)
             List<Object> params = new ArrayList<>();
-            if (f.kind().equals("or") && f.sql() != null) {
-                // an OR at the top: the notes each side finds, each side with its own best plan (the card side
-                // through the card indexes, a tag or text side through its trigram index), then their union;
-                // one WHERE clause would make PostgreSQL test every note against both sides
-                List<String> selects = new ArrayList<>();
-                for (Fragment k : f.children()) {
-                    params.add(ctx.profileId());
-                    if (!k.cards()) {
-                        selects.add("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + noteOnly(k, params)
-                                + " AND " + hasCard());
-                    } else if (!k.notes()) {
-                        params.addAll(k.params());
-                        selects.add("SELECT c.nid FROM cards c WHERE c.profile_id = ? AND " + k.sql());
-                    } else {
-                        selects.add("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + noteWhere(k, params));
-                    }
-                }
-                return new CompiledSearch(String.join(" UNION ", selects) + " ORDER BY 1", params, target,
-                        List.of("n.id"), false, 0, null);
-            }
             params.add(ctx.profileId());
             String where = noteWhere(f, params);
             return new CompiledSearch("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + where
@@ -200,6 +227,53 @@ public final class SqlWriter {
                 return someCard(f.sql(), f.params(), params);
             }
         }
+    }
+
+    /** At most this many SELECTs in one UNION; beyond, one SELECT with the OR. */
+    private static final int MAX_BRANCHES = 16;
+
+    /** The deck lists CardTerms writes (current deck, home deck), which Derby gets as one equality per deck. */
+    private static final java.util.regex.Pattern DECK_LIST =
+            java.util.regex.Pattern.compile("(?:\\(c\\.odid <> 0 AND )?c\\.(did|odid) IN \\((?:\\?, )*\\?\\)\\)?");
+
+    /**
+     * An exact condition on cards alone as the conditions whose OR it is, each to be one SELECT of a UNION: the
+     * sides of an OR, and an AND of one OR with other conditions as the AND of each side with the others (A and (B
+     * or C) = (A and B) or (A and C)). On Derby a deck list ({@code c.did IN (?, ?)}) is an OR as well, of one
+     * equality per deck: Derby reads an index range for an equality on the column after profile_id, but scans
+     * every entry of the profile for an IN list there. Anything else, or more than {@link #MAX_BRANCHES}, is the
+     * one condition.
+     */
+    private List<Fragment> branches(Fragment f) {
+        List<Fragment> out = new ArrayList<>();
+        if (f.sql() != null && f.exact()) {
+            if (f.kind().equals("or")) {
+                for (Fragment k : f.children()) {
+                    out.addAll(branches(k));
+                }
+            } else if (f.kind().equals("and")) {
+                List<Fragment> kids = f.children();
+                for (int i = 0; i < kids.size() && out.isEmpty(); i++) {
+                    List<Fragment> sides = branches(kids.get(i));
+                    if (sides.size() > 1) {
+                        for (Fragment side : sides) {
+                            List<Fragment> and = new ArrayList<>(kids);
+                            and.set(i, side);
+                            out.add(Fragment.and(and));
+                        }
+                    }
+                }
+            } else if (!cardSubqueries && f.kind().equals("leaf") && !f.params().isEmpty()
+                    && DECK_LIST.matcher(f.sql()).matches()) {
+                // Derby: c.did IN (?, ?) is c.did = ? OR c.did = ?; (c.odid <> 0 AND c.odid IN (?, ?)) likewise, since
+                // no deck has id 0 (a list holding 0 is written without the "c.odid <> 0")
+                String column = f.sql().contains("c.did IN") ? "c.did" : "c.odid";
+                for (Object id : f.params()) {
+                    out.add(Fragment.cards(column + " = ?", List.of(id)));
+                }
+            }
+        }
+        return out.isEmpty() || out.size() > MAX_BRANCHES ? List.of(f) : out;
     }
 
     private static String noteOnly(Fragment f, List<Object> params) {

@@ -16,9 +16,14 @@ class IndexHintTest {
     void cardsOnlySearchesOnIndexedColumnsScanTheCoveringIndex() {
         assertEquals("SELECT c.id FROM cards c --DERBY-PROPERTIES index=ix_cards_search\n WHERE c.profile_id = ? AND "
                 + "c.ivl > ? ORDER BY c.id", hinted("prop:ivl>10", Target.CARDS));
+        // each SELECT of a UNION on its own; a home deck reads ix_cards_odid
+        String search = "SELECT c.nid FROM cards c --DERBY-PROPERTIES index=ix_cards_search\n WHERE c.profile_id = ? AND ";
+        String odid = "SELECT c.nid FROM cards c --DERBY-PROPERTIES index=ix_cards_odid\n WHERE c.profile_id = ? AND ";
+        assertEquals(search + "c.did = ? UNION " + search + "c.did = ? UNION " + odid + "c.odid = ? UNION " + odid
+                + "c.odid = ? ORDER BY 1", hinted("deck:Lang::French", Target.NOTES));
         assertEquals("SELECT DISTINCT c.nid FROM cards c --DERBY-PROPERTIES index=ix_cards_search\n WHERE "
-                + "c.profile_id = ? AND (c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.nid",
-                hinted("deck:Lang::French", Target.NOTES));
+                + "c.profile_id = ? AND NOT c.ctype = ? ORDER BY c.nid".replace("c.ctype = ?", "c.ctype = 0"),
+                hinted("-is:new", Target.NOTES));
     }
 
     @Test

@@ -45,14 +45,18 @@ class SqlWriterTest {
 
     @Test
     void deckIncludesChildrenAndHomeDeck() {
-        check(cards("deck:lang"), CARDS + "(c.did IN (?, ?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?, ?))) ORDER BY c.id",
-                7L, 2L, 3L, 4L, 2L, 3L, 4L);
-        check(notes("deck:Lang::French"), NOTES_BY_CARDS + "(c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.nid",
-                7L, 3L, 4L, 3L, 4L);
-        check(cards("\"deck:lang::fr*\""), CARDS + "(c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.id",
-                7L, 3L, 4L, 3L, 4L);
+        // current deck or home deck: on Derby one SELECT per deck and column (each an index range), in a UNION
+        check(cards("deck:lang"), unionOf("c.id", "c.did = ?", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?",
+                "c.odid = ?"), 7L, 2L, 7L, 3L, 7L, 4L, 7L, 2L, 7L, 3L, 7L, 4L);
+        check(notes("deck:Lang::French"), unionOf("c.nid", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
+                7L, 3L, 7L, 4L, 7L, 3L, 7L, 4L);
+        check(cards("\"deck:lang::fr*\""), unionOf("c.id", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
+                7L, 3L, 7L, 4L, 7L, 3L, 7L, 4L);
+        // on PostgreSQL one SELECT per column, each with its index
+        check(SqlWriter.compile(SearchParser.parse("deck:Lang::French"), Fixtures.ctx(), Target.NOTES, true),
+                unionOf("c.nid", "c.did IN (?, ?)", "(c.odid <> 0 AND c.odid IN (?, ?))"), 7L, 3L, 4L, 7L, 3L, 4L);
         // Unicode case-insensitive like Anki's regex
-        check(cards("deck:émile"), CARDS + "(c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) ORDER BY c.id", 7L, 8L, 8L);
+        check(cards("deck:émile"), unionOf("c.id", "c.did = ?", "c.odid = ?"), 7L, 8L, 7L, 8L);
         check(cards("deck:nope"), CARDS + "1 = 0 ORDER BY c.id", 7L);
         check(cards("deck:*"), CARDS + "1 = 1 ORDER BY c.id", 7L);
         check(cards("deck:filtered"), CARDS + "c.odid <> 0 ORDER BY c.id", 7L);
@@ -60,19 +64,28 @@ class SqlWriterTest {
         check(cards("deck:Lan"), CARDS + "1 = 0 ORDER BY c.id", 7L);
     }
 
+    /** A UNION of one SELECT of {@code column} from cards per condition, ordered by it. */
+    private static String unionOf(String column, String... conditions) {
+        List<String> selects = new java.util.ArrayList<>();
+        for (String c : conditions) {
+            selects.add("SELECT " + column + " FROM cards c WHERE c.profile_id = ? AND " + c);
+        }
+        return String.join(" UNION ", selects) + " ORDER BY 1";
+    }
+
     @Test
     void deckCurrentAndExcludingChildren() {
-        check(cards("deck:current -deck:Lang::French::*"),
-                CARDS + "((c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) AND NOT (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))) ORDER BY c.id",
-                7L, 3L, 4L, 3L, 4L, 4L, 4L);
+        String not = " AND NOT (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))))";
+        check(cards("deck:current -deck:Lang::French::*"), unionOf("c.id", "(c.did = ?" + not, "(c.did = ?" + not,
+                "(c.odid = ?" + not, "(c.odid = ?" + not), 7L, 3L, 4L, 4L, 7L, 4L, 4L, 4L, 7L, 3L, 4L, 4L, 7L, 4L, 4L, 4L);
     }
 
     @Test
     void deckIdsAndPreset() {
-        check(cards("did:1,2"), CARDS + "(c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.id",
-                7L, 1L, 2L, 1L, 2L);
-        check(cards("\"preset:lang preset\""), CARDS + "(c.did IN (?, ?) OR (c.odid <> 0 AND c.odid IN (?, ?))) ORDER BY c.id",
-                7L, 2L, 3L, 2L, 3L);
+        check(cards("did:1,2"), unionOf("c.id", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
+                7L, 1L, 7L, 2L, 7L, 1L, 7L, 2L);
+        check(cards("\"preset:lang preset\""), unionOf("c.id", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
+                7L, 2L, 7L, 3L, 7L, 2L, 7L, 3L);
     }
 
     @Test
@@ -157,14 +170,21 @@ class SqlWriterTest {
     @Test
     void noteSearchesMixingNoteAndCardTermsUseCardSubQueries() {
         // OR at the top: the union of what each side finds; a note term alone still needs the note to have a card
-        check(subqueries("deck:Other or tag:none"), "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND "
-                + "(c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) UNION " + NOTES + "n.tags = '' AND EXISTS (SELECT 1 "
-                + "FROM cards c WHERE c.profile_id = n.profile_id AND c.nid = n.id) ORDER BY 1", 7L, 5L, 5L, 7L);
+        check(subqueries("deck:Other or tag:none"), "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND c.did IN (?) "
+                + "UNION SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.odid <> 0 AND c.odid IN (?)) UNION "
+                + NOTES + "n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id AND "
+                + "c.nid = n.id) ORDER BY 1", 7L, 5L, 7L, 5L, 7L);
+        // Derby likewise (an IN sub-query under OR would run again for every note)
+        check(notes("deck:Other or tag:none"), "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND c.did = ? "
+                + "UNION SELECT c.nid FROM cards c WHERE c.profile_id = ? AND c.odid = ? UNION "
+                + NOTES + "n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id AND "
+                + "c.nid = n.id) ORDER BY 1", 7L, 5L, 7L, 5L, 7L);
+        // exact tag terms read notes.tag_keys on PostgreSQL
+        check(subqueries("tag:Marked"), NOTES + "n.tag_keys @> CAST(ARRAY[?] AS TEXT[]) ORDER BY n.id", 7L, "marked");
         // OR below the top: some card matches either side
-        check(subqueries("tag:x (deck:Other or tag:none)"), NOTES + "((LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) "
-                + "LIKE ? ESCAPE '\\') AND (n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.did IN (?) "
+        check(subqueries("tag:x (deck:Other or tag:none)"), NOTES + "(n.tag_keys @> CAST(ARRAY[?] AS TEXT[]) AND (n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.did IN (?) "
                 + "OR (c.odid <> 0 AND c.odid IN (?)))) OR (n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE "
-                + "c.profile_id = n.profile_id AND c.nid = n.id)))) ORDER BY n.id", 7L, "% x %", "% x::%", 7L, 5L, 5L);
+                + "c.profile_id = n.profile_id AND c.nid = n.id)))) ORDER BY n.id", 7L, "x", 7L, 5L, 5L);
         // two card terms under AND must hold for the same card: one sub-query
         check(subqueries("is:new deck:Other tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
                 + "c.profile_id = ? AND (c.ctype = 0 AND (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))))) "
@@ -242,9 +262,12 @@ class SqlWriterTest {
 
     @Test
     void combinationsStayOneExactStatement() {
-        check(cards("deck:Other (is:due or prop:ivl>=21) -flag:1"), CARDS + "((c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) AND "
-                + "(((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) OR c.ivl >= ?) AND "
-                + "NOT MOD(c.flags, 8) = ?) ORDER BY c.id", 7L, 5L, 5L, 100L, NEXT_DAY - 10_000 + 1200, 21L, 1);
+        // an AND with the deck's OR: one SELECT per side, each with the other conditions
+        String rest = " AND (((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) OR c.ivl >= ?) AND "
+                + "NOT MOD(c.flags, 8) = ?)";
+        check(cards("deck:Other (is:due or prop:ivl>=21) -flag:1"), unionOf("c.id", "(c.did = ?" + rest,
+                "(c.odid = ?" + rest), 7L, 5L, 100L, NEXT_DAY - 10_000 + 1200, 21L, 1, 7L, 5L, 100L,
+                NEXT_DAY - 10_000 + 1200, 21L, 1);
         check(notes("tag:x or note:Cloze"), NOTES + "((LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? "
                 + "ESCAPE '\\') OR n.mid IN (?)) ORDER BY n.id", 7L, "% x %", "% x::%", 12L);
     }

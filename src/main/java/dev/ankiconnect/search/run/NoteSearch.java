@@ -227,15 +227,29 @@ public class NoteSearch {
     static final Set<String> INDEXED_CARD_COLUMNS = Set.of("profile_id", "did", "odid", "queue", "ctype", "due", "ivl",
             "ord", "flags", "nid", "id");
     private static final java.util.regex.Pattern CARD_COLUMN = java.util.regex.Pattern.compile("\\bc\\.(\\w+)");
-    private static final List<String> CARDS_ONLY = List.of("SELECT c.id FROM cards c", "SELECT DISTINCT c.nid FROM cards c");
+    private static final List<String> CARDS_ONLY = List.of("SELECT c.id FROM cards c", "SELECT DISTINCT c.nid FROM cards c",
+            "SELECT c.nid FROM cards c");
 
     /**
      * The statement to run: a search of the cards table alone whose condition reads only columns of the
      * covering index {@code ix_cards_search} gets Derby's optimizer override for that index (an SQL comment,
      * ignored by PostgreSQL). Without it Derby walks a profile_id index and fetches every one of 150,000 card
-     * rows (measured at 100,000 notes: deck:X 0.5-1.4 s, prop:ivl&gt;10 1.4 s on a loaded machine).
+     * rows (measured at 100,000 notes: deck:X 0.5-1.4 s, prop:ivl&gt;10 1.4 s on a loaded machine). Each SELECT of
+     * a UNION (SqlWriter writes one SELECT per side of an OR) is looked at on its own; one that matches a home deck
+     * ({@code c.odid = ?}) gets {@code ix_cards_odid} instead.
      */
     public static String withIndexHint(String sql) {
+        if (sql.contains(" UNION ")) {
+            String[] parts = sql.split(" UNION ", -1);
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = withIndexHintOne(parts[i]);
+            }
+            return String.join(" UNION ", parts);
+        }
+        return withIndexHintOne(sql);
+    }
+
+    private static String withIndexHintOne(String sql) {
         for (String head : CARDS_ONLY) {
             if (sql.startsWith(head + " WHERE ")) {
                 String rest = sql.substring(head.length());
@@ -244,7 +258,9 @@ public class NoteSearch {
                 while (m.find()) {
                     if (!INDEXED_CARD_COLUMNS.contains(m.group(1))) return sql;
                 }
-                return head + Sql.index("ix_cards_search") + rest;
+                // a home-deck equality (SqlWriter's UNION of one SELECT per deck, on Derby) reads the few cards in
+                // filtered decks from ix_cards_odid (db/changes/search-4.xml)
+                return head + Sql.index(rest.contains("c.odid = ?") ? "ix_cards_odid" : "ix_cards_search") + rest;
             }
         }
         return sql;
