@@ -3,13 +3,10 @@ package dev.ankiconnect.card;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.deck.DeckIndex;
+import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
-import dev.ankiconnect.note.NoteInfo;
-import dev.ankiconnect.note.NoteRow;
-import dev.ankiconnect.note.NoteStore;
-import dev.ankiconnect.note.Notes;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.scheduler.Preset;
@@ -38,13 +35,13 @@ public class Cards {
     CardStore store;
 
     @Inject
-    NoteStore notes;
+    CardNotes notes;
 
     @Inject
     ModelCache models;
 
     @Inject
-    Notes noteService;
+    Decks deckStore;
 
     @Inject
     NoteSearch search;
@@ -68,9 +65,9 @@ public class Cards {
         Map<Long, CardRow> rows = store.byIds(ids);
         List<Long> nids = new ArrayList<>();
         rows.values().forEach(c -> nids.add(c.nid));
-        Map<Long, NoteRow> noteRows = notes.byIds(nids);
+        Map<Long, CardNotes.Row> noteRows = notes.byIds(nids);
         Map<Long, ModelInfo> byId = models.all();
-        DeckIndex decks = noteService.deckIndex();
+        DeckIndex decks = new DeckIndex(deckStore.all());
         Timing timing = rows.isEmpty() ? null : timing();
         Map<Long, SchedulerContext> contexts = new java.util.HashMap<>();
         // database work first, serially; then the pure rendering and scheduling per card in parallel
@@ -85,21 +82,21 @@ public class Cards {
         JsonValue[] out = new JsonValue[size];
         java.util.stream.IntStream.range(0, size).parallel().forEach(i -> {
             CardRow c = rows.get(ids.get(i));
-            NoteRow n = c == null ? null : noteRows.get(c.nid);
-            ModelInfo m = n == null ? null : byId.get(n.mid);
+            CardNotes.Row n = c == null ? null : noteRows.get(c.nid);
+            ModelInfo m = n == null ? null : byId.get(n.mid());
             out[i] = m == null ? JsonValue.EMPTY_JSON_OBJECT : entry(c, n, m, decks, sched[i]);
         });
         return java.util.Arrays.asList(out);
     }
 
-    private static JsonValue entry(CardRow c, NoteRow n, ModelInfo m, DeckIndex decks, SchedulerContext sched) {
+    private static JsonValue entry(CardRow c, CardNotes.Row n, ModelInfo m, DeckIndex decks, SchedulerContext sched) {
         String deckName = decks.name(c.did);
         RenderedCard r = render(m, n, c, decks.name(c.homeDeck()));
         JsonArrayBuilder next = Json.PROVIDER.createArrayBuilder();
         nextReviews(c, sched).forEach(next::add);
         return Json.PROVIDER.createObjectBuilder()
                 .add("cardId", c.id)
-                .add("fields", NoteInfo.fields(m, n.fields))
+                .add("fields", m.fieldsObject(n.fields()))
                 .add("fieldOrder", c.ord)
                 .add("question", r.question())
                 .add("answer", r.answer())
@@ -122,7 +119,7 @@ public class Cards {
                 .build();
     }
 
-    static RenderedCard render(ModelInfo m, NoteRow n, CardRow c, String homeDeckName) {
+    static RenderedCard render(ModelInfo m, CardNotes.Row n, CardRow c, String homeDeckName) {
         CardTemplate t = m.template(c.ord);
         if (t == null) {
             // a card kept when its template went (a note type change, as in Anki): Anki's renderer refuses it
@@ -131,7 +128,7 @@ public class Cards {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> names = m.fieldNames();
         for (int i = 0; i < names.size(); i++) {
-            fields.put(names.get(i), i < n.fields.length ? n.fields[i] : "");
+            fields.put(names.get(i), i < n.fields().length ? n.fields()[i] : "");
         }
         return CardRenderer.render(new dev.ankiconnect.template.CardRenderInput(t, m.isCloze(), fields,
                 n.tagList(), m.name(), homeDeckName, c.id, c.ord, c.flags, m.css(), m.latexSvg()));

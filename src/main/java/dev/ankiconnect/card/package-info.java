@@ -1,5 +1,6 @@
 /**
- * Cards (entity, JDBC rows, store, generation from templates) and the card actions. Uses notetype, deck, search.run,
- * scheduler, template, profile, db, api, and note (the card/note cycle is the stores work's to remove).
+ * Cards (entity, JDBC rows, store, generation from templates) and the card actions. Below note: a note's writes create
+ * and delete its cards, so note uses card, and card reads notes only through CardNotes (implemented in note).
+ * Uses notetype, deck, search.run, scheduler, template, profile, db, api.
  */
 package dev.ankiconnect.card;

@@ -12,7 +12,7 @@ import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.packages.MergeRules;
 import dev.ankiconnect.scheduler.CollectionDay;
-import dev.ankiconnect.tag.TagSet;
+import dev.ankiconnect.note.TagSet;
 import dev.ankiconnect.text.FirstFieldKey;
 import dev.ankiconnect.text.Html;
 import dev.ankiconnect.text.NoteFields;

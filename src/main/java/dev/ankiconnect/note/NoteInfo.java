@@ -8,8 +8,6 @@ import dev.ankiconnect.profile.ActiveProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,24 +51,13 @@ public class NoteInfo {
                     .add("noteId", r.id)
                     .add("profile", profileName)
                     .add("tags", tags)
-                    .add("fields", fields(m, r.fields))
+                    .add("fields", m.fieldsObject(r.fields))
                     .add("modelName", m.name())
                     .add("mod", r.mtime)
                     .add("cards", cs)
                     .build());
         }
         return out;
-    }
-
-    /** {name: {value, order}} in field order. */
-    public static JsonObject fields(ModelInfo m, String[] values) {
-        JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder();
-        List<String> names = m.fieldNames();
-        for (int i = 0; i < names.size(); i++) {
-            b.add(names.get(i), Json.PROVIDER.createObjectBuilder()
-                    .add("value", i < values.length ? values[i] : "").add("order", i));
-        }
-        return b.build();
     }
 
     public List<JsonValue> modTimes(List<Long> ids) {

@@ -15,8 +15,6 @@ import dev.ankiconnect.note.DuplicateRule.State;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.profile.ActiveProfile;
-import dev.ankiconnect.tag.TagRegistry;
-import dev.ankiconnect.tag.TagSet;
 import dev.ankiconnect.text.Guid;
 import dev.ankiconnect.text.NoteText;
 import jakarta.enterprise.context.ApplicationScoped;

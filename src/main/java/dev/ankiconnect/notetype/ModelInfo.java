@@ -1,9 +1,11 @@
 package dev.ankiconnect.notetype;
 
+import dev.ankiconnect.api.Json;
 import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.template.CardTemplate;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,6 +95,17 @@ public final class ModelInfo {
 
     public List<String> fieldNames() {
         return model.fieldNames();
+    }
+
+    /** notesInfo's and cardsInfo's fields: {name: {value, order}} in field order, "" for a value missing. */
+    public JsonObject fieldsObject(String[] values) {
+        JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder();
+        List<String> names = fieldNames();
+        for (int i = 0; i < names.size(); i++) {
+            b.add(names.get(i), Json.PROVIDER.createObjectBuilder()
+                    .add("value", i < values.length ? values[i] : "").add("order", i));
+        }
+        return b.build();
     }
 
     public int fieldCount() {

@@ -36,7 +36,7 @@ public class NoteTypes {
     CollectionConfigs config;
 
     @Inject
-    NoteTypeSync sync;
+    NotesSync sync;
 
     /** Gives a new collection Anki's stock note types; Basic becomes the current one. */
     void seed(@Observes CollectionCreated created) {

@@ -1,5 +1,6 @@
 /**
  * Note types (AnkiConnect's models) kept as Anki's v11 JSON, ModelInfo/ModelCache lookups, stock types, the model
- * actions. Uses deck, template, scheduler, text, profile, db, api (note, card: NoteTypeSync, for the stores work).
+ * actions. Below card and note: a saved edit reaches its notes through NotesSync (implemented by note.NoteTypeSync).
+ * Uses deck, template, scheduler, text, profile, db, api.
  */
 package dev.ankiconnect.notetype;

@@ -79,7 +79,7 @@ public class PackageImporter {
     dev.ankiconnect.profile.CollectionConfigs config;
 
     @Inject
-    dev.ankiconnect.tag.TagRegistry tagRegistry;
+    dev.ankiconnect.note.TagRegistry tagRegistry;
 
     /** What an import did, for logs and tests. */
     public record Summary(int notesAdded, int notesUpdated, int cardsAdded, int revlogAdded, int mediaStored) {
@@ -110,7 +110,7 @@ public class PackageImporter {
         Map<Long, JsonObject> targetModels = new HashMap<>();
         Map<Long, Long> nidMap = new HashMap<>();
         Set<Long> updatedNids = new HashSet<>();
-        dev.ankiconnect.tag.TagSet tagSet = tagRegistry.load();
+        dev.ankiconnect.note.TagSet tagSet = tagRegistry.load();
         int added = 0;
         int updated = 0;
         for (ApkgNote n : pkg.notes()) {

@@ -2,6 +2,8 @@ package dev.ankiconnect.tag;
 
 import dev.ankiconnect.note.NoteRow;
 import dev.ankiconnect.note.NoteStore;
+import dev.ankiconnect.note.TagRegistry;
+import dev.ankiconnect.note.TagSet;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -6,6 +6,7 @@ import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.note.NoteSpecReader;
 import dev.ankiconnect.note.Notes;
+import dev.ankiconnect.note.TagRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

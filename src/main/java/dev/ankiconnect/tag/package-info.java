@@ -1,5 +1,6 @@
 /**
- * The tags registered in a collection, unique without regard to case, and the tag actions (TagActions).
- * Uses text, profile, db, api, and note (the note/tag cycle is the stores work's to remove).
+ * The tag actions (TagActions), tag changes on many notes (NoteTags), the Tag entity and TagMatcher. Above note, whose
+ * store and tag registry (note.TagRegistry, note.TagSet, kept by every note write) it uses; also text, profile, db,
+ * api.
  */
 package dev.ankiconnect.tag;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.error.Refusal;
+import dev.ankiconnect.note.NoteTypeSync;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.ankiconnect.tag;
+package dev.ankiconnect.note;
 
 import dev.ankiconnect.text.Tags;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.ankiconnect.notetype;
+package dev.ankiconnect.note;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

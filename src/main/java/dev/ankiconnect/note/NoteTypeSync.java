@@ -1,4 +1,4 @@
-package dev.ankiconnect.notetype;
+package dev.ankiconnect.note;
 
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.db.Ids;
@@ -7,8 +7,11 @@ import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckConfig;
 import dev.ankiconnect.deck.DeckConfigs;
+import dev.ankiconnect.notetype.NoteTypeEdit;
+import dev.ankiconnect.notetype.NoteTypeJson;
+import dev.ankiconnect.notetype.NoteTypeModel;
+import dev.ankiconnect.notetype.NotesSync;
 import dev.ankiconnect.scheduler.AnkiRng;
-import dev.ankiconnect.note.Note;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.template.CardGeneration;
@@ -30,7 +33,7 @@ import java.util.Set;
 
 /** Keeps the notes and cards of a note type consistent after its fields or templates changed. */
 @ApplicationScoped
-public class NoteTypeSync {
+public class NoteTypeSync implements NotesSync {
 
     @Inject
     Tx tx;
@@ -45,6 +48,7 @@ public class NoteTypeSync {
     CollectionConfigs config;
 
     /** Applies a save's consequences: note fields moved, cards of removed templates deleted, ords rewritten, cards generated. */
+    @Override
     public void apply(long mid, NoteTypeEdit.Saved saved) {
         List<Note> notes = null;
         long now = System.currentTimeMillis() / 1000;
