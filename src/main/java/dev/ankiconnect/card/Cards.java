@@ -17,6 +17,7 @@ import dev.ankiconnect.scheduler.Scheduler;
 import dev.ankiconnect.scheduler.SchedulerContext;
 import dev.ankiconnect.scheduler.SchedulingCard;
 import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.settings.PresetSettings;
 import dev.ankiconnect.template.CardRenderer;
 import dev.ankiconnect.template.CardTemplate;
 import dev.ankiconnect.template.RenderedCard;
@@ -157,8 +158,7 @@ public class Cards {
                     new dev.ankiconnect.db.ProfileScopedId(profile.id(), id));
             if (conf != null && conf.config() != null) {
                 try {
-                    preset = PresetReader.read(dev.ankiconnect.api.PythonJsonReader.read(Json.PROVIDER, conf.config())
-                            .asJsonObject());
+                    preset = PresetSettings.decode(conf.config()).scheduler();
                 } catch (RuntimeException e) {
                     preset = Preset.defaults();
                 }

@@ -1,8 +1,6 @@
 package dev.ankiconnect.check;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.card.CardGenerator;
 import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.deck.DeckJson;
@@ -13,6 +11,7 @@ import dev.ankiconnect.note.NoteRow;
 import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.packages.MergeRules;
 import dev.ankiconnect.scheduler.CollectionDay;
+import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.tag.TagSet;
 import dev.ankiconnect.text.Html;
 import dev.ankiconnect.text.NoteFields;
@@ -392,7 +391,7 @@ public final class CollectionCheck {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getString(1) != null) {
                     try {
-                        return PythonJsonReader.read(Json.PROVIDER, rs.getString(1));
+                        return SettingsCodec.value(rs.getString(1));
                     } catch (RuntimeException e) {
                         return null;
                     }
@@ -427,7 +426,7 @@ public final class CollectionCheck {
             ps.setLong(1, p);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JsonObject json = PythonJsonReader.read(Json.PROVIDER, rs.getString(2)).asJsonObject();
+                    JsonObject json = SettingsCodec.object(rs.getString(2));
                     out.put(rs.getLong(1), new ModelInfo(new NoteTypeModel(json)));
                 }
             }
@@ -503,8 +502,8 @@ public final class CollectionCheck {
             for (DeckInfo d : fix) {
                 String data = d.data();
                 try {
-                    JsonObject json = PythonJsonReader.read(Json.PROVIDER, d.data()).asJsonObject();
-                    data = PythonJsonWriter.write(Json.PROVIDER.createObjectBuilder(json).add("conf", 1)
+                    JsonObject json = SettingsCodec.object(d.data());
+                    data = SettingsCodec.text(Json.PROVIDER.createObjectBuilder(json).add("conf", 1)
                             .add("mod", nowSecs).build());
                 } catch (RuntimeException e) {
                     // unreadable JSON: the column is what the server reads first
@@ -574,7 +573,7 @@ public final class CollectionCheck {
                 ps.setString(3, name);
                 ps.setString(4, DeckName.key(name));
                 ps.setLong(5, nowSecs);
-                ps.setString(6, PythonJsonWriter.write(DeckJson.normalDeck(id, name, nowSecs)));
+                ps.setString(6, SettingsCodec.text(DeckJson.normalDeck(id, name, nowSecs)));
                 ps.addBatch();
             }
             ps.executeBatch();

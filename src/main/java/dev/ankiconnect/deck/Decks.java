@@ -1,15 +1,14 @@
 package dev.ankiconnect.deck;
 
-import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionCreated;
+import dev.ankiconnect.settings.DeckSettings;
+import dev.ankiconnect.settings.PresetSettings;
 import dev.ankiconnect.text.NativeDeckName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,7 +44,7 @@ public class Decks {
         created.em().persist(deckEntity(created.profileId(), DeckJson.normalDeck(DEFAULT_DECK_ID, "Default", secs)));
         JsonObject preset = DeckJson.defaultPreset(DEFAULT_PRESET_ID, "Default", secs);
         created.em().persist(new DeckConfig().profileId(created.profileId()).id(DEFAULT_PRESET_ID).name("Default")
-                .mtime(secs).usn(-1).config(PythonJsonWriter.write(preset)));
+                .mtime(secs).usn(-1).config(new PresetSettings(preset).encode()));
     }
 
     public Optional<Deck> byName(String name) {
@@ -169,9 +168,8 @@ public class Decks {
                 deleteCardsOf(d.id());
             }
             if (d.id() == DEFAULT_DECK_ID) {
-                JsonObject json = Json.PROVIDER.createObjectBuilder(json(d)).add("name", "Default").build();
                 d.name("Default").nameKey(DeckName.key("Default")).mtime(System.currentTimeMillis() / 1000)
-                        .usn(-1).data(PythonJsonWriter.write(json));
+                        .usn(-1).data(settings(d).withName("Default").encode());
             } else {
                 tx.em().remove(d);
             }
@@ -195,9 +193,8 @@ public class Decks {
 
     /** Points decks at another options preset (normal decks keep it in column and JSON). */
     public void setConfig(Deck deck, long configId) {
-        JsonObject json = Json.PROVIDER.createObjectBuilder(json(deck)).add("conf", configId)
-                .add("mod", System.currentTimeMillis() / 1000).build();
-        deck.confId(configId).mtime(json.getJsonNumber("mod").longValue()).usn(-1).data(PythonJsonWriter.write(json));
+        long now = System.currentTimeMillis() / 1000;
+        deck.confId(configId).mtime(now).usn(-1).data(settings(deck).withPreset(configId, now).encode());
     }
 
     public List<String> names() {
@@ -341,15 +338,18 @@ public class Decks {
 
     /** The deck's v11 JSON (stored in {@code data}, with the columns authoritative). */
     public static JsonObject json(Deck deck) {
-        JsonObject stored = PythonJsonReader.read(Json.PROVIDER, deck.data()).asJsonObject();
-        return Json.PROVIDER.createObjectBuilder(stored).add("id", deck.id()).add("name", deck.name())
-                .add("mod", deck.mtime()).build();
+        return settings(deck).json();
+    }
+
+    /** The deck's settings (stored in {@code data}, with the columns authoritative). */
+    public static DeckSettings settings(Deck deck) {
+        return DeckSettings.decode(deck.data()).withColumns(deck.id(), deck.name(), deck.mtime());
     }
 
     static Deck deckEntity(long profileId, JsonObject json) {
         String name = json.getString("name");
         return new Deck().profileId(profileId).id(json.getJsonNumber("id").longValueExact()).name(name)
                 .nameKey(DeckName.key(name)).kind(json.getInt("dyn", 0)).confId(json.getInt("conf", 1))
-                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).data(PythonJsonWriter.write(json));
+                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).data(new DeckSettings(json).encode());
     }
 }

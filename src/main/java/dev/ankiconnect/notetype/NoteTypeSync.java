@@ -179,8 +179,7 @@ public class NoteTypeSync {
         if (preset == null) {
             return false;
         }
-        JsonValue order = DeckConfigs.json(preset).getJsonObject("new").get("order");
-        return order instanceof JsonNumber n && n.intValue() == 0;
+        return DeckConfigs.settings(preset).randomNewOrder();
     }
 
     /** The deck all existing cards share (their home deck), else the type's last-used deck, else Default. */

@@ -1,14 +1,13 @@
 package dev.ankiconnect.notetype;
 
 import dev.ankiconnect.api.NotFoundException;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.CollectionCreated;
+import dev.ankiconnect.settings.SettingsCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -70,7 +69,7 @@ public class NoteTypes {
 
     /** The parsed view of a stored note type. */
     public static NoteTypeModel model(NoteType type) {
-        return new NoteTypeModel(PythonJsonReader.read(Json.PROVIDER, type.config()).asJsonObject());
+        return new NoteTypeModel(SettingsCodec.object(type.config()));
     }
 
     /** Adds a note type given as v11 JSON (its id and name are used as they are). */
@@ -83,7 +82,7 @@ public class NoteTypes {
     /** Writes changed v11 JSON back: name, kind and modification time follow the JSON. */
     public void save(NoteType type, JsonObject json) {
         type.name(json.getString("name")).nameKey(key(json.getString("name"))).kind(json.getInt("type", 0))
-                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).config(PythonJsonWriter.write(json));
+                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).config(SettingsCodec.text(json));
     }
 
     public long newId() {
@@ -94,7 +93,7 @@ public class NoteTypes {
         return new NoteType().profileId(profileId).id(json.getJsonNumber("id").longValueExact())
                 .name(json.getString("name")).nameKey(key(json.getString("name")))
                 .kind(json.getInt("type", 0)).mtime(json.getJsonNumber("mod").longValue()).usn(-1)
-                .config(PythonJsonWriter.write(json));
+                .config(SettingsCodec.text(json));
     }
 
     /** Note type names are unique without regard to case. */
@@ -116,7 +115,7 @@ public class NoteTypes {
 
     /** The stored v11 JSON, as findModelsById returns it. */
     public static JsonObject json(NoteType type) {
-        return PythonJsonReader.read(Json.PROVIDER, type.config()).asJsonObject();
+        return SettingsCodec.object(type.config());
     }
 
     /** An edit of the stored note type, to be passed to {@link #update}. */

@@ -1,7 +1,6 @@
 package dev.ankiconnect.packages;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.ProfileScopedId;
@@ -21,6 +20,7 @@ import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.Profile;
 import dev.ankiconnect.review.Revlog;
+import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -196,6 +196,6 @@ public class PackageExporter {
     }
 
     private static JsonObject parse(String json) {
-        return PythonJsonReader.read(Json.PROVIDER, json).asJsonObject();
+        return SettingsCodec.object(json);
     }
 }

@@ -2,8 +2,6 @@ package dev.ankiconnect.packages;
 
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
@@ -24,6 +22,7 @@ import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.review.Revlog;
 import dev.ankiconnect.scheduler.CollectionDay;
+import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.NoteText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -329,7 +328,7 @@ public class PackageImporter {
 
     private static void saveNoteType(NoteType t, JsonObject json) {
         t.name(json.getString("name")).nameKey(NoteTypes.key(json.getString("name"))).kind(json.getInt("type", 0))
-                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).config(PythonJsonWriter.write(json));
+                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).config(SettingsCodec.text(json));
     }
 
     private static JsonObject with(JsonObject json, long id, String name, long mod, Long originalId) {
@@ -350,7 +349,7 @@ public class PackageImporter {
                 JsonObject json = e.getValue();
                 em.persist(new DeckConfig().profileId(p).id(id).name(json.getString("name", "Default"))
                         .mtime(json.get("mod") instanceof JsonNumber m ? m.longValue() : 0).usn(-1)
-                        .config(PythonJsonWriter.write(Json.PROVIDER.createObjectBuilder(json).add("id", id).build())));
+                        .config(SettingsCodec.text(Json.PROVIDER.createObjectBuilder(json).add("id", id).build())));
             }
             map.put(id, id);
         }
@@ -401,7 +400,7 @@ public class PackageImporter {
                     b.add("conf", conf);
                     existing.confId(conf);
                 }
-                existing.data(PythonJsonWriter.write(b.build())).mtime(nowSecs).usn(-1);
+                existing.data(SettingsCodec.text(b.build())).mtime(nowSecs).usn(-1);
                 map.put(id, existing.id());
                 continue;
             }
@@ -421,7 +420,7 @@ public class PackageImporter {
                 b.add(counter, zero);
             }
             Deck deck = new Deck().profileId(p).id(newId).name(name).nameKey(DeckName.key(name)).kind(kind)
-                    .confId(kind == 0 ? conf : 1).mtime(nowSecs).usn(-1).data(PythonJsonWriter.write(b.build()));
+                    .confId(kind == 0 ? conf : 1).mtime(nowSecs).usn(-1).data(SettingsCodec.text(b.build()));
             em.persist(deck);
             em.flush(); // later decks.byName / getOrCreate see it
             map.put(id, newId);
@@ -462,6 +461,6 @@ public class PackageImporter {
     }
 
     private static JsonObject parse(String json) {
-        return PythonJsonReader.read(Json.PROVIDER, json).asJsonObject();
+        return SettingsCodec.object(json);
     }
 }

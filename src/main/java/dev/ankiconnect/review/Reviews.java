@@ -2,8 +2,6 @@ package dev.ankiconnect.review;
 
 import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Ids;
@@ -27,13 +25,12 @@ import dev.ankiconnect.scheduler.Scheduler;
 import dev.ankiconnect.scheduler.SchedulerContext;
 import dev.ankiconnect.scheduler.SchedulingCard;
 import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.settings.DeckSettings;
+import dev.ankiconnect.settings.PresetSettings;
 import dev.ankiconnect.tag.Tag;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,14 +80,9 @@ public class Reviews {
                 conf = em.find(DeckConfig.class, new ProfileScopedId(profile.id(), Decks.DEFAULT_PRESET_ID));
             }
             Preset preset = conf == null ? Preset.defaults()
-                    : SchedulingRows.preset(PythonJsonReader.read(Json.PROVIDER, conf.config()).asJsonObject());
-            Float deckRetention = null;
-            if (deck != null && deck.data() != null) {
-                JsonObject json = PythonJsonReader.read(Json.PROVIDER, deck.data()).asJsonObject();
-                if (json.get("desiredRetention") instanceof JsonNumber n) {
-                    deckRetention = n.intValue() / 100f;
-                }
-            }
+                    : PresetSettings.decode(conf.config()).scheduler();
+            Float deckRetention = deck != null && deck.data() != null
+                    ? DeckSettings.decode(deck.data()).desiredRetention() : null;
             return new SchedulerContext(preset, timing, config.getBool("fsrs", false),
                     config.getBool("fsrsShortTermWithStepsEnabled", false), deckRetention,
                     clock.collapseTimeSecs(), FuzzSource.ANKI);
@@ -290,15 +282,7 @@ public class Reviews {
             if (d == null || d.data() == null) {
                 continue;
             }
-            JsonObject json = PythonJsonReader.read(Json.PROVIDER, d.data()).asJsonObject();
-            jakarta.json.JsonObjectBuilder updated = Json.PROVIDER.createObjectBuilder(json);
-            counts.forEach((key, added) -> {
-                JsonArray counter = json.getJsonArray(key);
-                long count = counter != null && counter.size() == 2 && counter.getInt(0) == today
-                        ? counter.getJsonNumber(1).longValue() : 0;
-                updated.add(key, Json.PROVIDER.createArrayBuilder().add(today).add(count + added));
-            });
-            d.data(PythonJsonWriter.write(updated.build()));
+            d.data(DeckSettings.decode(d.data()).withCounted(today, counts).encode());
         }
     }
 
