@@ -7,6 +7,7 @@ import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.note.NoteSearch;
+import dev.ankiconnect.scheduler.CardQueue;
 import dev.ankiconnect.search.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -241,7 +242,7 @@ public class CardActions implements ActionGroup {
         List<Boolean> out = new ArrayList<>(ids.size());
         for (long id : ids) {
             CardRow c = rows.get(id);
-            out.add(c == null ? null : c.queue == -1);
+            out.add(c == null ? null : CardQueue.SUSPENDED.is(c.queue));
         }
         return out;
     }

@@ -12,6 +12,7 @@ import dev.ankiconnect.note.NoteRow;
 import dev.ankiconnect.note.NoteSearch;
 import dev.ankiconnect.note.NoteStore;
 import dev.ankiconnect.note.Notes;
+import dev.ankiconnect.scheduler.CardQueue;
 import dev.ankiconnect.scheduler.Preset;
 import dev.ankiconnect.scheduler.Scheduler;
 import dev.ankiconnect.scheduler.SchedulerContext;
@@ -215,25 +216,17 @@ public class Cards {
     public void setSuspended(List<Long> ids, boolean suspend) {
         for (CardRow c : store.byIds(ids).values()) {
             if (suspend) {
-                if (c.queue == -1) {
+                if (CardQueue.SUSPENDED.is(c.queue)) {
                     continue;
                 }
-                c.queue = -1;
+                c.queue = CardQueue.SUSPENDED.code();
             } else {
-                if (c.queue != -1) {
+                if (!CardQueue.SUSPENDED.is(c.queue)) {
                     continue;
                 }
-                c.queue = queueFromType(c);
+                c.queue = CardQueue.restoredFor(c.type, c.due).code();
             }
             save(c);
         }
-    }
-
-    static int queueFromType(CardRow c) {
-        return switch (c.type) {
-            case 0 -> 0;
-            case 1, 3 -> c.due > 1_000_000_000L ? 1 : 3;
-            default -> 2;
-        };
     }
 }

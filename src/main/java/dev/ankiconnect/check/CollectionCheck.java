@@ -4,6 +4,7 @@ import dev.ankiconnect.api.Json;
 import dev.ankiconnect.card.CardGenerator;
 import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.deck.DeckJson;
+import dev.ankiconnect.deck.DeckKind;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.note.FirstFieldKey;
 import dev.ankiconnect.note.ModelInfo;
@@ -97,6 +98,11 @@ public final class CollectionCheck {
 
     /** A deck as the check needs it. */
     private record DeckInfo(long id, int kind, long confId, String nameKey, String data) {
+
+        /** A normal deck ({@link DeckKind#NORMAL}); any other stored code is not. */
+        boolean isNormal() {
+            return kind == DeckKind.NORMAL.code();
+        }
     }
 
     private CheckReport check() throws SQLException {
@@ -129,7 +135,7 @@ public final class CollectionCheck {
                     if (deck == null) {
                         missingDecks.add(card.did);
                     }
-                    CardRules.Outcome outcome = CardRules.fix(card, today, deck == null || deck.kind() == 0);
+                    CardRules.Outcome outcome = CardRules.fix(card, today, deck == null || deck.isNormal());
                     if (outcome != CardRules.Outcome.NONE) {
                         fixedCards.put(card.id, outcome);
                     }
@@ -363,7 +369,7 @@ public final class CollectionCheck {
     /** A normal deck (or one that will be recovered as one), else Default. */
     private static long usable(long id, Map<Long, DeckInfo> decks, Set<Long> missingDecks) {
         DeckInfo d = decks.get(id);
-        return (d != null && d.kind() == 0) || (d == null && missingDecks.contains(id)) ? id : 1;
+        return (d != null && d.isNormal()) || (d == null && missingDecks.contains(id)) ? id : 1;
     }
 
     // ---- reads ----------------------------------------------------------------------------------
@@ -490,7 +496,7 @@ public final class CollectionCheck {
         }
         List<DeckInfo> fix = new ArrayList<>();
         for (DeckInfo d : decks.values()) {
-            if (d.kind() == 0 && !presets.contains(d.confId())) {
+            if (d.isNormal() && !presets.contains(d.confId())) {
                 fix.add(d);
             }
         }

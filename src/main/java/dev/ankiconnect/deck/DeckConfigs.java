@@ -53,7 +53,7 @@ public class DeckConfigs {
      * normal deck with its preset (preset 1 when the deck's preset is gone), marked {@code dyn: false}.
      */
     public JsonObject forDeck(Deck deck) {
-        if (deck.kind() == 1) {
+        if (deck.isFiltered()) {
             return Decks.json(deck);
         }
         DeckConfig config = byId(deck.confId()).or(() -> byId(Decks.DEFAULT_PRESET_ID)).orElseThrow();
@@ -92,7 +92,7 @@ public class DeckConfigs {
     /** Removes a preset; decks that used it fall back to preset 1. */
     public void remove(DeckConfig config) {
         for (Deck deck : decks.all()) {
-            if (deck.kind() == 0 && deck.confId() == config.id()) {
+            if (!deck.isFiltered() && deck.confId() == config.id()) {
                 decks.setConfig(deck, Decks.DEFAULT_PRESET_ID);
             }
         }

@@ -162,7 +162,7 @@ public class Decks {
      */
     public void remove(Deck deck) {
         for (Deck d : withDescendants(deck)) {
-            if (d.kind() == 1) {
+            if (d.isFiltered()) {
                 returnFromFiltered("c.did = :ids", d.id());
             } else {
                 deleteCardsOf(d.id());
@@ -245,7 +245,7 @@ public class Decks {
                 // Adopt the existing spelling for the levels below it.
                 spelled = DeckName.of(parent.name());
             } else {
-                if (parent != null && parent.kind() == 1) {
+                if (parent != null && parent.isFiltered()) {
                     // Anki refuses with its localised DeckIsFiltered text.
                     throw new dev.ankiconnect.api.InvalidInputException("Filtered decks can not have child decks.");
                 }
@@ -287,7 +287,7 @@ public class Decks {
                     parent = existing;
                     spelled = DeckName.of(parent.name());
                 } else {
-                    if (parent != null && parent.kind() == 1) {
+                    if (parent != null && parent.isFiltered()) {
                         throw new dev.ankiconnect.api.InvalidInputException("Filtered decks can not have child decks.");
                     }
                     tx.keepWrites();
@@ -319,7 +319,7 @@ public class Decks {
                 ps.setLong(2, d.id());
                 ps.setString(3, d.name());
                 ps.setString(4, d.nameKey());
-                ps.setInt(5, d.kind());
+                ps.setInt(5, d.kind().code());
                 ps.setLong(6, d.confId());
                 ps.setLong(7, d.mtime());
                 ps.setInt(8, d.usn());
@@ -349,7 +349,7 @@ public class Decks {
     static Deck deckEntity(long profileId, JsonObject json) {
         String name = json.getString("name");
         return new Deck().profileId(profileId).id(json.getJsonNumber("id").longValueExact()).name(name)
-                .nameKey(DeckName.key(name)).kind(json.getInt("dyn", 0)).confId(json.getInt("conf", 1))
+                .nameKey(DeckName.key(name)).kind(DeckKind.of(json.getInt("dyn", 0))).confId(json.getInt("conf", 1))
                 .mtime(json.getJsonNumber("mod").longValue()).usn(-1).data(new DeckSettings(json).encode());
     }
 }

@@ -11,6 +11,7 @@ import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.note.DuplicateRule.State;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.tag.TagRegistry;
 import dev.ankiconnect.tag.TagSet;
 import dev.ankiconnect.text.Guid;
@@ -348,7 +349,7 @@ public class Notes {
         }
         long due = -1;
         for (CardRow c : existing) {
-            if (c.type == 0) {
+            if (CardType.NEW.is(c.type)) {
                 due = Math.max(0, c.odue != 0 ? c.odue : c.due);
                 break;
             }

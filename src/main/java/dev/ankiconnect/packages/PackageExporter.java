@@ -157,7 +157,7 @@ public class PackageExporter {
         for (long did : withParents) {
             Deck d = byId.get(did);
             pkg.decks().put(did, Decks.json(d));
-            if (d.kind() == 0) {
+            if (!d.isFiltered()) {
                 confIds.add(d.confId());
             }
         }

@@ -8,6 +8,7 @@ import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckConfig;
+import dev.ankiconnect.deck.DeckKind;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.media.FileNames;
@@ -21,6 +22,8 @@ import dev.ankiconnect.pkg.RevlogEntry;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.review.Revlog;
+import dev.ankiconnect.scheduler.CardQueue;
+import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.NoteText;
@@ -196,7 +199,7 @@ public class PackageImporter {
                     .lapses(c.lapses()).left(c.left()).odue(odue).odid(odid).flags(c.flags())
                     .data(c.data() == null ? "" : c.data()));
             cidMap.put(c.id(), cid);
-            if (c.type() == 0 && c.queue() >= 0 && due >= maxNewPosition) {
+            if (CardType.NEW.is(c.type()) && c.queue() >= CardQueue.NEW.code() && due >= maxNewPosition) {
                 maxNewPosition = due;
             }
         }
@@ -380,7 +383,7 @@ public class PackageImporter {
                     name = r.getValue() + name.substring(r.getKey().length());
                 }
             }
-            int kind = isFiltered(json) ? 1 : 0;
+            DeckKind kind = isFiltered(json) ? DeckKind.FILTERED : DeckKind.NORMAL;
             long conf = json.get("conf") instanceof JsonNumber c ? confMap.getOrDefault(c.longValue(), 1L) : 1L;
             Deck existing = decks.byName(name).orElse(null);
             if (existing != null && existing.kind() != kind) {
@@ -396,7 +399,7 @@ public class PackageImporter {
                 if (!desc.isEmpty()) {
                     b.add("desc", desc);
                 }
-                if (kind == 0 && conf != 1) {
+                if (kind == DeckKind.NORMAL && conf != 1) {
                     b.add("conf", conf);
                     existing.confId(conf);
                 }
@@ -411,8 +414,8 @@ public class PackageImporter {
             }
             long newId = ids.next();
             JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder(json).add("id", newId).add("name", name)
-                    .add("mod", nowSecs).add("usn", -1).add("dyn", kind);
-            if (kind == 0) {
+                    .add("mod", nowSecs).add("usn", -1).add("dyn", kind.code());
+            if (kind == DeckKind.NORMAL) {
                 b.add("conf", conf);
             }
             for (String counter : new String[] {"newToday", "revToday", "lrnToday", "timeToday"}) {
@@ -420,7 +423,7 @@ public class PackageImporter {
                 b.add(counter, zero);
             }
             Deck deck = new Deck().profileId(p).id(newId).name(name).nameKey(DeckName.key(name)).kind(kind)
-                    .confId(kind == 0 ? conf : 1).mtime(nowSecs).usn(-1).data(SettingsCodec.text(b.build()));
+                    .confId(kind == DeckKind.NORMAL ? conf : 1).mtime(nowSecs).usn(-1).data(SettingsCodec.text(b.build()));
             em.persist(deck);
             em.flush(); // later decks.byName / getOrCreate see it
             map.put(id, newId);

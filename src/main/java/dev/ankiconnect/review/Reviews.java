@@ -17,6 +17,8 @@ import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.scheduler.AnswerResult;
 import dev.ankiconnect.scheduler.CardOps;
+import dev.ankiconnect.scheduler.CardQueue;
+import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.scheduler.DueDateSpec;
 import dev.ankiconnect.scheduler.FuzzSource;
 import dev.ankiconnect.scheduler.Preset;
@@ -166,7 +168,7 @@ public class Reviews {
     /** AnkiConnect's raw update: type relearning, queue learning, nothing else. */
     public void relearn(List<Long> cardIds) {
         for (Card card : existing(cardIds)) {
-            card.type(SchedulingCard.TYPE_RELEARN).queue(SchedulingCard.QUEUE_LEARN);
+            card.type(CardType.RELEARNING.code()).queue(CardQueue.LEARNING.code());
         }
     }
 
@@ -227,10 +229,10 @@ public class Reviews {
     /** Anki's {@code is:due}: review/day-learning due today, or learning due within learn-ahead. */
     public boolean isDue(Card card, Timing timing) {
         int q = card.queue();
-        if (q == SchedulingCard.QUEUE_REVIEW || q == SchedulingCard.QUEUE_DAY_LEARN) {
+        if (q == CardQueue.REVIEW.code() || q == CardQueue.DAY_LEARNING.code()) {
             return card.due() <= timing.today();
         }
-        if (q == SchedulingCard.QUEUE_LEARN || q == SchedulingCard.QUEUE_PREVIEW) {
+        if (q == CardQueue.LEARNING.code() || q == CardQueue.PREVIEW.code()) {
             return card.due() <= timing.now() + clock.collapseTimeSecs();
         }
         return false;
@@ -257,15 +259,15 @@ public class Reviews {
             }
             for (CardOps.BuryKind kind : kinds) {
                 if (sibling.queue() == CardOps.queueOf(kind)) {
-                    sibling.queue(SchedulingCard.QUEUE_BURIED_SIBLING).usn(-1);
+                    sibling.queue(CardQueue.BURIED_SIBLING.code()).usn(-1);
                 }
             }
         }
     }
 
     private static String counterKey(int previousQueue) {
-        return previousQueue == SchedulingCard.QUEUE_NEW ? "newToday"
-                : previousQueue == SchedulingCard.QUEUE_REVIEW ? "revToday" : "lrnToday";
+        return previousQueue == CardQueue.NEW.code() ? "newToday"
+                : previousQueue == CardQueue.REVIEW.code() ? "revToday" : "lrnToday";
     }
 
     /** Anki keeps per-deck "studied today" counters for the daily limits, on the deck and its parents. */
