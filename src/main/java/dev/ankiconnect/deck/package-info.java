@@ -1,2 +1,6 @@
-/** Decks and options presets: Anki's deck names with the :: hierarchy, the Default deck and preset, and the deck actions. */
+/**
+ * Decks and options presets: Anki's deck names with the :: hierarchy, the Default deck and preset, the deck kind
+ * ({@link dev.ankiconnect.deck.DeckKind}, stored as its code), and the deck actions. Their settings JSON is read and
+ * written through {@code settings}.
+ */
 package dev.ankiconnect.deck;

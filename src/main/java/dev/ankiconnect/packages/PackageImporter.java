@@ -25,6 +25,7 @@ import dev.ankiconnect.review.Revlog;
 import dev.ankiconnect.scheduler.CardQueue;
 import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.scheduler.CollectionDay;
+import dev.ankiconnect.settings.NoteTypeSettings;
 import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.NoteText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -330,8 +331,7 @@ public class PackageImporter {
     }
 
     private static void saveNoteType(NoteType t, JsonObject json) {
-        t.name(json.getString("name")).nameKey(NoteTypes.key(json.getString("name"))).kind(json.getInt("type", 0))
-                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).config(SettingsCodec.text(json));
+        NoteTypes.columns(t, new NoteTypeSettings(json));
     }
 
     private static JsonObject with(JsonObject json, long id, String name, long mod, Long originalId) {
