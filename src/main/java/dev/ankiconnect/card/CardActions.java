@@ -5,6 +5,7 @@ import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.error.Refusal;
+import dev.ankiconnect.scheduler.CardQueue;
 import dev.ankiconnect.search.run.NoteSearch;
 import dev.ankiconnect.search.Target;
 import dev.ankiconnect.search.run.NoteSearch;
@@ -240,7 +241,7 @@ public class CardActions implements ActionGroup {
         List<Boolean> out = new ArrayList<>(ids.size());
         for (long id : ids) {
             CardRow c = rows.get(id);
-            out.add(c == null ? null : c.queue == -1);
+            out.add(c == null ? null : CardQueue.SUSPENDED.is(c.queue));
         }
         return out;
     }

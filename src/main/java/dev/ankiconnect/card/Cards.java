@@ -5,16 +5,21 @@ import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.deck.DeckIndex;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
+import dev.ankiconnect.note.NoteInfo;
+import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.note.NoteStore;
+import dev.ankiconnect.note.Notes;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
-import dev.ankiconnect.notetype.ModelCache;
-import dev.ankiconnect.notetype.ModelInfo;
+import dev.ankiconnect.scheduler.CardQueue;
+import dev.ankiconnect.search.run.NoteSearch;
 import dev.ankiconnect.scheduler.Preset;
 import dev.ankiconnect.scheduler.Scheduler;
 import dev.ankiconnect.scheduler.SchedulerContext;
 import dev.ankiconnect.scheduler.SchedulingCard;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.search.run.NoteSearch;
+import dev.ankiconnect.settings.PresetSettings;
 import dev.ankiconnect.template.CardRenderer;
 import dev.ankiconnect.template.CardTemplate;
 import dev.ankiconnect.template.RenderedCard;
@@ -155,8 +160,7 @@ public class Cards {
                     new dev.ankiconnect.db.ProfileScopedId(profile.id(), id));
             if (conf != null && conf.config() != null) {
                 try {
-                    preset = PresetReader.read(dev.ankiconnect.api.PythonJsonReader.read(Json.PROVIDER, conf.config())
-                            .asJsonObject());
+                    preset = PresetSettings.decode(conf.config()).scheduler();
                 } catch (RuntimeException e) {
                     preset = Preset.defaults();
                 }
@@ -213,25 +217,17 @@ public class Cards {
     public void setSuspended(List<Long> ids, boolean suspend) {
         for (CardRow c : store.byIds(ids).values()) {
             if (suspend) {
-                if (c.queue == -1) {
+                if (CardQueue.SUSPENDED.is(c.queue)) {
                     continue;
                 }
-                c.queue = -1;
+                c.queue = CardQueue.SUSPENDED.code();
             } else {
-                if (c.queue != -1) {
+                if (!CardQueue.SUSPENDED.is(c.queue)) {
                     continue;
                 }
-                c.queue = queueFromType(c);
+                c.queue = CardQueue.restoredFor(c.type, c.due).code();
             }
             save(c);
         }
-    }
-
-    static int queueFromType(CardRow c) {
-        return switch (c.type) {
-            case 0 -> 0;
-            case 1, 3 -> c.due > 1_000_000_000L ? 1 : 3;
-            default -> 2;
-        };
     }
 }

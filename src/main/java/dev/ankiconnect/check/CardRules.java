@@ -1,6 +1,8 @@
 package dev.ankiconnect.check;
 
 import dev.ankiconnect.card.CardRow;
+import dev.ankiconnect.scheduler.CardQueue;
+import dev.ankiconnect.scheduler.CardType;
 
 /**
  * The card properties Check Database repairs, one card at a time (pure). Anki's rules (rslib
@@ -56,18 +58,18 @@ public final class CardRules {
             c.queue = queueFromType(c);
             other = true;
         }
-        if (c.type == 0 && c.queue != 4 && c.due >= 2 * NEW_POSITION_WRAP) {
+        if (CardType.NEW.is(c.type) && !CardQueue.PREVIEW.is(c.queue) && c.due >= 2 * NEW_POSITION_WRAP) {
             c.due = NEW_POSITION_WRAP + c.due % NEW_POSITION_WRAP;
             position = true;
         }
-        if (c.queue == 2 && c.due > REVIEW_DUE_MAX) {
+        if (CardQueue.REVIEW.is(c.queue) && c.due > REVIEW_DUE_MAX) {
             c.due = today;
             other = true;
         } else if (c.due != clamp32(c.due)) {
             c.due = clamp32(c.due);
             other = true;
         }
-        if (c.odue > 0 && (c.type == 1 || c.queue == 2) && c.odid == 0) {
+        if (c.odue > 0 && (CardType.LEARNING.is(c.type) || CardQueue.REVIEW.is(c.queue)) && c.odid == 0) {
             c.odue = 0;
             other = true;
         } else if (c.odue != clamp32(c.odue)) {
@@ -78,7 +80,7 @@ public final class CardRules {
             c.ivl = 0;
             other = true;
         }
-        if (c.type == 2 && c.ivl < 1) {
+        if (CardType.REVIEW.is(c.type) && c.ivl < 1) {
             c.ivl = 1;
             other = true;
         }
@@ -96,28 +98,27 @@ public final class CardRules {
 
     /** A card that is neither suspended nor buried whose queue is not one its type can be in. */
     static boolean queueMismatch(CardRow c, boolean inNormalDeck) {
-        if (c.type < 0 || c.type > 3) {
+        if (!CardType.isValid(c.type)) {
             // an unknown type: no queue can be derived from it
             return false;
         }
-        return switch (c.queue) {
-            case -1, -2, -3 -> false;
-            case 0 -> c.type != 0;
-            case 1, 3 -> c.type != 1 && c.type != 3;
-            case 2 -> c.type != 2;
+        if (!CardQueue.isValid(c.queue)) {
+            return true;
+        }
+        CardType type = CardType.of(c.type);
+        return switch (CardQueue.of(c.queue)) {
+            case SUSPENDED, BURIED_SIBLING, BURIED_MANUALLY -> false;
+            case NEW -> type != CardType.NEW;
+            case LEARNING, DAY_LEARNING -> type != CardType.LEARNING && type != CardType.RELEARNING;
+            case REVIEW -> type != CardType.REVIEW;
             // the preview queue exists only in filtered decks
-            case 4 -> c.odid == 0 || inNormalDeck;
-            default -> true;
+            case PREVIEW -> c.odid == 0 || inNormalDeck;
         };
     }
 
     /** The queue a card of this type belongs in (ANKI-MODEL 1.5, as unsuspending restores it). */
     static int queueFromType(CardRow c) {
-        return switch (c.type) {
-            case 0 -> 0;
-            case 1, 3 -> c.due > 1_000_000_000L ? 1 : 3;
-            default -> 2;
-        };
+        return CardQueue.restoredFor(c.type, c.due).code();
     }
 
     static long clamp32(long v) {

@@ -1,11 +1,10 @@
 package dev.ankiconnect.check;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.card.CardGenerator;
 import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.deck.DeckJson;
+import dev.ankiconnect.deck.DeckKind;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.note.NoteRow;
 import dev.ankiconnect.notetype.ModelInfo;
@@ -13,6 +12,7 @@ import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.packages.MergeRules;
 import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.note.TagSet;
+import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.FirstFieldKey;
 import dev.ankiconnect.text.Html;
 import dev.ankiconnect.text.NoteFields;
@@ -98,6 +98,11 @@ public final class CollectionCheck {
 
     /** A deck as the check needs it. */
     private record DeckInfo(long id, int kind, long confId, String nameKey, String data) {
+
+        /** A normal deck ({@link DeckKind#NORMAL}); any other stored code is not. */
+        boolean isNormal() {
+            return kind == DeckKind.NORMAL.code();
+        }
     }
 
     private CheckReport check() throws SQLException {
@@ -130,7 +135,7 @@ public final class CollectionCheck {
                     if (deck == null) {
                         missingDecks.add(card.did);
                     }
-                    CardRules.Outcome outcome = CardRules.fix(card, today, deck == null || deck.kind() == 0);
+                    CardRules.Outcome outcome = CardRules.fix(card, today, deck == null || deck.isNormal());
                     if (outcome != CardRules.Outcome.NONE) {
                         fixedCards.put(card.id, outcome);
                     }
@@ -364,7 +369,7 @@ public final class CollectionCheck {
     /** A normal deck (or one that will be recovered as one), else Default. */
     private static long usable(long id, Map<Long, DeckInfo> decks, Set<Long> missingDecks) {
         DeckInfo d = decks.get(id);
-        return (d != null && d.kind() == 0) || (d == null && missingDecks.contains(id)) ? id : 1;
+        return (d != null && d.isNormal()) || (d == null && missingDecks.contains(id)) ? id : 1;
     }
 
     // ---- reads ----------------------------------------------------------------------------------
@@ -392,7 +397,7 @@ public final class CollectionCheck {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getString(1) != null) {
                     try {
-                        return PythonJsonReader.read(Json.PROVIDER, rs.getString(1));
+                        return SettingsCodec.value(rs.getString(1));
                     } catch (RuntimeException e) {
                         return null;
                     }
@@ -427,7 +432,7 @@ public final class CollectionCheck {
             ps.setLong(1, p);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JsonObject json = PythonJsonReader.read(Json.PROVIDER, rs.getString(2)).asJsonObject();
+                    JsonObject json = SettingsCodec.object(rs.getString(2));
                     out.put(rs.getLong(1), new ModelInfo(new NoteTypeModel(json)));
                 }
             }
@@ -491,7 +496,7 @@ public final class CollectionCheck {
         }
         List<DeckInfo> fix = new ArrayList<>();
         for (DeckInfo d : decks.values()) {
-            if (d.kind() == 0 && !presets.contains(d.confId())) {
+            if (d.isNormal() && !presets.contains(d.confId())) {
                 fix.add(d);
             }
         }
@@ -503,8 +508,8 @@ public final class CollectionCheck {
             for (DeckInfo d : fix) {
                 String data = d.data();
                 try {
-                    JsonObject json = PythonJsonReader.read(Json.PROVIDER, d.data()).asJsonObject();
-                    data = PythonJsonWriter.write(Json.PROVIDER.createObjectBuilder(json).add("conf", 1)
+                    JsonObject json = SettingsCodec.object(d.data());
+                    data = SettingsCodec.text(Json.PROVIDER.createObjectBuilder(json).add("conf", 1)
                             .add("mod", nowSecs).build());
                 } catch (RuntimeException e) {
                     // unreadable JSON: the column is what the server reads first
@@ -574,7 +579,7 @@ public final class CollectionCheck {
                 ps.setString(3, name);
                 ps.setString(4, DeckName.key(name));
                 ps.setLong(5, nowSecs);
-                ps.setString(6, PythonJsonWriter.write(DeckJson.normalDeck(id, name, nowSecs)));
+                ps.setString(6, SettingsCodec.text(DeckJson.normalDeck(id, name, nowSecs)));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -1,6 +1,7 @@
 package dev.ankiconnect.deck;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -32,9 +33,10 @@ public class Deck {
     @Column(name = "name_key", nullable = false)
     private String nameKey;
 
-    /** 0 normal, 1 filtered. */
+    /** Normal or filtered. */
     @Column(name = "kind", nullable = false)
-    private int kind;
+    @Convert(converter = DeckKindConverter.class)
+    private DeckKind kind = DeckKind.NORMAL;
 
     /** Options preset id (normal decks). */
     @Column(name = "conf_id", nullable = false)
@@ -90,11 +92,15 @@ public class Deck {
         return this;
     }
 
-    public int kind() {
+    public DeckKind kind() {
         return kind;
     }
 
-    public Deck kind(int kind) {
+    public boolean isFiltered() {
+        return kind == DeckKind.FILTERED;
+    }
+
+    public Deck kind(DeckKind kind) {
         this.kind = kind;
         return this;
     }

@@ -1,12 +1,11 @@
 package dev.ankiconnect.deck;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.settings.PresetSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -40,9 +39,13 @@ public class DeckConfigs {
 
     /** The preset's v11 JSON; the columns (id, name, mod, usn) are authoritative. */
     public static JsonObject json(DeckConfig config) {
-        JsonObject stored = PythonJsonReader.read(Json.PROVIDER, config.config()).asJsonObject();
-        return Json.PROVIDER.createObjectBuilder(stored).add("id", config.id()).add("name", config.name())
-                .add("mod", config.mtime()).add("usn", config.usn()).build();
+        return settings(config).json();
+    }
+
+    /** The preset's settings; the columns (id, name, mod, usn) are authoritative. */
+    public static PresetSettings settings(DeckConfig config) {
+        return PresetSettings.decode(config.config()).withColumns(config.id(), config.name(), config.mtime(),
+                config.usn());
     }
 
     /**
@@ -50,7 +53,7 @@ public class DeckConfigs {
      * normal deck with its preset (preset 1 when the deck's preset is gone), marked {@code dyn: false}.
      */
     public JsonObject forDeck(Deck deck) {
-        if (deck.kind() == 1) {
+        if (deck.isFiltered()) {
             return Decks.json(deck);
         }
         DeckConfig config = byId(deck.confId()).or(() -> byId(Decks.DEFAULT_PRESET_ID)).orElseThrow();
@@ -71,9 +74,8 @@ public class DeckConfigs {
             return false;
         }
         long now = System.currentTimeMillis() / 1000;
-        JsonObject json = Json.PROVIDER.createObjectBuilder(checked.get()).add("id", id).add("mod", now)
-                .add("usn", -1).build();
-        existing.get().name(json.getString("name")).mtime(now).usn(-1).config(PythonJsonWriter.write(json));
+        PresetSettings settings = new PresetSettings(checked.get()).withId(id, now);
+        existing.get().name(settings.name()).mtime(now).usn(-1).config(settings.encode());
         return true;
     }
 
@@ -81,17 +83,16 @@ public class DeckConfigs {
     public long cloneOf(DeckConfig source, String name) {
         long id = ids.next();
         long now = System.currentTimeMillis() / 1000;
-        JsonObject json = Json.PROVIDER.createObjectBuilder(json(source)).add("id", id).add("name", name)
-                .add("mod", now).add("usn", -1).build();
+        PresetSettings settings = settings(source).withColumns(id, name, now, -1);
         tx.em().persist(new DeckConfig().profileId(profile.id()).id(id).name(name).mtime(now).usn(-1)
-                .config(PythonJsonWriter.write(json)));
+                .config(settings.encode()));
         return id;
     }
 
     /** Removes a preset; decks that used it fall back to preset 1. */
     public void remove(DeckConfig config) {
         for (Deck deck : decks.all()) {
-            if (deck.kind() == 0 && deck.confId() == config.id()) {
+            if (!deck.isFiltered() && deck.confId() == config.id()) {
                 decks.setConfig(deck, Decks.DEFAULT_PRESET_ID);
             }
         }

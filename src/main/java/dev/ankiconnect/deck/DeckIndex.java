@@ -62,7 +62,7 @@ public final class DeckIndex {
     /** A deck cards may be placed in: it exists and is not filtered; else the Default deck. */
     public long usable(long id) {
         Deck d = byId.get(id);
-        return d != null && d.kind() == 0 ? id : DEFAULT_DECK;
+        return d != null && !d.isFiltered() ? id : DEFAULT_DECK;
     }
 
     public Map<Long, String> names() {

@@ -124,7 +124,7 @@ public class DeckStats {
 
     /** Today's remaining limits of a deck: today-override, deck override or preset, less what was studied. */
     DailyLimits limits(Deck deck, int today, boolean ignoreReviewLimit) {
-        if (deck.kind() == 1) {
+        if (deck.isFiltered()) {
             return DailyLimits.FILTERED;
         }
         JsonObject json = Decks.json(deck);

@@ -1,9 +1,6 @@
 package dev.ankiconnect.deck;
 
-import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
@@ -11,6 +8,8 @@ import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionCreated;
+import dev.ankiconnect.settings.DeckSettings;
+import dev.ankiconnect.settings.PresetSettings;
 import dev.ankiconnect.text.NativeDeckName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -46,7 +45,7 @@ public class Decks {
         created.em().persist(deckEntity(created.profileId(), DeckJson.normalDeck(DEFAULT_DECK_ID, "Default", secs)));
         JsonObject preset = DeckJson.defaultPreset(DEFAULT_PRESET_ID, "Default", secs);
         created.em().persist(new DeckConfig().profileId(created.profileId()).id(DEFAULT_PRESET_ID).name("Default")
-                .mtime(secs).usn(-1).config(PythonJsonWriter.write(preset)));
+                .mtime(secs).usn(-1).config(new PresetSettings(preset).encode()));
     }
 
     public Optional<Deck> byName(String name) {
@@ -164,15 +163,14 @@ public class Decks {
      */
     public void remove(Deck deck) {
         for (Deck d : withDescendants(deck)) {
-            if (d.kind() == 1) {
+            if (d.isFiltered()) {
                 returnFromFiltered("c.did = :ids", d.id());
             } else {
                 deleteCardsOf(d.id());
             }
             if (d.id() == DEFAULT_DECK_ID) {
-                JsonObject json = Json.PROVIDER.createObjectBuilder(json(d)).add("name", "Default").build();
                 d.name("Default").nameKey(DeckName.key("Default")).mtime(System.currentTimeMillis() / 1000)
-                        .usn(-1).data(PythonJsonWriter.write(json));
+                        .usn(-1).data(settings(d).withName("Default").encode());
             } else {
                 tx.em().remove(d);
             }
@@ -196,9 +194,8 @@ public class Decks {
 
     /** Points decks at another options preset (normal decks keep it in column and JSON). */
     public void setConfig(Deck deck, long configId) {
-        JsonObject json = Json.PROVIDER.createObjectBuilder(json(deck)).add("conf", configId)
-                .add("mod", System.currentTimeMillis() / 1000).build();
-        deck.confId(configId).mtime(json.getJsonNumber("mod").longValue()).usn(-1).data(PythonJsonWriter.write(json));
+        long now = System.currentTimeMillis() / 1000;
+        deck.confId(configId).mtime(now).usn(-1).data(settings(deck).withPreset(configId, now).encode());
     }
 
     public List<String> names() {
@@ -249,7 +246,7 @@ public class Decks {
                 // Adopt the existing spelling for the levels below it.
                 spelled = DeckName.of(parent.name());
             } else {
-                if (parent != null && parent.kind() == 1) {
+                if (parent != null && parent.isFiltered()) {
                     // Anki refuses with its localised DeckIsFiltered text.
                     throw new Refusal(Refusal.Kind.FILTERED_DECK_CHILD);
                 }
@@ -291,7 +288,7 @@ public class Decks {
                     parent = existing;
                     spelled = DeckName.of(parent.name());
                 } else {
-                    if (parent != null && parent.kind() == 1) {
+                    if (parent != null && parent.isFiltered()) {
                         throw new Refusal(Refusal.Kind.FILTERED_DECK_CHILD);
                     }
                     tx.keepWrites();
@@ -323,7 +320,7 @@ public class Decks {
                 ps.setLong(2, d.id());
                 ps.setString(3, d.name());
                 ps.setString(4, d.nameKey());
-                ps.setInt(5, d.kind());
+                ps.setInt(5, d.kind().code());
                 ps.setLong(6, d.confId());
                 ps.setLong(7, d.mtime());
                 ps.setInt(8, d.usn());
@@ -342,15 +339,18 @@ public class Decks {
 
     /** The deck's v11 JSON (stored in {@code data}, with the columns authoritative). */
     public static JsonObject json(Deck deck) {
-        JsonObject stored = PythonJsonReader.read(Json.PROVIDER, deck.data()).asJsonObject();
-        return Json.PROVIDER.createObjectBuilder(stored).add("id", deck.id()).add("name", deck.name())
-                .add("mod", deck.mtime()).build();
+        return settings(deck).json();
+    }
+
+    /** The deck's settings (stored in {@code data}, with the columns authoritative). */
+    public static DeckSettings settings(Deck deck) {
+        return DeckSettings.decode(deck.data()).withColumns(deck.id(), deck.name(), deck.mtime());
     }
 
     static Deck deckEntity(long profileId, JsonObject json) {
         String name = json.getString("name");
         return new Deck().profileId(profileId).id(json.getJsonNumber("id").longValueExact()).name(name)
-                .nameKey(DeckName.key(name)).kind(json.getInt("dyn", 0)).confId(json.getInt("conf", 1))
-                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).data(PythonJsonWriter.write(json));
+                .nameKey(DeckName.key(name)).kind(DeckKind.of(json.getInt("dyn", 0))).confId(json.getInt("conf", 1))
+                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).data(new DeckSettings(json).encode());
     }
 }

@@ -14,6 +14,8 @@ import dev.ankiconnect.notetype.NotesSync;
 import dev.ankiconnect.scheduler.AnkiRng;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.scheduler.CardQueue;
+import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.template.CardGeneration;
 import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
@@ -147,7 +149,7 @@ public class NoteTypeSync implements NotesSync {
                     due = position(existing, did);
                 }
                 tx.em().persist(new Card().profileId(profile.id()).id(ids.next()).nid(note.id()).did(did).ord(ord)
-                        .mtime(now).usn(-1).type(0).queue(0).due(due).ivl(0).factor(0).reps(0).lapses(0).left(0)
+                        .mtime(now).usn(-1).type(CardType.NEW.code()).queue(CardQueue.NEW.code()).due(due).ivl(0).factor(0).reps(0).lapses(0).left(0)
                         .odue(0).odid(0).flags(0).data(""));
             }
         }
@@ -159,7 +161,7 @@ public class NoteTypeSync implements NotesSync {
      */
     private long position(List<Card> existing, long did) {
         for (Card c : existing) {
-            if (c.type() == 0) {
+            if (CardType.NEW.is(c.type())) {
                 return Math.max(0, c.odue() != 0 ? c.odue() : c.due());
             }
         }
@@ -176,15 +178,14 @@ public class NoteTypeSync implements NotesSync {
     /** v11 {@code new.order} 0 means random insertion. */
     private boolean randomOrder(long did) {
         Deck d = tx.em().find(Deck.class, new ProfileScopedId(profile.id(), did));
-        if (d == null || d.kind() != 0) {
+        if (d == null || d.isFiltered()) {
             return false;
         }
         DeckConfig preset = tx.em().find(DeckConfig.class, new ProfileScopedId(profile.id(), d.confId()));
         if (preset == null) {
             return false;
         }
-        JsonValue order = DeckConfigs.json(preset).getJsonObject("new").get("order");
-        return order instanceof JsonNumber n && n.intValue() == 0;
+        return DeckConfigs.settings(preset).randomNewOrder();
     }
 
     /** The deck all existing cards share (their home deck), else the type's last-used deck, else Default. */
@@ -208,6 +209,6 @@ public class NoteTypeSync implements NotesSync {
 
     private boolean normalDeck(long did) {
         Deck d = tx.em().find(Deck.class, new ProfileScopedId(profile.id(), did));
-        return d != null && d.kind() == 0;
+        return d != null && !d.isFiltered();
     }
 }

@@ -15,6 +15,7 @@ import dev.ankiconnect.note.DuplicateRule.State;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.text.Guid;
 import dev.ankiconnect.text.NoteText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -350,7 +351,7 @@ public class Notes {
         }
         long due = -1;
         for (CardRow c : existing) {
-            if (c.type == 0) {
+            if (CardType.NEW.is(c.type)) {
                 due = Math.max(0, c.odue != 0 ? c.odue : c.due);
                 break;
             }

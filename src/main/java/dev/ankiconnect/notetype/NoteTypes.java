@@ -1,14 +1,13 @@
 package dev.ankiconnect.notetype;
 
 import dev.ankiconnect.api.NotFoundException;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.CollectionCreated;
+import dev.ankiconnect.settings.NoteTypeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -70,7 +69,7 @@ public class NoteTypes {
 
     /** The parsed view of a stored note type. */
     public static NoteTypeModel model(NoteType type) {
-        return new NoteTypeModel(PythonJsonReader.read(Json.PROVIDER, type.config()).asJsonObject());
+        return new NoteTypeModel(NoteTypeSettings.decode(type.config()).json());
     }
 
     /** Adds a note type given as v11 JSON (its id and name are used as they are). */
@@ -82,8 +81,13 @@ public class NoteTypes {
 
     /** Writes changed v11 JSON back: name, kind and modification time follow the JSON. */
     public void save(NoteType type, JsonObject json) {
-        type.name(json.getString("name")).nameKey(key(json.getString("name"))).kind(json.getInt("type", 0))
-                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).config(PythonJsonWriter.write(json));
+        columns(type, new NoteTypeSettings(json));
+    }
+
+    /** Stores the settings with the columns that repeat them (name, its key, kind, modification time). */
+    public static NoteType columns(NoteType type, NoteTypeSettings settings) {
+        return type.name(settings.name()).nameKey(key(settings.name())).kind(settings.kind()).mtime(settings.mod())
+                .usn(-1).config(settings.encode());
     }
 
     public long newId() {
@@ -91,10 +95,8 @@ public class NoteTypes {
     }
 
     static NoteType entity(long profileId, JsonObject json) {
-        return new NoteType().profileId(profileId).id(json.getJsonNumber("id").longValueExact())
-                .name(json.getString("name")).nameKey(key(json.getString("name")))
-                .kind(json.getInt("type", 0)).mtime(json.getJsonNumber("mod").longValue()).usn(-1)
-                .config(PythonJsonWriter.write(json));
+        NoteTypeSettings settings = new NoteTypeSettings(json);
+        return columns(new NoteType().profileId(profileId).id(settings.id()), settings);
     }
 
     /** Note type names are unique without regard to case. */
@@ -116,7 +118,7 @@ public class NoteTypes {
 
     /** The stored v11 JSON, as findModelsById returns it. */
     public static JsonObject json(NoteType type) {
-        return PythonJsonReader.read(Json.PROVIDER, type.config()).asJsonObject();
+        return NoteTypeSettings.decode(type.config()).json();
     }
 
     /** An edit of the stored note type, to be passed to {@link #update}. */

@@ -23,6 +23,7 @@ import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.Profile;
 import dev.ankiconnect.review.Revlog;
+import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -159,7 +160,7 @@ public class PackageExporter {
         for (long did : withParents) {
             Deck d = byId.get(did);
             pkg.decks().put(did, Decks.json(d));
-            if (d.kind() == 0) {
+            if (!d.isFiltered()) {
                 confIds.add(d.confId());
             }
         }
@@ -198,6 +199,6 @@ public class PackageExporter {
     }
 
     private static JsonObject parse(String json) {
-        return PythonJsonReader.read(Json.PROVIDER, json).asJsonObject();
+        return SettingsCodec.object(json);
     }
 }

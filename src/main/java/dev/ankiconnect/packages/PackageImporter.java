@@ -14,6 +14,7 @@ import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckConfig;
+import dev.ankiconnect.deck.DeckKind;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
@@ -25,7 +26,11 @@ import dev.ankiconnect.notetype.NoteTypes;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.review.Revlog;
+import dev.ankiconnect.scheduler.CardQueue;
+import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.scheduler.CollectionDay;
+import dev.ankiconnect.settings.NoteTypeSettings;
+import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.NoteText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -198,7 +203,7 @@ public class PackageImporter {
                     .lapses(c.lapses()).left(c.left()).odue(odue).odid(odid).flags(c.flags())
                     .data(c.data() == null ? "" : c.data()));
             cidMap.put(c.id(), cid);
-            if (c.type() == 0 && c.queue() >= 0 && due >= maxNewPosition) {
+            if (CardType.NEW.is(c.type()) && c.queue() >= CardQueue.NEW.code() && due >= maxNewPosition) {
                 maxNewPosition = due;
             }
         }
@@ -328,8 +333,7 @@ public class PackageImporter {
     }
 
     private static void saveNoteType(NoteType t, JsonObject json) {
-        t.name(json.getString("name")).nameKey(NoteTypes.key(json.getString("name"))).kind(json.getInt("type", 0))
-                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).config(PythonJsonWriter.write(json));
+        NoteTypes.columns(t, new NoteTypeSettings(json));
     }
 
     private static JsonObject with(JsonObject json, long id, String name, long mod, Long originalId) {
@@ -350,7 +354,7 @@ public class PackageImporter {
                 JsonObject json = e.getValue();
                 em.persist(new DeckConfig().profileId(p).id(id).name(json.getString("name", "Default"))
                         .mtime(json.get("mod") instanceof JsonNumber m ? m.longValue() : 0).usn(-1)
-                        .config(PythonJsonWriter.write(Json.PROVIDER.createObjectBuilder(json).add("id", id).build())));
+                        .config(SettingsCodec.text(Json.PROVIDER.createObjectBuilder(json).add("id", id).build())));
             }
             map.put(id, id);
         }
@@ -381,7 +385,7 @@ public class PackageImporter {
                     name = r.getValue() + name.substring(r.getKey().length());
                 }
             }
-            int kind = isFiltered(json) ? 1 : 0;
+            DeckKind kind = isFiltered(json) ? DeckKind.FILTERED : DeckKind.NORMAL;
             long conf = json.get("conf") instanceof JsonNumber c ? confMap.getOrDefault(c.longValue(), 1L) : 1L;
             Deck existing = decks.byName(name).orElse(null);
             if (existing != null && existing.kind() != kind) {
@@ -397,11 +401,11 @@ public class PackageImporter {
                 if (!desc.isEmpty()) {
                     b.add("desc", desc);
                 }
-                if (kind == 0 && conf != 1) {
+                if (kind == DeckKind.NORMAL && conf != 1) {
                     b.add("conf", conf);
                     existing.confId(conf);
                 }
-                existing.data(PythonJsonWriter.write(b.build())).mtime(nowSecs).usn(-1);
+                existing.data(SettingsCodec.text(b.build())).mtime(nowSecs).usn(-1);
                 map.put(id, existing.id());
                 continue;
             }
@@ -412,8 +416,8 @@ public class PackageImporter {
             }
             long newId = ids.next();
             JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder(json).add("id", newId).add("name", name)
-                    .add("mod", nowSecs).add("usn", -1).add("dyn", kind);
-            if (kind == 0) {
+                    .add("mod", nowSecs).add("usn", -1).add("dyn", kind.code());
+            if (kind == DeckKind.NORMAL) {
                 b.add("conf", conf);
             }
             for (String counter : new String[] {"newToday", "revToday", "lrnToday", "timeToday"}) {
@@ -421,7 +425,7 @@ public class PackageImporter {
                 b.add(counter, zero);
             }
             Deck deck = new Deck().profileId(p).id(newId).name(name).nameKey(DeckName.key(name)).kind(kind)
-                    .confId(kind == 0 ? conf : 1).mtime(nowSecs).usn(-1).data(PythonJsonWriter.write(b.build()));
+                    .confId(kind == DeckKind.NORMAL ? conf : 1).mtime(nowSecs).usn(-1).data(SettingsCodec.text(b.build()));
             em.persist(deck);
             em.flush(); // later decks.byName / getOrCreate see it
             map.put(id, newId);
@@ -462,6 +466,6 @@ public class PackageImporter {
     }
 
     private static JsonObject parse(String json) {
-        return PythonJsonReader.read(Json.PROVIDER, json).asJsonObject();
+        return SettingsCodec.object(json);
     }
 }

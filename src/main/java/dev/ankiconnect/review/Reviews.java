@@ -1,8 +1,6 @@
 package dev.ankiconnect.review;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Ids;
@@ -19,6 +17,8 @@ import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.scheduler.AnswerResult;
 import dev.ankiconnect.scheduler.CardOps;
+import dev.ankiconnect.scheduler.CardQueue;
+import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.scheduler.DueDateSpec;
 import dev.ankiconnect.scheduler.FuzzSource;
 import dev.ankiconnect.scheduler.Preset;
@@ -27,13 +27,12 @@ import dev.ankiconnect.scheduler.Scheduler;
 import dev.ankiconnect.scheduler.SchedulerContext;
 import dev.ankiconnect.scheduler.SchedulingCard;
 import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.settings.DeckSettings;
+import dev.ankiconnect.settings.PresetSettings;
 import dev.ankiconnect.tag.Tag;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,14 +82,9 @@ public class Reviews {
                 conf = em.find(DeckConfig.class, new ProfileScopedId(profile.id(), Decks.DEFAULT_PRESET_ID));
             }
             Preset preset = conf == null ? Preset.defaults()
-                    : SchedulingRows.preset(PythonJsonReader.read(Json.PROVIDER, conf.config()).asJsonObject());
-            Float deckRetention = null;
-            if (deck != null && deck.data() != null) {
-                JsonObject json = PythonJsonReader.read(Json.PROVIDER, deck.data()).asJsonObject();
-                if (json.get("desiredRetention") instanceof JsonNumber n) {
-                    deckRetention = n.intValue() / 100f;
-                }
-            }
+                    : PresetSettings.decode(conf.config()).scheduler();
+            Float deckRetention = deck != null && deck.data() != null
+                    ? DeckSettings.decode(deck.data()).desiredRetention() : null;
             return new SchedulerContext(preset, timing, config.getBool("fsrs", false),
                     config.getBool("fsrsShortTermWithStepsEnabled", false), deckRetention,
                     clock.collapseTimeSecs(), FuzzSource.ANKI);
@@ -174,7 +168,7 @@ public class Reviews {
     /** AnkiConnect's raw update: type relearning, queue learning, nothing else. */
     public void relearn(List<Long> cardIds) {
         for (Card card : existing(cardIds)) {
-            card.type(SchedulingCard.TYPE_RELEARN).queue(SchedulingCard.QUEUE_LEARN);
+            card.type(CardType.RELEARNING.code()).queue(CardQueue.LEARNING.code());
         }
     }
 
@@ -235,10 +229,10 @@ public class Reviews {
     /** Anki's {@code is:due}: review/day-learning due today, or learning due within learn-ahead. */
     public boolean isDue(Card card, Timing timing) {
         int q = card.queue();
-        if (q == SchedulingCard.QUEUE_REVIEW || q == SchedulingCard.QUEUE_DAY_LEARN) {
+        if (q == CardQueue.REVIEW.code() || q == CardQueue.DAY_LEARNING.code()) {
             return card.due() <= timing.today();
         }
-        if (q == SchedulingCard.QUEUE_LEARN || q == SchedulingCard.QUEUE_PREVIEW) {
+        if (q == CardQueue.LEARNING.code() || q == CardQueue.PREVIEW.code()) {
             return card.due() <= timing.now() + clock.collapseTimeSecs();
         }
         return false;
@@ -265,15 +259,15 @@ public class Reviews {
             }
             for (CardOps.BuryKind kind : kinds) {
                 if (sibling.queue() == CardOps.queueOf(kind)) {
-                    sibling.queue(SchedulingCard.QUEUE_BURIED_SIBLING).usn(-1);
+                    sibling.queue(CardQueue.BURIED_SIBLING.code()).usn(-1);
                 }
             }
         }
     }
 
     private static String counterKey(int previousQueue) {
-        return previousQueue == SchedulingCard.QUEUE_NEW ? "newToday"
-                : previousQueue == SchedulingCard.QUEUE_REVIEW ? "revToday" : "lrnToday";
+        return previousQueue == CardQueue.NEW.code() ? "newToday"
+                : previousQueue == CardQueue.REVIEW.code() ? "revToday" : "lrnToday";
     }
 
     /** Anki keeps per-deck "studied today" counters for the daily limits, on the deck and its parents. */
@@ -290,15 +284,7 @@ public class Reviews {
             if (d == null || d.data() == null) {
                 continue;
             }
-            JsonObject json = PythonJsonReader.read(Json.PROVIDER, d.data()).asJsonObject();
-            jakarta.json.JsonObjectBuilder updated = Json.PROVIDER.createObjectBuilder(json);
-            counts.forEach((key, added) -> {
-                JsonArray counter = json.getJsonArray(key);
-                long count = counter != null && counter.size() == 2 && counter.getInt(0) == today
-                        ? counter.getJsonNumber(1).longValue() : 0;
-                updated.add(key, Json.PROVIDER.createArrayBuilder().add(today).add(count + added));
-            });
-            d.data(PythonJsonWriter.write(updated.build()));
+            d.data(DeckSettings.decode(d.data()).withCounted(today, counts).encode());
         }
     }
 

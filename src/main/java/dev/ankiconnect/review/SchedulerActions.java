@@ -7,6 +7,7 @@ import dev.ankiconnect.api.Params;
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.CollectionClock;
+import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.scheduler.SchedulingCard;
 import dev.ankiconnect.scheduler.Timing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,7 @@ public class SchedulerActions implements ActionGroup {
         List<Boolean> out = new ArrayList<>();
         for (long id : p.longList("cards")) {
             Optional<Card> card = reviews.card(id);
-            if (card.isPresent() && card.get().type() == SchedulingCard.TYPE_NEW) {
+            if (card.isPresent() && card.get().type() == CardType.NEW.code()) {
                 out.add(true);
                 continue;
             }
@@ -82,7 +83,7 @@ public class SchedulerActions implements ActionGroup {
         List<Object> out = new ArrayList<>();
         for (long id : p.longList("cards")) {
             Optional<Card> card = reviews.card(id);
-            if (card.isPresent() && card.get().type() == SchedulingCard.TYPE_NEW) {
+            if (card.isPresent() && card.get().type() == CardType.NEW.code()) {
                 out.add(0);
                 continue;
             }

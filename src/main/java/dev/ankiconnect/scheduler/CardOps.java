@@ -31,7 +31,7 @@ public final class CardOps {
         Integer last = restorePosition ? lastPosition(card) : null;
         SchedulingCard.Builder b = card.toBuilder().odid(0).odue(0)
                 .due(last != null ? last : nextPosition)
-                .type(SchedulingCard.TYPE_NEW).queue(SchedulingCard.QUEUE_NEW).ivl(0).factor(0)
+                .type(CardType.NEW.code()).queue(CardQueue.NEW.code()).ivl(0).factor(0)
                 .originalPosition(null).memory(null);
         if (resetCounts) {
             b.reps(0).lapses(0);
@@ -44,7 +44,7 @@ public final class CardOps {
 
     /** Where a new card sits or sat: its due (odue in a filtered deck) while new, else data.pos. */
     public static Integer lastPosition(SchedulingCard card) {
-        if (card.type() == SchedulingCard.TYPE_NEW) {
+        if (card.type() == CardType.NEW.code()) {
             return card.originalOrCurrentDue();
         }
         return card.originalPosition();
@@ -63,7 +63,7 @@ public final class CardOps {
         int newDue = timing.today() + days;
         int interval;
         if (fsrsEnabled) {
-            if (card.queue() == SchedulingCard.QUEUE_NEW || card.ivl() == 0) {
+            if (card.queue() == CardQueue.NEW.code() || card.ivl() == 0) {
                 interval = 0;
             } else if (card.lastReviewTime() != null) {
                 interval = (int) Math.max(0, Math.floorDiv(timing.nextDayAt() - card.lastReviewTime(), 86_400L))
@@ -75,8 +75,8 @@ public final class CardOps {
                 }
                 interval = Math.max(0, card.ivl() + (newDue - due));
             }
-        } else if (forceReset || (card.type() != SchedulingCard.TYPE_REVIEW
-                && card.type() != SchedulingCard.TYPE_RELEARN)) {
+        } else if (forceReset || (card.type() != CardType.REVIEW.code()
+                && card.type() != CardType.RELEARNING.code())) {
             interval = Math.max(days, 1);
         } else {
             interval = Math.max(card.ivl(), 1);
@@ -85,7 +85,7 @@ public final class CardOps {
                 .originalPosition(lastPosition(card))
                 .odid(0).odue(0)
                 .ivl(interval).due(newDue)
-                .type(SchedulingCard.TYPE_REVIEW).queue(SchedulingCard.QUEUE_REVIEW);
+                .type(CardType.REVIEW.code()).queue(CardQueue.REVIEW.code());
         if (card.factor() == 0) {
             b.factor(Scheduler.easePermille(initialEase));
         }
@@ -103,20 +103,20 @@ public final class CardOps {
 
     /** AnkiConnect relearnCards: a raw update to type 3 / queue 1, nothing else changes. */
     public static SchedulingCard relearn(SchedulingCard card) {
-        return card.toBuilder().type(SchedulingCard.TYPE_RELEARN).queue(SchedulingCard.QUEUE_LEARN).build();
+        return card.toBuilder().type(CardType.RELEARNING.code()).queue(CardQueue.LEARNING.code()).build();
     }
 
     public static SchedulingCard suspend(SchedulingCard card) {
-        return card.toBuilder().queue(SchedulingCard.QUEUE_SUSPENDED).build();
+        return card.toBuilder().queue(CardQueue.SUSPENDED.code()).build();
     }
 
     /** Manual bury (-3) or scheduler bury (-2); suspended cards stay suspended. */
     public static SchedulingCard bury(SchedulingCard card, boolean manual) {
-        if (card.queue() == SchedulingCard.QUEUE_SUSPENDED) {
+        if (card.queue() == CardQueue.SUSPENDED.code()) {
             return card;
         }
         return card.toBuilder()
-                .queue(manual ? SchedulingCard.QUEUE_BURIED_MANUALLY : SchedulingCard.QUEUE_BURIED_SIBLING).build();
+                .queue(manual ? CardQueue.BURIED_MANUALLY.code() : CardQueue.BURIED_SIBLING.code()).build();
     }
 
     /** Unsuspend/unbury: queue rebuilt from the type; (re)learning by whether due looks like a timestamp. */
@@ -125,13 +125,8 @@ public final class CardOps {
     }
 
     public static int queueFromType(int type, int due) {
-        return switch (type) {
-            case SchedulingCard.TYPE_NEW -> SchedulingCard.QUEUE_NEW;
-            case SchedulingCard.TYPE_REVIEW -> SchedulingCard.QUEUE_REVIEW;
-            case SchedulingCard.TYPE_LEARN, SchedulingCard.TYPE_RELEARN ->
-                    due > 1_000_000_000 ? SchedulingCard.QUEUE_LEARN : SchedulingCard.QUEUE_DAY_LEARN;
-            default -> throw new IllegalArgumentException("invalid card type " + type);
-        };
+        CardType.of(type); // an undefined type is refused here
+        return CardQueue.restoredFor(type, due).code();
     }
 
     /**
@@ -144,10 +139,10 @@ public final class CardOps {
         if (preset.buryNew()) {
             out.add(BuryKind.NEW);
         }
-        if (preset.buryReviews() && ord <= gatherOrder(SchedulingCard.QUEUE_REVIEW)) {
+        if (preset.buryReviews() && ord <= gatherOrder(CardQueue.REVIEW.code())) {
             out.add(BuryKind.REVIEW);
         }
-        if (preset.buryInterdayLearning() && ord <= gatherOrder(SchedulingCard.QUEUE_DAY_LEARN)) {
+        if (preset.buryInterdayLearning() && ord <= gatherOrder(CardQueue.DAY_LEARNING.code())) {
             out.add(BuryKind.INTERDAY_LEARNING);
         }
         return out;
@@ -156,18 +151,21 @@ public final class CardOps {
     /** Sibling queue a bury kind targets (cards there become queue -2). */
     public static int queueOf(BuryKind kind) {
         return switch (kind) {
-            case NEW -> SchedulingCard.QUEUE_NEW;
-            case REVIEW -> SchedulingCard.QUEUE_REVIEW;
-            case INTERDAY_LEARNING -> SchedulingCard.QUEUE_DAY_LEARN;
+            case NEW -> CardQueue.NEW.code();
+            case REVIEW -> CardQueue.REVIEW.code();
+            case INTERDAY_LEARNING -> CardQueue.DAY_LEARNING.code();
         };
     }
 
     private static int gatherOrder(int queue) {
-        return switch (queue) {
-            case SchedulingCard.QUEUE_LEARN, SchedulingCard.QUEUE_PREVIEW -> 0;
-            case SchedulingCard.QUEUE_DAY_LEARN -> 1;
-            case SchedulingCard.QUEUE_REVIEW -> 2;
-            case SchedulingCard.QUEUE_NEW -> 3;
+        if (!CardQueue.isValid(queue)) {
+            return 4;
+        }
+        return switch (CardQueue.of(queue)) {
+            case LEARNING, PREVIEW -> 0;
+            case DAY_LEARNING -> 1;
+            case REVIEW -> 2;
+            case NEW -> 3;
             default -> 4;
         };
     }

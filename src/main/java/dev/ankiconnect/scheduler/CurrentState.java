@@ -20,21 +20,20 @@ public record CurrentState(Kind kind, int remaining, int stepSecs, int scheduled
     static CurrentState of(SchedulingCard card, SchedulerContext ctx) {
         int today = ctx.timing().today();
         float ease = card.factor() / 1000f;
-        return switch (card.type()) {
-            case SchedulingCard.TYPE_NEW -> new CurrentState(Kind.NEW,
+        return switch (CardType.of(card.type())) {
+            case NEW -> new CurrentState(Kind.NEW,
                     ctx.preset().learnSteps().size(), 0, 0, 0, ease, card.lapses(), card.memory());
-            case SchedulingCard.TYPE_LEARN -> new CurrentState(Kind.LEARNING, card.remainingSteps(),
+            case LEARNING -> new CurrentState(Kind.LEARNING, card.remainingSteps(),
                     new LearningSteps(ctx.preset().learnSteps()).currentDelay(card.remainingSteps()), 0, 0, ease,
                     card.lapses(), card.memory());
-            case SchedulingCard.TYPE_REVIEW -> {
+            case REVIEW -> {
                 int due = card.isFiltered() && card.odue() != 0 ? card.odue() : Math.min(card.due(), today);
                 int elapsed = Math.max(0, card.ivl() - (due - today));
                 yield new CurrentState(Kind.REVIEW, 0, 0, card.ivl(), elapsed, ease, card.lapses(), card.memory());
             }
-            case SchedulingCard.TYPE_RELEARN -> new CurrentState(Kind.RELEARNING, card.remainingSteps(),
+            case RELEARNING -> new CurrentState(Kind.RELEARNING, card.remainingSteps(),
                     new LearningSteps(ctx.preset().relearnSteps()).currentDelay(card.remainingSteps()), card.ivl(),
                     card.ivl(), ease, card.lapses(), card.memory());
-            default -> throw new IllegalArgumentException("invalid card type " + card.type());
         };
     }
 

@@ -43,20 +43,20 @@ public final class Scheduler {
         Interval nextInterval = next.interval(untilRollover);
         switch (next.kind()) {
             case LEARNING -> {
-                b.type(SchedulingCard.TYPE_LEARN).left(next.remainingSteps());
+                b.type(CardType.LEARNING.code()).left(next.remainingSteps());
                 placeLearning(b, card, nextInterval, next.delaySecs(), ctx);
             }
             case RELEARNING -> {
-                b.type(SchedulingCard.TYPE_RELEARN).left(next.remainingSteps()).ivl(next.days())
+                b.type(CardType.RELEARNING.code()).left(next.remainingSteps()).ivl(next.days())
                         .lapses(next.lapses()).factor(easePermille(next.ease()));
                 placeLearning(b, card, nextInterval, next.delaySecs(), ctx);
             }
-            case REVIEW -> b.type(SchedulingCard.TYPE_REVIEW).queue(SchedulingCard.QUEUE_REVIEW)
+            case REVIEW -> b.type(CardType.REVIEW.code()).queue(CardQueue.REVIEW.code())
                     .ivl(next.days()).due(timing.today() + next.days()).left(0)
                     .factor(easePermille(next.ease())).lapses(next.lapses());
         }
         if (next.leeched() && ctx.preset().leechAction() == LeechAction.SUSPEND) {
-            b.queue(SchedulingCard.QUEUE_SUSPENDED);
+            b.queue(CardQueue.SUSPENDED.code());
         }
         b.reps(card.reps() + 1).lastReviewTime(Math.floorDiv(answeredAtMs, 1000L));
         if (ctx.fsrsEnabled()) {
@@ -83,10 +83,10 @@ public final class Scheduler {
     private static void placeLearning(SchedulingCard.Builder b, SchedulingCard card, Interval interval,
                                       int delaySecs, SchedulerContext ctx) {
         if (interval.inDays()) {
-            b.queue(SchedulingCard.QUEUE_DAY_LEARN).due((int) (ctx.timing().today() + interval.amount()));
+            b.queue(CardQueue.DAY_LEARNING.code()).due((int) (ctx.timing().today() + interval.amount()));
         } else {
             int fuzzed = ctx.fuzz().learningDelayWithFuzz(card.id() + card.reps(), delaySecs);
-            b.queue(SchedulingCard.QUEUE_LEARN).due((int) (ctx.timing().now() + fuzzed));
+            b.queue(CardQueue.LEARNING.code()).due((int) (ctx.timing().now() + fuzzed));
         }
     }
 

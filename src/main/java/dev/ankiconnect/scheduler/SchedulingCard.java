@@ -3,7 +3,7 @@ package dev.ankiconnect.scheduler;
 /**
  * The scheduling-relevant columns of a card row plus the scheduler's keys of its {@code data} JSON.
  *
- * <p>Encodings are Anki's raw ones (ANKI-MODEL 1.5): type 0-3, queue -3..4, due by queue,
+ * <p>Encodings are Anki's raw ones (ANKI-MODEL 1.5): type 0-3 ({@link CardType} codes), queue -3..4 ({@link CardQueue} codes), due by queue,
  * ivl in days, factor in permille, {@code left} as stored. Nullable fields mirror absent data keys:
  * {@code originalPosition} = {@code pos}, {@code memory} = {@code s}/{@code d},
  * {@code desiredRetention} = {@code dr}, {@code decay} = {@code decay},
@@ -28,23 +28,9 @@ public record SchedulingCard(
         Float decay,
         Long lastReviewTime) {
 
-    public static final int TYPE_NEW = 0;
-    public static final int TYPE_LEARN = 1;
-    public static final int TYPE_REVIEW = 2;
-    public static final int TYPE_RELEARN = 3;
-
-    public static final int QUEUE_BURIED_MANUALLY = -3;
-    public static final int QUEUE_BURIED_SIBLING = -2;
-    public static final int QUEUE_SUSPENDED = -1;
-    public static final int QUEUE_NEW = 0;
-    public static final int QUEUE_LEARN = 1;
-    public static final int QUEUE_REVIEW = 2;
-    public static final int QUEUE_DAY_LEARN = 3;
-    public static final int QUEUE_PREVIEW = 4;
-
     /** A fresh new card at the given new-card position. */
     public static SchedulingCard newCard(long id, int position) {
-        return new Builder().id(id).type(TYPE_NEW).queue(QUEUE_NEW).due(position).build();
+        return new Builder().id(id).type(CardType.NEW.code()).queue(CardQueue.NEW.code()).due(position).build();
     }
 
     public boolean isFiltered() {

@@ -25,7 +25,7 @@ public final class ReviewBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = 18797;
+        int port = Integer.getInteger("bench.port", 18797);
         Tomcat tomcat = EmbeddedServer.start(port, Path.of("target", "bench-review-" + System.currentTimeMillis()), false);
         BenchClient client = new BenchClient(port);
         try {
