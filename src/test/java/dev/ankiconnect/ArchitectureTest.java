@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] CONTAINER = {
-        "jakarta.persistence..", "jakarta.servlet..", "jakarta.enterprise..", "jakarta.inject.."};
+        "jakarta.persistence..", "jakarta.servlet..", "jakarta.enterprise..", "jakarta.inject.."
+    };
 
     private static JavaClasses classes;
 
@@ -38,21 +39,44 @@ class ArchitectureTest {
 
     @Test
     void purePackagesImportNoJpaServletOrCdi() {
-        noClasses().that().resideInAnyPackage("dev.ankiconnect.search", "dev.ankiconnect.scheduler..",
-                        "dev.ankiconnect.template..", "dev.ankiconnect.text..", "dev.ankiconnect.apkg..")
-                .should().dependOnClassesThat().resideInAnyPackage(CONTAINER)
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.ankiconnect.search",
+                        "dev.ankiconnect.scheduler..",
+                        "dev.ankiconnect.template..",
+                        "dev.ankiconnect.text..",
+                        "dev.ankiconnect.apkg..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CONTAINER)
                 .check(classes);
     }
 
     @Test
     void apiImportsNoFeature() {
-        noClasses().that().resideInAPackage("dev.ankiconnect.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.ankiconnect.dispatch..",
-                        "dev.ankiconnect.web..", "dev.ankiconnect.user..", "dev.ankiconnect.profile..",
-                        "dev.ankiconnect.deck..", "dev.ankiconnect.notetype..", "dev.ankiconnect.note..",
-                        "dev.ankiconnect.card..", "dev.ankiconnect.tag..", "dev.ankiconnect.media..",
-                        "dev.ankiconnect.review..", "dev.ankiconnect.stats..", "dev.ankiconnect.packages..",
-                        "dev.ankiconnect.gui..", "dev.ankiconnect.check..", "dev.ankiconnect.ops..",
+        noClasses()
+                .that()
+                .resideInAPackage("dev.ankiconnect.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.ankiconnect.dispatch..",
+                        "dev.ankiconnect.web..",
+                        "dev.ankiconnect.user..",
+                        "dev.ankiconnect.profile..",
+                        "dev.ankiconnect.deck..",
+                        "dev.ankiconnect.notetype..",
+                        "dev.ankiconnect.note..",
+                        "dev.ankiconnect.card..",
+                        "dev.ankiconnect.tag..",
+                        "dev.ankiconnect.media..",
+                        "dev.ankiconnect.review..",
+                        "dev.ankiconnect.stats..",
+                        "dev.ankiconnect.packages..",
+                        "dev.ankiconnect.gui..",
+                        "dev.ankiconnect.check..",
+                        "dev.ankiconnect.ops..",
                         "dev.ankiconnect.search.run..")
                 .check(classes);
     }

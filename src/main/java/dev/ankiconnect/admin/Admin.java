@@ -41,7 +41,8 @@ import java.util.logging.Logger;
  */
 public final class Admin {
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: admin [--config FILE] COMMAND",
             "  user add NAME              create a user (their first profile, named NAME, is made on first use)",
             "  user remove NAME           remove a user and revoke their keys (their profiles are kept, unowned)",
@@ -56,8 +57,7 @@ public final class Admin {
             "FILE defaults to $ANKICONNECT_CONFIG (scripts/admin.sh passes the WAR's WEB-INF/ankiconnect.properties);",
             "keys can be overridden with -Dankiconnect.KEY=... or ANKICONNECT_KEY variables as for the server.");
 
-    private Admin() {
-    }
+    private Admin() {}
 
     public static void main(String[] args) {
         Logger.getLogger("").setLevel(Level.WARNING);
@@ -145,8 +145,9 @@ public final class Admin {
             }
             case "key revoke" -> {
                 need(rest, 1, 1);
-                String id = rest.get(0).startsWith(ApiKeys.PREFIX) ? ApiKeys.parse(rest.get(0))
-                        .map(ApiKeys.Parsed::id).orElse(rest.get(0)) : rest.get(0);
+                String id = rest.get(0).startsWith(ApiKeys.PREFIX)
+                        ? ApiKeys.parse(rest.get(0)).map(ApiKeys.Parsed::id).orElse(rest.get(0))
+                        : rest.get(0);
                 if (!store.revokeKey(id)) {
                     throw new IllegalArgumentException("no key with id '" + id + "'");
                 }

@@ -70,8 +70,7 @@ public final class ApiErrors {
         return "the request body did not arrive within " + ms + " ms (requestTimeoutMs)";
     }
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     /** The error text a client receives for this failure. */
     public static String message(Throwable failure) {
@@ -96,7 +95,8 @@ public final class ApiErrors {
         if (busy != null) {
             String text = busy(busy);
             // no stack trace: under overload this is expected, and one line each is enough
-            LOG.warning(() -> text + (busy.getCause() != null ? " (" + busy.getCause().getMessage() + ")" : ""));
+            LOG.warning(() ->
+                    text + (busy.getCause() != null ? " (" + busy.getCause().getMessage() + ")" : ""));
             return text;
         }
         if (sqlState(failure, "22001")) {
@@ -154,7 +154,9 @@ public final class ApiErrors {
         if (e instanceof java.nio.file.NotDirectoryException) {
             return "Not a directory";
         }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null && !fs.getReason().isBlank()) {
+        if (e instanceof java.nio.file.FileSystemException fs
+                && fs.getReason() != null
+                && !fs.getReason().isBlank()) {
             return fs.getReason();
         }
         String id = logId();
@@ -205,8 +207,8 @@ public final class ApiErrors {
             return timeBudgetExceeded(e.budgetMs());
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && ("XCL52".equals(sql.getSQLState())
-                    || "57014".equals(sql.getSQLState()))) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("XCL52".equals(sql.getSQLState()) || "57014".equals(sql.getSQLState()))) {
                 return timeBudgetExceeded(dev.ankiconnect.search.Deadline.budgetMs());
             }
         }
@@ -222,8 +224,8 @@ public final class ApiErrors {
     /** The server could not serve the request in time; nothing of it was kept. */
     static String busy(dev.ankiconnect.db.ServerBusyException e) {
         return switch (e.reason()) {
-            case CONNECTION -> "server busy: no database connection became free within " + e.waitedMs()
-                    + " ms (dbWaitMs); try again";
+            case CONNECTION ->
+                "server busy: no database connection became free within " + e.waitedMs() + " ms (dbWaitMs); try again";
             case LOCK -> "server busy: another request held the collection longer than dbWaitMs; try again";
         };
     }
@@ -232,35 +234,37 @@ public final class ApiErrors {
     static String refusal(Refusal r) {
         return switch (r.kind()) {
             case COLLECTION_UNAVAILABLE -> COLLECTION_UNAVAILABLE;
-            case SYNC_UNAVAILABLE -> "sync: auth not configured (this server holds the collection itself; "
-                    + "sync with AnkiWeb is not available, use exportPackage/importPackage to move decks)";
+            case SYNC_UNAVAILABLE ->
+                "sync: auth not configured (this server holds the collection itself; "
+                        + "sync with AnkiWeb is not available, use exportPackage/importPackage to move decks)";
             case INVALID_VALUE -> r.value(0) + " has invalid value";
 
             case KEY_ERROR -> "'" + r.value(0) + "'";
             case NOT_ITERABLE -> "'" + r.value(0) + "' object is not iterable";
             case NO_ATTRIBUTE -> "'" + r.value(0) + "' object has no attribute '" + r.value(1) + "'";
-            case NOT_SUBSCRIPTABLE -> switch (r.value(0)) {
-                case "list" -> "list indices must be integers or slices, not str";
-                case "str" -> "string indices must be integers, not 'str'";
-                default -> "'" + r.value(0) + "' object is not subscriptable";
-            };
+            case NOT_SUBSCRIPTABLE ->
+                switch (r.value(0)) {
+                    case "list" -> "list indices must be integers or slices, not str";
+                    case "str" -> "string indices must be integers, not 'str'";
+                    default -> "'" + r.value(0) + "' object is not subscriptable";
+                };
             case INDEX_OUT_OF_RANGE -> "list index out of range";
             case INT_LITERAL -> "invalid literal for int() with base 10: " + r.value(0);
-            case INT_ARGUMENT -> "int() argument must be a string, a bytes-like object or a real number, not '"
-                    + r.value(0) + "'";
+            case INT_ARGUMENT ->
+                "int() argument must be a string, a bytes-like object or a real number, not '" + r.value(0) + "'";
             case ATTRIBUTE_NAME -> "attribute name must be string, not '" + r.value(0) + "'";
             case ASSERTION -> "";
-            case NO_SUCH_FILE -> "[Errno 2] No such file or directory: '"
-                    + (r.values().get(0) == null ? "" : r.value(0)) + "'";
+            case NO_SUCH_FILE ->
+                "[Errno 2] No such file or directory: '" + (r.values().get(0) == null ? "" : r.value(0)) + "'";
             case IS_DIRECTORY -> "[Errno 21] Is a directory: '" + r.value(0) + "'";
             case REVIEW_ID_TAKEN -> "UNIQUE constraint failed: revlog.id";
 
             case MISSING_TEMPLATE -> MISSING_TEMPLATE;
             case CARD_NOT_INTEGER -> "setSpecificValueOfCard: parameter 'card' must be an integer, got " + r.value(0);
-            case INVALID_CARD_VALUE -> "invalid value for " + r.value(0)
-                    + (r.values().get(1) == null ? "" : ": " + r.value(1));
+            case INVALID_CARD_VALUE ->
+                "invalid value for " + r.value(0) + (r.values().get(1) == null ? "" : ": " + r.value(1));
             case DECK_DELETE_CARDS_TOO ->
-                    "Since Anki 2.1.28 it's not possible to delete decks without deleting cards as well";
+                "Since Anki 2.1.28 it's not possible to delete decks without deleting cards as well";
             case DEFAULT_PRESET_DELETE -> "Invalid input: can't delete default conf";
             case FILTERED_DECK_CHILD -> "Filtered decks can not have child decks.";
             case REVIEW_SHAPE -> "insertReviews: each review must be a list of 9 numbers, got " + r.value(0);
@@ -288,60 +292,74 @@ public final class ApiErrors {
             case TEMPLATE_NAME_QUOTES -> "Invalid input: Template name contains only quotes";
             case EMPTY_FIELD_NAME -> "Invalid input: Empty field name";
             case BAD_FIELD_NAME -> "Invalid input: Field name: " + r.value(0);
-            case TEMPLATE_FRONT_IDENTICAL -> cardTemplateProblem(r)
-                    + "The front side is identical to card template " + r.value(2) + ".";
+            case TEMPLATE_FRONT_IDENTICAL ->
+                cardTemplateProblem(r) + "The front side is identical to card template " + r.value(2) + ".";
             case TEMPLATE_SEE_PREVIEW -> cardTemplateProblem(r) + "See the preview for more information.";
-            case TEMPLATE_NO_FRONT_FIELD -> cardTemplateProblem(r)
-                    + "Expected to find a field replacement on the front of the card template.";
-            case TEMPLATE_NO_CLOZE -> cardTemplateProblem(r)
-                    + "Expected to find '{{cloze:Text}}' or similar on the front and back of the card template.";
+            case TEMPLATE_NO_FRONT_FIELD ->
+                cardTemplateProblem(r) + "Expected to find a field replacement on the front of the card template.";
+            case TEMPLATE_NO_CLOZE ->
+                cardTemplateProblem(r)
+                        + "Expected to find '{{cloze:Text}}' or similar on the front and back of the card template.";
 
             case MEDIA_PATH_DISABLED ->
-                    "reading media from a \"path\" is disabled on this server (mediaPathAllowlist is empty)";
+                "reading media from a \"path\" is disabled on this server (mediaPathAllowlist is empty)";
             case MEDIA_URL_DISABLED ->
-                    "downloading media from a \"url\" is disabled on this server (mediaUrlDownloads=false)";
-            case MEDIA_DIR_DISABLED -> "media is not available as a folder on this server"
-                    + " (mediaDirExport=false); use retrieveMediaFile and getMediaFilesNames";
+                "downloading media from a \"url\" is disabled on this server (mediaUrlDownloads=false)";
+            case MEDIA_DIR_DISABLED ->
+                "media is not available as a folder on this server"
+                        + " (mediaDirExport=false); use retrieveMediaFile and getMediaFilesNames";
             case MEDIA_NO_SOURCE -> "You must provide a \"data\", \"path\", or \"url\" field.";
             case MEDIA_BAD_BASE64 -> "\"data\" of media file \"" + r.value(0) + "\" is not valid base64: " + r.value(1);
             case MEDIA_NOT_STRING -> "media \"" + r.value(0) + "\" must be a string, not '" + r.value(1) + "'";
-            case MEDIA_NAME_EMPTY -> "media file name \"" + r.value(0)
-                    + "\" is empty once the characters Anki does not allow in file names are removed";
-            case MEDIA_TOO_LARGE -> "media file \"" + r.value(0) + "\" is " + r.value(1)
-                    + " bytes, larger than the limit of " + r.value(2) + " bytes (maxMediaFileBytes)";
-            case MEDIA_TOO_LARGE_UNSIZED -> "media file \"" + r.value(0) + "\" is larger than the limit of "
-                    + r.value(1) + " bytes (maxMediaFileBytes)";
-            case MEDIA_STORE_RACE -> "media file \"" + r.value(0) + "\" could not be stored: another request"
-                    + " stored a file of that name at the same moment; try again";
+            case MEDIA_NAME_EMPTY ->
+                "media file name \"" + r.value(0)
+                        + "\" is empty once the characters Anki does not allow in file names are removed";
+            case MEDIA_TOO_LARGE ->
+                "media file \"" + r.value(0) + "\" is " + r.value(1) + " bytes, larger than the limit of " + r.value(2)
+                        + " bytes (maxMediaFileBytes)";
+            case MEDIA_TOO_LARGE_UNSIZED ->
+                "media file \"" + r.value(0) + "\" is larger than the limit of " + r.value(1)
+                        + " bytes (maxMediaFileBytes)";
+            case MEDIA_STORE_RACE ->
+                "media file \"" + r.value(0) + "\" could not be stored: another request"
+                        + " stored a file of that name at the same moment; try again";
             case MEDIA_PATH_UNREADABLE -> "cannot read media path '" + r.value(0) + "': " + r.value(1);
             case MEDIA_PATH_NOT_REGULAR -> "media path '" + r.value(0) + "' is refused: not a regular file";
-            case MEDIA_PATH_OUTSIDE -> "media path '" + r.value(0)
-                    + "' is refused: it is not inside a directory listed in mediaPathAllowlist";
-            case DOWNLOAD_TIMEOUT -> r.value(0) + " download failed: timed out after " + r.value(1) + " ms (webTimeout)";
+            case MEDIA_PATH_OUTSIDE ->
+                "media path '" + r.value(0) + "' is refused: it is not inside a directory listed in mediaPathAllowlist";
+            case DOWNLOAD_TIMEOUT ->
+                r.value(0) + " download failed: timed out after " + r.value(1) + " ms (webTimeout)";
             case DOWNLOAD_STATUS -> r.value(0) + " download failed with return code " + r.value(1);
             case DOWNLOAD_REDIRECTS -> r.value(0) + " download failed: more than " + r.value(1) + " redirects";
             case DOWNLOAD_UNKNOWN_HOST -> r.value(0) + " download failed: unknown host " + r.value(1);
-            case DOWNLOAD_FAILED -> r.value(0) + " download failed: " + r.getCause().getClass().getSimpleName()
-                    + (r.getCause().getMessage() == null ? "" : ": " + r.getCause().getMessage());
+            case DOWNLOAD_FAILED ->
+                r.value(0) + " download failed: " + r.getCause().getClass().getSimpleName()
+                        + (r.getCause().getMessage() == null
+                                ? ""
+                                : ": " + r.getCause().getMessage());
             case URL_INVALID -> "media url '" + r.value(0) + "' is refused: not a valid URL";
-            case URL_SCHEME -> "media url '" + r.value(0) + "' is refused: only http and https URLs can be downloaded"
-                    + (r.values().get(1) == null ? "" : " (redirected to " + r.value(1) + ")");
+            case URL_SCHEME ->
+                "media url '" + r.value(0) + "' is refused: only http and https URLs can be downloaded"
+                        + (r.values().get(1) == null ? "" : " (redirected to " + r.value(1) + ")");
             case URL_NO_HOST -> "media url '" + r.value(0) + "' is refused: it names no host";
-            case URL_PRIVATE -> "media url '" + r.value(0) + "' is refused: " + r.value(1)
-                    + " is a loopback, private or link-local address (" + r.value(2)
-                    + "); set mediaUrlAllowPrivate=true to allow it";
+            case URL_PRIVATE ->
+                "media url '" + r.value(0) + "' is refused: " + r.value(1)
+                        + " is a loopback, private or link-local address (" + r.value(2)
+                        + "); set mediaUrlAllowPrivate=true to allow it";
 
-            case PACKAGE_MISSING_NOTETYPE -> "package is invalid: note " + r.value(0) + " uses note type " + r.value(1)
-                    + ", which the package does not contain";
-            case PACKAGE_FUTURE_ID -> "package is invalid: " + r.value(0) + " id " + r.value(1)
-                    + " lies more than a day in the future";
+            case PACKAGE_MISSING_NOTETYPE ->
+                "package is invalid: note " + r.value(0) + " uses note type " + r.value(1)
+                        + ", which the package does not contain";
+            case PACKAGE_FUTURE_ID ->
+                "package is invalid: " + r.value(0) + " id " + r.value(1) + " lies more than a day in the future";
             case PACKAGE_UNREADABLE -> "cannot read package: " + ioReason((java.io.IOException) r.getCause());
             case PACKAGE_UNWRITABLE -> "cannot write package: " + ioReason((java.io.IOException) r.getCause());
-            case PACKAGE_PATH_UNWRITABLE -> "cannot write package \"" + r.value(0) + "\": "
-                    + ioReason((java.io.IOException) r.getCause());
+            case PACKAGE_PATH_UNWRITABLE ->
+                "cannot write package \"" + r.value(0) + "\": " + ioReason((java.io.IOException) r.getCause());
             case PACKAGE_PATH_INVALID -> "invalid package path \"" + r.value(0) + "\": " + r.value(1);
-            case PACKAGE_PATH_OUTSIDE -> "package path \"" + r.value(0)
-                    + "\" is outside the package directory; give a path inside it (configuration key packageDir)";
+            case PACKAGE_PATH_OUTSIDE ->
+                "package path \"" + r.value(0)
+                        + "\" is outside the package directory; give a path inside it (configuration key packageDir)";
 
             case CAUSE_TEXT -> r.getCause().getMessage();
         };

@@ -10,6 +10,5 @@ public final class Json {
 
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private Json() {
-    }
+    private Json() {}
 }

@@ -4,7 +4,15 @@ package dev.ankiconnect.api;
 public final class NotFoundException extends ApiException {
 
     /** What was looked up; each kind has its own wire text in {@link ApiErrors}. */
-    public enum Kind { DECK, MODEL, CARD, NOTE, FIELD, TEMPLATE, PROFILE }
+    public enum Kind {
+        DECK,
+        MODEL,
+        CARD,
+        NOTE,
+        FIELD,
+        TEMPLATE,
+        PROFILE
+    }
 
     private final Kind kind;
     private final String identifier;

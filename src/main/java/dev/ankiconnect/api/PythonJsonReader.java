@@ -220,7 +220,8 @@ public final class PythonJsonReader {
             }
             char c = text.charAt(pos);
             if (c == '"') {
-                String result = out == null ? text.substring(runStart, pos)
+                String result = out == null
+                        ? text.substring(runStart, pos)
                         : out.append(text, runStart, pos).toString();
                 pos++;
                 return result;
@@ -249,14 +250,30 @@ public final class PythonJsonReader {
         char e = text.charAt(pos + 1);
         pos += 2;
         switch (e) {
-            case '"': out.append('"'); break;
-            case '\\': out.append('\\'); break;
-            case '/': out.append('/'); break;
-            case 'b': out.append('\b'); break;
-            case 'f': out.append('\f'); break;
-            case 'n': out.append('\n'); break;
-            case 'r': out.append('\r'); break;
-            case 't': out.append('\t'); break;
+            case '"':
+                out.append('"');
+                break;
+            case '\\':
+                out.append('\\');
+                break;
+            case '/':
+                out.append('/');
+                break;
+            case 'b':
+                out.append('\b');
+                break;
+            case 'f':
+                out.append('\f');
+                break;
+            case 'n':
+                out.append('\n');
+                break;
+            case 'r':
+                out.append('\r');
+                break;
+            case 't':
+                out.append('\t');
+                break;
             case 'u':
                 out.append((char) hex4(at));
                 break;
@@ -369,7 +386,8 @@ public final class PythonJsonReader {
     /** Strict UTF-8 decoding with Python's {@code 'utf-8' codec can't decode ...} messages. */
     static String decodeUtf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))

@@ -15,8 +15,7 @@ public final class PythonJsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private PythonJsonWriter() {
-    }
+    private PythonJsonWriter() {}
 
     /** Serialises one value. */
     public static String write(JsonValue value) {
@@ -171,8 +170,11 @@ public final class PythonJsonWriter {
                     out.append("\\f");
                     break;
                 default:
-                    out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
-                            .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+                    out.append("\\u")
+                            .append(HEX[(c >> 12) & 0xf])
+                            .append(HEX[(c >> 8) & 0xf])
+                            .append(HEX[(c >> 4) & 0xf])
+                            .append(HEX[c & 0xf]);
             }
         }
         out.append(s, run, s.length());

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Python's {@code repr()} and {@code str()} of a decoded JSON value, for error texts that quote input. */
 public final class PythonRepr {
 
-    private PythonRepr() {
-    }
+    private PythonRepr() {}
 
     /** repr(): strings quoted, {@code True}/{@code False}/{@code None}, dicts with single quotes. */
     public static String repr(JsonValue value) {
@@ -31,13 +30,19 @@ public final class PythonRepr {
     /** The Python type name of a decoded JSON value ({@code dict}, {@code list}, {@code str} ...). */
     public static String typeName(JsonValue value) {
         switch (value.getValueType()) {
-            case OBJECT: return "dict";
-            case ARRAY: return "list";
-            case STRING: return "str";
-            case NUMBER: return ((JsonNumber) value).isIntegral() ? "int" : "float";
+            case OBJECT:
+                return "dict";
+            case ARRAY:
+                return "list";
+            case STRING:
+                return "str";
+            case NUMBER:
+                return ((JsonNumber) value).isIntegral() ? "int" : "float";
             case TRUE:
-            case FALSE: return "bool";
-            default: return "NoneType";
+            case FALSE:
+                return "bool";
+            default:
+                return "NoneType";
         }
     }
 

@@ -9,8 +9,7 @@ import jakarta.json.JsonValue;
 /** Python's truthiness of a decoded JSON value, where AnkiConnect's behaviour depends on it ({@code if value:}). */
 public final class PythonTruth {
 
-    private PythonTruth() {
-    }
+    private PythonTruth() {}
 
     /**
      * False for None (and an absent value, {@code null}), False, 0, 0.0, "", [] and {}; true for everything else.

@@ -13,20 +13,16 @@ import jakarta.json.spi.JsonProvider;
 public final class RequestParser {
 
     /** The outcome of parsing one body. */
-    public sealed interface Parsed permits Banner, Invalid, Valid {
-    }
+    public sealed interface Parsed permits Banner, Invalid, Valid {}
 
     /** An empty body: the client gets the {@code apiVersion} banner. */
-    public record Banner() implements Parsed {
-    }
+    public record Banner() implements Parsed {}
 
     /** A body AnkiConnect refuses; {@code error} is the exact text. */
-    public record Invalid(String error) implements Parsed {
-    }
+    public record Invalid(String error) implements Parsed {}
 
     /** A well-formed envelope. */
-    public record Valid(Envelope envelope) implements Parsed {
-    }
+    public record Valid(Envelope envelope) implements Parsed {}
 
     private static final String SCHEMA = "{'properties': {'action': {'minLength': 1, 'type': 'string'},\n"
             + "                    'params': {'type': 'object'},\n"
@@ -74,8 +70,11 @@ public final class RequestParser {
     /** Reads a version; jsonschema accepts 6.0 as an integer, and huge values saturate. */
     static long versionOf(JsonNumber n) {
         try {
-            return n.bigDecimalValue().toBigIntegerExact().max(java.math.BigInteger.valueOf(Long.MIN_VALUE))
-                    .min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+            return n.bigDecimalValue()
+                    .toBigIntegerExact()
+                    .max(java.math.BigInteger.valueOf(Long.MIN_VALUE))
+                    .min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+                    .longValue();
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
@@ -92,7 +91,11 @@ public final class RequestParser {
                     + "\n\nOn instance:\n    " + PythonRepr.repr(request);
         }
         if (!(action instanceof JsonString s)) {
-            return typeError(action, "string", "schema['properties']['action']", "instance['action']",
+            return typeError(
+                    action,
+                    "string",
+                    "schema['properties']['action']",
+                    "instance['action']",
                     "{'minLength': 1, 'type': 'string'}");
         }
         if (s.getString().isEmpty()) {
@@ -101,13 +104,17 @@ public final class RequestParser {
         }
         JsonValue version = request.get("version");
         if (version != null && !isInteger(version)) {
-            return typeError(version, "integer", "schema['properties']['version']", "instance['version']",
+            return typeError(
+                    version,
+                    "integer",
+                    "schema['properties']['version']",
+                    "instance['version']",
                     "{'type': 'integer'}");
         }
         JsonValue params = request.get("params");
         if (params != null && !(params instanceof JsonObject)) {
-            return typeError(params, "object", "schema['properties']['params']", "instance['params']",
-                    "{'type': 'object'}");
+            return typeError(
+                    params, "object", "schema['properties']['params']", "instance['params']", "{'type': 'object'}");
         }
         return null;
     }

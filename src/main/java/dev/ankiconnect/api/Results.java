@@ -72,7 +72,7 @@ public final class Results {
             }
             return b.build();
         }
-        throw new IllegalArgumentException("an action returned a " + value.getClass().getName()
-                + ", which has no JSON form");
+        throw new IllegalArgumentException(
+                "an action returned a " + value.getClass().getName() + ", which has no JSON form");
     }
 }

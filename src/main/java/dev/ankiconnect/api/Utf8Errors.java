@@ -3,8 +3,7 @@ package dev.ankiconnect.api;
 /** Finds the first bad UTF-8 sequence and describes it in the words of Python's codec. */
 final class Utf8Errors {
 
-    private Utf8Errors() {
-    }
+    private Utf8Errors() {}
 
     static String describe(byte[] b) {
         int i = 0;
@@ -33,7 +32,8 @@ final class Utf8Errors {
             for (int k = 1; k <= need; k++) {
                 int at = i + k;
                 if (at >= b.length) {
-                    return at - 1 == i ? single(lead, i, "unexpected end of data")
+                    return at - 1 == i
+                            ? single(lead, i, "unexpected end of data")
                             : "'utf-8' codec can't decode bytes in position " + i + "-" + (at - 1)
                                     + ": unexpected end of data";
                 }
@@ -41,7 +41,8 @@ final class Utf8Errors {
                 int lo = k == 1 ? min : 0x80;
                 int hi = k == 1 ? max : 0xbf;
                 if (cont < lo || cont > hi) {
-                    return k == 1 ? single(lead, i, "invalid continuation byte")
+                    return k == 1
+                            ? single(lead, i, "invalid continuation byte")
                             : "'utf-8' codec can't decode bytes in position " + i + "-" + (at - 1)
                                     + ": invalid continuation byte";
                 }

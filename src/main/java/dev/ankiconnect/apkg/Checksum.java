@@ -6,8 +6,7 @@ import java.security.NoSuchAlgorithmException;
 
 /** Anki's first-field checksum: the first 4 bytes of SHA-1 of the (already stripped) text, big-endian unsigned. */
 final class Checksum {
-    private Checksum() {
-    }
+    private Checksum() {}
 
     static long fieldChecksum(String strippedText) {
         try {

@@ -17,8 +17,7 @@ import org.sqlite.Collation;
 /** Reads an Anki collection SQLite file (schema 11 or 18) into the model, and writes schema-11 files. */
 final class CollectionDatabase {
 
-    private CollectionDatabase() {
-    }
+    private CollectionDatabase() {}
 
     static Connection open(Path file, boolean readOnly) throws SQLException {
         loadNativeLibrary();
@@ -75,7 +74,8 @@ final class CollectionDatabase {
     static AnkiPackage read(Connection db) throws SQLException {
         AnkiPackage pkg;
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select crt, mod, scm, ver, conf, models, decks, dconf, tags from col")) {
+                ResultSet rs =
+                        st.executeQuery("select crt, mod, scm, ver, conf, models, decks, dconf, tags from col")) {
             if (!rs.next()) {
                 throw new SQLException("the col table is empty");
             }
@@ -92,8 +92,9 @@ final class CollectionDatabase {
                 putById(JsonSupport.parseObject(rs.getString(6)), pkg.notetypes());
                 putById(JsonSupport.parseObject(rs.getString(7)), pkg.decks());
                 putById(JsonSupport.parseObject(rs.getString(8)), pkg.deckConfigs());
-                JsonSupport.parseObject(rs.getString(9)).forEach((tag, usn) ->
-                        pkg.tags().put(tag, usn instanceof jakarta.json.JsonNumber n ? n.intValue() : 0));
+                JsonSupport.parseObject(rs.getString(9))
+                        .forEach((tag, usn) ->
+                                pkg.tags().put(tag, usn instanceof jakarta.json.JsonNumber n ? n.intValue() : 0));
             }
         }
         readNotes(db, pkg);
@@ -111,37 +112,73 @@ final class CollectionDatabase {
 
     private static void readNotes(Connection db, AnkiPackage pkg) throws SQLException {
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery(
-                     "select id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data from notes order by id")) {
+                ResultSet rs = st.executeQuery(
+                        "select id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data from notes order by id")) {
             while (rs.next()) {
                 // sfld has integer affinity, so numeric sort fields come back as numbers; getString renders them
-                pkg.notes().add(new ApkgNote(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
-                        rs.getString(6), rs.getString(7), nz(rs.getString(8)), rs.getLong(9), rs.getInt(10),
-                        nz(rs.getString(11))));
+                pkg.notes()
+                        .add(new ApkgNote(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getInt(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                nz(rs.getString(8)),
+                                rs.getLong(9),
+                                rs.getInt(10),
+                                nz(rs.getString(11))));
             }
         }
     }
 
     private static void readCards(Connection db, AnkiPackage pkg) throws SQLException {
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,"
-                     + " lapses, left, odue, odid, flags, data from cards order by id")) {
+                ResultSet rs =
+                        st.executeQuery("select id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,"
+                                + " lapses, left, odue, odid, flags, data from cards order by id")) {
             while (rs.next()) {
-                pkg.cards().add(new ApkgCard(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getLong(5),
-                        rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getLong(9), rs.getInt(10), rs.getInt(11),
-                        rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getLong(15), rs.getLong(16), rs.getInt(17),
-                        nz(rs.getString(18))));
+                pkg.cards()
+                        .add(new ApkgCard(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getInt(4),
+                                rs.getLong(5),
+                                rs.getInt(6),
+                                rs.getInt(7),
+                                rs.getInt(8),
+                                rs.getLong(9),
+                                rs.getInt(10),
+                                rs.getInt(11),
+                                rs.getInt(12),
+                                rs.getInt(13),
+                                rs.getInt(14),
+                                rs.getLong(15),
+                                rs.getLong(16),
+                                rs.getInt(17),
+                                nz(rs.getString(18))));
             }
         }
     }
 
     private static void readRevlog(Connection db, AnkiPackage pkg) throws SQLException {
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery(
-                     "select id, cid, usn, ease, ivl, lastIvl, factor, time, type from revlog order by id")) {
+                ResultSet rs = st.executeQuery(
+                        "select id, cid, usn, ease, ivl, lastIvl, factor, time, type from revlog order by id")) {
             while (rs.next()) {
-                pkg.revlog().add(new ApkgRevlogEntry(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
-                        rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+                pkg.revlog()
+                        .add(new ApkgRevlogEntry(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getInt(3),
+                                rs.getInt(4),
+                                rs.getLong(5),
+                                rs.getLong(6),
+                                rs.getInt(7),
+                                rs.getInt(8),
+                                rs.getInt(9)));
             }
         }
     }
@@ -149,7 +186,7 @@ final class CollectionDatabase {
     private static void readGraves(Connection db, AnkiPackage pkg) throws SQLException {
         // named columns: schema 11 orders them (usn, oid, type), schema 18 (oid, type, usn)
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select oid, type, usn from graves order by oid, type")) {
+                ResultSet rs = st.executeQuery("select oid, type, usn from graves order by oid, type")) {
             while (rs.next()) {
                 pkg.graves().add(new Grave(rs.getLong(1), rs.getInt(2), rs.getInt(3)));
             }
@@ -164,20 +201,20 @@ final class CollectionDatabase {
 
     private static final String[] SCHEMA_11 = {
         "create table col (id integer primary key, crt integer not null, mod integer not null,"
-            + " scm integer not null, ver integer not null, dty integer not null, usn integer not null,"
-            + " ls integer not null, conf text not null, models text not null, decks text not null,"
-            + " dconf text not null, tags text not null)",
+                + " scm integer not null, ver integer not null, dty integer not null, usn integer not null,"
+                + " ls integer not null, conf text not null, models text not null, decks text not null,"
+                + " dconf text not null, tags text not null)",
         "create table notes (id integer primary key, guid text not null, mid integer not null,"
-            + " mod integer not null, usn integer not null, tags text not null, flds text not null,"
-            + " sfld integer not null, csum integer not null, flags integer not null, data text not null)",
+                + " mod integer not null, usn integer not null, tags text not null, flds text not null,"
+                + " sfld integer not null, csum integer not null, flags integer not null, data text not null)",
         "create table cards (id integer primary key, nid integer not null, did integer not null,"
-            + " ord integer not null, mod integer not null, usn integer not null, type integer not null,"
-            + " queue integer not null, due integer not null, ivl integer not null, factor integer not null,"
-            + " reps integer not null, lapses integer not null, left integer not null, odue integer not null,"
-            + " odid integer not null, flags integer not null, data text not null)",
+                + " ord integer not null, mod integer not null, usn integer not null, type integer not null,"
+                + " queue integer not null, due integer not null, ivl integer not null, factor integer not null,"
+                + " reps integer not null, lapses integer not null, left integer not null, odue integer not null,"
+                + " odid integer not null, flags integer not null, data text not null)",
         "create table revlog (id integer primary key, cid integer not null, usn integer not null,"
-            + " ease integer not null, ivl integer not null, lastIvl integer not null,"
-            + " factor integer not null, time integer not null, type integer not null)",
+                + " ease integer not null, ivl integer not null, lastIvl integer not null,"
+                + " factor integer not null, time integer not null, type integer not null)",
         "create table graves (usn integer not null, oid integer not null, type integer not null)",
         "create index ix_notes_usn on notes (usn)",
         "create index ix_cards_usn on cards (usn)",
@@ -189,10 +226,18 @@ final class CollectionDatabase {
     };
 
     /** Creates a fresh schema-11 collection in {@code file} holding the given content. */
-    static void writeSchema11(Path file, CollectionInfo info, Map<Long, JsonObject> notetypes,
-                              Map<Long, JsonObject> decks, Map<Long, JsonObject> deckConfigs,
-                              Map<String, Integer> tags, Collection<ApkgNote> notes, Collection<ApkgCard> cards,
-                              Collection<ApkgRevlogEntry> revlog, Collection<Grave> graves) throws SQLException {
+    static void writeSchema11(
+            Path file,
+            CollectionInfo info,
+            Map<Long, JsonObject> notetypes,
+            Map<Long, JsonObject> decks,
+            Map<Long, JsonObject> deckConfigs,
+            Map<String, Integer> tags,
+            Collection<ApkgNote> notes,
+            Collection<ApkgCard> cards,
+            Collection<ApkgRevlogEntry> revlog,
+            Collection<Grave> graves)
+            throws SQLException {
         try (Connection db = open(file, false)) {
             db.setAutoCommit(false);
             try (Statement st = db.createStatement()) {
@@ -200,8 +245,8 @@ final class CollectionDatabase {
                     st.execute(ddl);
                 }
             }
-            try (PreparedStatement ps = db.prepareStatement(
-                    "insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    db.prepareStatement("insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, info.crt());
                 ps.setLong(2, info.mod());
                 ps.setLong(3, info.scm());
@@ -223,10 +268,18 @@ final class CollectionDatabase {
     }
 
     /** Creates a schema-18 collection: written as schema 11, then moved into the schema-18 tables. */
-    static void writeSchema18(Path file, CollectionInfo info, Map<Long, JsonObject> notetypes,
-                              Map<Long, JsonObject> decks, Map<Long, JsonObject> deckConfigs,
-                              Map<String, Integer> tags, Collection<ApkgNote> notes, Collection<ApkgCard> cards,
-                              Collection<ApkgRevlogEntry> revlog, Collection<Grave> graves) throws SQLException {
+    static void writeSchema18(
+            Path file,
+            CollectionInfo info,
+            Map<Long, JsonObject> notetypes,
+            Map<Long, JsonObject> decks,
+            Map<Long, JsonObject> deckConfigs,
+            Map<String, Integer> tags,
+            Collection<ApkgNote> notes,
+            Collection<ApkgCard> cards,
+            Collection<ApkgRevlogEntry> revlog,
+            Collection<Grave> graves)
+            throws SQLException {
         writeSchema11(file, info, notetypes, decks, deckConfigs, tags, notes, cards, revlog, graves);
         try (Connection db = open(file, false)) {
             db.setAutoCommit(false);
@@ -262,8 +315,8 @@ final class CollectionDatabase {
     }
 
     private static void insertCards(Connection db, Collection<ApkgCard> cards) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(
-                "insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (ApkgCard c : cards) {
                 ps.setLong(1, c.id());
                 ps.setLong(2, c.nid());

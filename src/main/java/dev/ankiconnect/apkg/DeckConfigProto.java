@@ -10,16 +10,15 @@ import java.util.List;
  * {@code new}/{@code rev}/{@code lapse} groups. Unset proto3 fields read as 0/false/empty.
  */
 final class DeckConfigProto {
-    private DeckConfigProto() {
-    }
+    private DeckConfigProto() {}
 
     static void toJson(byte[] blob, JsonObjectBuilder c) {
         List<Float> learnSteps = new ArrayList<>();
         List<Float> relearnSteps = new ArrayList<>();
         List<Float> fsrsWeights = new ArrayList<>();
         List<Float> easyDays = new ArrayList<>();
-        long[] v = new long[64];      // varint fields by number (only numbers < 64 are mapped)
-        float[] f = new float[64];    // float fields by number
+        long[] v = new long[64]; // varint fields by number (only numbers < 64 are mapped)
+        float[] f = new float[64]; // float fields by number
         byte[] other = null;
         ProtoReader r = new ProtoReader(blob);
         while (r.next()) {
@@ -43,29 +42,37 @@ final class DeckConfigProto {
         JsonProvider p = JsonSupport.PROVIDER;
         // v11 order: 0 = random, 1 = due; the proto enum is the other way round
         long v11Order = v[20] == 1 ? 0 : 1;
-        c.add("new", p.createObjectBuilder()
-                .add("delays", Schema18Converter.floats(learnSteps))
-                .add("perDay", v[9])
-                .add("initialFactor", Math.round(f[11] * 1000))
-                .add("ints", p.createArrayBuilder().add(v[18]).add(v[19]).add(0))
-                .add("order", v11Order)
-                .add("bury", v[27] != 0)
-                .add("separate", true));
-        c.add("rev", p.createObjectBuilder()
-                .add("perDay", v[10])
-                .add("ease4", JsonSupport.decimal(f[12]))
-                .add("hardFactor", JsonSupport.decimal(f[13]))
-                .add("ivlFct", JsonSupport.decimal(f[15]))
-                .add("maxIvl", v[16])
-                .add("bury", v[28] != 0)
-                .add("fuzz", 0.05)
-                .add("minSpace", 1));
-        c.add("lapse", p.createObjectBuilder()
-                .add("delays", Schema18Converter.floats(relearnSteps))
-                .add("mult", JsonSupport.decimal(f[14]))
-                .add("minInt", v[17])
-                .add("leechFails", v[22])
-                .add("leechAction", v[21]));
+        c.add(
+                "new",
+                p.createObjectBuilder()
+                        .add("delays", Schema18Converter.floats(learnSteps))
+                        .add("perDay", v[9])
+                        .add("initialFactor", Math.round(f[11] * 1000))
+                        .add(
+                                "ints",
+                                p.createArrayBuilder().add(v[18]).add(v[19]).add(0))
+                        .add("order", v11Order)
+                        .add("bury", v[27] != 0)
+                        .add("separate", true));
+        c.add(
+                "rev",
+                p.createObjectBuilder()
+                        .add("perDay", v[10])
+                        .add("ease4", JsonSupport.decimal(f[12]))
+                        .add("hardFactor", JsonSupport.decimal(f[13]))
+                        .add("ivlFct", JsonSupport.decimal(f[15]))
+                        .add("maxIvl", v[16])
+                        .add("bury", v[28] != 0)
+                        .add("fuzz", 0.05)
+                        .add("minSpace", 1));
+        c.add(
+                "lapse",
+                p.createObjectBuilder()
+                        .add("delays", Schema18Converter.floats(relearnSteps))
+                        .add("mult", JsonSupport.decimal(f[14]))
+                        .add("minInt", v[17])
+                        .add("leechFails", v[22])
+                        .add("leechAction", v[21]));
         c.add("maxTaken", v[24])
                 .add("timer", v[25] != 0 ? 1 : 0)
                 .add("autoplay", v[23] == 0)
@@ -87,10 +94,31 @@ final class DeckConfigProto {
         Schema18Converter.mergeOther(c, other);
     }
 
-    private static final java.util.Set<String> KNOWN = java.util.Set.of("id", "name", "mod", "usn", "dyn", "new",
-            "rev", "lapse", "maxTaken", "timer", "autoplay", "replayq", "stopTimerOnAnswer", "buryInterdayLearning",
-            "newMix", "interdayLearningMix", "newSortOrder", "reviewOrder", "newGatherPriority", "newPerDayMinimum",
-            "desiredRetention", "sm2Retention", "fsrsWeights", "easyDaysPercentages");
+    private static final java.util.Set<String> KNOWN = java.util.Set.of(
+            "id",
+            "name",
+            "mod",
+            "usn",
+            "dyn",
+            "new",
+            "rev",
+            "lapse",
+            "maxTaken",
+            "timer",
+            "autoplay",
+            "replayq",
+            "stopTimerOnAnswer",
+            "buryInterdayLearning",
+            "newMix",
+            "interdayLearningMix",
+            "newSortOrder",
+            "reviewOrder",
+            "newGatherPriority",
+            "newPerDayMinimum",
+            "desiredRetention",
+            "sm2Retention",
+            "fsrsWeights",
+            "easyDaysPercentages");
 
     /** The inverse of {@link #toJson}: v11 preset JSON to a {@code DeckConfig.Config} message. */
     static byte[] toProto(jakarta.json.JsonObject c) {

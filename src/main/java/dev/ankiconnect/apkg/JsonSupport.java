@@ -13,8 +13,7 @@ import java.io.StringWriter;
 final class JsonSupport {
     static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private JsonSupport() {
-    }
+    private JsonSupport() {}
 
     static JsonValue parse(String text) {
         try (JsonReader r = PROVIDER.createReader(new StringReader(text))) {

@@ -121,18 +121,18 @@ public final class PackageReader {
             }
             PackageVersion v = PackageVersion.fromMeta(value);
             if (v == null) {
-                throw new PackageFormatException("The package was made by a newer Anki (package version "
-                        + value + ") and is not supported");
+                throw new PackageFormatException(
+                        "The package was made by a newer Anki (package version " + value + ") and is not supported");
             }
             if (zip.getEntry(v.collectionEntry()) == null) {
-                throw new PackageFormatException("The package's meta names " + v.collectionEntry()
-                        + " but the zip has no such entry");
+                throw new PackageFormatException(
+                        "The package's meta names " + v.collectionEntry() + " but the zip has no such entry");
             }
             return v;
         }
         // prefer the newest layout: older ones only hold a "please update" stub next to it
-        for (PackageVersion v : new PackageVersion[] {PackageVersion.LATEST, PackageVersion.LEGACY_2,
-                PackageVersion.LEGACY_1}) {
+        for (PackageVersion v :
+                new PackageVersion[] {PackageVersion.LATEST, PackageVersion.LEGACY_2, PackageVersion.LEGACY_1}) {
             if (zip.getEntry(v.collectionEntry()) != null) {
                 return v;
             }
@@ -146,7 +146,7 @@ public final class PackageReader {
         Path db = Files.createTempFile("ankicol-", ".db");
         try {
             try (InputStream raw = zip.getInputStream(entry);
-                 InputStream in = version == PackageVersion.LATEST ? new ZstdInputStream(raw) : raw) {
+                    InputStream in = version == PackageVersion.LATEST ? new ZstdInputStream(raw) : raw) {
                 Files.copy(in, db, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 if (e instanceof ZipException || version == PackageVersion.LATEST) {
@@ -158,8 +158,8 @@ public final class PackageReader {
             try (Connection c = CollectionDatabase.open(db, true)) {
                 return CollectionDatabase.read(c);
             } catch (SQLException | RuntimeException e) {
-                throw new PackageFormatException(entry.getName() + " is not a readable Anki collection: "
-                        + e.getMessage(), e);
+                throw new PackageFormatException(
+                        entry.getName() + " is not a readable Anki collection: " + e.getMessage(), e);
             }
         } finally {
             Files.deleteIfExists(db);
@@ -175,8 +175,7 @@ public final class PackageReader {
      * create -wal/-shm files; setting both bytes to 1 (rollback journal) reads the same data without them.
      */
     private static void disableWal(Path db) throws IOException {
-        try (FileChannel ch = FileChannel.open(db,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(db, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer header = ByteBuffer.allocate(20);
             if (ch.read(header, 0) < 20) {
                 return; // too short to be a database; sqlite will report it
@@ -251,7 +250,7 @@ public final class PackageReader {
                     case 1 -> name = e.string();
                     case 2 -> size = e.varint();
                     case 255 -> legacyName = e.varint();
-                    default -> { }
+                    default -> {}
                 }
             }
             String entryName = Long.toString(legacyName != null ? legacyName : index);
@@ -260,8 +259,8 @@ public final class PackageReader {
         }
     }
 
-    private static void addEntry(ZipFile zip, AnkiPackage pkg, String entryName, String realName, long size,
-                                 boolean maybeCompressed) {
+    private static void addEntry(
+            ZipFile zip, AnkiPackage pkg, String entryName, String realName, long size, boolean maybeCompressed) {
         if (realName.isEmpty() || realName.contains("/") || realName.contains("\\")) {
             throw new IllegalArgumentException("unsafe media file name '" + realName + "'");
         }

@@ -33,7 +33,8 @@ import java.util.zip.ZipOutputStream;
 public final class PackageWriter {
 
     /** Text of the stub collection that makes newer-format packages self-explaining to old clients. */
-    static final String STUB_TEXT = "Please update to the latest Anki version, then import the .colpkg/.apkg file again.";
+    static final String STUB_TEXT =
+            "Please update to the latest Anki version, then import the .colpkg/.apkg file again.";
 
     /**
      * {@code layout}: {@link PackageVersion#LEGACY_2} (meta 2, collection.anki21 + stub collection.anki2;
@@ -67,7 +68,12 @@ public final class PackageWriter {
         Content c = options.includeScheduling() ? Content.withScheduling(pkg) : Content.withoutScheduling(pkg);
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         if (options.layout() == PackageVersion.LATEST) {
-            putStored(zip, "meta", new ProtoWriter().varint(1, PackageVersion.LATEST.metaValue()).toByteArray());
+            putStored(
+                    zip,
+                    "meta",
+                    new ProtoWriter()
+                            .varint(1, PackageVersion.LATEST.metaValue())
+                            .toByteArray());
             putLatestCollection(zip, c);
             putCollection(zip, PackageVersion.LEGACY_1.collectionEntry(), Content.stub());
             putLatestMedia(zip, pkg.media());
@@ -75,7 +81,12 @@ public final class PackageWriter {
             return;
         }
         if (options.layout() == PackageVersion.LEGACY_2) {
-            putStored(zip, "meta", new ProtoWriter().varint(1, PackageVersion.LEGACY_2.metaValue()).toByteArray());
+            putStored(
+                    zip,
+                    "meta",
+                    new ProtoWriter()
+                            .varint(1, PackageVersion.LEGACY_2.metaValue())
+                            .toByteArray());
             putCollection(zip, PackageVersion.LEGACY_2.collectionEntry(), c);
             putCollection(zip, PackageVersion.LEGACY_1.collectionEntry(), Content.stub());
         } else {
@@ -89,8 +100,8 @@ public final class PackageWriter {
         Path db = Files.createTempFile("ankiout-", ".db");
         try {
             Files.delete(db); // sqlite must create the file itself
-            CollectionDatabase.writeSchema11(db, c.info, c.notetypes, c.decks, c.deckConfigs, c.tags,
-                    c.notes, c.cards, c.revlog, c.graves);
+            CollectionDatabase.writeSchema11(
+                    db, c.info, c.notetypes, c.decks, c.deckConfigs, c.tags, c.notes, c.cards, c.revlog, c.graves);
             zip.putNextEntry(new ZipEntry(name)); // deflated, as Anki does for the collection
             Files.copy(db, zip);
             zip.closeEntry();
@@ -107,8 +118,8 @@ public final class PackageWriter {
         Path packed = Files.createTempFile("ankiout-", ".zst");
         try {
             Files.delete(db);
-            CollectionDatabase.writeSchema18(db, c.info, c.notetypes, c.decks, c.deckConfigs, c.tags,
-                    c.notes, c.cards, c.revlog, c.graves);
+            CollectionDatabase.writeSchema18(
+                    db, c.info, c.notetypes, c.decks, c.deckConfigs, c.tags, c.notes, c.cards, c.revlog, c.graves);
             zstd(db, packed);
             putStored(zip, PackageVersion.LATEST.collectionEntry(), ApkgMediaFile.ofPath("db", packed));
         } catch (SQLException e) {
@@ -133,7 +144,7 @@ public final class PackageWriter {
                 MessageDigest sha1 = sha1();
                 long size = 0;
                 try (InputStream in = m.open();
-                     OutputStream out = new ZstdOutputStream(Files.newOutputStream(packed))) {
+                        OutputStream out = new ZstdOutputStream(Files.newOutputStream(packed))) {
                     byte[] buf = new byte[64 * 1024];
                     for (int n; (n = in.read(buf)) > 0; ) {
                         sha1.update(buf, 0, n);
@@ -142,7 +153,8 @@ public final class PackageWriter {
                     }
                 }
                 putStored(zip, Integer.toString(i), ApkgMediaFile.ofPath(m.name(), packed));
-                entries.message(1, new ProtoWriter().string(1, m.name()).varint(2, size).bytes(3, sha1.digest()));
+                entries.message(
+                        1, new ProtoWriter().string(1, m.name()).varint(2, size).bytes(3, sha1.digest()));
             } finally {
                 Files.deleteIfExists(packed);
             }
@@ -152,7 +164,7 @@ public final class PackageWriter {
 
     private static void zstd(Path from, Path to) throws IOException {
         try (InputStream in = Files.newInputStream(from);
-             OutputStream out = new ZstdOutputStream(Files.newOutputStream(to))) {
+                OutputStream out = new ZstdOutputStream(Files.newOutputStream(to))) {
             in.transferTo(out);
         }
     }
@@ -277,8 +289,18 @@ public final class PackageWriter {
             c.decks = Map.of(1L, AnkiDefaults.defaultDeck());
             c.deckConfigs = Map.of(1L, AnkiDefaults.defaultDeckConfig());
             c.tags = Map.of();
-            c.notes = List.of(new ApkgNote(1, "stub", ntid, 0, 0, "", STUB_TEXT + NoteFields.SEPARATOR, STUB_TEXT,
-                    Checksum.fieldChecksum(STUB_TEXT), 0, ""));
+            c.notes = List.of(new ApkgNote(
+                    1,
+                    "stub",
+                    ntid,
+                    0,
+                    0,
+                    "",
+                    STUB_TEXT + NoteFields.SEPARATOR,
+                    STUB_TEXT,
+                    Checksum.fieldChecksum(STUB_TEXT),
+                    0,
+                    ""));
             c.cards = List.of(new ApkgCard(1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, ""));
             c.revlog = List.of();
             c.info = new CollectionInfo(0, 0, 0, 11, AnkiDefaults.withConfigDefaults(null, ntid, 2));
@@ -288,8 +310,17 @@ public final class PackageWriter {
         private static CollectionInfo infoFor(AnkiPackage pkg, List<ApkgCard> cards) {
             CollectionInfo src = pkg.collection();
             long curModel = pkg.notetypes().keySet().stream().findFirst().orElse(0L);
-            long nextPos = cards.stream().filter(x -> x.type() == 0).mapToLong(ApkgCard::due).max().orElse(0) + 1;
-            return new CollectionInfo(src.crt(), src.mod(), src.scm(), 11,
+            long nextPos = cards.stream()
+                            .filter(x -> x.type() == 0)
+                            .mapToLong(ApkgCard::due)
+                            .max()
+                            .orElse(0)
+                    + 1;
+            return new CollectionInfo(
+                    src.crt(),
+                    src.mod(),
+                    src.scm(),
+                    11,
                     AnkiDefaults.withConfigDefaults(src.conf(), curModel, nextPos));
         }
     }
@@ -321,7 +352,12 @@ public final class PackageWriter {
     private static long nextPosition(AnkiPackage pkg) {
         JsonValue v = pkg.collection().conf().get("nextPos");
         long fromConf = v instanceof JsonNumber n ? n.longValue() : 0;
-        long fromCards = pkg.cards().stream().filter(c -> c.type() == 0).mapToLong(ApkgCard::due).max().orElse(0) + 1;
+        long fromCards = pkg.cards().stream()
+                        .filter(c -> c.type() == 0)
+                        .mapToLong(ApkgCard::due)
+                        .max()
+                        .orElse(0)
+                + 1;
         return Math.max(fromConf, fromCards);
     }
 
@@ -351,7 +387,7 @@ public final class PackageWriter {
             return n;
         }
         String tags = kept.isEmpty() ? "" : " " + String.join(" ", kept) + " ";
-        return new ApkgNote(n.id(), n.guid(), n.mid(), n.mod(), n.usn(), tags, n.flds(), n.sfld(), n.csum(),
-                n.flags(), n.data());
+        return new ApkgNote(
+                n.id(), n.guid(), n.mid(), n.mod(), n.usn(), tags, n.flds(), n.sfld(), n.csum(), n.flags(), n.data());
     }
 }

@@ -21,8 +21,7 @@ import java.util.Map;
  * those of Anki's notetypes.proto, decks.proto and deck_config.proto.
  */
 final class Schema18Converter {
-    private Schema18Converter() {
-    }
+    private Schema18Converter() {}
 
     private static JsonObjectBuilder obj() {
         return JsonSupport.PROVIDER.createObjectBuilder();
@@ -35,7 +34,7 @@ final class Schema18Converter {
     static JsonObject config(Connection db) throws SQLException {
         JsonObjectBuilder conf = obj();
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select KEY, val from config")) {
+                ResultSet rs = st.executeQuery("select KEY, val from config")) {
             while (rs.next()) {
                 byte[] val = rs.getBytes(2);
                 String text = val == null ? "null" : new String(val, java.nio.charset.StandardCharsets.UTF_8);
@@ -48,7 +47,7 @@ final class Schema18Converter {
     static Map<String, Integer> tags(Connection db) throws SQLException {
         Map<String, Integer> tags = new LinkedHashMap<>();
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select tag, usn from tags")) {
+                ResultSet rs = st.executeQuery("select tag, usn from tags")) {
             while (rs.next()) {
                 tags.put(rs.getString(1), rs.getInt(2));
             }
@@ -62,11 +61,10 @@ final class Schema18Converter {
         Map<Long, JsonObject> out = new LinkedHashMap<>();
         // fields/templates may hold rows of notetypes that no longer exist: drive from notetypes
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select id, name, mtime_secs, usn, config from notetypes order by id")) {
+                ResultSet rs = st.executeQuery("select id, name, mtime_secs, usn, config from notetypes order by id")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                JsonObjectBuilder nt = obj()
-                        .add("id", id)
+                JsonObjectBuilder nt = obj().add("id", id)
                         .add("name", rs.getString(2))
                         .add("mod", rs.getLong(3))
                         .add("usn", rs.getInt(4))
@@ -105,11 +103,17 @@ final class Schema18Converter {
                 case 9 -> originalStockKind = r.varint();
                 case 10 -> originalId = r.varint();
                 case 255 -> other = r.bytes();
-                default -> { /* newer field we do not map */ }
+                default -> {
+                    /* newer field we do not map */
+                }
             }
         }
-        nt.add("type", kind).add("sortf", sortf).add("css", css)
-                .add("latexPre", latexPre).add("latexPost", latexPost).add("latexsvg", latexSvg)
+        nt.add("type", kind)
+                .add("sortf", sortf)
+                .add("css", css)
+                .add("latexPre", latexPre)
+                .add("latexPost", latexPost)
+                .add("latexsvg", latexSvg)
                 .add("req", req);
         if (targetDeck > 0) {
             nt.add("did", targetDeck);
@@ -134,7 +138,7 @@ final class Schema18Converter {
                 case 1 -> ord = r.varint();
                 case 2 -> kind = (int) r.varint();
                 case 3 -> r.addVarints(fieldOrds);
-                default -> { }
+                default -> {}
             }
         }
         JsonArrayBuilder ords = arr();
@@ -149,7 +153,8 @@ final class Schema18Converter {
 
     private static JsonArrayBuilder fields(Connection db, long ntid) throws SQLException {
         JsonArrayBuilder out = arr();
-        try (PreparedStatement ps = db.prepareStatement("select ord, name, config from fields where ntid = ? order by ord")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("select ord, name, config from fields where ntid = ? order by ord")) {
             ps.setLong(1, ntid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -186,12 +191,17 @@ final class Schema18Converter {
                 case 8 -> excludeFromSearch = r.bool();
                 case 9 -> id = (long) (int) r.varint(); // int32: negative values come as 10-byte varints
                 case 255 -> other = r.bytes();
-                default -> { }
+                default -> {}
             }
         }
-        f.add("sticky", sticky).add("rtl", rtl).add("font", font).add("size", size)
-                .add("description", description).add("plainText", plainText)
-                .add("collapsed", collapsed).add("excludeFromSearch", excludeFromSearch);
+        f.add("sticky", sticky)
+                .add("rtl", rtl)
+                .add("font", font)
+                .add("size", size)
+                .add("description", description)
+                .add("plainText", plainText)
+                .add("collapsed", collapsed)
+                .add("excludeFromSearch", excludeFromSearch);
         if (id != null) {
             f.add("id", id);
         }
@@ -236,11 +246,15 @@ final class Schema18Converter {
                 case 7 -> bsize = r.varint();
                 case 8 -> id = (long) (int) r.varint();
                 case 255 -> other = r.bytes();
-                default -> { }
+                default -> {}
             }
         }
-        t.add("qfmt", qfmt).add("afmt", afmt).add("bqfmt", bqfmt).add("bafmt", bafmt)
-                .add("bfont", bfont).add("bsize", bsize);
+        t.add("qfmt", qfmt)
+                .add("afmt", afmt)
+                .add("bqfmt", bqfmt)
+                .add("bafmt", bafmt)
+                .add("bfont", bfont)
+                .add("bsize", bsize);
         if (did > 0) {
             t.add("did", did);
         } else {
@@ -257,11 +271,11 @@ final class Schema18Converter {
     static Map<Long, JsonObject> decks(Connection db) throws SQLException {
         Map<Long, JsonObject> out = new LinkedHashMap<>();
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select id, name, mtime_secs, usn, common, kind from decks order by id")) {
+                ResultSet rs =
+                        st.executeQuery("select id, name, mtime_secs, usn, common, kind from decks order by id")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                JsonObjectBuilder d = obj()
-                        .add("id", id)
+                JsonObjectBuilder d = obj().add("id", id)
                         // native names separate levels with U+001F; v11 JSON uses "::"
                         .add("name", NativeDeckName.toHuman(rs.getString(2)))
                         .add("mod", rs.getLong(3))
@@ -294,10 +308,11 @@ final class Schema18Converter {
                 case 6 -> lrnStudied = (int) r.varint();
                 case 7 -> msStudied = (int) r.varint();
                 case 255 -> other = r.bytes();
-                default -> { }
+                default -> {}
             }
         }
-        d.add("collapsed", collapsed).add("browserCollapsed", browserCollapsed)
+        d.add("collapsed", collapsed)
+                .add("browserCollapsed", browserCollapsed)
                 .add("newToday", arr().add(day).add(newStudied))
                 .add("revToday", arr().add(day).add(revStudied))
                 .add("lrnToday", arr().add(day).add(lrnStudied))
@@ -335,10 +350,15 @@ final class Schema18Converter {
                 case 3 -> extendRev = r.varint();
                 case 4 -> desc = r.string();
                 case 5 -> markdown = r.bool();
-                default -> { /* limits of newer versions are not mapped */ }
+                default -> {
+                    /* limits of newer versions are not mapped */
+                }
             }
         }
-        d.add("dyn", 0).add("conf", conf).add("extendNew", extendNew).add("extendRev", extendRev)
+        d.add("dyn", 0)
+                .add("conf", conf)
+                .add("extendNew", extendNew)
+                .add("extendRev", extendRev)
                 .add("desc", desc);
         if (markdown) {
             d.add("md", true);
@@ -360,11 +380,15 @@ final class Schema18Converter {
                     hasDelays = true;
                 }
                 case 4 -> previewDelay = r.varint();
-                default -> { }
+                default -> {}
             }
         }
-        d.add("dyn", 1).add("resched", resched).add("terms", terms).add("separate", true)
-                .add("previewDelay", previewDelay).add("desc", "");
+        d.add("dyn", 1)
+                .add("resched", resched)
+                .add("terms", terms)
+                .add("separate", true)
+                .add("previewDelay", previewDelay)
+                .add("desc", "");
         if (hasDelays) {
             d.add("delays", floats(delays));
         } else {
@@ -381,7 +405,7 @@ final class Schema18Converter {
                 case 1 -> search = r.string();
                 case 2 -> limit = r.varint();
                 case 3 -> order = r.varint();
-                default -> { }
+                default -> {}
             }
         }
         return arr().add(search).add(limit).add(order).build();
@@ -392,11 +416,15 @@ final class Schema18Converter {
     static Map<Long, JsonObject> deckConfigs(Connection db) throws SQLException {
         Map<Long, JsonObject> out = new LinkedHashMap<>();
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select id, name, mtime_secs, usn, config from deck_config order by id")) {
+                ResultSet rs =
+                        st.executeQuery("select id, name, mtime_secs, usn, config from deck_config order by id")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                JsonObjectBuilder c = obj().add("id", id).add("name", rs.getString(2))
-                        .add("mod", rs.getLong(3)).add("usn", rs.getInt(4)).add("dyn", false);
+                JsonObjectBuilder c = obj().add("id", id)
+                        .add("name", rs.getString(2))
+                        .add("mod", rs.getLong(3))
+                        .add("usn", rs.getInt(4))
+                        .add("dyn", false);
                 DeckConfigProto.toJson(rs.getBytes(5), c);
                 out.put(id, c.build());
             }

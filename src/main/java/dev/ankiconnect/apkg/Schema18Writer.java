@@ -22,39 +22,43 @@ import java.util.Set;
  * {@code other} field (255), as Anki does, so they survive.
  */
 final class Schema18Writer {
-    private Schema18Writer() {
-    }
+    private Schema18Writer() {}
 
     private static final String[] SCHEMA_18_EXTRA = {
         "create table deck_config (id integer primary key not null, name text not null collate unicase,"
-            + " mtime_secs integer not null, usn integer not null, config blob not null)",
+                + " mtime_secs integer not null, usn integer not null, config blob not null)",
         "create table config (KEY text not null primary key, usn integer not null, mtime_secs integer not null,"
-            + " val blob not null) without rowid",
+                + " val blob not null) without rowid",
         "create table fields (ntid integer not null, ord integer not null, name text not null collate unicase,"
-            + " config blob not null, primary key (ntid, ord)) without rowid",
+                + " config blob not null, primary key (ntid, ord)) without rowid",
         "create unique index idx_fields_name_ntid on fields (name, ntid)",
         "create table templates (ntid integer not null, ord integer not null, name text not null collate unicase,"
-            + " mtime_secs integer not null, usn integer not null, config blob not null, primary key (ntid, ord))"
-            + " without rowid",
+                + " mtime_secs integer not null, usn integer not null, config blob not null, primary key (ntid, ord))"
+                + " without rowid",
         "create unique index idx_templates_name_ntid on templates (name, ntid)",
         "create index idx_templates_usn on templates (usn)",
         "create table notetypes (id integer not null primary key, name text not null collate unicase,"
-            + " mtime_secs integer not null, usn integer not null, config blob not null)",
+                + " mtime_secs integer not null, usn integer not null, config blob not null)",
         "create unique index idx_notetypes_name on notetypes (name)",
         "create index idx_notetypes_usn on notetypes (usn)",
         "create table decks (id integer primary key not null, name text not null collate unicase,"
-            + " mtime_secs integer not null, usn integer not null, common blob not null, kind blob not null)",
+                + " mtime_secs integer not null, usn integer not null, common blob not null, kind blob not null)",
         "create unique index idx_decks_name on decks (name)",
         "create index idx_notes_mid on notes (mid)",
         "create index idx_cards_odid on cards (odid) where odid != 0",
         "create table tags (tag text not null primary key collate unicase, usn integer not null,"
-            + " collapsed boolean not null, config blob null) without rowid",
+                + " collapsed boolean not null, config blob null) without rowid",
     };
 
     /** Turns a freshly written schema-11 file into schema 18: new tables filled, col JSON columns emptied. */
-    static void upgrade(Connection db, CollectionInfo info, Map<Long, JsonObject> notetypes,
-                        Map<Long, JsonObject> decks, Map<Long, JsonObject> deckConfigs,
-                        Map<String, Integer> tags) throws SQLException {
+    static void upgrade(
+            Connection db,
+            CollectionInfo info,
+            Map<Long, JsonObject> notetypes,
+            Map<Long, JsonObject> decks,
+            Map<Long, JsonObject> deckConfigs,
+            Map<String, Integer> tags)
+            throws SQLException {
         try (Statement st = db.createStatement()) {
             for (String ddl : SCHEMA_18_EXTRA) {
                 st.execute(ddl);
@@ -115,15 +119,59 @@ final class Schema18Writer {
         }
     }
 
-    private static final Set<String> NOTETYPE_KEYS = Set.of("id", "name", "type", "mod", "usn", "sortf", "did",
-            "tmpls", "flds", "css", "latexPre", "latexPost", "latexsvg", "req", "originalStockKind", "originalId");
-    private static final Set<String> FIELD_KEYS = Set.of("name", "ord", "sticky", "rtl", "font", "size",
-            "description", "plainText", "collapsed", "excludeFromSearch", "id");
-    private static final Set<String> TEMPLATE_KEYS = Set.of("name", "ord", "qfmt", "afmt", "bqfmt", "bafmt", "did",
-            "bfont", "bsize", "id");
-    private static final Set<String> DECK_KEYS = Set.of("id", "mod", "name", "usn", "lrnToday", "revToday",
-            "newToday", "timeToday", "collapsed", "browserCollapsed", "desc", "md", "dyn", "conf", "extendNew",
-            "extendRev", "resched", "terms", "separate", "delays", "previewDelay");
+    private static final Set<String> NOTETYPE_KEYS = Set.of(
+            "id",
+            "name",
+            "type",
+            "mod",
+            "usn",
+            "sortf",
+            "did",
+            "tmpls",
+            "flds",
+            "css",
+            "latexPre",
+            "latexPost",
+            "latexsvg",
+            "req",
+            "originalStockKind",
+            "originalId");
+    private static final Set<String> FIELD_KEYS = Set.of(
+            "name",
+            "ord",
+            "sticky",
+            "rtl",
+            "font",
+            "size",
+            "description",
+            "plainText",
+            "collapsed",
+            "excludeFromSearch",
+            "id");
+    private static final Set<String> TEMPLATE_KEYS =
+            Set.of("name", "ord", "qfmt", "afmt", "bqfmt", "bafmt", "did", "bfont", "bsize", "id");
+    private static final Set<String> DECK_KEYS = Set.of(
+            "id",
+            "mod",
+            "name",
+            "usn",
+            "lrnToday",
+            "revToday",
+            "newToday",
+            "timeToday",
+            "collapsed",
+            "browserCollapsed",
+            "desc",
+            "md",
+            "dyn",
+            "conf",
+            "extendNew",
+            "extendRev",
+            "resched",
+            "terms",
+            "separate",
+            "delays",
+            "previewDelay");
 
     private static void insertNotetype(Connection db, long id, JsonObject nt) throws SQLException {
         ProtoWriter cfg = new ProtoWriter()
@@ -143,8 +191,12 @@ final class Schema18Writer {
             };
             List<Long> ords = new ArrayList<>();
             req.getJsonArray(2).forEach(o -> ords.add(((JsonNumber) o).longValue()));
-            cfg.message(8, new ProtoWriter().varintIfSet(1, req.getJsonNumber(0).longValue())
-                    .varintIfSet(2, kind).packedVarints(3, ords));
+            cfg.message(
+                    8,
+                    new ProtoWriter()
+                            .varintIfSet(1, req.getJsonNumber(0).longValue())
+                            .varintIfSet(2, kind)
+                            .packedVarints(3, ords));
         }
         cfg.varintIfSet(9, num(nt, "originalStockKind"));
         if (nt.get("originalId") instanceof JsonNumber n) {
@@ -163,10 +215,15 @@ final class Schema18Writer {
             JsonArray flds = array(nt, "flds");
             for (int i = 0; i < flds.size(); i++) {
                 JsonObject f = flds.getJsonObject(i);
-                ProtoWriter fc = new ProtoWriter().bool(1, bool(f, "sticky")).bool(2, bool(f, "rtl"))
-                        .stringIfSet(3, f.getString("font", "")).varintIfSet(4, num(f, "size"))
-                        .stringIfSet(5, f.getString("description", "")).bool(6, bool(f, "plainText"))
-                        .bool(7, bool(f, "collapsed")).bool(8, bool(f, "excludeFromSearch"));
+                ProtoWriter fc = new ProtoWriter()
+                        .bool(1, bool(f, "sticky"))
+                        .bool(2, bool(f, "rtl"))
+                        .stringIfSet(3, f.getString("font", ""))
+                        .varintIfSet(4, num(f, "size"))
+                        .stringIfSet(5, f.getString("description", ""))
+                        .bool(6, bool(f, "plainText"))
+                        .bool(7, bool(f, "collapsed"))
+                        .bool(8, bool(f, "excludeFromSearch"));
                 if (f.get("id") instanceof JsonNumber n) {
                     fc.varint(9, (int) n.longValue()); // int32 in the proto; negatives sign-extend
                 }
@@ -183,10 +240,14 @@ final class Schema18Writer {
             JsonArray tmpls = array(nt, "tmpls");
             for (int i = 0; i < tmpls.size(); i++) {
                 JsonObject t = tmpls.getJsonObject(i);
-                ProtoWriter tc = new ProtoWriter().stringIfSet(1, t.getString("qfmt", ""))
-                        .stringIfSet(2, t.getString("afmt", "")).stringIfSet(3, t.getString("bqfmt", ""))
-                        .stringIfSet(4, t.getString("bafmt", "")).varintIfSet(5, num(t, "did"))
-                        .stringIfSet(6, t.getString("bfont", "")).varintIfSet(7, num(t, "bsize"));
+                ProtoWriter tc = new ProtoWriter()
+                        .stringIfSet(1, t.getString("qfmt", ""))
+                        .stringIfSet(2, t.getString("afmt", ""))
+                        .stringIfSet(3, t.getString("bqfmt", ""))
+                        .stringIfSet(4, t.getString("bafmt", ""))
+                        .varintIfSet(5, num(t, "did"))
+                        .stringIfSet(6, t.getString("bfont", ""))
+                        .varintIfSet(7, num(t, "bsize"));
                 if (t.get("id") instanceof JsonNumber n) {
                     tc.varint(8, (int) n.longValue());
                 }
@@ -204,7 +265,9 @@ final class Schema18Writer {
     private static byte[] deckCommon(JsonObject d) {
         JsonArray newToday = array(d, "newToday");
         long day = newToday.size() > 0 ? newToday.getJsonNumber(0).longValue() : 0;
-        ProtoWriter w = new ProtoWriter().bool(1, bool(d, "collapsed")).bool(2, bool(d, "browserCollapsed"))
+        ProtoWriter w = new ProtoWriter()
+                .bool(1, bool(d, "collapsed"))
+                .bool(2, bool(d, "browserCollapsed"))
                 .varintIfSet(3, day)
                 .varintIfSet(4, second(d, "newToday"))
                 .varintIfSet(5, second(d, "revToday"))
@@ -217,16 +280,23 @@ final class Schema18Writer {
     private static byte[] deckKind(JsonObject d) {
         boolean filtered = num(d, "dyn") == 1 || d.get("dyn") == JsonValue.TRUE;
         if (!filtered) {
-            ProtoWriter normal = new ProtoWriter().varintIfSet(1, num(d, "conf")).varintIfSet(2, num(d, "extendNew"))
-                    .varintIfSet(3, num(d, "extendRev")).stringIfSet(4, d.getString("desc", ""))
+            ProtoWriter normal = new ProtoWriter()
+                    .varintIfSet(1, num(d, "conf"))
+                    .varintIfSet(2, num(d, "extendNew"))
+                    .varintIfSet(3, num(d, "extendRev"))
+                    .stringIfSet(4, d.getString("desc", ""))
                     .bool(5, bool(d, "md"));
             return new ProtoWriter().message(1, normal).toByteArray();
         }
         ProtoWriter f = new ProtoWriter().bool(1, bool(d, "resched"));
         for (JsonValue t : array(d, "terms")) {
             JsonArray term = t.asJsonArray();
-            f.message(2, new ProtoWriter().stringIfSet(1, term.getString(0, ""))
-                    .varintIfSet(2, term.getJsonNumber(1).longValue()).varintIfSet(3, term.getJsonNumber(2).longValue()));
+            f.message(
+                    2,
+                    new ProtoWriter()
+                            .stringIfSet(1, term.getString(0, ""))
+                            .varintIfSet(2, term.getJsonNumber(1).longValue())
+                            .varintIfSet(3, term.getJsonNumber(2).longValue()));
         }
         f.packedFloats(3, floats(d, "delays"));
         f.varintIfSet(4, num(d, "previewDelay"));

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
@@ -12,7 +11,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "cards")
 @IdClass(dev.ankiconnect.db.ProfileScopedId.class)
-@NamedQuery(name = "Card.byNote", query = "select c from Card c where c.profileId = :profile and c.nid = :nid order by c.ord")
+@NamedQuery(
+        name = "Card.byNote",
+        query = "select c from Card c where c.profileId = :profile and c.nid = :nid order by c.ord")
 public class Card {
 
     @Id
@@ -85,8 +86,7 @@ public class Card {
     @Column(name = "data", nullable = false)
     private String data;
 
-    public Card() {
-    }
+    public Card() {}
 
     public long profileId() {
         return profileId;
@@ -258,5 +258,4 @@ public class Card {
         this.data = data;
         return this;
     }
-
 }

@@ -6,7 +6,6 @@ import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.scheduler.CardQueue;
-import dev.ankiconnect.search.run.NoteSearch;
 import dev.ankiconnect.search.Target;
 import dev.ankiconnect.search.run.NoteSearch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +24,8 @@ import java.util.Set;
 public class CardActions implements ActionGroup {
 
     /** Keys setSpecificValueOfCard refuses unless warning_check is true. */
-    static final Set<String> PROTECTED = Set.of("did", "id", "ivl", "lapses", "left", "mod", "nid", "odid", "odue",
-            "ord", "queue", "reps", "type", "usn");
+    static final Set<String> PROTECTED = Set.of(
+            "did", "id", "ivl", "lapses", "left", "mod", "nid", "odid", "odue", "ord", "queue", "reps", "type", "usn");
 
     @Inject
     Cards cards;
@@ -100,7 +99,9 @@ public class CardActions implements ActionGroup {
     }
 
     /** setSpecificValueOfCard: raw card values; [true], or false for refused input. */
-    @Action(value = {"card", "keys", "newValues"}, optional = {"warning_check"})
+    @Action(
+            value = {"card", "keys", "newValues"},
+            optional = {"warning_check"})
     public Object setSpecificValueOfCard(Params p) {
         JsonValue card = p.value("card");
         if (card instanceof JsonArray) {
@@ -145,7 +146,8 @@ public class CardActions implements ActionGroup {
                 throw new Refusal(Refusal.Kind.INT_LITERAL, dev.ankiconnect.api.PythonRepr.repr(s));
             }
         }
-        throw new Refusal(Refusal.Kind.CARD_NOT_INTEGER,
+        throw new Refusal(
+                Refusal.Kind.CARD_NOT_INTEGER,
                 dev.ankiconnect.api.PythonRepr.repr(card == null ? JsonValue.NULL : card));
     }
 

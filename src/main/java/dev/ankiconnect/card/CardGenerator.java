@@ -17,8 +17,7 @@ import java.util.TreeSet;
  */
 public final class CardGenerator {
 
-    private CardGenerator() {
-    }
+    private CardGenerator() {}
 
     /** The ordinals the note's current content generates, ascending. */
     public static List<Integer> generated(ModelInfo model, String[] fields, boolean hasTags) {
@@ -35,7 +34,8 @@ public final class CardGenerator {
     }
 
     /** The ordinals to add to a note that has cards of {@code existing} ordinals. */
-    public static List<Integer> missing(ModelInfo model, String[] fields, boolean hasTags, Collection<Integer> existing) {
+    public static List<Integer> missing(
+            ModelInfo model, String[] fields, boolean hasTags, Collection<Integer> existing) {
         List<Integer> out = new ArrayList<>();
         Set<Integer> have = new TreeSet<>(existing);
         for (int ord : generated(model, fields, hasTags)) {

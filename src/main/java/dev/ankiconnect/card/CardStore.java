@@ -34,8 +34,9 @@ public class CardStore {
         long p = profile.id();
         // the change record's stamp, set here rather than by the insert trigger (see NoteStore.insert)
         long stamp = Sql.stamp(Sql.connection(tx), p);
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("INSERT INTO cards (profile_id, " + COLUMNS
-                + ", stamp) VALUES (" + Sql.marks(20) + ")")) {
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement(
+                        "INSERT INTO cards (profile_id, " + COLUMNS + ", stamp) VALUES (" + Sql.marks(20) + ")")) {
             int n = 0;
             for (CardRow c : cards) {
                 ps.setLong(1, p);
@@ -79,7 +80,10 @@ public class CardStore {
     /** Cards of these notes, grouped by note, each list in ordinal order. */
     public Map<Long, List<CardRow>> byNotes(Collection<Long> nids) {
         Map<Long, List<CardRow>> out = new HashMap<>(nids.size() * 2);
-        select("nid", nids, (id, c) -> out.computeIfAbsent(c.nid, k -> new ArrayList<>()).add(c));
+        select(
+                "nid",
+                nids,
+                (id, c) -> out.computeIfAbsent(c.nid, k -> new ArrayList<>()).add(c));
         for (List<CardRow> l : out.values()) {
             l.sort((a, b) -> Integer.compare(a.ord, b.ord));
         }
@@ -95,8 +99,14 @@ public class CardStore {
             return;
         }
         try {
-            Sql.selectIn(Sql.connection(tx), profile.id(), "SELECT " + COLUMNS + " FROM cards"
-                    + Sql.index(column.equals("id") ? "IX_CARDS_ID" : "IX_CARDS_NID_ONLY"), column, keys, rs -> {
+            Sql.selectIn(
+                    Sql.connection(tx),
+                    profile.id(),
+                    "SELECT " + COLUMNS + " FROM cards"
+                            + Sql.index(column.equals("id") ? "IX_CARDS_ID" : "IX_CARDS_NID_ONLY"),
+                    column,
+                    keys,
+                    rs -> {
                         CardRow c = read(rs);
                         sink.accept(c.id, c);
                     });
@@ -130,9 +140,10 @@ public class CardStore {
 
     /** Writes every column of the card back (mtime and usn as set by the caller). */
     public void update(CardRow c) {
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("UPDATE cards SET did = ?, mtime = ?, usn = ?, "
-                + "ctype = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, lapses = ?, remaining = ?, odue = ?, "
-                + "odid = ?, flags = ?, data = ? WHERE profile_id = ? AND id = ?")) {
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement("UPDATE cards SET did = ?, mtime = ?, usn = ?, "
+                        + "ctype = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, lapses = ?, remaining = ?, odue = ?, "
+                        + "odid = ?, flags = ?, data = ? WHERE profile_id = ? AND id = ?")) {
             ps.setLong(1, c.did);
             ps.setLong(2, c.mtime);
             ps.setInt(3, c.usn);
@@ -166,8 +177,13 @@ public class CardStore {
         // Sorted here rather than with ORDER BY: Derby would pass every row through its sorter.
         Map<Long, List<long[]>> found = new HashMap<>(nids.size() * 2);
         try {
-            Sql.selectIn(Sql.connection(tx), profile.id(), "SELECT nid, id, ord FROM cards" + Sql.index("IX_CARDS_NID_ONLY"),
-                    "nid", nids, rs -> found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
+            Sql.selectIn(
+                    Sql.connection(tx),
+                    profile.id(),
+                    "SELECT nid, id, ord FROM cards" + Sql.index("IX_CARDS_NID_ONLY"),
+                    "nid",
+                    nids,
+                    rs -> found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
                             .add(new long[] {rs.getInt(3), rs.getLong(2)}));
         } catch (SQLException e) {
             throw Sql.fail(e);

@@ -5,14 +5,9 @@ import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.deck.DeckIndex;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
-import dev.ankiconnect.note.NoteInfo;
-import dev.ankiconnect.note.NoteRow;
-import dev.ankiconnect.note.NoteStore;
-import dev.ankiconnect.note.Notes;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.scheduler.CardQueue;
-import dev.ankiconnect.search.run.NoteSearch;
 import dev.ankiconnect.scheduler.Preset;
 import dev.ankiconnect.scheduler.Scheduler;
 import dev.ankiconnect.scheduler.SchedulerContext;
@@ -99,7 +94,8 @@ public class Cards {
         RenderedCard r = render(m, n, c, decks.name(c.homeDeck()));
         JsonArrayBuilder next = Json.PROVIDER.createArrayBuilder();
         nextReviews(c, sched).forEach(next::add);
-        return Json.PROVIDER.createObjectBuilder()
+        return Json.PROVIDER
+                .createObjectBuilder()
                 .add("cardId", c.id)
                 .add("fields", m.fieldsObject(n.fields()))
                 .add("fieldOrder", c.ord)
@@ -135,8 +131,18 @@ public class Cards {
         for (int i = 0; i < names.size(); i++) {
             fields.put(names.get(i), i < n.fields().length ? n.fields()[i] : "");
         }
-        return CardRenderer.render(new dev.ankiconnect.template.CardRenderInput(t, m.isCloze(), fields,
-                n.tagList(), m.name(), homeDeckName, c.id, c.ord, c.flags, m.css(), m.latexSvg()));
+        return CardRenderer.render(new dev.ankiconnect.template.CardRenderInput(
+                t,
+                m.isCloze(),
+                fields,
+                n.tagList(),
+                m.name(),
+                homeDeckName,
+                c.id,
+                c.ord,
+                c.flags,
+                m.css(),
+                m.latexSvg()));
     }
 
     private Timing timing() {
@@ -156,8 +162,10 @@ public class Cards {
         long confId = deck == null ? 1 : deck.confId();
         return cache.computeIfAbsent(confId, id -> {
             Preset preset = Preset.defaults();
-            dev.ankiconnect.deck.DeckConfig conf = tx.em().find(dev.ankiconnect.deck.DeckConfig.class,
-                    new dev.ankiconnect.db.ProfileScopedId(profile.id(), id));
+            dev.ankiconnect.deck.DeckConfig conf = tx.em()
+                    .find(
+                            dev.ankiconnect.deck.DeckConfig.class,
+                            new dev.ankiconnect.db.ProfileScopedId(profile.id(), id));
             if (conf != null && conf.config() != null) {
                 try {
                     preset = PresetSettings.decode(conf.config()).scheduler();
@@ -175,9 +183,19 @@ public class Cards {
             return List.of();
         }
         try {
-            SchedulingCard card = new SchedulingCard.Builder().id(c.id).type(c.type).queue(c.queue).due((int) c.due)
-                    .ivl(c.ivl).factor(c.factor).reps(c.reps).lapses(c.lapses).left(c.left).odue((int) c.odue)
-                    .odid(c.odid).build();
+            SchedulingCard card = new SchedulingCard.Builder()
+                    .id(c.id)
+                    .type(c.type)
+                    .queue(c.queue)
+                    .due((int) c.due)
+                    .ivl(c.ivl)
+                    .factor(c.factor)
+                    .reps(c.reps)
+                    .lapses(c.lapses)
+                    .left(c.left)
+                    .odue((int) c.odue)
+                    .odid(c.odid)
+                    .build();
             return Scheduler.nextReviewTexts(card, ctx);
         } catch (RuntimeException e) {
             return List.of();
@@ -189,8 +207,14 @@ public class Cards {
         List<JsonValue> out = new ArrayList<>(ids.size());
         for (long id : ids) {
             CardRow c = rows.get(id);
-            out.add(c == null ? JsonValue.EMPTY_JSON_OBJECT
-                    : Json.PROVIDER.createObjectBuilder().add("cardId", c.id).add("mod", c.mtime).build());
+            out.add(
+                    c == null
+                            ? JsonValue.EMPTY_JSON_OBJECT
+                            : Json.PROVIDER
+                                    .createObjectBuilder()
+                                    .add("cardId", c.id)
+                                    .add("mod", c.mtime)
+                                    .build());
         }
         return out;
     }

@@ -27,8 +27,7 @@ import dev.ankiconnect.scheduler.CardType;
  */
 public final class CardRules {
 
-    private CardRules() {
-    }
+    private CardRules() {}
 
     /** What {@link #fix} changed. */
     public enum Outcome {

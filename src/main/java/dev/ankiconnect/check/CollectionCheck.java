@@ -7,11 +7,11 @@ import dev.ankiconnect.deck.DeckJson;
 import dev.ankiconnect.deck.DeckKind;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.note.TagSet;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.packages.MergeRules;
 import dev.ankiconnect.scheduler.CollectionDay;
-import dev.ankiconnect.note.TagSet;
 import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.FirstFieldKey;
 import dev.ankiconnect.text.Html;
@@ -88,8 +88,10 @@ public final class CollectionCheck {
         }
         LOG.info("check database of profile \"" + profileName + "\": " + report.summary());
         if (!report.missingMedia().isEmpty()) {
-            List<String> shown = report.missingMedia().subList(0, Math.min(50, report.missingMedia().size()));
-            LOG.warning("check database of profile \"" + profileName + "\": notes refer to " + report.missingMedia().size()
+            List<String> shown = report.missingMedia()
+                    .subList(0, Math.min(50, report.missingMedia().size()));
+            LOG.warning("check database of profile \"" + profileName + "\": notes refer to "
+                    + report.missingMedia().size()
                     + " media file(s) the collection does not have: " + String.join(", ", shown)
                     + (shown.size() < report.missingMedia().size() ? ", ..." : ""));
         }
@@ -115,8 +117,8 @@ public final class CollectionCheck {
         Map<Long, List<CardRow>> byNote = new HashMap<>();
         Map<Long, CardRules.Outcome> fixedCards = new HashMap<>();
         Set<Long> missingDecks = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, nid, did, ord, ctype, queue, due, ivl, odue, odid "
-                + "FROM cards WHERE profile_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, nid, did, ord, ctype, queue, due, ivl, odue, odid " + "FROM cards WHERE profile_id = ?")) {
             ps.setLong(1, p);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -140,10 +142,11 @@ public final class CollectionCheck {
                         fixedCards.put(card.id, outcome);
                     }
                     byNote.computeIfAbsent(card.nid, k -> {
-                        List<CardRow> group = new ArrayList<>(2);
-                        allCards.add(group);
-                        return group;
-                    }).add(card);
+                                List<CardRow> group = new ArrayList<>(2);
+                                allCards.add(group);
+                                return group;
+                            })
+                            .add(card);
                 }
             }
         }
@@ -158,7 +161,8 @@ public final class CollectionCheck {
         Map<String, String> usedTags = new HashMap<>();
         Set<String> referenced = new TreeSet<>();
         int withoutType = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, tags, flds, sfld, csum FROM notes WHERE profile_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id, mid, tags, flds, sfld, csum FROM notes WHERE profile_id = ?")) {
             ps.setLong(1, p);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -183,9 +187,14 @@ public final class CollectionCheck {
                         continue;
                     }
                     cards.sort((a, b) -> Long.compare(a.id, b.id));
-                    NoteRules.Removals removals = NoteRules.removals(cards, model.isCloze(), model.templates().size());
-                    report.add(CheckReport.Kind.CARD_ORDS_DUPLICATED, removals.duplicateOrdinals().size());
-                    report.add(CheckReport.Kind.TEMPLATES_MISSING, removals.missingTemplates().size());
+                    NoteRules.Removals removals = NoteRules.removals(
+                            cards, model.isCloze(), model.templates().size());
+                    report.add(
+                            CheckReport.Kind.CARD_ORDS_DUPLICATED,
+                            removals.duplicateOrdinals().size());
+                    report.add(
+                            CheckReport.Kind.TEMPLATES_MISSING,
+                            removals.missingTemplates().size());
                     removals.duplicateOrdinals().forEach(x -> deleteCards.add(x.id));
                     removals.missingTemplates().forEach(x -> deleteCards.add(x.id));
                     if (note(n, model)) {
@@ -234,8 +243,11 @@ public final class CollectionCheck {
                 CardRules.Outcome o = fixedCards.get(x.id);
                 if (o != null) {
                     update.add(x);
-                    report.add(o == CardRules.Outcome.POSITION ? CheckReport.Kind.CARD_POSITION_TOO_HIGH
-                            : CheckReport.Kind.CARD_PROPERTIES_INVALID, 1);
+                    report.add(
+                            o == CardRules.Outcome.POSITION
+                                    ? CheckReport.Kind.CARD_POSITION_TOO_HIGH
+                                    : CheckReport.Kind.CARD_PROPERTIES_INVALID,
+                            1);
                 }
             }
         }
@@ -325,8 +337,13 @@ public final class CollectionCheck {
      * cards (or the note type's last deck, else Default; a template's deck override first), at the position of its
      * other new cards or the next one.
      */
-    private List<CardRow> generate(NoteRow n, ModelInfo model, List<CardRow> kept, Map<Long, DeckInfo> decks,
-            Set<Long> missingDecks, long[] nextPos) {
+    private List<CardRow> generate(
+            NoteRow n,
+            ModelInfo model,
+            List<CardRow> kept,
+            Map<Long, DeckInfo> decks,
+            Set<Long> missingDecks,
+            long[] nextPos) {
         List<Integer> have = new ArrayList<>(kept.size());
         kept.forEach(x -> have.add(x.ord));
         List<Integer> missing = CardGenerator.missing(model, n.fields, !n.tags.isEmpty(), have);
@@ -360,7 +377,8 @@ public final class CollectionCheck {
         for (int ord : missing) {
             long override = model.isCloze() ? 0 : model.deckOverride(ord);
             long did = override != 0 && (decks.containsKey(override) || missingDecks.contains(override))
-                    ? usable(override, decks, missingDecks) : usable(home, decks, missingDecks);
+                    ? usable(override, decks, missingDecks)
+                    : usable(home, decks, missingDecks);
             out.add(CardRow.newCard(id++, n.id, did, ord, due, nowSecs));
         }
         return out;
@@ -386,12 +404,17 @@ public final class CollectionCheck {
         }
         JsonValue offset = config("creationOffset");
         JsonValue rollover = config("rollover");
-        return CollectionDay.of(crt, offset instanceof JsonNumber n ? n.intValue() : null,
-                rollover instanceof JsonNumber r ? r.longValue() : null).at(nowSecs, ZoneId.systemDefault()).today();
+        return CollectionDay.of(
+                        crt,
+                        offset instanceof JsonNumber n ? n.intValue() : null,
+                        rollover instanceof JsonNumber r ? r.longValue() : null)
+                .at(nowSecs, ZoneId.systemDefault())
+                .today();
     }
 
     private JsonValue config(String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT val FROM col_config WHERE profile_id = ? AND ckey = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT val FROM col_config WHERE profile_id = ? AND ckey = ?")) {
             ps.setLong(1, p);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -414,12 +437,14 @@ public final class CollectionCheck {
 
     private Map<Long, DeckInfo> decks() throws SQLException {
         Map<Long, DeckInfo> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, conf_id, name_key, data FROM decks WHERE profile_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id, kind, conf_id, name_key, data FROM decks WHERE profile_id = ?")) {
             ps.setLong(1, p);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), new DeckInfo(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
-                            rs.getString(5)));
+                    out.put(
+                            rs.getLong(1),
+                            new DeckInfo(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
                 }
             }
         }
@@ -470,7 +495,8 @@ public final class CollectionCheck {
         List<String> out = new ArrayList<>();
         for (String name : referenced) {
             String decoded = Html.decodeEntities(name);
-            if (!present.contains(name) && !present.contains(decoded)
+            if (!present.contains(name)
+                    && !present.contains(decoded)
                     && !present.contains(Normalizer.normalize(decoded, Normalizer.Form.NFC))) {
                 out.add(name);
             }
@@ -509,8 +535,11 @@ public final class CollectionCheck {
                 String data = d.data();
                 try {
                     JsonObject json = SettingsCodec.object(d.data());
-                    data = SettingsCodec.text(Json.PROVIDER.createObjectBuilder(json).add("conf", 1)
-                            .add("mod", nowSecs).build());
+                    data = SettingsCodec.text(Json.PROVIDER
+                            .createObjectBuilder(json)
+                            .add("conf", 1)
+                            .add("mod", nowSecs)
+                            .build());
                 } catch (RuntimeException e) {
                     // unreadable JSON: the column is what the server reads first
                 }
@@ -542,8 +571,9 @@ public final class CollectionCheck {
         if (cards.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE cards SET ord = ?, queue = ?, due = ?, ivl = ?, odue = ?, "
-                + "odid = ?, mtime = ?, usn = -1 WHERE profile_id = ? AND id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE cards SET ord = ?, queue = ?, due = ?, ivl = ?, odue = ?, "
+                        + "odid = ?, mtime = ?, usn = -1 WHERE profile_id = ? AND id = ?")) {
             batch(ps, cards.size(), i -> {
                 CardRow x = cards.get(i);
                 ps.setInt(1, x.ord);
@@ -566,8 +596,9 @@ public final class CollectionCheck {
         }
         Set<String> names = new HashSet<>();
         decks.values().forEach(d -> names.add(d.nameKey()));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decks (profile_id, id, name, name_key, kind, conf_id, "
-                + "mtime, usn, data) VALUES (?, ?, ?, ?, 0, 1, ?, -1, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO decks (profile_id, id, name, name_key, kind, conf_id, "
+                        + "mtime, usn, data) VALUES (?, ?, ?, ?, 0, 1, ?, -1, ?)")) {
             for (long id : missing) {
                 String name = "recovered" + id;
                 while (names.contains(DeckName.key(name))) {
@@ -591,8 +622,9 @@ public final class CollectionCheck {
         if (notes.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE notes SET tags = ?, flds = ?, sfld = ?, csum = ?, fkey = ?, "
-                + "usn = -1 WHERE profile_id = ? AND id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE notes SET tags = ?, flds = ?, sfld = ?, csum = ?, fkey = ?, "
+                        + "usn = -1 WHERE profile_id = ? AND id = ?")) {
             batch(ps, notes.size(), i -> {
                 NoteRow n = notes.get(i);
                 ps.setString(1, n.tags);
@@ -610,9 +642,10 @@ public final class CollectionCheck {
         if (cards.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cards (profile_id, id, nid, did, ord, mtime, usn, ctype, "
-                + "queue, due, ivl, factor, reps, lapses, remaining, odue, odid, flags, data) "
-                + "VALUES (?, ?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO cards (profile_id, id, nid, did, ord, mtime, usn, ctype, "
+                        + "queue, due, ivl, factor, reps, lapses, remaining, odue, odid, flags, data) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')")) {
             batch(ps, cards.size(), i -> {
                 CardRow x = cards.get(i);
                 ps.setLong(1, p);

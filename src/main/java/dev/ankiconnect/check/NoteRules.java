@@ -10,8 +10,7 @@ import java.util.Set;
 /** What Check Database repairs on one note and its cards (pure), by Anki's rules (rslib {@code dbcheck.rs}). */
 public final class NoteRules {
 
-    private NoteRules() {
-    }
+    private NoteRules() {}
 
     /** The tag Anki adds to a note whose field count it repaired. */
     public static final String FIXED_TAG = "db-check";
@@ -33,8 +32,7 @@ public final class NoteRules {
     }
 
     /** The cards of one note to delete, by kind. */
-    public record Removals(List<CardRow> duplicateOrdinals, List<CardRow> missingTemplates, List<CardRow> kept) {
-    }
+    public record Removals(List<CardRow> duplicateOrdinals, List<CardRow> missingTemplates, List<CardRow> kept) {}
 
     /**
      * Splits a note's cards (in id order) into those to delete and those to keep: a card whose ordinal an earlier

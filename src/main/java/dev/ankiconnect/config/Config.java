@@ -126,7 +126,9 @@ public final class Config {
                 }
                 case LIST -> parseList(value);
                 case STRING -> {
-                    if (key == ConfigKey.USERS && !value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
+                    if (key == ConfigKey.USERS
+                            && !value.trim().equalsIgnoreCase("true")
+                            && !value.trim().equalsIgnoreCase("false")) {
                         throw new IllegalArgumentException("true or false");
                     }
                 }
@@ -138,8 +140,8 @@ public final class Config {
                 case LIST -> "a JSON array of strings or a comma-separated list";
                 case STRING -> key == ConfigKey.USERS ? "true or false" : "text";
             };
-            throw new ConfigException("configuration key '" + key.key() + "' (from " + sources.get(key)
-                    + ") must be " + expected + ", got '" + value + "'");
+            throw new ConfigException("configuration key '" + key.key() + "' (from " + sources.get(key) + ") must be "
+                    + expected + ", got '" + value + "'");
         }
     }
 }

@@ -42,7 +42,12 @@ public enum ConfigKey {
     MAX_BODY_MB_IN_FLIGHT("maxBodyMbInFlight", Type.INT, "0");
 
     /** How a key's text is read. */
-    public enum Type { STRING, INT, LONG, LIST }
+    public enum Type {
+        STRING,
+        INT,
+        LONG,
+        LIST
+    }
 
     private final String key;
     private final Type type;

@@ -43,8 +43,8 @@ public final class ConfigLoader {
      * @param system        system properties
      * @param env           environment variables
      */
-    public static Config load(InputStream file, Map<String, String> contextParams, Properties system,
-            Map<String, String> env) {
+    public static Config load(
+            InputStream file, Map<String, String> contextParams, Properties system, Map<String, String> env) {
         ConfigLoader loader = new ConfigLoader();
         if (file != null) {
             loader.file(file);
@@ -94,8 +94,8 @@ public final class ConfigLoader {
 
     private void put(ConfigKey key, String name, String value, String source) {
         if (key == null) {
-            throw new ConfigException("unknown configuration key '" + name + "' (from " + source
-                    + "); known keys: " + knownKeys());
+            throw new ConfigException(
+                    "unknown configuration key '" + name + "' (from " + source + "); known keys: " + knownKeys());
         }
         // An empty value means "unset" for optional text keys (apiKey= in a file keeps the check off).
         values.put(key, value.isEmpty() && key.type() == ConfigKey.Type.STRING ? null : value);

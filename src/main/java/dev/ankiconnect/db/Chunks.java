@@ -16,8 +16,7 @@ public final class Chunks {
      */
     public static final int SIZE = 500;
 
-    private Chunks() {
-    }
+    private Chunks() {}
 
     /** {@code values} in iteration order, split into lists of at most {@link #SIZE}; none for no values. */
     public static <T> List<List<T>> of(Collection<T> values) {

@@ -17,8 +17,7 @@ final class ContainerThreads {
 
     private static final Logger LOG = Logger.getLogger(ContainerThreads.class.getName());
 
-    private ContainerThreads() {
-    }
+    private ContainerThreads() {}
 
     static OptionalInt detect() {
         try {

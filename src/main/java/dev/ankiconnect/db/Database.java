@@ -61,7 +61,8 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
             }
             if (System.getProperty("derby.stream.error.file") == null) {
-                System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+                System.setProperty(
+                        "derby.stream.error.file", dir.resolve("derby.log").toString());
             }
             if (System.getProperty("derby.storage.pageCacheSize") == null) {
                 // Derby caches 1,000 pages by default (4 MB of 4 KB pages); a collection's working
@@ -92,8 +93,9 @@ public final class Database implements AutoCloseable {
         if (url.startsWith("jdbc:postgresql:") && !url.contains("options=")) {
             // A row lock held by another writer (the per-profile add lock) is waited for at most dbWaitMs; no
             // statement runs longer than a request may (requestTimeoutMs).
-            props.put("eclipselink.jdbc.property.options", "-c lock_timeout=" + waitMs
-                    + (timeoutMs > 0 ? " -c statement_timeout=" + timeoutMs : ""));
+            props.put(
+                    "eclipselink.jdbc.property.options",
+                    "-c lock_timeout=" + waitMs + (timeoutMs > 0 ? " -c statement_timeout=" + timeoutMs : ""));
         }
         if (timeoutMs > 0) {
             // JPA queries are cancelled past the request's budget (JDBC statements: db.Sql sets what is left)
@@ -124,8 +126,11 @@ public final class Database implements AutoCloseable {
      * connection limit, leaving the rest to other instances and tools.
      */
     static int requests(int configured, int serverLimit) {
-        int wanted = configured > 0 ? configured
-                : Math.min(ContainerThreads.detect().orElse(DEFAULT_REQUESTS), PER_CORE * Runtime.getRuntime().availableProcessors());
+        int wanted = configured > 0
+                ? configured
+                : Math.min(
+                        ContainerThreads.detect().orElse(DEFAULT_REQUESTS),
+                        PER_CORE * Runtime.getRuntime().availableProcessors());
         if (serverLimit > 0) {
             wanted = Math.min(wanted, Math.max(1, serverLimit / 2 - ConnectionGate.BACKGROUND));
         }
@@ -149,15 +154,18 @@ public final class Database implements AutoCloseable {
         // On a thread of its own that ends with the migration: Liquibase keeps its scope in an InheritableThreadLocal
         // of the thread that runs it, which would stay in the container's deploying thread (and be copied into every
         // thread it starts later) after the application is undeployed, holding its class loader.
-        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread migration = new Thread(() -> {
-            try (Connection c = Jdbc.connect(url, user, password)) {
-                runUpdate(c);
-                outcome.set(limits(c, lockWaitMs));
-            } catch (Throwable e) {
-                outcome.set(e);
-            }
-        }, "ankiconnect-migration");
+        java.util.concurrent.atomic.AtomicReference<Object> outcome =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread migration = new Thread(
+                () -> {
+                    try (Connection c = Jdbc.connect(url, user, password)) {
+                        runUpdate(c);
+                        outcome.set(limits(c, lockWaitMs));
+                    } catch (Throwable e) {
+                        outcome.set(e);
+                    }
+                },
+                "ankiconnect-migration");
         migration.setDaemon(true);
         migration.start();
         try {
@@ -199,7 +207,8 @@ public final class Database implements AutoCloseable {
         }
         if (product.equals("PostgreSQL")) {
             trigramIndexes(c);
-            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SHOW max_connections")) {
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SHOW max_connections")) {
                 return rs.next() ? Integer.parseInt(rs.getString(1).trim()) : 0;
             }
         }
@@ -212,9 +221,10 @@ public final class Database implements AutoCloseable {
      * use the in-memory copy read every note: say so once at start.
      */
     private static void trigramIndexes(Connection c) throws SQLException {
-        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
-                "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'notes' AND indexname IN "
-                        + "('ix_notes_tags_trgm', 'ix_notes_sfld_trgm', 'ix_notes_flds_trgm')")) {
+        try (java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs =
+                        st.executeQuery("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'notes' AND indexname IN "
+                                + "('ix_notes_tags_trgm', 'ix_notes_sfld_trgm', 'ix_notes_flds_trgm')")) {
             if (rs.next() && rs.getInt(1) < 3) {
                 LOG.warning("PostgreSQL: no pg_trgm indexes on notes (CREATE EXTENSION pg_trgm was refused or failed);"
                         + " searches work, but text and tag searches without the in-memory copy read every note."
@@ -228,15 +238,19 @@ public final class Database implements AutoCloseable {
             liquibase.database.Database db = liquibase.database.DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(c));
             Map<String, Object> scope = new HashMap<>();
-            scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(Database.class.getClassLoader()));
+            scope.put(
+                    Scope.Attr.resourceAccessor.name(),
+                    new ClassLoaderResourceAccessor(Database.class.getClassLoader()));
             scope.put("liquibase.analytics.enabled", false);
             scope.put("liquibase.showBanner", false);
             // Under a test runner the changelog is also on the parent class path: the same file twice.
             scope.put("liquibase.duplicateFileMode", "INFO");
-            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                    .execute());
+            Scope.child(
+                    scope,
+                    () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .execute());
         } finally {
             if (!c.getAutoCommit()) {
                 // Derby refuses to close a connection with an open transaction.
@@ -317,7 +331,8 @@ public final class Database implements AutoCloseable {
                 try {
                     java.sql.DriverManager.deregisterDriver(d);
                 } catch (SQLException | SecurityException e) {
-                    LOG.warning("cannot deregister the JDBC driver " + d.getClass().getName() + ": " + e.getMessage());
+                    LOG.warning(
+                            "cannot deregister the JDBC driver " + d.getClass().getName() + ": " + e.getMessage());
                 }
             }
         }

@@ -12,8 +12,7 @@ import java.util.ServiceLoader;
  */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     public static Connection connect(String url, String user, String password) throws SQLException {
         Driver driver = driverFor(url);

@@ -11,8 +11,7 @@ public class ProfileScopedId implements Serializable {
     private long profileId;
     private long id;
 
-    public ProfileScopedId() {
-    }
+    public ProfileScopedId() {}
 
     public ProfileScopedId(long profileId, long id) {
         this.profileId = profileId;

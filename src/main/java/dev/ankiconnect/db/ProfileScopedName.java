@@ -11,8 +11,7 @@ public class ProfileScopedName implements Serializable {
     private long profileId;
     private String name;
 
-    public ProfileScopedName() {
-    }
+    public ProfileScopedName() {}
 
     public ProfileScopedName(long profileId, String name) {
         this.profileId = profileId;

@@ -9,7 +9,10 @@ package dev.ankiconnect.db;
 public final class ServerBusyException extends RuntimeException {
 
     /** What the request waited for. */
-    public enum Reason { CONNECTION, LOCK }
+    public enum Reason {
+        CONNECTION,
+        LOCK
+    }
 
     private final Reason reason;
     private final long waitedMs;

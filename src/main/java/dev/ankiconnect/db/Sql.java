@@ -1,7 +1,5 @@
 package dev.ankiconnect.db;
 
-import dev.ankiconnect.db.Chunks;
-import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.search.Deadline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,8 +25,7 @@ public final class Sql {
         return " --DERBY-PROPERTIES index=" + name + "\n";
     }
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /**
      * The change record's stamp of rows the current transaction writes to profile {@code profileId}'s collection:
@@ -62,8 +59,8 @@ public final class Sql {
 
     /** A view of {@code c} whose new statements time out when the request's budget runs out. */
     static Connection timed(Connection c) {
-        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Sql.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(
+                Sql.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
                         return c;
                     }
@@ -104,11 +101,12 @@ public final class Sql {
      * chunks of {@link Chunks#SIZE}, and hands every row to {@code rows}. {@code selectFrom} ends with its table (and
      * usually an {@link #index} hint); table and column are code constants, never client text.
      */
-    public static void selectIn(Connection c, long profileId, String selectFrom, String column,
-            Collection<Long> values, Rows rows) throws SQLException {
+    public static void selectIn(
+            Connection c, long profileId, String selectFrom, String column, Collection<Long> values, Rows rows)
+            throws SQLException {
         for (List<Long> chunk : Chunks.of(new java.util.LinkedHashSet<>(values))) {
-            try (PreparedStatement ps = c.prepareStatement(selectFrom + " WHERE profile_id = ? AND " + column + " IN ("
-                    + marks(chunk.size()) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    selectFrom + " WHERE profile_id = ? AND " + column + " IN (" + marks(chunk.size()) + ")")) {
                 bind(ps, profileId, chunk);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -137,8 +135,9 @@ public final class Sql {
     public static void deleteIn(Tx tx, long profileId, String table, String column, Collection<Long> values) {
         try {
             for (List<Long> chunk : Chunks.of(values)) {
-                try (PreparedStatement ps = connection(tx).prepareStatement("DELETE FROM " + table
-                        + " WHERE profile_id = ? AND " + column + " IN (" + marks(chunk.size()) + ")")) {
+                try (PreparedStatement ps = connection(tx)
+                        .prepareStatement("DELETE FROM " + table + " WHERE profile_id = ? AND " + column + " IN ("
+                                + marks(chunk.size()) + ")")) {
                     bind(ps, profileId, chunk);
                     ps.executeUpdate();
                 }

@@ -53,8 +53,7 @@ public class Deck {
     @Column(name = "data")
     private String data;
 
-    public Deck() {
-    }
+    public Deck() {}
 
     public long profileId() {
         return profileId;
@@ -140,5 +139,4 @@ public class Deck {
         this.data = data;
         return this;
     }
-
 }

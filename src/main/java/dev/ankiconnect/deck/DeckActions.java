@@ -1,11 +1,11 @@
 package dev.ankiconnect.deck;
 
 import dev.ankiconnect.api.Action;
-import dev.ankiconnect.api.PythonTruth;
-import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.api.PythonTruth;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -126,7 +126,9 @@ public class DeckActions implements ActionGroup {
         JsonValue from = p.json().containsKey("cloneFrom") ? p.value("cloneFrom") : jakarta.json.Json.createValue("1");
         long sourceId = PythonInt.of(from);
         String name = p.string("name");
-        return presets.byId(sourceId).<Object>map(source -> presets.cloneOf(source, name)).orElse(false);
+        return presets.byId(sourceId)
+                .<Object>map(source -> presets.cloneOf(source, name))
+                .orElse(false);
     }
 
     /** removeDeckConfigId {configId}: removes the preset (its decks fall back to preset 1); false if it does not exist. */

@@ -38,8 +38,7 @@ public class DeckConfig {
     @Column(name = "config")
     private String config;
 
-    public DeckConfig() {
-    }
+    public DeckConfig() {}
 
     public long profileId() {
         return profileId;
@@ -94,5 +93,4 @@ public class DeckConfig {
         this.config = config;
         return this;
     }
-
 }

@@ -33,7 +33,9 @@ public class DeckConfigs {
     }
 
     public List<DeckConfig> all() {
-        return tx.em().createNamedQuery("DeckConfig.all", DeckConfig.class).setParameter("profile", profile.id())
+        return tx.em()
+                .createNamedQuery("DeckConfig.all", DeckConfig.class)
+                .setParameter("profile", profile.id())
                 .getResultList();
     }
 
@@ -44,8 +46,8 @@ public class DeckConfigs {
 
     /** The preset's settings; the columns (id, name, mod, usn) are authoritative. */
     public static PresetSettings settings(DeckConfig config) {
-        return PresetSettings.decode(config.config()).withColumns(config.id(), config.name(), config.mtime(),
-                config.usn());
+        return PresetSettings.decode(config.config())
+                .withColumns(config.id(), config.name(), config.mtime(), config.usn());
     }
 
     /**
@@ -56,7 +58,8 @@ public class DeckConfigs {
         if (deck.isFiltered()) {
             return Decks.json(deck);
         }
-        DeckConfig config = byId(deck.confId()).or(() -> byId(Decks.DEFAULT_PRESET_ID)).orElseThrow();
+        DeckConfig config =
+                byId(deck.confId()).or(() -> byId(Decks.DEFAULT_PRESET_ID)).orElseThrow();
         return Json.PROVIDER.createObjectBuilder(json(config)).add("dyn", false).build();
     }
 
@@ -84,8 +87,14 @@ public class DeckConfigs {
         long id = ids.next();
         long now = System.currentTimeMillis() / 1000;
         PresetSettings settings = settings(source).withColumns(id, name, now, -1);
-        tx.em().persist(new DeckConfig().profileId(profile.id()).id(id).name(name).mtime(now).usn(-1)
-                .config(settings.encode()));
+        tx.em()
+                .persist(new DeckConfig()
+                        .profileId(profile.id())
+                        .id(id)
+                        .name(name)
+                        .mtime(now)
+                        .usn(-1)
+                        .config(settings.encode()));
         return id;
     }
 

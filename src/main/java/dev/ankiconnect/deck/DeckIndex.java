@@ -1,7 +1,5 @@
 package dev.ankiconnect.deck;
 
-import dev.ankiconnect.deck.Deck;
-import dev.ankiconnect.deck.DeckName;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

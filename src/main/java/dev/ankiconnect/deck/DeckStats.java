@@ -45,8 +45,7 @@ public class DeckStats {
     }
 
     /** Capped counts handed up to the parent; interday learning kept apart because it is capped again there. */
-    private record Capped(int fresh, int review, int interday, int intraday) {
-    }
+    private record Capped(int fresh, int review, int interday, int intraday) {}
 
     @Inject
     Tx tx;
@@ -98,8 +97,13 @@ public class DeckStats {
         return out;
     }
 
-    private Capped count(Deck deck, Map<String, List<Deck>> children, Map<Long, Raw> raw, Timing timing,
-            boolean ignoreReviewLimit, Map<Long, Line> lines) {
+    private Capped count(
+            Deck deck,
+            Map<String, List<Deck>> children,
+            Map<Long, Raw> raw,
+            Timing timing,
+            boolean ignoreReviewLimit,
+            Map<Long, Line> lines) {
         // 100,000 decks take a while: the request's time budget (requestTimeoutMs) is checked for each
         dev.ankiconnect.search.Deadline.check();
         Raw own = raw.getOrDefault(deck.id(), Raw.NONE);
@@ -117,8 +121,15 @@ public class DeckStats {
         DailyLimits limits = limits(deck, timing.today(), ignoreReviewLimit);
         DailyLimits.Counts counts = limits.cap(intraday, interday, review, fresh, ignoreReviewLimit);
         int cappedInterday = Math.min(interday, limits.review());
-        lines.put(deck.id(), new Line(deck.id(), DeckName.of(deck.name()).leaf(), counts.newCount(),
-                counts.learnCount(), counts.reviewCount(), own.total()));
+        lines.put(
+                deck.id(),
+                new Line(
+                        deck.id(),
+                        DeckName.of(deck.name()).leaf(),
+                        counts.newCount(),
+                        counts.learnCount(),
+                        counts.reviewCount(),
+                        own.total()));
         return new Capped(counts.newCount(), counts.reviewCount(), cappedInterday, intraday);
     }
 
@@ -129,16 +140,21 @@ public class DeckStats {
         }
         JsonObject json = Decks.json(deck);
         JsonObject preset = presets.forDeck(deck);
-        int reviewLimit = limit(json, "reviewLimit", today,
-                intIn(preset.get("rev"), "perDay", 200));
+        int reviewLimit = limit(json, "reviewLimit", today, intIn(preset.get("rev"), "perDay", 200));
         int newLimit = limit(json, "newLimit", today, intIn(preset.get("new"), "perDay", 20));
-        return DailyLimits.remaining(reviewLimit, newLimit, studied(json, "revToday", today),
-                studied(json, "newToday", today), ignoreReviewLimit);
+        return DailyLimits.remaining(
+                reviewLimit,
+                newLimit,
+                studied(json, "revToday", today),
+                studied(json, "newToday", today),
+                ignoreReviewLimit);
     }
 
     private static int limit(JsonObject deck, String key, int today, int presetValue) {
         JsonValue todayLimit = deck.get(key + "Today");
-        if (todayLimit instanceof JsonObject o && o.get("today") instanceof JsonNumber d && d.intValue() == today
+        if (todayLimit instanceof JsonObject o
+                && o.get("today") instanceof JsonNumber d
+                && d.intValue() == today
                 && o.get("limit") instanceof JsonNumber l) {
             return l.intValue();
         }
@@ -156,8 +172,11 @@ public class DeckStats {
     }
 
     private static int studied(JsonObject deck, String key, int today) {
-        if (deck.get(key) instanceof JsonArray a && a.size() == 2 && a.get(0) instanceof JsonNumber day
-                && a.get(1) instanceof JsonNumber n && day.intValue() == today) {
+        if (deck.get(key) instanceof JsonArray a
+                && a.size() == 2
+                && a.get(0) instanceof JsonNumber day
+                && a.get(1) instanceof JsonNumber n
+                && day.intValue() == today) {
             return n.intValue();
         }
         return 0;
@@ -165,18 +184,24 @@ public class DeckStats {
 
     private Map<Long, Raw> rawCounts(Timing timing) {
         long cutoff = timing.learnAheadCutoff((int) config.getLong("collapseTime", 1200));
-        List<Object[]> rows = tx.em().createQuery("select c.did, "
-                + "sum(case when c.queue = 0 then 1 else 0 end), "
-                + "sum(case when c.queue = 2 and c.due <= :today then 1 else 0 end), "
-                + "sum(case when c.queue = 3 and c.due <= :today then 1 else 0 end), "
-                + "sum(case when (c.queue = 1 and c.due < :cutoff) or (c.queue = 4 and c.due <= :cutoff) then 1 else 0 end), "
-                + "count(c) from Card c where c.profileId = :p group by c.did", Object[].class)
-                .setParameter("today", (long) timing.today()).setParameter("cutoff", cutoff)
-                .setParameter("p", profile.id()).getResultList();
+        List<Object[]> rows = tx.em()
+                .createQuery(
+                        "select c.did, "
+                                + "sum(case when c.queue = 0 then 1 else 0 end), "
+                                + "sum(case when c.queue = 2 and c.due <= :today then 1 else 0 end), "
+                                + "sum(case when c.queue = 3 and c.due <= :today then 1 else 0 end), "
+                                + "sum(case when (c.queue = 1 and c.due < :cutoff) or (c.queue = 4 and c.due <= :cutoff) then 1 else 0 end), "
+                                + "count(c) from Card c where c.profileId = :p group by c.did",
+                        Object[].class)
+                .setParameter("today", (long) timing.today())
+                .setParameter("cutoff", cutoff)
+                .setParameter("p", profile.id())
+                .getResultList();
         Map<Long, Raw> out = new HashMap<>();
         for (Object[] r : rows) {
-            out.put(((Number) r[0]).longValue(), new Raw(num(r[1]), num(r[2]), num(r[3]), num(r[4]),
-                    ((Number) r[5]).longValue()));
+            out.put(
+                    ((Number) r[0]).longValue(),
+                    new Raw(num(r[1]), num(r[2]), num(r[3]), num(r[4]), ((Number) r[5]).longValue()));
         }
         return out;
     }

@@ -44,14 +44,23 @@ public class Decks {
         long secs = created.nowMs() / 1000;
         created.em().persist(deckEntity(created.profileId(), DeckJson.normalDeck(DEFAULT_DECK_ID, "Default", secs)));
         JsonObject preset = DeckJson.defaultPreset(DEFAULT_PRESET_ID, "Default", secs);
-        created.em().persist(new DeckConfig().profileId(created.profileId()).id(DEFAULT_PRESET_ID).name("Default")
-                .mtime(secs).usn(-1).config(new PresetSettings(preset).encode()));
+        created.em()
+                .persist(new DeckConfig()
+                        .profileId(created.profileId())
+                        .id(DEFAULT_PRESET_ID)
+                        .name("Default")
+                        .mtime(secs)
+                        .usn(-1)
+                        .config(new PresetSettings(preset).encode()));
     }
 
     public Optional<Deck> byName(String name) {
-        return tx.em().createNamedQuery("Deck.byName", Deck.class)
-                .setParameter("profile", profile.id()).setParameter("key", DeckName.of(name).key())
-                .getResultStream().findFirst();
+        return tx.em()
+                .createNamedQuery("Deck.byName", Deck.class)
+                .setParameter("profile", profile.id())
+                .setParameter("key", DeckName.of(name).key())
+                .getResultStream()
+                .findFirst();
     }
 
     public Optional<Deck> byId(long id) {
@@ -65,14 +74,17 @@ public class Decks {
 
     /** All decks in Anki's order: by native name (levels joined with \x1f), case-insensitively. */
     public List<Deck> all() {
-        List<Deck> decks = new ArrayList<>(tx.em().createNamedQuery("Deck.all", Deck.class)
-                .setParameter("profile", profile.id()).getResultList());
+        List<Deck> decks = new ArrayList<>(tx.em()
+                .createNamedQuery("Deck.all", Deck.class)
+                .setParameter("profile", profile.id())
+                .getResultList());
         decks.sort(NATIVE_ORDER);
         return decks;
     }
 
     /** Anki sorts deck names as stored: {@code ::} is \x1f there, so "A::B" comes before "A B". */
-    public static final Comparator<Deck> NATIVE_ORDER = Comparator.comparing(Decks::nativeKey, Decks::compareCodePoints);
+    public static final Comparator<Deck> NATIVE_ORDER =
+            Comparator.comparing(Decks::nativeKey, Decks::compareCodePoints);
 
     static String nativeKey(Deck deck) {
         return NativeDeckName.of(DeckName.key(deck.name()));
@@ -96,8 +108,8 @@ public class Decks {
     /** Anki's deck getter: an unknown id (or none) gives the Default deck. */
     public Deck byIdOrDefault(Long id) {
         Optional<Deck> deck = id == null ? Optional.empty() : byId(id);
-        return deck.or(() -> byId(DEFAULT_DECK_ID)).orElseThrow(
-                () -> new NotFoundException(NotFoundException.Kind.DECK, id));
+        return deck.or(() -> byId(DEFAULT_DECK_ID))
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.DECK, id));
     }
 
     /** True when a deck has exactly this human name (AnkiConnect's {@code name in deckNames()}). */
@@ -121,9 +133,12 @@ public class Decks {
     public Map<String, List<Long>> decksOfCards(List<Long> cardIds) {
         Map<Long, Long> didOf = new HashMap<>();
         for (List<Long> chunk : Chunks.of(cardIds)) {
-            for (Object[] row : tx.em().createQuery(
-                    "select c.id, c.did from Card c where c.profileId = :p and c.id in :ids", Object[].class)
-                    .setParameter("p", profile.id()).setParameter("ids", chunk).getResultList()) {
+            for (Object[] row : tx.em()
+                    .createQuery(
+                            "select c.id, c.did from Card c where c.profileId = :p and c.id in :ids", Object[].class)
+                    .setParameter("p", profile.id())
+                    .setParameter("ids", chunk)
+                    .getResultList()) {
                 didOf.put((Long) row[0], (Long) row[1]);
             }
         }
@@ -141,19 +156,27 @@ public class Decks {
         long now = System.currentTimeMillis() / 1000;
         for (List<Long> chunk : Chunks.of(cardIds)) {
             returnFromFiltered("c.id in :ids", chunk);
-            tx.em().createQuery("update Card c set c.did = :did, c.mtime = :now, c.usn = -1 "
-                    + "where c.profileId = :p and c.id in :ids")
-                    .setParameter("did", did).setParameter("now", now).setParameter("p", profile.id())
-                    .setParameter("ids", chunk).executeUpdate();
+            tx.em()
+                    .createQuery("update Card c set c.did = :did, c.mtime = :now, c.usn = -1 "
+                            + "where c.profileId = :p and c.id in :ids")
+                    .setParameter("did", did)
+                    .setParameter("now", now)
+                    .setParameter("p", profile.id())
+                    .setParameter("ids", chunk)
+                    .executeUpdate();
         }
     }
 
     /** Cards matching {@code where} that sit in a filtered deck go back home with their old due. */
     private void returnFromFiltered(String where, Object value) {
         long now = System.currentTimeMillis() / 1000;
-        tx.em().createQuery("update Card c set c.did = c.odid, c.due = c.odue, c.odid = 0, c.odue = 0, "
-                + "c.mtime = :now, c.usn = -1 where c.profileId = :p and c.odid <> 0 and " + where)
-                .setParameter("now", now).setParameter("p", profile.id()).setParameter("ids", value).executeUpdate();
+        tx.em()
+                .createQuery("update Card c set c.did = c.odid, c.due = c.odue, c.odid = 0, c.odue = 0, "
+                        + "c.mtime = :now, c.usn = -1 where c.profileId = :p and c.odid <> 0 and " + where)
+                .setParameter("now", now)
+                .setParameter("p", profile.id())
+                .setParameter("ids", value)
+                .executeUpdate();
     }
 
     /**
@@ -169,8 +192,11 @@ public class Decks {
                 deleteCardsOf(d.id());
             }
             if (d.id() == DEFAULT_DECK_ID) {
-                d.name("Default").nameKey(DeckName.key("Default")).mtime(System.currentTimeMillis() / 1000)
-                        .usn(-1).data(settings(d).withName("Default").encode());
+                d.name("Default")
+                        .nameKey(DeckName.key("Default"))
+                        .mtime(System.currentTimeMillis() / 1000)
+                        .usn(-1)
+                        .data(settings(d).withName("Default").encode());
             } else {
                 tx.em().remove(d);
             }
@@ -180,22 +206,35 @@ public class Decks {
 
     private void deleteCardsOf(long did) {
         long p = profile.id();
-        List<Long> nids = tx.em().createQuery(
-                "select distinct c.nid from Card c where c.profileId = :p and (c.did = :d or c.odid = :d)", Long.class)
-                .setParameter("p", p).setParameter("d", did).getResultList();
-        tx.em().createQuery("delete from Card c where c.profileId = :p and (c.did = :d or c.odid = :d)")
-                .setParameter("p", p).setParameter("d", did).executeUpdate();
+        List<Long> nids = tx.em()
+                .createQuery(
+                        "select distinct c.nid from Card c where c.profileId = :p and (c.did = :d or c.odid = :d)",
+                        Long.class)
+                .setParameter("p", p)
+                .setParameter("d", did)
+                .getResultList();
+        tx.em()
+                .createQuery("delete from Card c where c.profileId = :p and (c.did = :d or c.odid = :d)")
+                .setParameter("p", p)
+                .setParameter("d", did)
+                .executeUpdate();
         for (List<Long> chunk : Chunks.of(nids)) {
-            tx.em().createQuery("delete from Note n where n.profileId = :p and n.id in :ids and not exists "
-                    + "(select c.id from Card c where c.profileId = :p and c.nid = n.id)")
-                    .setParameter("p", p).setParameter("ids", chunk).executeUpdate();
+            tx.em()
+                    .createQuery("delete from Note n where n.profileId = :p and n.id in :ids and not exists "
+                            + "(select c.id from Card c where c.profileId = :p and c.nid = n.id)")
+                    .setParameter("p", p)
+                    .setParameter("ids", chunk)
+                    .executeUpdate();
         }
     }
 
     /** Points decks at another options preset (normal decks keep it in column and JSON). */
     public void setConfig(Deck deck, long configId) {
         long now = System.currentTimeMillis() / 1000;
-        deck.confId(configId).mtime(now).usn(-1).data(settings(deck).withPreset(configId, now).encode());
+        deck.confId(configId)
+                .mtime(now)
+                .usn(-1)
+                .data(settings(deck).withPreset(configId, now).encode());
     }
 
     public List<String> names() {
@@ -221,8 +260,7 @@ public class Decks {
         return List.copyOf(out);
     }
 
-    private record NamesAt(long profileId, long gen, List<String> names) {
-    }
+    private record NamesAt(long profileId, long gen, List<String> names) {}
 
     private final java.util.concurrent.atomic.AtomicReference<NamesAt> lastNames =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -252,7 +290,8 @@ public class Decks {
                 }
                 tx.keepWrites();
                 long id = ids.next();
-                parent = deckEntity(profile.id(), DeckJson.normalDeck(id, spelled.human(), System.currentTimeMillis() / 1000));
+                parent = deckEntity(
+                        profile.id(), DeckJson.normalDeck(id, spelled.human(), System.currentTimeMillis() / 1000));
                 tx.em().persist(parent);
             }
         }
@@ -266,7 +305,9 @@ public class Decks {
      */
     public List<Deck> getOrCreateAll(List<String> names) {
         Map<String, Deck> byKey = new java.util.HashMap<>();
-        for (Deck d : tx.em().createNamedQuery("Deck.all", Deck.class).setParameter("profile", profile.id())
+        for (Deck d : tx.em()
+                .createNamedQuery("Deck.all", Deck.class)
+                .setParameter("profile", profile.id())
                 .getResultList()) {
             byKey.put(DeckName.key(d.name()), d);
         }
@@ -311,8 +352,8 @@ public class Decks {
         if (created.isEmpty()) {
             return;
         }
-        try (java.sql.PreparedStatement ps = dev.ankiconnect.db.Sql.connection(tx).prepareStatement(
-                "INSERT INTO decks (profile_id, id, name, name_key, kind, conf_id, mtime, usn, data) "
+        try (java.sql.PreparedStatement ps = dev.ankiconnect.db.Sql.connection(tx)
+                .prepareStatement("INSERT INTO decks (profile_id, id, name, name_key, kind, conf_id, mtime, usn, data) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Deck d : created) {
@@ -349,8 +390,15 @@ public class Decks {
 
     static Deck deckEntity(long profileId, JsonObject json) {
         String name = json.getString("name");
-        return new Deck().profileId(profileId).id(json.getJsonNumber("id").longValueExact()).name(name)
-                .nameKey(DeckName.key(name)).kind(DeckKind.of(json.getInt("dyn", 0))).confId(json.getInt("conf", 1))
-                .mtime(json.getJsonNumber("mod").longValue()).usn(-1).data(new DeckSettings(json).encode());
+        return new Deck()
+                .profileId(profileId)
+                .id(json.getJsonNumber("id").longValueExact())
+                .name(name)
+                .nameKey(DeckName.key(name))
+                .kind(DeckKind.of(json.getInt("dyn", 0)))
+                .confId(json.getInt("conf", 1))
+                .mtime(json.getJsonNumber("mod").longValue())
+                .usn(-1)
+                .data(new DeckSettings(json).encode());
     }
 }

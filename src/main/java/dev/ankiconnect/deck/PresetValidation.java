@@ -22,11 +22,18 @@ import java.util.Optional;
 public final class PresetValidation {
 
     /** How one known key is read. */
-    private enum Kind { INT, UINT, FLOAT, BOOL, STRING, FLOATS, INTS }
+    private enum Kind {
+        INT,
+        UINT,
+        FLOAT,
+        BOOL,
+        STRING,
+        FLOATS,
+        INTS
+    }
 
     /** {@code required}: absent fails; {@code lenient}: a value of the wrong type becomes the default. */
-    private record Rule(Kind kind, boolean required, boolean lenient) {
-    }
+    private record Rule(Kind kind, boolean required, boolean lenient) {}
 
     private static final Map<String, Rule> TOP = new LinkedHashMap<>();
     private static final Map<String, Rule> NEW = new LinkedHashMap<>();
@@ -40,7 +47,8 @@ public final class PresetValidation {
         TOP.put("timer", new Rule(Kind.UINT, true, true));
         TOP.put("replayq", new Rule(Kind.BOOL, false, false));
         TOP.put("dyn", new Rule(Kind.BOOL, false, true));
-        for (String k : new String[] {"newMix", "interdayLearningMix", "reviewOrder", "newSortOrder", "newGatherPriority"}) {
+        for (String k :
+                new String[] {"newMix", "interdayLearningMix", "reviewOrder", "newSortOrder", "newGatherPriority"}) {
             TOP.put(k, new Rule(Kind.INT, false, false));
         }
         TOP.put("newPerDayMinimum", new Rule(Kind.UINT, false, false));
@@ -81,8 +89,7 @@ public final class PresetValidation {
         LAPSE.put("mult", new Rule(Kind.FLOAT, true, false));
     }
 
-    private PresetValidation() {
-    }
+    private PresetValidation() {}
 
     /** The preset as Anki would store it, or empty when Anki's reader would reject it. */
     public static Optional<JsonObject> normalize(JsonObject given) {
@@ -132,8 +139,8 @@ public final class PresetValidation {
         }
         for (Map.Entry<String, JsonValue> e : given.entrySet()) {
             Rule rule = rules.get(e.getKey());
-            Optional<JsonValue> read = rule == null ? Optional.of(e.getValue())
-                    : read(rule, e.getValue(), defaults.get(e.getKey()));
+            Optional<JsonValue> read =
+                    rule == null ? Optional.of(e.getValue()) : read(rule, e.getValue(), defaults.get(e.getKey()));
             if (read.isEmpty()) {
                 return Optional.empty();
             }
@@ -161,7 +168,8 @@ public final class PresetValidation {
                 if (value instanceof JsonNumber n && n.isIntegral()) {
                     BigDecimal d = n.bigDecimalValue();
                     boolean fits = d.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
-                            && d.compareTo(BigDecimal.valueOf(kind == Kind.UINT ? 4294967295L : Integer.MAX_VALUE)) <= 0;
+                            && d.compareTo(BigDecimal.valueOf(kind == Kind.UINT ? 4294967295L : Integer.MAX_VALUE))
+                                    <= 0;
                     if (fits && (kind == Kind.INT || d.signum() >= 0)) {
                         return Optional.of(Json.PROVIDER.createValue(d.longValueExact()));
                     }
@@ -169,7 +177,8 @@ public final class PresetValidation {
                 return Optional.empty();
             case FLOAT:
                 return value instanceof JsonNumber n
-                        ? Optional.of(Json.PROVIDER.createValue(n.doubleValue())) : Optional.empty();
+                        ? Optional.of(Json.PROVIDER.createValue(n.doubleValue()))
+                        : Optional.empty();
             case FLOATS:
             case INTS:
                 if (!(value instanceof JsonArray a)) {
@@ -188,7 +197,12 @@ public final class PresetValidation {
                 }
                 if (kind == Kind.INTS) {
                     // Anki keeps [good, easy] and writes the unused third slot as 0.
-                    return Optional.of(Json.PROVIDER.createArrayBuilder().add(a.get(0)).add(a.get(1)).add(0).build());
+                    return Optional.of(Json.PROVIDER
+                            .createArrayBuilder()
+                            .add(a.get(0))
+                            .add(a.get(1))
+                            .add(0)
+                            .build());
                 }
                 return Optional.of(b.build());
             default:

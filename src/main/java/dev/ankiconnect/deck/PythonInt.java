@@ -11,8 +11,7 @@ import java.math.RoundingMode;
 /** Python's {@code int(x)} on a decoded JSON value, with CPython's error texts (AnkiConnect converts config ids so). */
 public final class PythonInt {
 
-    private PythonInt() {
-    }
+    private PythonInt() {}
 
     /** int(x): strings are parsed (surrounding whitespace allowed), floats truncated, booleans 0/1. */
     public static long of(JsonValue v) {

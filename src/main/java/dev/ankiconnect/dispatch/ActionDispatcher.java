@@ -41,13 +41,13 @@ public class ActionDispatcher {
 
     @Inject
     CollectionGeneration generation;
+
     private final Results results = new Results(Json.PROVIDER);
 
     /** A top-level request whose key the HTTP filter has already checked. */
     public JsonValue dispatchChecked(Envelope envelope) {
         // the request's time budget (requestTimeoutMs), shared by the sub-actions of multi
-        try (Deadline.Scope budget = Deadline.start(
-                settings.config().longValue(ConfigKey.REQUEST_TIMEOUT_MS))) {
+        try (Deadline.Scope budget = Deadline.start(settings.config().longValue(ConfigKey.REQUEST_TIMEOUT_MS))) {
             return run(envelope);
         } finally {
             // The reply is built: give the connection back before it is written to a client that may read slowly.
@@ -114,9 +114,11 @@ public class ActionDispatcher {
     }
 
     private Object invoke(ActionMethod action, Envelope envelope) throws Throwable {
-        return inTransaction(action.readOnly(), () -> action.takesParams()
-                ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
-                : action.method().invoke(action.bean()));
+        return inTransaction(
+                action.readOnly(),
+                () -> action.takesParams()
+                        ? action.method().invoke(action.bean(), new Params(action.name(), envelope.params()))
+                        : action.method().invoke(action.bean()));
     }
 
     /** Ends the request's use of the database: its connection and turn go back (see {@code db.Tx#discard}). */
@@ -184,8 +186,8 @@ public class ActionDispatcher {
      * mark: read-only when it is {@code @ReadOnly}, else a write; otherwise exactly as {@link #inTransaction}.
      */
     public <T> T asAction(String action, Work<T> work) throws Throwable {
-        ActionMethod registered = registry.find(action)
-                .orElseThrow(() -> new IllegalArgumentException("no action named " + action));
+        ActionMethod registered =
+                registry.find(action).orElseThrow(() -> new IllegalArgumentException("no action named " + action));
         return inTransaction(registered.readOnly(), work);
     }
 

@@ -65,7 +65,8 @@ public class ActionRegistry {
                         + " must be public and take no argument or one Params");
             }
             if (method.getParameterCount() == 0 && (a.value().length > 0 || a.optional().length > 0)) {
-                throw new DefinitionException("@Action method " + method.getName() + " declares parameters but takes no Params");
+                throw new DefinitionException(
+                        "@Action method " + method.getName() + " declares parameters but takes no Params");
             }
             Set<String> accepted = new LinkedHashSet<>(Arrays.asList(a.value()));
             accepted.addAll(Arrays.asList(a.optional()));

@@ -1,13 +1,13 @@
 package dev.ankiconnect.dispatch;
 
 import dev.ankiconnect.api.Action;
-import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.Envelope;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.Reply;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
@@ -53,7 +53,8 @@ public class ProtocolActions implements ActionGroup {
     public JsonObject requestPermission(Params p) {
         JsonValue allowed = p.value("allowed");
         if (allowed == JsonValue.TRUE) {
-            return Json.PROVIDER.createObjectBuilder()
+            return Json.PROVIDER
+                    .createObjectBuilder()
                     .add("permission", "granted")
                     .add("requireApikey", dispatcher.keyCheck().required())
                     .add("version", version())
@@ -78,7 +79,6 @@ public class ProtocolActions implements ActionGroup {
     public Object sync() {
         throw new Refusal(Refusal.Kind.SYNC_UNAVAILABLE);
     }
-
 
     /** apiReflect {scopes, actions}: which scopes and actions this server has. */
     @ReadOnly
@@ -155,8 +155,7 @@ public class ProtocolActions implements ActionGroup {
         if (versionValue instanceof JsonNumber n) {
             version = n.isIntegral() ? n.longValue() : (long) Math.floor(n.doubleValue());
         } else if (versionValue != null) {
-            return Reply.error(
-                    ApiErrors.versionNotComparable(PythonRepr.typeName(versionValue)));
+            return Reply.error(ApiErrors.versionNotComparable(PythonRepr.typeName(versionValue)));
         }
         JsonValue params = request.get("params");
         if (!dispatcher.keyCheck().accepts(action, request.get("key"))) {
@@ -166,8 +165,7 @@ public class ProtocolActions implements ActionGroup {
             if (!registry.contains(action)) {
                 return Reply.error(ApiErrors.UNSUPPORTED_ACTION);
             }
-            return Reply.error(
-                    ApiErrors.paramsNotMapping(action, PythonRepr.typeName(params)));
+            return Reply.error(ApiErrors.paramsNotMapping(action, PythonRepr.typeName(params)));
         }
         JsonObject paramObject = params == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) params;
         return dispatcher.dispatch(new Envelope(action, version, paramObject, request.get("key")));

@@ -21,8 +21,7 @@ public final class FileNames {
     private static final Pattern DEVICE_NAME =
             Pattern.compile("^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\\.|$)", Pattern.CASE_INSENSITIVE);
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /**
      * The name a file is stored under: NFC; {@code [ ] < > : " / ? * ^ \ |}, control characters,

@@ -28,8 +28,7 @@ final class HttpGet {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
 
     /** A response: status, Location header (or null), body (only for 200). */
-    record Response(int status, String location, byte[] body) {
-    }
+    record Response(int status, String location, byte[] body) {}
 
     /** The body was larger than allowed; {@code size} is the announced length, or -1 if unknown. */
     static final class TooLarge extends IOException {
@@ -42,8 +41,7 @@ final class HttpGet {
         }
     }
 
-    private HttpGet() {
-    }
+    private HttpGet() {}
 
     static Response get(URI uri, InetAddress address, int timeoutMs, long maxBytes) throws IOException {
         boolean https = uri.getScheme().equalsIgnoreCase("https");
@@ -55,8 +53,8 @@ final class HttpGet {
             socket.setSoTimeout(timeoutMs);
             Socket s = socket;
             if (https) {
-                SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                        .createSocket(socket, bare(host), port, true);
+                SSLSocket ssl = (SSLSocket)
+                        ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(socket, bare(host), port, true);
                 SSLParameters params = ssl.getSSLParameters();
                 params.setEndpointIdentificationAlgorithm("HTTPS");
                 if (!host.startsWith("[") && !host.matches("[0-9.]+")) {
@@ -71,7 +69,7 @@ final class HttpGet {
             String hostHeader = host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
             OutputStream out = s.getOutputStream();
             out.write(("GET " + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: AnkiConnect-Server\r\n"
-                    + "Accept: */*\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n")
+                            + "Accept: */*\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return read(new BufferedInputStream(s.getInputStream()), maxBytes);
@@ -117,8 +115,9 @@ final class HttpGet {
                             throw new IOException("bad Content-Length");
                         }
                     }
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    default -> { }
+                    case "transfer-encoding" ->
+                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    default -> {}
                 }
             }
             if (status >= 200 || status == 101) {

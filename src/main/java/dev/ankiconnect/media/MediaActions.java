@@ -1,10 +1,10 @@
 package dev.ankiconnect.media;
 
 import dev.ankiconnect.api.Action;
-import dev.ankiconnect.api.PythonTruth;
-import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
+import dev.ankiconnect.api.PythonTruth;
+import dev.ankiconnect.api.ReadOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Base64;
@@ -28,17 +28,25 @@ public class MediaActions implements ActionGroup {
     MediaDir dir;
 
     /** storeMediaFile: the stored name, or null when skipHash matched. */
-    @Action(value = "filename", optional = {"data", "path", "url", "skipHash", "deleteExisting"})
+    @Action(
+            value = "filename",
+            optional = {"data", "path", "url", "skipHash", "deleteExisting"})
     public String storeMediaFile(Params p) {
-        return uploads.store(p.string("filename"), p.value("data"), p.value("path"), p.value("url"),
-                p.value("skipHash"), PythonTruth.truthy(p.json().getOrDefault("deleteExisting", jakarta.json.JsonValue.TRUE)));
+        return uploads.store(
+                p.string("filename"),
+                p.value("data"),
+                p.value("path"),
+                p.value("url"),
+                p.value("skipHash"),
+                PythonTruth.truthy(p.json().getOrDefault("deleteExisting", jakarta.json.JsonValue.TRUE)));
     }
 
     /** retrieveMediaFile: the content as base64, or false when there is no such file. */
     @ReadOnly
     @Action("filename")
     public Object retrieveMediaFile(Params p) {
-        return store.retrieve(p.string("filename")).<Object>map(b -> Base64.getEncoder().encodeToString(b))
+        return store.retrieve(p.string("filename"))
+                .<Object>map(b -> Base64.getEncoder().encodeToString(b))
                 .orElse(Boolean.FALSE);
     }
 

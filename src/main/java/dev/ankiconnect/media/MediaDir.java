@@ -48,8 +48,13 @@ public class MediaDir {
         if (!MediaSources.flag(settings.config(), ConfigKey.MEDIA_DIR_EXPORT)) {
             throw new Refusal(Refusal.Kind.MEDIA_DIR_DISABLED);
         }
-        Path dir = settings.config().dataDir().resolve("media").resolve("profile-" + profile.id())
-                .resolve("collection.media").toAbsolutePath().normalize();
+        Path dir = settings.config()
+                .dataDir()
+                .resolve("media")
+                .resolve("profile-" + profile.id())
+                .resolve("collection.media")
+                .toAbsolutePath()
+                .normalize();
         // Read before the lock: this request takes its database connection holding no lock.
         List<MediaStore.CatalogueEntry> catalogue = store.catalogue();
         synchronized (this) {

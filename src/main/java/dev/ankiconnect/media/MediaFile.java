@@ -12,7 +12,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "media")
 @IdClass(dev.ankiconnect.db.ProfileScopedName.class)
-@NamedQuery(name = "MediaFile.names", query = "select m.name from MediaFile m where m.profileId = :profile order by m.name")
+@NamedQuery(
+        name = "MediaFile.names",
+        query = "select m.name from MediaFile m where m.profileId = :profile order by m.name")
 public class MediaFile {
 
     @Id
@@ -38,8 +40,7 @@ public class MediaFile {
     @Column(name = "content")
     private byte[] content;
 
-    public MediaFile() {
-    }
+    public MediaFile() {}
 
     public long profileId() {
         return profileId;
@@ -94,5 +95,4 @@ public class MediaFile {
         this.content = content;
         return this;
     }
-
 }

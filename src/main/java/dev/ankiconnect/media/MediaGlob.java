@@ -28,8 +28,7 @@ public final class MediaGlob {
             return new MediaGlob(null, true);
         }
         boolean magic = pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0;
-        return new MediaGlob(Pattern.compile(translate(pattern), Pattern.DOTALL),
-                magic && !pattern.startsWith("."));
+        return new MediaGlob(Pattern.compile(translate(pattern), Pattern.DOTALL), magic && !pattern.startsWith("."));
     }
 
     /** The longest media file name the collection stores (the media table's fname column). */

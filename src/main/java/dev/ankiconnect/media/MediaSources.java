@@ -38,16 +38,19 @@ public class MediaSources {
             if (!flag(config, ConfigKey.MEDIA_URL_DOWNLOADS)) {
                 throw new Refusal(Refusal.Kind.MEDIA_URL_DISABLED);
             }
-            return new UrlSource(config.integer(ConfigKey.WEB_TIMEOUT), max,
-                    flag(config, ConfigKey.MEDIA_URL_ALLOW_PRIVATE)).download(u);
+            return new UrlSource(
+                            config.integer(ConfigKey.WEB_TIMEOUT), max, flag(config, ConfigKey.MEDIA_URL_ALLOW_PRIVATE))
+                    .download(u);
         }
         throw new Refusal(Refusal.Kind.MEDIA_NO_SOURCE);
     }
 
     /** Standard base64; line breaks and spaces are ignored, anything else outside the alphabet is refused. */
     static byte[] decodeBase64(String filename, String text, long max) {
-        String compact = text.indexOf(' ') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0
-                && text.indexOf('\t') < 0 ? text : text.replaceAll("[ \\t\\r\\n]", "");
+        String compact =
+                text.indexOf(' ') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0
+                        ? text
+                        : text.replaceAll("[ \\t\\r\\n]", "");
         // The decoded size, known before decoding (exact for well-formed input).
         int padding = compact.endsWith("==") ? 2 : compact.endsWith("=") ? 1 : 0;
         long decoded = (long) compact.length() * 3 / 4 - padding;

@@ -92,7 +92,9 @@ public class MediaStore {
         String name = FileNames.lookupName(filename);
         List<byte[]> rows = em().createQuery(
                         "select m.content from MediaFile m where m.profileId = :p and m.name = :f", byte[].class)
-                .setParameter("p", profile.id()).setParameter("f", name).getResultList();
+                .setParameter("p", profile.id())
+                .setParameter("f", name)
+                .getResultList();
         return rows.stream().findFirst();
     }
 
@@ -101,7 +103,8 @@ public class MediaStore {
         MediaGlob glob = MediaGlob.compile(pattern);
         List<String> out = new ArrayList<>();
         for (String name : em().createNamedQuery("MediaFile.names", String.class)
-                .setParameter("profile", profile.id()).getResultList()) {
+                .setParameter("profile", profile.id())
+                .getResultList()) {
             if (glob.matches(name)) {
                 out.add(name);
             }
@@ -115,33 +118,48 @@ public class MediaStore {
     }
 
     /** One file of the {@link #catalogue}: {@code mtime} in Unix seconds, {@code sha1} in hex. */
-    public record CatalogueEntry(String name, long size, long mtime, String sha1) {
-    }
+    public record CatalogueEntry(String name, long size, long mtime, String sha1) {}
 
     /** Name, size, mtime and hash of every file, without content (for the exported folder). */
     public List<CatalogueEntry> catalogue() {
-        return em().createQuery("select m.name, m.size, m.mtime, m.sha1 from MediaFile m where m.profileId = :p",
-                Object[].class).setParameter("p", profile.id()).getResultList().stream()
-                .map(r -> new CatalogueEntry((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                        (String) r[3]))
+        return em()
+                .createQuery(
+                        "select m.name, m.size, m.mtime, m.sha1 from MediaFile m where m.profileId = :p",
+                        Object[].class)
+                .setParameter("p", profile.id())
+                .getResultList()
+                .stream()
+                .map(r -> new CatalogueEntry(
+                        (String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), (String) r[3]))
                 .toList();
     }
 
     /** The content of a file by its exact stored name. */
     public Optional<byte[]> content(String exactName) {
-        return em().createQuery("select m.content from MediaFile m where m.profileId = :p and m.name = :f",
-                        byte[].class)
-                .setParameter("p", profile.id()).setParameter("f", exactName).getResultStream().findFirst();
+        return em().createQuery(
+                        "select m.content from MediaFile m where m.profileId = :p and m.name = :f", byte[].class)
+                .setParameter("p", profile.id())
+                .setParameter("f", exactName)
+                .getResultStream()
+                .findFirst();
     }
 
     private Optional<String> hashOf(long p, String name) {
         return em().createQuery("select m.sha1 from MediaFile m where m.profileId = :p and m.name = :f", String.class)
-                .setParameter("p", p).setParameter("f", name).getResultStream().findFirst();
+                .setParameter("p", p)
+                .setParameter("f", name)
+                .getResultStream()
+                .findFirst();
     }
 
     private void insert(long p, String name, String sha1, byte[] data) {
-        MediaFile row = new MediaFile().profileId(p).fname(name).sha1(sha1).size(data.length)
-                .mtime(System.currentTimeMillis() / 1000).content(data);
+        MediaFile row = new MediaFile()
+                .profileId(p)
+                .fname(name)
+                .sha1(sha1)
+                .size(data.length)
+                .mtime(System.currentTimeMillis() / 1000)
+                .content(data);
         EntityManager em = em();
         em.persist(row);
         // Written now, so that a later query in the same action sees it and a clash fails here;
@@ -160,7 +178,9 @@ public class MediaStore {
     /** A unique-key violation (SQLState class 23), i.e. a concurrent insert of the same name. */
     static boolean isKeyClash(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
                 return true;
             }
         }
@@ -169,7 +189,9 @@ public class MediaStore {
 
     private void delete(long p, String name) {
         em().createQuery("delete from MediaFile m where m.profileId = :p and m.name = :f")
-                .setParameter("p", p).setParameter("f", name).executeUpdate();
+                .setParameter("p", p)
+                .setParameter("f", name)
+                .executeUpdate();
     }
 
     private EntityManager em() {

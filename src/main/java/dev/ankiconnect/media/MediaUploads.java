@@ -21,7 +21,12 @@ public class MediaUploads {
      *
      * @return the stored name, or null when skipHash matched
      */
-    public String store(String filename, JsonValue data, JsonValue path, JsonValue url, JsonValue skipHash,
+    public String store(
+            String filename,
+            JsonValue data,
+            JsonValue path,
+            JsonValue url,
+            JsonValue skipHash,
             boolean deleteExisting) {
         byte[] content = sources.obtain(filename, data, path, url);
         if (skipHash instanceof JsonString s && s.getString().equals(MediaStore.md5(content))) {

@@ -68,8 +68,13 @@ public class NoteMedia {
         if (!(filename instanceof JsonString name)) {
             throw new Refusal(Refusal.Kind.MEDIA_NOT_STRING, "filename", Py.typeName(filename));
         }
-        return uploads.store(name.getString(), media.get("data"), media.get("path"), media.get("url"),
-                media.get("skipHash"), PythonTruth.truthy(media.get("deleteExisting")));
+        return uploads.store(
+                name.getString(),
+                media.get("data"),
+                media.get("path"),
+                media.get("url"),
+                media.get("skipHash"),
+                PythonTruth.truthy(media.get("deleteExisting")));
     }
 
     static void apply(JsonObject note, Map<String, String> fields, Storer storer) {
@@ -127,7 +132,8 @@ public class NoteMedia {
                 }
             }
             case OBJECT -> out.addAll(((JsonObject) v).keySet());
-            case STRING -> ((JsonString) v).getString().codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
+            case STRING ->
+                ((JsonString) v).getString().codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
             default -> throw new Refusal(Refusal.Kind.NOT_ITERABLE, Py.typeName(v));
         }
         return out;

@@ -50,7 +50,8 @@ final class UrlSource {
                 // Non-ASCII characters (kana in a dictionary's audio URL) are sent percent-encoded as UTF-8.
                 r = HttpGet.get(URI.create(current.toASCIIString()), address, timeoutMs, maxBytes);
             } catch (HttpGet.TooLarge e) {
-                throw e.size >= 0 ? MediaStore.tooLarge(url, e.size, maxBytes)
+                throw e.size >= 0
+                        ? MediaStore.tooLarge(url, e.size, maxBytes)
                         : new Refusal(Refusal.Kind.MEDIA_TOO_LARGE_UNSIZED, url, maxBytes);
             } catch (SocketTimeoutException e) {
                 throw new Refusal(Refusal.Kind.DOWNLOAD_TIMEOUT, url, timeoutMs);
@@ -82,7 +83,13 @@ final class UrlSource {
         } catch (URISyntaxException e) {
             try {
                 java.net.URL u = new java.net.URL(text);
-                return new URI(u.getProtocol(), u.getUserInfo(), u.getHost(), u.getPort(), u.getPath(), u.getQuery(),
+                return new URI(
+                        u.getProtocol(),
+                        u.getUserInfo(),
+                        u.getHost(),
+                        u.getPort(),
+                        u.getPath(),
+                        u.getQuery(),
                         u.getRef());
             } catch (java.net.MalformedURLException | URISyntaxException e2) {
                 throw new Refusal(Refusal.Kind.URL_INVALID, url);
@@ -116,7 +123,10 @@ final class UrlSource {
 
     /** False for loopback, unspecified, private, link-local, shared (CGNAT), multicast and ULA. */
     static boolean isPublic(InetAddress a) {
-        if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isAnyLocalAddress()
+                || a.isLoopbackAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
         }
@@ -154,7 +164,10 @@ final class UrlSource {
     private static boolean isPublicV4(byte[] b) {
         int a0 = b[0] & 0xFF;
         int a1 = b[1] & 0xFF;
-        return !(a0 == 0 || a0 == 10 || a0 == 127 || a0 >= 224
+        return !(a0 == 0
+                || a0 == 10
+                || a0 == 127
+                || a0 >= 224
                 || (a0 == 100 && a1 >= 64 && a1 < 128)
                 || (a0 == 169 && a1 == 254)
                 || (a0 == 172 && a1 >= 16 && a1 < 32)

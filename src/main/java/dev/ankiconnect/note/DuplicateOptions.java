@@ -11,8 +11,12 @@ import jakarta.json.JsonValue;
  *
  * @param scopeDeckName  duplicateScopeOptions.deckName, or null for the target deck
  */
-public record DuplicateOptions(boolean allowDuplicate, boolean deckScope, String scopeDeckName,
-        boolean checkChildren, boolean checkAllModels) {
+public record DuplicateOptions(
+        boolean allowDuplicate,
+        boolean deckScope,
+        String scopeDeckName,
+        boolean checkChildren,
+        boolean checkAllModels) {
 
     public static final DuplicateOptions DEFAULT = new DuplicateOptions(false, false, null, false, false);
 

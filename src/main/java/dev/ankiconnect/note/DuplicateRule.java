@@ -10,14 +10,20 @@ import dev.ankiconnect.text.Html;
  */
 public final class DuplicateRule {
 
-    public enum State { NORMAL, EMPTY, DUPLICATE, MISSING_CLOZE, NOTETYPE_NOT_CLOZE, FIELD_NOT_CLOZE }
+    public enum State {
+        NORMAL,
+        EMPTY,
+        DUPLICATE,
+        MISSING_CLOZE,
+        NOTETYPE_NOT_CLOZE,
+        FIELD_NOT_CLOZE
+    }
 
     public static final String EMPTY = "cannot create note because it is empty";
     public static final String DUPLICATE = "cannot create note because it is a duplicate";
     public static final String UNKNOWN = "cannot create note for unknown reason";
 
-    private DuplicateRule() {
-    }
+    private DuplicateRule() {}
 
     /** Anki's cloze checks, which come before the empty and duplicate checks on the default path. */
     public static State clozeState(ModelInfo model, String[] fields) {
@@ -29,7 +35,8 @@ public final class DuplicateRule {
             if (!model.isCloze()) {
                 return State.NOTETYPE_NOT_CLOZE;
             }
-            if (i < model.fieldCount() && model.clozeFields().contains(model.fieldNames().get(i))) {
+            if (i < model.fieldCount()
+                    && model.clozeFields().contains(model.fieldNames().get(i))) {
                 hasCloze = true;
             } else {
                 return State.FIELD_NOT_CLOZE;

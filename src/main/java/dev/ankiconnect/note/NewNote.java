@@ -9,6 +9,5 @@ import java.util.List;
  * @param fields field values in model order, normalised as stored
  * @param tags   the tags as given (canonicalised when the note is saved)
  */
-public record NewNote(ModelInfo model, long deckId, String deckName, String[] fields, List<String> tags,
-        DuplicateOptions options) {
-}
+public record NewNote(
+        ModelInfo model, long deckId, String deckName, String[] fields, List<String> tags, DuplicateOptions options) {}

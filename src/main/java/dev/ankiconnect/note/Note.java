@@ -73,8 +73,7 @@ public class Note {
         fkey = flds == null ? null : FirstFieldKey.ofFlds(flds);
     }
 
-    public Note() {
-    }
+    public Note() {}
 
     public long profileId() {
         return profileId;
@@ -183,5 +182,4 @@ public class Note {
         this.data = data;
         return this;
     }
-
 }

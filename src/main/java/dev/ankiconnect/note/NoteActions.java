@@ -117,8 +117,13 @@ public class NoteActions implements ActionGroup {
     }
 
     private static JsonValue detail(String error) {
-        return error == null ? Json.PROVIDER.createObjectBuilder().add("canAdd", true).build()
-                : Json.PROVIDER.createObjectBuilder().add("canAdd", false).add("error", error).build();
+        return error == null
+                ? Json.PROVIDER.createObjectBuilder().add("canAdd", true).build()
+                : Json.PROVIDER
+                        .createObjectBuilder()
+                        .add("canAdd", false)
+                        .add("error", error)
+                        .build();
     }
 
     @Action("note")
@@ -166,8 +171,7 @@ public class NoteActions implements ActionGroup {
         }
         notes.require(number.longValue());
         String name = modelName instanceof JsonString s ? s.getString() : PythonRepr.str(modelName);
-        ModelInfo model = models.byName(name)
-                .orElseThrow(() -> new Refusal(Refusal.Kind.MODEL_NAME_NOT_FOUND, name));
+        ModelInfo model = models.byName(name).orElseThrow(() -> new Refusal(Refusal.Kind.MODEL_NAME_NOT_FOUND, name));
         List<String> newTags = NoteSpecReader.tags(note.get("tags"));
         notes.changeModel(number.longValue(), model, fields, newTags);
         return null;

@@ -47,7 +47,8 @@ public class NoteInfo {
             r.tagList().forEach(tags::add);
             JsonArrayBuilder cs = Json.PROVIDER.createArrayBuilder();
             cardIds.getOrDefault(id, List.of()).forEach(cs::add);
-            out.add(Json.PROVIDER.createObjectBuilder()
+            out.add(Json.PROVIDER
+                    .createObjectBuilder()
                     .add("noteId", r.id)
                     .add("profile", profileName)
                     .add("tags", tags)
@@ -65,8 +66,14 @@ public class NoteInfo {
         List<JsonValue> out = new ArrayList<>(ids.size());
         for (long id : ids) {
             NoteRow r = rows.get(id);
-            out.add(r == null ? JsonValue.EMPTY_JSON_OBJECT
-                    : Json.PROVIDER.createObjectBuilder().add("noteId", r.id).add("mod", r.mtime).build());
+            out.add(
+                    r == null
+                            ? JsonValue.EMPTY_JSON_OBJECT
+                            : Json.PROVIDER
+                                    .createObjectBuilder()
+                                    .add("noteId", r.id)
+                                    .add("mod", r.mtime)
+                                    .build());
         }
         return out;
     }

@@ -21,6 +21,5 @@ public interface NoteMediaHook {
      */
     void attach(JsonObject note, List<String> fieldNames, String[] fields);
 
-    NoteMediaHook NONE = (note, names, fields) -> {
-    };
+    NoteMediaHook NONE = (note, names, fields) -> {};
 }

@@ -14,6 +14,7 @@ public final class NoteRow {
     public int usn;
     /** Storage form " a b " or "". */
     public String tags = "";
+
     public String[] fields;
     public String sfld;
     public long csum;

@@ -38,9 +38,10 @@ public class NoteStore implements FirstFieldKeys {
         // the change record's stamp, set here rather than by the insert trigger (which skips a stamped row): on Derby
         // the trigger's second write of each row made adding notes several times slower
         long stamp = Sql.stamp(Sql.connection(tx), p);
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("INSERT INTO notes (profile_id, id, guid, mid, "
-                + "mtime, usn, tags, flds, sfld, csum, flags, data, fkey, stamp)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)")) {
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement("INSERT INTO notes (profile_id, id, guid, mid, "
+                        + "mtime, usn, tags, flds, sfld, csum, flags, data, fkey, stamp)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)")) {
             int n = 0;
             for (NoteRow r : notes) {
                 ps.setLong(1, p);
@@ -77,8 +78,13 @@ public class NoteStore implements FirstFieldKeys {
             return out;
         }
         try {
-            Sql.selectIn(Sql.connection(tx), profile.id(), "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum FROM notes"
-                    + Sql.index("IX_NOTES_ID"), "id", ids, rs -> {
+            Sql.selectIn(
+                    Sql.connection(tx),
+                    profile.id(),
+                    "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum FROM notes" + Sql.index("IX_NOTES_ID"),
+                    "id",
+                    ids,
+                    rs -> {
                         NoteRow r = read(rs);
                         out.put(r.id, r);
                     });
@@ -111,8 +117,9 @@ public class NoteStore implements FirstFieldKeys {
         if (notes.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("UPDATE notes SET mid = ?, mtime = ?, usn = ?, "
-                + "tags = ?, flds = ?, sfld = ?, csum = ?, fkey = ? WHERE profile_id = ? AND id = ?")) {
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement("UPDATE notes SET mid = ?, mtime = ?, usn = ?, "
+                        + "tags = ?, flds = ?, sfld = ?, csum = ?, fkey = ? WHERE profile_id = ? AND id = ?")) {
             for (NoteRow r : notes) {
                 ps.setLong(1, r.mid);
                 ps.setLong(2, r.mtime);
@@ -137,8 +144,8 @@ public class NoteStore implements FirstFieldKeys {
         if (notes.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
-                "UPDATE notes SET mtime = ?, usn = ?, tags = ? WHERE profile_id = ? AND id = ?")) {
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement("UPDATE notes SET mtime = ?, usn = ?, tags = ? WHERE profile_id = ? AND id = ?")) {
             for (NoteRow r : notes) {
                 ps.setLong(1, r.mtime);
                 ps.setInt(2, r.usn);
@@ -160,10 +167,12 @@ public class NoteStore implements FirstFieldKeys {
     /** Ids (ascending) of every note, or of those whose tags contain the lower-cased text. */
     public List<Long> idsWithTagText(String lowerText) {
         List<Long> out = new java.util.ArrayList<>();
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
-                "SELECT id FROM notes WHERE profile_id = ? AND LOWER(tags) LIKE ? ESCAPE '\\' ORDER BY id")) {
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement(
+                        "SELECT id FROM notes WHERE profile_id = ? AND LOWER(tags) LIKE ? ESCAPE '\\' ORDER BY id")) {
             ps.setLong(1, profile.id());
-            ps.setString(2, "%" + lowerText.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            ps.setString(
+                    2, "%" + lowerText.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getLong(1));
@@ -178,8 +187,8 @@ public class NoteStore implements FirstFieldKeys {
     /** Note type ids that have at least one note. */
     public java.util.Set<Long> usedNoteTypes() {
         java.util.Set<Long> out = new java.util.HashSet<>();
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
-                "SELECT DISTINCT mid FROM notes WHERE profile_id = ?")) {
+        try (PreparedStatement ps =
+                Sql.connection(tx).prepareStatement("SELECT DISTINCT mid FROM notes WHERE profile_id = ?")) {
             ps.setLong(1, profile.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -218,8 +227,8 @@ public class NoteStore implements FirstFieldKeys {
     /** Notes written by code that does not know fkey (raw SQL imports) get it here. */
     private void fillMissingKeys(Connection c) throws SQLException {
         Map<Long, Long> keys = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, flds FROM notes" + Sql.index("IX_NOTES_FKEY")
-                + "WHERE profile_id = ? AND fkey IS NULL")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, flds FROM notes" + Sql.index("IX_NOTES_FKEY") + "WHERE profile_id = ? AND fkey IS NULL")) {
             ps.setLong(1, profile.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -243,8 +252,8 @@ public class NoteStore implements FirstFieldKeys {
 
     /** Reads the collection's nextPos (1 when unset). */
     public long nextPos() {
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
-                "SELECT val FROM col_config WHERE profile_id = ? AND ckey = 'nextPos'")) {
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement("SELECT val FROM col_config WHERE profile_id = ? AND ckey = 'nextPos'")) {
             ps.setLong(1, profile.id());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {

@@ -11,9 +11,9 @@ import dev.ankiconnect.notetype.NoteTypeEdit;
 import dev.ankiconnect.notetype.NoteTypeJson;
 import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.notetype.NotesSync;
-import dev.ankiconnect.scheduler.AnkiRng;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.scheduler.AnkiRng;
 import dev.ankiconnect.scheduler.CardQueue;
 import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.template.CardGeneration;
@@ -59,13 +59,17 @@ public class NoteTypeSync implements NotesSync {
             int sortf = saved.json().getInt("sortf", 0);
             for (Note note : notes) {
                 List<String> values = remap(split(note.flds()), saved.fieldOrigins());
-                note.flds(NoteFields.join(values)).sfld(NoteText.sortFieldValue(values.get(Math.min(sortf, values.size() - 1))))
-                        .csum(NoteText.fieldChecksum(values.get(0))).mtime(now).usn(-1);
+                note.flds(NoteFields.join(values))
+                        .sfld(NoteText.sortFieldValue(values.get(Math.min(sortf, values.size() - 1))))
+                        .csum(NoteText.fieldChecksum(values.get(0)))
+                        .mtime(now)
+                        .usn(-1);
             }
         }
         boolean templatesMoved = !saved.removedTemplates().isEmpty();
         for (int i = 0; i < saved.templateOrigins().size(); i++) {
-            templatesMoved |= saved.templateOrigins().get(i) != i && saved.templateOrigins().get(i) >= 0;
+            templatesMoved |= saved.templateOrigins().get(i) != i
+                    && saved.templateOrigins().get(i) >= 0;
         }
         if (templatesMoved) {
             Map<Integer, Integer> newOrd = new HashMap<>();
@@ -103,14 +107,22 @@ public class NoteTypeSync implements NotesSync {
     }
 
     private List<Note> notes(long mid) {
-        return tx.em().createNamedQuery("Note.byMid", Note.class).setParameter("profile", profile.id())
-                .setParameter("mid", mid).getResultList();
+        return tx.em()
+                .createNamedQuery("Note.byMid", Note.class)
+                .setParameter("profile", profile.id())
+                .setParameter("mid", mid)
+                .getResultList();
     }
 
     private List<Card> cards(long mid) {
-        return tx.em().createQuery("select c from Card c where c.profileId = :p and c.nid in "
-                + "(select n.id from Note n where n.profileId = :p and n.mid = :mid)", Card.class)
-                .setParameter("p", profile.id()).setParameter("mid", mid).getResultList();
+        return tx.em()
+                .createQuery(
+                        "select c from Card c where c.profileId = :p and c.nid in "
+                                + "(select n.id from Note n where n.profileId = :p and n.mid = :mid)",
+                        Card.class)
+                .setParameter("p", profile.id())
+                .setParameter("mid", mid)
+                .getResultList();
     }
 
     /** Adds the cards whose template front is now non-empty and that the note lacks (cards are never removed here). */
@@ -132,7 +144,8 @@ public class NoteTypeSync implements NotesSync {
             Set<Integer> have = new HashSet<>();
             existing.forEach(c -> have.add(c.ord()));
             List<Integer> wanted = new ArrayList<>();
-            for (int ord : CardGeneration.templatesWithNonEmptyFront(fronts, fields, !Tags.split(note.tags()).isEmpty())) {
+            for (int ord : CardGeneration.templatesWithNonEmptyFront(
+                    fronts, fields, !Tags.split(note.tags()).isEmpty())) {
                 if (!have.contains(ord)) {
                     wanted.add(ord);
                 }
@@ -148,9 +161,27 @@ public class NoteTypeSync implements NotesSync {
                     // One position per note, as Anki reads nextPos once for all its new cards.
                     due = position(existing, did);
                 }
-                tx.em().persist(new Card().profileId(profile.id()).id(ids.next()).nid(note.id()).did(did).ord(ord)
-                        .mtime(now).usn(-1).type(CardType.NEW.code()).queue(CardQueue.NEW.code()).due(due).ivl(0).factor(0).reps(0).lapses(0).left(0)
-                        .odue(0).odid(0).flags(0).data(""));
+                tx.em()
+                        .persist(new Card()
+                                .profileId(profile.id())
+                                .id(ids.next())
+                                .nid(note.id())
+                                .did(did)
+                                .ord(ord)
+                                .mtime(now)
+                                .usn(-1)
+                                .type(CardType.NEW.code())
+                                .queue(CardQueue.NEW.code())
+                                .due(due)
+                                .ivl(0)
+                                .factor(0)
+                                .reps(0)
+                                .lapses(0)
+                                .left(0)
+                                .odue(0)
+                                .odid(0)
+                                .flags(0)
+                                .data(""));
             }
         }
     }

@@ -67,8 +67,7 @@ public class Notes {
     Instance<NoteMediaHook> mediaHooks;
 
     /** The outcome for one note object: the new note id, or the error text. */
-    public record Outcome(Long id, String error) {
-    }
+    public record Outcome(Long id, String error) {}
 
     public DeckIndex deckIndex() {
         return new DeckIndex(decks.all());
@@ -117,7 +116,8 @@ public class Notes {
             }
             NewNote note = parsed[i];
             String error = DuplicateRule.message(
-                    index.check(note, deckIndex::idByName, deckIndex::withDescendants), note.options().allowDuplicate());
+                    index.check(note, deckIndex::idByName, deckIndex::withDescendants),
+                    note.options().allowDuplicate());
             if (error != null) {
                 errors[i] = error;
                 failed = true;

@@ -35,8 +35,9 @@ public class TagRegistry {
         if (set.added().isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(
-                "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (?, ?, ?, -1, ?)")) {
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement(
+                        "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (?, ?, ?, -1, ?)")) {
             for (String t : set.added()) {
                 ps.setLong(1, profile.id());
                 ps.setString(2, t);
@@ -93,7 +94,8 @@ public class TagRegistry {
                 }
             }
             if (!unused.isEmpty()) {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM tags WHERE profile_id = ? AND tag_key = ?")) {
+                try (PreparedStatement del =
+                        c.prepareStatement("DELETE FROM tags WHERE profile_id = ? AND tag_key = ?")) {
                     for (String k : unused) {
                         del.setLong(1, profile.id());
                         del.setString(2, k);

@@ -1,13 +1,13 @@
 package dev.ankiconnect.notetype;
 
 import dev.ankiconnect.api.Action;
-import dev.ankiconnect.api.PythonTruth;
-import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.api.PythonTruth;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.template.TemplateAnalysis;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,7 +118,9 @@ public class ModelActions implements ActionGroup {
     }
 
     /** createModel {modelName, inOrderFields, cardTemplates, css=None, isCloze=False}: the new model's dictionary. */
-    @Action(value = {"modelName", "inOrderFields", "cardTemplates"}, optional = {"css", "isCloze"})
+    @Action(
+            value = {"modelName", "inOrderFields", "cardTemplates"},
+            optional = {"css", "isCloze"})
     public JsonObject createModel(Params p) {
         String name = p.string("modelName");
         JsonArray fieldList = p.array("inOrderFields");
@@ -164,7 +166,8 @@ public class ModelActions implements ActionGroup {
     @ReadOnly
     @Action("modelName")
     public Map<String, String> modelStyling(Params p) {
-        return Map.of("css", NoteTypes.json(noteTypes.require(p.string("modelName"))).getString("css", ""));
+        return Map.of(
+                "css", NoteTypes.json(noteTypes.require(p.string("modelName"))).getString("css", ""));
     }
 
     /** updateModelTemplates {model: {name, templates}}: replaces the non-empty sides of the named existing templates. */
@@ -207,7 +210,9 @@ public class ModelActions implements ActionGroup {
     }
 
     /** findAndReplaceInModels {modelName, findText, replaceText, front, back, css}: count of models with a replacement. */
-    @Action(value = {"modelName", "findText", "replaceText"}, optional = {"front", "back", "css"})
+    @Action(
+            value = {"modelName", "findText", "replaceText"},
+            optional = {"front", "back", "css"})
     public int findAndReplaceInModels(Params p) {
         JsonValue modelName = p.value("modelName");
         List<NoteType> targets = new ArrayList<>();
@@ -243,7 +248,8 @@ public class ModelActions implements ActionGroup {
         return updated;
     }
 
-    private static boolean replaceIn(Map<String, JsonValue> t, String side, boolean enabled, String find, String replace) {
+    private static boolean replaceIn(
+            Map<String, JsonValue> t, String side, boolean enabled, String find, String replace) {
         String text = ((JsonString) t.get(side)).getString();
         if (!enabled || !text.contains(find)) {
             return false;
@@ -332,7 +338,9 @@ public class ModelActions implements ActionGroup {
     }
 
     /** modelFieldAdd {modelName, fieldName, index=None}: adds the field unless it exists, then moves it to index if given. */
-    @Action(value = {"modelName", "fieldName"}, optional = "index")
+    @Action(
+            value = {"modelName", "fieldName"},
+            optional = "index")
     public Object modelFieldAdd(Params p) {
         NoteType type = noteTypes.require(p.string("modelName"));
         NoteTypeEdit edit = NoteTypes.edit(type);
@@ -409,14 +417,16 @@ public class ModelActions implements ActionGroup {
 
     private List<JsonObject> fields(Params p) {
         List<JsonObject> out = new ArrayList<>();
-        NoteTypes.json(noteTypes.require(p.string("modelName"))).getJsonArray("flds")
+        NoteTypes.json(noteTypes.require(p.string("modelName")))
+                .getJsonArray("flds")
                 .forEach(v -> out.add(v.asJsonObject()));
         return out;
     }
 
     private List<JsonObject> templates(Params p) {
         List<JsonObject> out = new ArrayList<>();
-        NoteTypes.json(noteTypes.require(p.string("modelName"))).getJsonArray("tmpls")
+        NoteTypes.json(noteTypes.require(p.string("modelName")))
+                .getJsonArray("tmpls")
                 .forEach(v -> out.add(v.asJsonObject()));
         return out;
     }

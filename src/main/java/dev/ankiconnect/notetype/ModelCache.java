@@ -1,7 +1,5 @@
 package dev.ankiconnect.notetype;
 
-import dev.ankiconnect.notetype.NoteType;
-import dev.ankiconnect.notetype.NoteTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -22,8 +20,7 @@ public class ModelCache {
     @Inject
     NoteTypes noteTypes;
 
-    private record Entry(String config, ModelInfo info) {
-    }
+    private record Entry(String config, ModelInfo info) {}
 
     private final Map<String, Entry> parsed = new ConcurrentHashMap<>();
 
@@ -37,10 +34,10 @@ public class ModelCache {
     dev.ankiconnect.profile.ActiveProfile profile;
 
     /** The last set read by a read-only action, with the profile and write counter it belongs to. */
-    private record AllAt(long profileId, long gen, Map<Long, ModelInfo> all) {
-    }
+    private record AllAt(long profileId, long gen, Map<Long, ModelInfo> all) {}
 
-    private final java.util.concurrent.atomic.AtomicReference<AllAt> lastAll = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<AllAt> lastAll =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public ModelInfo info(NoteType type) {
         String key = type.profileId() + ":" + type.id();

@@ -1,7 +1,6 @@
 package dev.ankiconnect.notetype;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.notetype.NoteTypeModel;
 import dev.ankiconnect.template.CardTemplate;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -102,8 +101,12 @@ public final class ModelInfo {
         JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder();
         List<String> names = fieldNames();
         for (int i = 0; i < names.size(); i++) {
-            b.add(names.get(i), Json.PROVIDER.createObjectBuilder()
-                    .add("value", i < values.length ? values[i] : "").add("order", i));
+            b.add(
+                    names.get(i),
+                    Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("value", i < values.length ? values[i] : "")
+                            .add("order", i));
         }
         return b.build();
     }

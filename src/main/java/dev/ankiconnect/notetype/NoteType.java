@@ -12,7 +12,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "notetypes")
 @IdClass(dev.ankiconnect.db.ProfileScopedId.class)
-@NamedQuery(name = "NoteType.byName", query = "select n from NoteType n where n.profileId = :profile and n.nameKey = :key")
+@NamedQuery(
+        name = "NoteType.byName",
+        query = "select n from NoteType n where n.profileId = :profile and n.nameKey = :key")
 @NamedQuery(name = "NoteType.all", query = "select n from NoteType n where n.profileId = :profile order by n.nameKey")
 public class NoteType {
 
@@ -47,8 +49,7 @@ public class NoteType {
     @Column(name = "config")
     private String config;
 
-    public NoteType() {
-    }
+    public NoteType() {}
 
     public long profileId() {
         return profileId;
@@ -121,5 +122,4 @@ public class NoteType {
         this.config = config;
         return this;
     }
-
 }

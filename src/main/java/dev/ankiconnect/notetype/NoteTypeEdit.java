@@ -41,9 +41,13 @@ public final class NoteTypeEdit {
      * @param fieldsChanged   notes must be rewritten (fields moved/added/removed or the sort field moved)
      * @param generateCards   templates were added or a front changed: missing cards may now be due
      */
-    public record Saved(JsonObject json, List<Integer> fieldOrigins, List<Integer> templateOrigins,
-            Set<Integer> removedTemplates, boolean fieldsChanged, boolean generateCards) {
-    }
+    public record Saved(
+            JsonObject json,
+            List<Integer> fieldOrigins,
+            List<Integer> templateOrigins,
+            Set<Integer> removedTemplates,
+            boolean fieldsChanged,
+            boolean generateCards) {}
 
     private final JsonObject original;
     private final Map<String, JsonValue> top;
@@ -189,8 +193,8 @@ public final class NoteTypeEdit {
         boolean cloze = top.get("type") instanceof JsonNumber n && n.intValue() == NoteTypeJson.CLOZE;
         if (!changes.isEmpty() && !fields.isEmpty()) {
             for (Map<String, JsonValue> t : templates) {
-                List<String> qa = TemplateAnalysis.updateTemplateForFieldChanges(str(t, "qfmt"), str(t, "afmt"),
-                        changes, str(fields.get(0), "name"), cloze);
+                List<String> qa = TemplateAnalysis.updateTemplateForFieldChanges(
+                        str(t, "qfmt"), str(t, "afmt"), changes, str(fields.get(0), "name"), cloze);
                 t.put("qfmt", Json.PROVIDER.createValue(qa.get(0)));
                 t.put("afmt", Json.PROVIDER.createValue(qa.get(1)));
             }
@@ -215,7 +219,8 @@ public final class NoteTypeEdit {
         original.getJsonArray("tmpls").forEach(v -> oldTemplates.add(v.asJsonObject()));
         for (int i = 0; i < templates.size(); i++) {
             int origin = templateOrigins.get(i);
-            if (origin >= 0 && origin < oldTemplates.size()
+            if (origin >= 0
+                    && origin < oldTemplates.size()
                     && !oldTemplates.get(origin).getString("qfmt", "").equals(str(templates.get(i), "qfmt"))) {
                 generate = true;
             }
@@ -248,8 +253,10 @@ public final class NoteTypeEdit {
         top.put("sortf", Json.PROVIDER.createValue(sortf));
         top.put("mod", Json.PROVIDER.createValue(nowSecs));
         top.put("usn", Json.PROVIDER.createValue(-1));
-        top.put("req", NoteTypeJson.requirements(cloze ? NoteTypeJson.CLOZE : NoteTypeJson.STANDARD,
-                builtFields, builtTemplates));
+        top.put(
+                "req",
+                NoteTypeJson.requirements(
+                        cloze ? NoteTypeJson.CLOZE : NoteTypeJson.STANDARD, builtFields, builtTemplates));
 
         boolean identity = fieldOrigins.size() == oldFieldCount;
         for (int i = 0; identity && i < fieldOrigins.size(); i++) {
@@ -260,8 +267,8 @@ public final class NoteTypeEdit {
     }
 
     /** Fields a template may name without the note type having them. */
-    static final Set<String> SPECIAL_FIELDS = Set.of("FrontSide", "Card", "CardFlag", "Deck", "Subdeck", "Tags",
-            "Type", "CardID");
+    static final Set<String> SPECIAL_FIELDS =
+            Set.of("FrontSide", "Card", "CardFlag", "Deck", "Subdeck", "Tags", "Type", "CardID");
 
     /**
      * Anki's template checks on save, in its order: identical fronts (unless they show
@@ -312,7 +319,8 @@ public final class NoteTypeEdit {
 
     private static boolean hasCloze(String template) {
         try {
-            return !TemplateAnalysis.clozeFieldNames(ParsedTemplate.parse(template)).isEmpty();
+            return !TemplateAnalysis.clozeFieldNames(ParsedTemplate.parse(template))
+                    .isEmpty();
         } catch (TemplateError e) {
             return false;
         }
@@ -376,8 +384,11 @@ public final class NoteTypeEdit {
         String n = name.replaceAll("[:{}\"]", "");
         String trimmed = n.strip();
         int start = 0;
-        while (start < trimmed.length() && (trimmed.charAt(start) == '#' || trimmed.charAt(start) == '/'
-                || trimmed.charAt(start) == '^' || Character.isWhitespace(trimmed.charAt(start)))) {
+        while (start < trimmed.length()
+                && (trimmed.charAt(start) == '#'
+                        || trimmed.charAt(start) == '/'
+                        || trimmed.charAt(start) == '^'
+                        || Character.isWhitespace(trimmed.charAt(start)))) {
             start++;
         }
         trimmed = trimmed.substring(start);

@@ -14,8 +14,7 @@ import java.util.Locale;
 public final class NoteTypeModel {
 
     /** One template: name, ordinal, question and answer formats. */
-    public record TemplateInfo(String name, int ord, String qfmt, String afmt) {
-    }
+    public record TemplateInfo(String name, int ord, String qfmt, String afmt) {}
 
     private final long id;
     private final String name;

@@ -1,7 +1,7 @@
 package dev.ankiconnect.notetype;
 
-import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.Json;
+import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
@@ -43,18 +43,26 @@ public class NoteTypes {
         for (JsonObject json : stock) {
             created.em().persist(entity(created.profileId(), json));
         }
-        config.set(created.em(), created.profileId(), "curModel",
-                Json.PROVIDER.createValue(stock.get(0).getJsonNumber("id").longValueExact()), created.nowMs());
+        config.set(
+                created.em(),
+                created.profileId(),
+                "curModel",
+                Json.PROVIDER.createValue(stock.get(0).getJsonNumber("id").longValueExact()),
+                created.nowMs());
     }
 
     public Optional<NoteType> byName(String name) {
-        return tx.em().createNamedQuery("NoteType.byName", NoteType.class)
-                .setParameter("profile", profile.id()).setParameter("key", key(name))
-                .getResultStream().findFirst();
+        return tx.em()
+                .createNamedQuery("NoteType.byName", NoteType.class)
+                .setParameter("profile", profile.id())
+                .setParameter("key", key(name))
+                .getResultStream()
+                .findFirst();
     }
 
     public Optional<NoteType> byId(long id) {
-        return Optional.ofNullable(tx.em().find(NoteType.class, new dev.ankiconnect.db.ProfileScopedId(profile.id(), id)));
+        return Optional.ofNullable(
+                tx.em().find(NoteType.class, new dev.ankiconnect.db.ProfileScopedId(profile.id(), id)));
     }
 
     /** The note type of that name, or AnkiConnect's {@code model was not found: X}. */
@@ -63,8 +71,10 @@ public class NoteTypes {
     }
 
     public List<NoteType> all() {
-        return tx.em().createNamedQuery("NoteType.all", NoteType.class)
-                .setParameter("profile", profile.id()).getResultList();
+        return tx.em()
+                .createNamedQuery("NoteType.all", NoteType.class)
+                .setParameter("profile", profile.id())
+                .getResultList();
     }
 
     /** The parsed view of a stored note type. */
@@ -86,8 +96,12 @@ public class NoteTypes {
 
     /** Stores the settings with the columns that repeat them (name, its key, kind, modification time). */
     public static NoteType columns(NoteType type, NoteTypeSettings settings) {
-        return type.name(settings.name()).nameKey(key(settings.name())).kind(settings.kind()).mtime(settings.mod())
-                .usn(-1).config(settings.encode());
+        return type.name(settings.name())
+                .nameKey(key(settings.name()))
+                .kind(settings.kind())
+                .mtime(settings.mod())
+                .usn(-1)
+                .config(settings.encode());
     }
 
     public long newId() {
@@ -139,13 +153,21 @@ public class NoteTypes {
      * A name equal to another's but for case gets a 5-character checksum suffix, as pylib's
      * {@code ensure_name_unique} does.
      */
-    public JsonObject create(String name, List<String> fieldNames, List<String[]> templates, String css, boolean cloze) {
+    public JsonObject create(
+            String name, List<String> fieldNames, List<String[]> templates, String css, boolean cloze) {
         long now = System.currentTimeMillis() / 1000;
         if (byName(name).isPresent()) {
             name = name + "-" + suffix();
         }
-        JsonObject empty = NoteTypeJson.noteType(newId(), name, cloze ? NoteTypeJson.CLOZE : NoteTypeJson.STANDARD,
-                List.of(), List.of(), css == null ? NoteTypeJson.DEFAULT_CSS : css, now, 1);
+        JsonObject empty = NoteTypeJson.noteType(
+                newId(),
+                name,
+                cloze ? NoteTypeJson.CLOZE : NoteTypeJson.STANDARD,
+                List.of(),
+                List.of(),
+                css == null ? NoteTypeJson.DEFAULT_CSS : css,
+                now,
+                1);
         NoteTypeEdit edit = new NoteTypeEdit(empty);
         fieldNames.forEach(edit::addField);
         templates.forEach(t -> edit.addTemplate(t[0], t[1], t[2]));
@@ -162,7 +184,8 @@ public class NoteTypes {
     private static String suffix() {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(String.valueOf(System.currentTimeMillis() / 1000.0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(String.valueOf(System.currentTimeMillis() / 1000.0)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d).substring(0, 5);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -44,43 +44,81 @@ public final class StockNoteTypes {
             + "    background-color: white;\n"
             + "}\n";
 
-    private StockNoteTypes() {
-    }
+    private StockNoteTypes() {}
 
     /** The stock note types, each with an id from {@code ids} (ascending, as Anki creates them). */
     public static List<JsonObject> create(LongSupplier ids, long nowSecs) {
         List<JsonObject> out = new ArrayList<>();
-        out.add(NoteTypeJson.noteType(ids.getAsLong(), "Basic", NoteTypeJson.STANDARD,
+        out.add(NoteTypeJson.noteType(
+                ids.getAsLong(),
+                "Basic",
+                NoteTypeJson.STANDARD,
                 fields("Front", "Back"),
                 List.of(NoteTypeJson.template("Card 1", 0, "{{Front}}", BASIC_BACK)),
-                NoteTypeJson.DEFAULT_CSS, nowSecs, 1));
-        out.add(NoteTypeJson.noteType(ids.getAsLong(), "Basic (and reversed card)", NoteTypeJson.STANDARD,
+                NoteTypeJson.DEFAULT_CSS,
+                nowSecs,
+                1));
+        out.add(NoteTypeJson.noteType(
+                ids.getAsLong(),
+                "Basic (and reversed card)",
+                NoteTypeJson.STANDARD,
                 fields("Front", "Back"),
-                List.of(NoteTypeJson.template("Card 1", 0, "{{Front}}", BASIC_BACK),
+                List.of(
+                        NoteTypeJson.template("Card 1", 0, "{{Front}}", BASIC_BACK),
                         NoteTypeJson.template("Card 2", 1, "{{Back}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}")),
-                NoteTypeJson.DEFAULT_CSS, nowSecs, 2));
-        out.add(NoteTypeJson.noteType(ids.getAsLong(), "Basic (optional reversed card)", NoteTypeJson.STANDARD,
+                NoteTypeJson.DEFAULT_CSS,
+                nowSecs,
+                2));
+        out.add(NoteTypeJson.noteType(
+                ids.getAsLong(),
+                "Basic (optional reversed card)",
+                NoteTypeJson.STANDARD,
                 fields("Front", "Back", "Add Reverse"),
-                List.of(NoteTypeJson.template("Card 1", 0, "{{Front}}", BASIC_BACK),
-                        NoteTypeJson.template("Card 2", 1, "{{#Add Reverse}}{{Back}}{{/Add Reverse}}",
+                List.of(
+                        NoteTypeJson.template("Card 1", 0, "{{Front}}", BASIC_BACK),
+                        NoteTypeJson.template(
+                                "Card 2",
+                                1,
+                                "{{#Add Reverse}}{{Back}}{{/Add Reverse}}",
                                 "{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}")),
-                NoteTypeJson.DEFAULT_CSS, nowSecs, 3));
-        out.add(NoteTypeJson.noteType(ids.getAsLong(), "Basic (type in the answer)", NoteTypeJson.STANDARD,
+                NoteTypeJson.DEFAULT_CSS,
+                nowSecs,
+                3));
+        out.add(NoteTypeJson.noteType(
+                ids.getAsLong(),
+                "Basic (type in the answer)",
+                NoteTypeJson.STANDARD,
                 fields("Front", "Back"),
-                List.of(NoteTypeJson.template("Card 1", 0, "{{Front}}\n\n{{type:Back}}",
-                        "{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}")),
-                NoteTypeJson.DEFAULT_CSS, nowSecs, 4));
-        out.add(NoteTypeJson.noteType(ids.getAsLong(), "Cloze", NoteTypeJson.CLOZE,
-                List.of(tagged(NoteTypeJson.field("Text", 0), 0, true), tagged(NoteTypeJson.field("Back Extra", 1), 1, false)),
+                List.of(NoteTypeJson.template(
+                        "Card 1", 0, "{{Front}}\n\n{{type:Back}}", "{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}")),
+                NoteTypeJson.DEFAULT_CSS,
+                nowSecs,
+                4));
+        out.add(NoteTypeJson.noteType(
+                ids.getAsLong(),
+                "Cloze",
+                NoteTypeJson.CLOZE,
+                List.of(
+                        tagged(NoteTypeJson.field("Text", 0), 0, true),
+                        tagged(NoteTypeJson.field("Back Extra", 1), 1, false)),
                 List.of(NoteTypeJson.template("Cloze", 0, "{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}")),
-                NoteTypeJson.DEFAULT_CSS + NoteTypeJson.CLOZE_CSS, nowSecs, 5));
+                NoteTypeJson.DEFAULT_CSS + NoteTypeJson.CLOZE_CSS,
+                nowSecs,
+                5));
         String[] io = {"Occlusion", "Image", "Header", "Back Extra", "Comments"};
         List<JsonObject> ioFields = new ArrayList<>();
         for (int i = 0; i < io.length; i++) {
             ioFields.add(tagged(NoteTypeJson.field(io[i], i), i, i < 4));
         }
-        out.add(NoteTypeJson.noteType(ids.getAsLong(), "Image Occlusion", NoteTypeJson.CLOZE, ioFields,
-                List.of(NoteTypeJson.template("Image Occlusion", 0, IO_FRONT, IO_BACK)), IO_CSS, nowSecs, 6));
+        out.add(NoteTypeJson.noteType(
+                ids.getAsLong(),
+                "Image Occlusion",
+                NoteTypeJson.CLOZE,
+                ioFields,
+                List.of(NoteTypeJson.template("Image Occlusion", 0, IO_FRONT, IO_BACK)),
+                IO_CSS,
+                nowSecs,
+                6));
         return out;
     }
 
@@ -93,6 +131,10 @@ public final class StockNoteTypes {
     }
 
     private static JsonObject tagged(JsonObject field, int tag, boolean preventDeletion) {
-        return Json.PROVIDER.createObjectBuilder(field).add("tag", tag).add("preventDeletion", preventDeletion).build();
+        return Json.PROVIDER
+                .createObjectBuilder(field)
+                .add("tag", tag)
+                .add("preventDeletion", preventDeletion)
+                .build();
     }
 }

@@ -30,6 +30,7 @@ public final class AccessLog implements AutoCloseable {
     static final long DROP_REPORT_SECONDS = 10;
     /** How long the writer sleeps when it finds the queue empty: lines reach the handlers within about this. */
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private static final long CLOSE_WAIT_MS = 10_000;
 
     private final Logger logger;
@@ -143,9 +144,11 @@ public final class AccessLog implements AutoCloseable {
                 || (!now && reportedDrops > 0 && t - lastReport < TimeUnit.SECONDS.toNanos(DROP_REPORT_SECONDS))) {
             return;
         }
-        LogRecord warning = new LogRecord(Level.WARNING, "access log: " + (d - reportedDrops)
-                + " lines dropped, the log's handlers did not keep up (queue of " + capacity
-                + " lines full; configuration key accessLogQueue); " + d + " dropped in all");
+        LogRecord warning = new LogRecord(
+                Level.WARNING,
+                "access log: " + (d - reportedDrops)
+                        + " lines dropped, the log's handlers did not keep up (queue of " + capacity
+                        + " lines full; configuration key accessLogQueue); " + d + " dropped in all");
         warning.setLoggerName(logger.getName());
         warning.setSourceClassName(AccessLog.class.getName());
         warning.setSourceMethodName("log");
@@ -162,8 +165,8 @@ public final class AccessLog implements AutoCloseable {
         }
     }
 
-    public static String line(String action, String user, String profile, String client, String scheme,
-            String outcome, long ms) {
+    public static String line(
+            String action, String user, String profile, String client, String scheme, String outcome, long ms) {
         StringBuilder b = new StringBuilder(96);
         b.append("action=");
         quote(b, action);
@@ -219,8 +222,15 @@ public final class AccessLog implements AutoCloseable {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == ':' || c == '@' || c == '/' || c == '-')) {
+            if (!((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '@'
+                    || c == '/'
+                    || c == '-')) {
                 return false;
             }
         }

@@ -16,8 +16,7 @@ public final class KeyThrottle {
     static final long MAX_BLOCK_MS = 3_600_000L;
     static final int MAX_TRACKED = 100_000;
 
-    private record State(int failures, long blockedUntil, long lastMs) {
-    }
+    private record State(int failures, long blockedUntil, long lastMs) {}
 
     private final int limit;
     private final long blockMs;

@@ -39,8 +39,10 @@ public class Operations {
             synchronized (this) {
                 t = throttle;
                 if (t == null) {
-                    t = new KeyThrottle(settings.config().integer(ConfigKey.KEY_FAILURE_LIMIT),
-                            settings.config().longValue(ConfigKey.KEY_FAILURE_BLOCK_MS), System::currentTimeMillis);
+                    t = new KeyThrottle(
+                            settings.config().integer(ConfigKey.KEY_FAILURE_LIMIT),
+                            settings.config().longValue(ConfigKey.KEY_FAILURE_BLOCK_MS),
+                            System::currentTimeMillis);
                     throttle = t;
                 }
             }
@@ -52,7 +54,8 @@ public class Operations {
     public boolean healthy() {
         try {
             // On the request's own connection, after a bounded wait for it like any request.
-            transactions.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM profiles WHERE id = -1").getSingleResult());
+            transactions.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM profiles WHERE id = -1")
+                    .getSingleResult());
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "health check failed: " + e.getMessage());

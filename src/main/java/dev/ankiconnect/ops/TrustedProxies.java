@@ -62,7 +62,10 @@ public final class TrustedProxies {
             // An IPv6 zone (fe80::1%eth0) as some containers report the peer.
             s = s.substring(0, s.indexOf('%'));
         }
-        if (s == null || s.isEmpty() || !s.matches("[0-9a-fA-F:.]+") || (!s.contains(":") && !s.matches("\\d+\\.\\d+\\.\\d+\\.\\d+"))) {
+        if (s == null
+                || s.isEmpty()
+                || !s.matches("[0-9a-fA-F:.]+")
+                || (!s.contains(":") && !s.matches("\\d+\\.\\d+\\.\\d+\\.\\d+"))) {
             return null;
         }
         try {

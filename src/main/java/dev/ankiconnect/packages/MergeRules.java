@@ -21,8 +21,7 @@ public final class MergeRules {
     /** Anki's step when an imported note or card id is taken. */
     public static final long ID_STEP = 999;
 
-    private MergeRules() {
-    }
+    private MergeRules() {}
 
     /** The id itself when free, else id + 999 repeatedly until unused. */
     public static long freeId(long id, LongPredicate used) {

@@ -19,7 +19,9 @@ public class PackageActions implements ActionGroup {
 
     /** exportPackage {deck, path, includeSched=false}: true when written, false when there is no such deck. */
     @ReadOnly
-    @Action(value = {"deck", "path"}, optional = {"includeSched"})
+    @Action(
+            value = {"deck", "path"},
+            optional = {"includeSched"})
     public boolean exportPackage(Params p) {
         return packages.exportTo(p.string("deck"), p.string("path"), p.bool("includeSched", false));
     }

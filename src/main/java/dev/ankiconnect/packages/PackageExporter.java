@@ -1,7 +1,6 @@
 package dev.ankiconnect.packages;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.apkg.AnkiPackage;
 import dev.ankiconnect.apkg.ApkgCard;
 import dev.ankiconnect.apkg.ApkgMediaFile;
@@ -50,8 +49,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class PackageExporter {
 
-    private static final String[] CONFIG_KEYS = {"creationOffset", "rollover", "schedVer", "sched2021", "nextPos",
-        "collapseTime", "localOffset"};
+    private static final String[] CONFIG_KEYS = {
+        "creationOffset", "rollover", "schedVer", "sched2021", "nextPos", "collapseTime", "localOffset"
+    };
 
     @Inject
     Tx tx;
@@ -97,8 +97,13 @@ public class PackageExporter {
         // Cards in the selected decks, or whose home deck is one of them.
         List<Card> cards = new ArrayList<>();
         for (List<Long> batch : Chunks.of(selected)) {
-            cards.addAll(em.createQuery("select c from Card c where c.profileId = :p and (c.did in :d or c.odid in :d)"
-                    + " order by c.id", Card.class).setParameter("p", p).setParameter("d", batch).getResultList());
+            cards.addAll(em.createQuery(
+                            "select c from Card c where c.profileId = :p and (c.did in :d or c.odid in :d)"
+                                    + " order by c.id",
+                            Card.class)
+                    .setParameter("p", p)
+                    .setParameter("d", batch)
+                    .getResultList());
         }
         Map<Long, Card> uniqueCards = new TreeMap<>();
         cards.forEach(c -> uniqueCards.put(c.id(), c));
@@ -110,9 +115,26 @@ public class PackageExporter {
             if (c.odid() != 0) {
                 deckIds.add(c.odid());
             }
-            pkg.cards().add(new ApkgCard(c.id(), c.nid(), c.did(), c.ord(), c.mtime(), c.usn(),
-                    c.type(), c.queue(), c.due(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left(), c.odue(),
-                    c.odid(), c.flags(), c.data()));
+            pkg.cards()
+                    .add(new ApkgCard(
+                            c.id(),
+                            c.nid(),
+                            c.did(),
+                            c.ord(),
+                            c.mtime(),
+                            c.usn(),
+                            c.type(),
+                            c.queue(),
+                            c.due(),
+                            c.ivl(),
+                            c.factor(),
+                            c.reps(),
+                            c.lapses(),
+                            c.left(),
+                            c.odue(),
+                            c.odid(),
+                            c.flags(),
+                            c.data()));
         }
 
         // Notes, note types, tags and the media they refer to.
@@ -120,11 +142,16 @@ public class PackageExporter {
         Set<String> mediaNames = new TreeSet<>();
         Set<String> tags = new TreeSet<>(Tags.UNICASE_ORDER);
         for (List<Long> batch : Chunks.of(nids)) {
-            for (Note n : em.createQuery("select n from Note n where n.profileId = :p and n.id in :ids order by n.id",
-                    Note.class).setParameter("p", p).setParameter("ids", batch).getResultList()) {
+            for (Note n : em.createQuery(
+                            "select n from Note n where n.profileId = :p and n.id in :ids order by n.id", Note.class)
+                    .setParameter("p", p)
+                    .setParameter("ids", batch)
+                    .getResultList()) {
                 mids.add(n.mid());
-                pkg.notes().add(new ApkgNote(n.id(), n.guid(), n.mid(), n.mtime(), n.usn(), n.tags(),
-                        n.flds(), n.sfld(), n.csum(), n.flags(), n.data()));
+                pkg.notes()
+                        .add(new ApkgNote(
+                                n.id(), n.guid(), n.mid(), n.mtime(), n.usn(), n.tags(), n.flds(), n.sfld(), n.csum(),
+                                n.flags(), n.data()));
                 for (String f : NoteFields.split(n.flds())) {
                     MergeRules.referencedNames(f, mediaNames);
                 }
@@ -134,8 +161,15 @@ public class PackageExporter {
         for (long mid : mids) {
             NoteType t = em.find(NoteType.class, new ProfileScopedId(p, mid));
             JsonObject json = parse(t.config());
-            pkg.notetypes().put(mid, Json.PROVIDER.createObjectBuilder(json).add("id", mid).add("name", t.name())
-                    .add("mod", t.mtime()).build());
+            pkg.notetypes()
+                    .put(
+                            mid,
+                            Json.PROVIDER
+                                    .createObjectBuilder(json)
+                                    .add("id", mid)
+                                    .add("name", t.name())
+                                    .add("mod", t.mtime())
+                                    .build());
         }
         tags.forEach(t -> pkg.tags().put(t, 0));
 
@@ -167,17 +201,37 @@ public class PackageExporter {
         for (long confId : confIds) {
             DeckConfig c = em.find(DeckConfig.class, new ProfileScopedId(p, confId));
             if (c != null) {
-                pkg.deckConfigs().put(confId, Json.PROVIDER.createObjectBuilder(parse(c.config()))
-                        .add("id", confId).add("name", c.name()).add("mod", c.mtime()).build());
+                pkg.deckConfigs()
+                        .put(
+                                confId,
+                                Json.PROVIDER
+                                        .createObjectBuilder(parse(c.config()))
+                                        .add("id", confId)
+                                        .add("name", c.name())
+                                        .add("mod", c.mtime())
+                                        .build());
             }
         }
 
         if (includeSched) {
             for (List<Long> batch : Chunks.of(uniqueCards.keySet())) {
-                for (Revlog r : em.createQuery("select r from Revlog r where r.profileId = :p and r.cid in :c order by r.id",
-                        Revlog.class).setParameter("p", p).setParameter("c", batch).getResultList()) {
-                    pkg.revlog().add(new ApkgRevlogEntry(r.id(), r.cid(), r.usn(), r.ease(), r.ivl(), r.lastIvl(),
-                            r.factor(), r.time(), r.type()));
+                for (Revlog r : em.createQuery(
+                                "select r from Revlog r where r.profileId = :p and r.cid in :c order by r.id",
+                                Revlog.class)
+                        .setParameter("p", p)
+                        .setParameter("c", batch)
+                        .getResultList()) {
+                    pkg.revlog()
+                            .add(new ApkgRevlogEntry(
+                                    r.id(),
+                                    r.cid(),
+                                    r.usn(),
+                                    r.ease(),
+                                    r.ivl(),
+                                    r.lastIvl(),
+                                    r.factor(),
+                                    r.time(),
+                                    r.type()));
                 }
             }
         }

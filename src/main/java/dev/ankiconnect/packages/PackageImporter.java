@@ -1,8 +1,6 @@
 package dev.ankiconnect.packages;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.api.PythonJsonReader;
-import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.apkg.AnkiPackage;
 import dev.ankiconnect.apkg.ApkgCard;
 import dev.ankiconnect.apkg.ApkgMediaFile;
@@ -87,8 +85,7 @@ public class PackageImporter {
     dev.ankiconnect.note.TagRegistry tagRegistry;
 
     /** What an import did, for logs and tests. */
-    public record Summary(int notesAdded, int notesUpdated, int cardsAdded, int revlogAdded, int mediaStored) {
-    }
+    public record Summary(int notesAdded, int notesUpdated, int cardsAdded, int revlogAdded, int mediaStored) {}
 
     public Summary importPackage(AnkiPackage pkg) {
         EntityManager em = tx.em();
@@ -107,8 +104,10 @@ public class PackageImporter {
         // Notes, matched by guid.
         Map<String, ExistingNote> byGuid = new HashMap<>();
         Set<Long> noteIds = new HashSet<>();
-        for (Object[] row : em.createQuery("select n.guid, n.id, n.mid, n.mtime from Note n where n.profileId = :p",
-                Object[].class).setParameter("p", p).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "select n.guid, n.id, n.mid, n.mtime from Note n where n.profileId = :p", Object[].class)
+                .setParameter("p", p)
+                .getResultList()) {
             byGuid.put((String) row[0], new ExistingNote((Long) row[1], (Long) row[2], (Long) row[3]));
             noteIds.add((Long) row[1]);
         }
@@ -123,8 +122,10 @@ public class PackageImporter {
             if (mid == null) {
                 throw new Refusal(Refusal.Kind.PACKAGE_MISSING_NOTETYPE, n.id(), n.mid());
             }
-            JsonObject model = targetModels.computeIfAbsent(mid, id -> parse(em.find(NoteType.class,
-                    new ProfileScopedId(p, id)).config()));
+            JsonObject model = targetModels.computeIfAbsent(
+                    mid,
+                    id -> parse(
+                            em.find(NoteType.class, new ProfileScopedId(p, id)).config()));
             List<String> fields = new ArrayList<>();
             for (String f : n.fields()) {
                 fields.add(NoteText.normalizeField(MergeRules.renameReferences(f, renames)));
@@ -145,7 +146,12 @@ public class PackageImporter {
             } else {
                 long nid = MergeRules.freeId(n.id(), noteIds::contains);
                 noteIds.add(nid);
-                entity = new Note().profileId(p).id(nid).guid(n.guid()).mid(mid).flags(0)
+                entity = new Note()
+                        .profileId(p)
+                        .id(nid)
+                        .guid(n.guid())
+                        .mid(mid)
+                        .flags(0)
                         .data(n.data() == null ? "" : n.data());
                 em.persist(entity);
                 byGuid.put(n.guid(), new ExistingNote(nid, mid, n.mod()));
@@ -155,7 +161,10 @@ public class PackageImporter {
             String tags = tagSet.storage(List.of(n.tags()));
             int sortf = Math.min(model.getInt("sortf", 0), fields.size() - 1);
             String sfld = NoteText.sortFieldValue(fields.get(Math.max(sortf, 0)));
-            entity.flds(MergeRules.join(fields)).tags(tags).mtime(n.mod()).usn(-1)
+            entity.flds(MergeRules.join(fields))
+                    .tags(tags)
+                    .mtime(n.mod())
+                    .usn(-1)
                     .sfld(sfld.length() > 8000 ? sfld.substring(0, 8000) : sfld)
                     .csum(NoteText.fieldChecksum(fields.get(0)));
             nidMap.put(n.id(), entity.id());
@@ -165,8 +174,10 @@ public class PackageImporter {
         // Cards of added or updated notes.
         Set<Long> cardIds = new HashSet<>();
         Set<String> noteOrds = new HashSet<>();
-        for (Object[] row : em.createQuery("select c.id, c.nid, c.ord from Card c where c.profileId = :p", Object[].class)
-                .setParameter("p", p).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "select c.id, c.nid, c.ord from Card c where c.profileId = :p", Object[].class)
+                .setParameter("p", p)
+                .getResultList()) {
             cardIds.add((Long) row[0]);
             if (updatedNids.contains((Long) row[1])) {
                 noteOrds.add(row[1] + ":" + row[2]);
@@ -198,9 +209,25 @@ public class PackageImporter {
             }
             long cid = MergeRules.freeId(c.id(), cardIds::contains);
             cardIds.add(cid);
-            em.persist(new Card().profileId(p).id(cid).nid(nid).did(did).ord(c.ord()).mtime(c.mod()).usn(-1)
-                    .type(c.type()).queue(c.queue()).due(due).ivl(c.ivl()).factor(c.factor()).reps(c.reps())
-                    .lapses(c.lapses()).left(c.left()).odue(odue).odid(odid).flags(c.flags())
+            em.persist(new Card()
+                    .profileId(p)
+                    .id(cid)
+                    .nid(nid)
+                    .did(did)
+                    .ord(c.ord())
+                    .mtime(c.mod())
+                    .usn(-1)
+                    .type(c.type())
+                    .queue(c.queue())
+                    .due(due)
+                    .ivl(c.ivl())
+                    .factor(c.factor())
+                    .reps(c.reps())
+                    .lapses(c.lapses())
+                    .left(c.left())
+                    .odue(odue)
+                    .odid(odid)
+                    .flags(c.flags())
                     .data(c.data() == null ? "" : c.data()));
             cidMap.put(c.id(), cid);
             if (CardType.NEW.is(c.type()) && c.queue() >= CardQueue.NEW.code() && due >= maxNewPosition) {
@@ -215,15 +242,26 @@ public class PackageImporter {
         // Review history of the imported cards, where the id is free.
         int revlogAdded = 0;
         if (!pkg.revlog().isEmpty() && !cidMap.isEmpty()) {
-            Set<Long> revlogIds = new HashSet<>(em.createQuery(
-                    "select r.id from Revlog r where r.profileId = :p", Long.class).setParameter("p", p).getResultList());
+            Set<Long> revlogIds =
+                    new HashSet<>(em.createQuery("select r.id from Revlog r where r.profileId = :p", Long.class)
+                            .setParameter("p", p)
+                            .getResultList());
             for (ApkgRevlogEntry r : pkg.revlog()) {
                 Long cid = cidMap.get(r.cid());
                 if (cid == null || !revlogIds.add(r.id())) {
                     continue;
                 }
-                em.persist(new Revlog().profileId(p).id(r.id()).cid(cid).usn(-1).ease(r.ease())
-                        .ivl((int) r.ivl()).lastIvl((int) r.lastIvl()).factor(r.factor()).time(r.time()).type(r.type()));
+                em.persist(new Revlog()
+                        .profileId(p)
+                        .id(r.id())
+                        .cid(cid)
+                        .usn(-1)
+                        .ease(r.ease())
+                        .ivl((int) r.ivl())
+                        .lastIvl((int) r.lastIvl())
+                        .factor(r.factor())
+                        .time(r.time())
+                        .type(r.type()));
                 revlogAdded++;
             }
         }
@@ -255,21 +293,24 @@ public class PackageImporter {
     }
 
     /** A note the collection holds (or the import added), found by guid: id, note type and modification time. */
-    private record ExistingNote(long id, long mid, long mtime) {
-    }
+    private record ExistingNote(long id, long mid, long mtime) {}
 
     /** Anki's "today" of the package's collection at {@code nowSecs}. */
     static int sourceToday(AnkiPackage pkg, long nowSecs) {
         JsonObject conf = pkg.collection().conf();
         Integer offset = conf != null && conf.get("creationOffset") instanceof JsonNumber n ? n.intValue() : null;
         Long rollover = conf != null && conf.get("rollover") instanceof JsonNumber r ? r.longValue() : null;
-        return CollectionDay.of(pkg.collection().crt(), offset, rollover).at(nowSecs, ZoneId.systemDefault()).today();
+        return CollectionDay.of(pkg.collection().crt(), offset, rollover)
+                .at(nowSecs, ZoneId.systemDefault())
+                .today();
     }
 
     private Map<Long, Long> importNoteTypes(EntityManager em, long p, AnkiPackage pkg, Set<Long> used, long nowSecs) {
         Map<Long, NoteType> byId = new HashMap<>();
         Map<String, Long> idByKey = new HashMap<>();
-        for (NoteType t : em.createNamedQuery("NoteType.all", NoteType.class).setParameter("profile", p).getResultList()) {
+        for (NoteType t : em.createNamedQuery("NoteType.all", NoteType.class)
+                .setParameter("profile", p)
+                .getResultList()) {
             byId.put(t.id(), t);
             idByKey.put(t.nameKey(), t.id());
         }
@@ -284,8 +325,8 @@ public class PackageImporter {
             NoteType target = byId.get(id);
             if (target != null && MergeRules.sameSchema(parse(target.config()), incoming)) {
                 if (target.mtime() < incomingMod) {
-                    String name = MergeRules.uniqueName(incoming.getString("name", "Imported"),
-                            n -> taken(idByKey, n, id));
+                    String name =
+                            MergeRules.uniqueName(incoming.getString("name", "Imported"), n -> taken(idByKey, n, id));
                     idByKey.remove(target.nameKey());
                     saveNoteType(target, with(incoming, id, name, incomingMod, null));
                     idByKey.put(target.nameKey(), id);
@@ -301,7 +342,8 @@ public class PackageImporter {
             Long copy = null;
             for (NoteType t : byId.values()) {
                 JsonObject json = parse(t.config());
-                if (json.get("originalId") instanceof JsonNumber o && o.longValue() == id
+                if (json.get("originalId") instanceof JsonNumber o
+                        && o.longValue() == id
                         && MergeRules.sameSchema(json, incoming)) {
                     copy = t.id();
                     break;
@@ -315,8 +357,15 @@ public class PackageImporter {
         return map;
     }
 
-    private long addNoteType(EntityManager em, long p, JsonObject incoming, long id, Long originalId, long mod,
-            Map<Long, NoteType> byId, Map<String, Long> idByKey) {
+    private long addNoteType(
+            EntityManager em,
+            long p,
+            JsonObject incoming,
+            long id,
+            Long originalId,
+            long mod,
+            Map<Long, NoteType> byId,
+            Map<String, Long> idByKey) {
         String name = MergeRules.uniqueName(incoming.getString("name", "Imported"), n -> taken(idByKey, n, id));
         JsonObject json = with(incoming, id, name, mod, originalId);
         NoteType t = new NoteType().profileId(p).id(id);
@@ -337,8 +386,12 @@ public class PackageImporter {
     }
 
     private static JsonObject with(JsonObject json, long id, String name, long mod, Long originalId) {
-        JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder(json).add("id", id).add("name", name)
-                .add("mod", mod).add("usn", -1);
+        JsonObjectBuilder b = Json.PROVIDER
+                .createObjectBuilder(json)
+                .add("id", id)
+                .add("name", name)
+                .add("mod", mod)
+                .add("usn", -1);
         if (originalId != null) {
             b.add("originalId", originalId);
         }
@@ -352,9 +405,16 @@ public class PackageImporter {
             long id = e.getKey();
             if (em.find(DeckConfig.class, new ProfileScopedId(p, id)) == null) {
                 JsonObject json = e.getValue();
-                em.persist(new DeckConfig().profileId(p).id(id).name(json.getString("name", "Default"))
-                        .mtime(json.get("mod") instanceof JsonNumber m ? m.longValue() : 0).usn(-1)
-                        .config(SettingsCodec.text(Json.PROVIDER.createObjectBuilder(json).add("id", id).build())));
+                em.persist(new DeckConfig()
+                        .profileId(p)
+                        .id(id)
+                        .name(json.getString("name", "Default"))
+                        .mtime(json.get("mod") instanceof JsonNumber m ? m.longValue() : 0)
+                        .usn(-1)
+                        .config(SettingsCodec.text(Json.PROVIDER
+                                .createObjectBuilder(json)
+                                .add("id", id)
+                                .build())));
             }
             map.put(id, id);
         }
@@ -367,10 +427,12 @@ public class PackageImporter {
      * renamed {@code "<name> <unix secs>"} with its subdecks; a missing one is added with a new id.
      * The package's deck 1 is the profile's deck 1.
      */
-    private Map<Long, Long> importDecks(EntityManager em, long p, AnkiPackage pkg, Map<Long, Long> confMap, long nowSecs) {
+    private Map<Long, Long> importDecks(
+            EntityManager em, long p, AnkiPackage pkg, Map<Long, Long> confMap, long nowSecs) {
         Map<Long, Long> map = new HashMap<>();
         List<Map.Entry<Long, JsonObject>> sorted = new ArrayList<>(pkg.decks().entrySet());
-        sorted.sort(Comparator.comparing(e -> DeckName.key(DeckName.of(e.getValue().getString("name", "")).human())));
+        sorted.sort(Comparator.comparing(e ->
+                DeckName.key(DeckName.of(e.getValue().getString("name", "")).human())));
         Map<String, String> renamedPrefixes = new HashMap<>();
         for (Map.Entry<Long, JsonObject> e : sorted) {
             long id = e.getKey();
@@ -415,17 +477,31 @@ public class PackageImporter {
                 name = parent.name() + DeckName.SEPARATOR + dn.leaf();
             }
             long newId = ids.next();
-            JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder(json).add("id", newId).add("name", name)
-                    .add("mod", nowSecs).add("usn", -1).add("dyn", kind.code());
+            JsonObjectBuilder b = Json.PROVIDER
+                    .createObjectBuilder(json)
+                    .add("id", newId)
+                    .add("name", name)
+                    .add("mod", nowSecs)
+                    .add("usn", -1)
+                    .add("dyn", kind.code());
             if (kind == DeckKind.NORMAL) {
                 b.add("conf", conf);
             }
             for (String counter : new String[] {"newToday", "revToday", "lrnToday", "timeToday"}) {
-                JsonArrayBuilder zero = Json.PROVIDER.createArrayBuilder().add(0).add(0);
+                JsonArrayBuilder zero =
+                        Json.PROVIDER.createArrayBuilder().add(0).add(0);
                 b.add(counter, zero);
             }
-            Deck deck = new Deck().profileId(p).id(newId).name(name).nameKey(DeckName.key(name)).kind(kind)
-                    .confId(kind == DeckKind.NORMAL ? conf : 1).mtime(nowSecs).usn(-1).data(SettingsCodec.text(b.build()));
+            Deck deck = new Deck()
+                    .profileId(p)
+                    .id(newId)
+                    .name(name)
+                    .nameKey(DeckName.key(name))
+                    .kind(kind)
+                    .confId(kind == DeckKind.NORMAL ? conf : 1)
+                    .mtime(nowSecs)
+                    .usn(-1)
+                    .data(SettingsCodec.text(b.build()));
             em.persist(deck);
             em.flush(); // later decks.byName / getOrCreate see it
             map.put(id, newId);
@@ -453,8 +529,8 @@ public class PackageImporter {
             try {
                 data = m.readAllBytes();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read media file \"" + m.name() + "\" of the package: "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot read media file \"" + m.name() + "\" of the package: " + e.getMessage(), e);
             }
             String name = mediaStore.store(wanted, data, false);
             if (!name.equals(m.name())) {

@@ -1,13 +1,12 @@
 package dev.ankiconnect.packages;
 
-import dev.ankiconnect.dispatch.ActionDispatcher;
 import dev.ankiconnect.api.ApiErrors;
-import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.NotFoundException;
 import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.api.Reply;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.dispatch.ActionDispatcher;
 import dev.ankiconnect.web.AnkiConnectFilter;
 import dev.ankiconnect.web.CorsPolicy;
 import jakarta.inject.Inject;
@@ -49,11 +48,12 @@ public class PackageServlet extends HttpServlet {
     @Inject
     Packages packages;
 
-
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CorsPolicy.Decision decision = new CorsPolicy(settings.config().list(ConfigKey.WEB_CORS_ORIGIN_LIST),
-                settings.config().string(ConfigKey.WEB_CORS_ORIGIN)).decide(request.getHeader("Origin"));
+        CorsPolicy.Decision decision = new CorsPolicy(
+                        settings.config().list(ConfigKey.WEB_CORS_ORIGIN_LIST),
+                        settings.config().string(ConfigKey.WEB_CORS_ORIGIN))
+                .decide(request.getHeader("Origin"));
         response.setHeader("Access-Control-Allow-Origin", decision.allowOrigin());
         response.setHeader("Access-Control-Allow-Headers", "*");
         response.setHeader("Access-Control-Expose-Headers", "Content-Disposition");
@@ -81,7 +81,9 @@ public class PackageServlet extends HttpServlet {
         String wanted = action.equals("importPackage") ? "POST" : "GET";
         if (!wanted.equals(method)) {
             response.setHeader("Allow", wanted + ", OPTIONS");
-            json(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+            json(
+                    response,
+                    HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     Reply.error(ApiErrors.wrongMethod(path, wanted, method)));
             return;
         }
@@ -115,7 +117,8 @@ public class PackageServlet extends HttpServlet {
         Path tmp = Files.createTempFile(packages.paths().realRoot(), ".upload-", ".apkg");
         try {
             long total = 0;
-            try (InputStream in = request.getInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
+            try (InputStream in = request.getInputStream();
+                    OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[64 * 1024];
                 for (int n; (n = in.read(buf)) != -1; ) {
                     total += n;
@@ -127,8 +130,7 @@ public class PackageServlet extends HttpServlet {
                 }
             }
             if (total == 0) {
-                json(response, HttpServletResponse.SC_BAD_REQUEST,
-                        Reply.error(ApiErrors.EMPTY_PACKAGE_BODY));
+                json(response, HttpServletResponse.SC_BAD_REQUEST, Reply.error(ApiErrors.EMPTY_PACKAGE_BODY));
                 return;
             }
             JsonValue reply = run("importPackage", () -> {
@@ -160,7 +162,10 @@ public class PackageServlet extends HttpServlet {
             return;
         }
         if (file[0] == null) {
-            json(response, HttpServletResponse.SC_NOT_FOUND, Reply.error(ApiErrors.message(new NotFoundException(NotFoundException.Kind.DECK, deck))));
+            json(
+                    response,
+                    HttpServletResponse.SC_NOT_FOUND,
+                    Reply.error(ApiErrors.message(new NotFoundException(NotFoundException.Kind.DECK, deck))));
             return;
         }
         try {
@@ -168,9 +173,11 @@ public class PackageServlet extends HttpServlet {
             response.setContentType("application/octet-stream");
             response.setContentLengthLong(Files.size(file[0]));
             String name = deck.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_") + ".apkg";
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "_")
-                    .replaceAll("[^\\x20-\\x7e]", "_") + "\"; filename*=UTF-8''"
-                    + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+            response.setHeader(
+                    "Content-Disposition",
+                    "attachment; filename=\"" + name.replace("\"", "_").replaceAll("[^\\x20-\\x7e]", "_")
+                            + "\"; filename*=UTF-8''"
+                            + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
             try (OutputStream out = response.getOutputStream()) {
                 Files.copy(file[0], out);
             }

@@ -1,6 +1,5 @@
 package dev.ankiconnect.packages;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.apkg.AnkiPackage;
 import dev.ankiconnect.apkg.PackageFormatException;
 import dev.ankiconnect.apkg.PackageReader;

@@ -31,8 +31,7 @@ public class ActiveProfile {
 
     private final AtomicReference<Selected> selected = new AtomicReference<>();
 
-    private record Selected(String name, long id) {
-    }
+    private record Selected(String name, long id) {}
 
     private boolean multiUser() {
         return settings.config().multiUser();
@@ -66,7 +65,9 @@ public class ActiveProfile {
     public List<String> names() {
         if (multiUser()) {
             id();
-            return store().profilesOf(user().id()).stream().map(UserStore.ProfileRow::name).toList();
+            return store().profilesOf(user().id()).stream()
+                    .map(UserStore.ProfileRow::name)
+                    .toList();
         }
         id();
         return profiles.names();
@@ -77,7 +78,8 @@ public class ActiveProfile {
         if (multiUser()) {
             UserStore.User u = user();
             Optional<UserStore.ProfileRow> own = store().profilesOf(u.id()).stream()
-                    .filter(p -> p.name().equals(name)).findFirst();
+                    .filter(p -> p.name().equals(name))
+                    .findFirst();
             own.ifPresent(p -> {
                 store().setActiveProfile(u.id(), p.id());
                 profiles.ensureSeeded(p.id());
@@ -85,11 +87,13 @@ public class ActiveProfile {
             });
             return own.isPresent();
         }
-        return profiles.findId(name).map(id -> {
-            selected.set(new Selected(name, id));
-            remember(id, name);
-            return true;
-        }).orElse(false);
+        return profiles.findId(name)
+                .map(id -> {
+                    selected.set(new Selected(name, id));
+                    remember(id, name);
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** Notes the profile for the access log; outside a request (start-up) there is nobody to tell. */

@@ -30,9 +30,13 @@ public class CollectionClock {
         Profile p = tx.em().find(Profile.class, profile.id());
         long crt = p == null ? System.currentTimeMillis() / 1000 : p.crt();
         Integer creationOffset = config.get("creationOffset")
-                .filter(v -> v instanceof JsonNumber).map(v -> ((JsonNumber) v).intValue()).orElse(null);
+                .filter(v -> v instanceof JsonNumber)
+                .map(v -> ((JsonNumber) v).intValue())
+                .orElse(null);
         Long rollover = config.get("rollover")
-                .filter(v -> v instanceof JsonNumber).map(v -> ((JsonNumber) v).longValue()).orElse(null);
+                .filter(v -> v instanceof JsonNumber)
+                .map(v -> ((JsonNumber) v).longValue())
+                .orElse(null);
         return CollectionDay.of(crt, creationOffset, rollover);
     }
 

@@ -32,8 +32,7 @@ public class CollectionConfig {
     @Column(name = "mtime", nullable = false)
     private long mtime;
 
-    public CollectionConfig() {
-    }
+    public CollectionConfig() {}
 
     public long profileId() {
         return profileId;
@@ -70,5 +69,4 @@ public class CollectionConfig {
         this.mtime = mtime;
         return this;
     }
-
 }

@@ -1,10 +1,10 @@
 package dev.ankiconnect.profile;
 
-import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.PythonJsonReader;
 import dev.ankiconnect.api.PythonJsonWriter;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.scheduler.CollectionDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,8 +28,11 @@ public class CollectionConfigs {
         EntityManager em = created.em();
         long p = created.profileId();
         long now = created.nowMs();
-        int offsetMinutesWest = -ZoneId.systemDefault().getRules()
-                .getOffset(java.time.Instant.ofEpochMilli(now)).getTotalSeconds() / 60;
+        int offsetMinutesWest = -ZoneId.systemDefault()
+                        .getRules()
+                        .getOffset(java.time.Instant.ofEpochMilli(now))
+                        .getTotalSeconds()
+                / 60;
         set(em, p, "activeDecks", Json.PROVIDER.createArrayBuilder().add(1).build(), now);
         set(em, p, "curDeck", Json.PROVIDER.createValue(1), now);
         set(em, p, "newSpread", Json.PROVIDER.createValue(0), now);
@@ -50,9 +53,14 @@ public class CollectionConfigs {
 
     /** Writes a key through the given EntityManager (used while a collection is being created). */
     public void set(EntityManager em, long profileId, String key, JsonValue value, long nowMs) {
-        CollectionConfig row = em.find(CollectionConfig.class, new dev.ankiconnect.db.ProfileScopedName(profileId, key));
+        CollectionConfig row =
+                em.find(CollectionConfig.class, new dev.ankiconnect.db.ProfileScopedName(profileId, key));
         if (row == null) {
-            em.persist(new CollectionConfig().profileId(profileId).key(key).value(PythonJsonWriter.write(value)).mtime(nowMs));
+            em.persist(new CollectionConfig()
+                    .profileId(profileId)
+                    .key(key)
+                    .value(PythonJsonWriter.write(value))
+                    .mtime(nowMs));
         } else {
             row.value(PythonJsonWriter.write(value)).mtime(nowMs);
         }
@@ -64,13 +72,15 @@ public class CollectionConfigs {
     }
 
     public Optional<JsonValue> get(String key) {
-        CollectionConfig row = tx.em().find(CollectionConfig.class, new dev.ankiconnect.db.ProfileScopedName(profile.id(), key));
+        CollectionConfig row =
+                tx.em().find(CollectionConfig.class, new dev.ankiconnect.db.ProfileScopedName(profile.id(), key));
         return row == null ? Optional.empty() : Optional.of(PythonJsonReader.read(Json.PROVIDER, row.value()));
     }
 
     public long getLong(String key, long defaultValue) {
         return get(key).filter(v -> v instanceof jakarta.json.JsonNumber)
-                .map(v -> ((jakarta.json.JsonNumber) v).longValue()).orElse(defaultValue);
+                .map(v -> ((jakarta.json.JsonNumber) v).longValue())
+                .orElse(defaultValue);
     }
 
     public boolean getBool(String key, boolean defaultValue) {

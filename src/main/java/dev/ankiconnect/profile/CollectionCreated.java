@@ -8,5 +8,4 @@ import jakarta.persistence.EntityManager;
  *
  * @param em the EntityManager of that transaction; observers write through it
  */
-public record CollectionCreated(long profileId, EntityManager em, long nowMs) {
-}
+public record CollectionCreated(long profileId, EntityManager em, long nowMs) {}

@@ -33,12 +33,16 @@ public class CollectionGeneration {
      */
     public void lockForWrite() {
         long id = profile.id();
-        int locked = tx.em().createNativeQuery("UPDATE collection_locks SET profile_id = profile_id WHERE profile_id = ?")
-                .setParameter(1, id).executeUpdate();
+        int locked = tx.em()
+                .createNativeQuery("UPDATE collection_locks SET profile_id = profile_id WHERE profile_id = ?")
+                .setParameter(1, id)
+                .executeUpdate();
         if (locked == 0) {
             // a collection made before its row was: one writer creates it (another at the same moment fails on
             // the key and is run again by the dispatcher, then finds it)
-            tx.em().createNativeQuery("INSERT INTO collection_locks (profile_id) VALUES (?)").setParameter(1, id)
+            tx.em()
+                    .createNativeQuery("INSERT INTO collection_locks (profile_id) VALUES (?)")
+                    .setParameter(1, id)
                     .executeUpdate();
         }
     }
@@ -49,7 +53,10 @@ public class CollectionGeneration {
      */
     public long bump() {
         long id = profile.id();
-        tx.em().createNativeQuery("UPDATE profiles SET gen = gen + 1 WHERE id = ?").setParameter(1, id).executeUpdate();
+        tx.em()
+                .createNativeQuery("UPDATE profiles SET gen = gen + 1 WHERE id = ?")
+                .setParameter(1, id)
+                .executeUpdate();
         return id;
     }
 
@@ -65,8 +72,10 @@ public class CollectionGeneration {
 
     /** The active collection's counter as committed now. */
     public long current() {
-        Object v = tx.em().createNativeQuery("SELECT gen FROM profiles WHERE id = ?")
-                .setParameter(1, profile.id()).getSingleResult();
+        Object v = tx.em()
+                .createNativeQuery("SELECT gen FROM profiles WHERE id = ?")
+                .setParameter(1, profile.id())
+                .getSingleResult();
         return ((Number) v).longValue();
     }
 }

@@ -1,5 +1,4 @@
 package dev.ankiconnect.profile;
 
 /** Fired after a transaction that counted a write of this profile's collection has committed. */
-public record CollectionWritten(long profileId) {
-}
+public record CollectionWritten(long profileId) {}

@@ -38,8 +38,7 @@ public class Profile {
     @Column(name = "user_id")
     private Long userId;
 
-    protected Profile() {
-    }
+    protected Profile() {}
 
     public Profile(long id, String name, long crt, long nowMs) {
         this.id = id;

@@ -1,8 +1,8 @@
 package dev.ankiconnect.profile;
 
-import dev.ankiconnect.scheduler.CollectionDay;
-import dev.ankiconnect.db.Transactions;
 import dev.ankiconnect.db.Ids;
+import dev.ankiconnect.db.Transactions;
+import dev.ankiconnect.scheduler.CollectionDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -75,9 +75,11 @@ public class Profiles {
         if (seeded.contains(profileId)) {
             return;
         }
-        long count = transactions.read(em -> ((Number) em.createNativeQuery(
-                "SELECT COUNT(*) FROM col_config WHERE profile_id = ?").setParameter(1, profileId).getSingleResult())
-                .longValue());
+        long count = transactions.read(
+                em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM col_config WHERE profile_id = ?")
+                                .setParameter(1, profileId)
+                                .getSingleResult())
+                        .longValue());
         if (count > 0) {
             seeded.add(profileId);
             return;
@@ -108,11 +110,15 @@ public class Profiles {
     }
 
     public Optional<Long> findId(String name) {
-        return transactions.read(em -> em.createNamedQuery("Profile.byName", Profile.class).setParameter("name", name)
-                .getResultStream().findFirst().map(Profile::id));
+        return transactions.read(em -> em.createNamedQuery("Profile.byName", Profile.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst()
+                .map(Profile::id));
     }
 
     public List<String> names() {
-        return transactions.read(em -> em.createNamedQuery("Profile.names", String.class).getResultList());
+        return transactions.read(
+                em -> em.createNamedQuery("Profile.names", String.class).getResultList());
     }
 }

@@ -1,11 +1,11 @@
 package dev.ankiconnect.review;
 
 import dev.ankiconnect.api.Action;
-import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Decks;
@@ -43,15 +43,27 @@ public class ReviewActions implements ActionGroup {
     @Action({"deck", "startID"})
     public List<List<Long>> cardReviews(Params p) {
         long deckId = decks.getOrCreate(p.string("deck")).id();
-        List<Revlog> rows = tx.em().createQuery(
-                "select r from Revlog r, Card c where r.profileId = :profile and c.profileId = :profile "
-                        + "and c.id = r.cid and c.did = :did and r.id > :start order by r.id", Revlog.class)
-                .setParameter("profile", profile.id()).setParameter("did", deckId)
-                .setParameter("start", p.longValue("startID")).getResultList();
+        List<Revlog> rows = tx.em()
+                .createQuery(
+                        "select r from Revlog r, Card c where r.profileId = :profile and c.profileId = :profile "
+                                + "and c.id = r.cid and c.did = :did and r.id > :start order by r.id",
+                        Revlog.class)
+                .setParameter("profile", profile.id())
+                .setParameter("did", deckId)
+                .setParameter("start", p.longValue("startID"))
+                .getResultList();
         List<List<Long>> out = new ArrayList<>(rows.size());
         for (Revlog r : rows) {
-            out.add(List.of(r.id(), r.cid(), (long) r.usn(), (long) r.ease(), (long) r.ivl(), (long) r.lastIvl(),
-                    (long) r.factor(), (long) r.time(), (long) r.type()));
+            out.add(List.of(
+                    r.id(),
+                    r.cid(),
+                    (long) r.usn(),
+                    (long) r.ease(),
+                    (long) r.ivl(),
+                    (long) r.lastIvl(),
+                    (long) r.factor(),
+                    (long) r.time(),
+                    (long) r.type()));
         }
         return out;
     }
@@ -61,9 +73,14 @@ public class ReviewActions implements ActionGroup {
     @Action("deck")
     public long getLatestReviewID(Params p) {
         long deckId = decks.getOrCreate(p.string("deck")).id();
-        Long max = tx.em().createQuery("select max(r.id) from Revlog r, Card c where r.profileId = :profile "
-                        + "and c.profileId = :profile and c.id = r.cid and c.did = :did", Long.class)
-                .setParameter("profile", profile.id()).setParameter("did", deckId).getSingleResult();
+        Long max = tx.em()
+                .createQuery(
+                        "select max(r.id) from Revlog r, Card c where r.profileId = :profile "
+                                + "and c.profileId = :profile and c.id = r.cid and c.did = :did",
+                        Long.class)
+                .setParameter("profile", profile.id())
+                .setParameter("did", deckId)
+                .getSingleResult();
         return max == null ? 0 : max;
     }
 
@@ -85,9 +102,17 @@ public class ReviewActions implements ActionGroup {
             List<JsonObject> rows = new ArrayList<>();
             if (v instanceof JsonNumber n && n.isIntegral()) {
                 for (Reviews.LogRow r : logs.getOrDefault(n.longValue(), List.of())) {
-                    rows.add(Json.PROVIDER.createObjectBuilder().add("id", r.id()).add("usn", r.usn())
-                            .add("ease", r.ease()).add("ivl", r.ivl()).add("lastIvl", r.lastIvl())
-                            .add("factor", r.factor()).add("time", r.time()).add("type", r.type()).build());
+                    rows.add(Json.PROVIDER
+                            .createObjectBuilder()
+                            .add("id", r.id())
+                            .add("usn", r.usn())
+                            .add("ease", r.ease())
+                            .add("ivl", r.ivl())
+                            .add("lastIvl", r.lastIvl())
+                            .add("factor", r.factor())
+                            .add("time", r.time())
+                            .add("type", r.type())
+                            .build());
                 }
             }
             out.put(key, rows);
@@ -115,8 +140,17 @@ public class ReviewActions implements ActionGroup {
             if (!seen.add(n[0]) || tx.em().find(Revlog.class, new ProfileScopedId(profile.id(), n[0])) != null) {
                 throw new Refusal(Refusal.Kind.REVIEW_ID_TAKEN);
             }
-            rows.add(new Revlog().profileId(profile.id()).id(n[0]).cid(n[1]).usn((int) n[2]).ease((int) n[3])
-                    .ivl((int) n[4]).lastIvl((int) n[5]).factor((int) n[6]).time((int) n[7]).type((int) n[8]));
+            rows.add(new Revlog()
+                    .profileId(profile.id())
+                    .id(n[0])
+                    .cid(n[1])
+                    .usn((int) n[2])
+                    .ease((int) n[3])
+                    .ivl((int) n[4])
+                    .lastIvl((int) n[5])
+                    .factor((int) n[6])
+                    .time((int) n[7])
+                    .type((int) n[8]));
         }
         rows.forEach(tx.em()::persist);
         return null;

@@ -25,7 +25,6 @@ import dev.ankiconnect.scheduler.Preset;
 import dev.ankiconnect.scheduler.Rating;
 import dev.ankiconnect.scheduler.Scheduler;
 import dev.ankiconnect.scheduler.SchedulerContext;
-import dev.ankiconnect.scheduler.SchedulingCard;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.settings.DeckSettings;
 import dev.ankiconnect.settings.PresetSettings;
@@ -81,13 +80,20 @@ public class Reviews {
             if (conf == null) {
                 conf = em.find(DeckConfig.class, new ProfileScopedId(profile.id(), Decks.DEFAULT_PRESET_ID));
             }
-            Preset preset = conf == null ? Preset.defaults()
+            Preset preset = conf == null
+                    ? Preset.defaults()
                     : PresetSettings.decode(conf.config()).scheduler();
             Float deckRetention = deck != null && deck.data() != null
-                    ? DeckSettings.decode(deck.data()).desiredRetention() : null;
-            return new SchedulerContext(preset, timing, config.getBool("fsrs", false),
-                    config.getBool("fsrsShortTermWithStepsEnabled", false), deckRetention,
-                    clock.collapseTimeSecs(), FuzzSource.ANKI);
+                    ? DeckSettings.decode(deck.data()).desiredRetention()
+                    : null;
+            return new SchedulerContext(
+                    preset,
+                    timing,
+                    config.getBool("fsrs", false),
+                    config.getBool("fsrsShortTermWithStepsEnabled", false),
+                    deckRetention,
+                    clock.collapseTimeSecs(),
+                    FuzzSource.ANKI);
         });
     }
 
@@ -127,7 +133,8 @@ public class Reviews {
                 tagNote(card.nid(), "leech");
             }
             burySiblings(card, ctx.preset(), result.previousQueue());
-            studied.computeIfAbsent(card.did(), d -> new HashMap<>()).merge(counterKey(result.previousQueue()), 1L, Long::sum);
+            studied.computeIfAbsent(card.did(), d -> new HashMap<>())
+                    .merge(counterKey(result.previousQueue()), 1L, Long::sum);
             out.add(true);
         }
         studied.forEach((deckId, counts) -> countStudied(deckId, counts, timing.today()));
@@ -139,10 +146,12 @@ public class Reviews {
         Map<Long, Card> out = new HashMap<>();
         List<Long> distinct = cardIds.stream().distinct().toList();
         for (List<Long> chunk : Chunks.of(distinct)) {
-            tx.em().createQuery("select c from Card c where c.profileId = :profile and c.id in :ids", Card.class)
+            tx.em()
+                    .createQuery("select c from Card c where c.profileId = :profile and c.id in :ids", Card.class)
                     .setParameter("profile", profile.id())
                     .setParameter("ids", chunk)
-                    .getResultList().forEach(c -> out.put(c.id(), c));
+                    .getResultList()
+                    .forEach(c -> out.put(c.id(), c));
         }
         return out;
     }
@@ -187,16 +196,21 @@ public class Reviews {
         for (Card card : existing(cardIds)) {
             long now = ids.next();
             Preset preset = context(card, timing, contexts).preset();
-            CardOps.Rescheduled r = CardOps.setDueDate(SchedulingRows.card(card), spec.sampleDays(random),
-                    spec.forceReset(), preset.initialEase(), fsrs, timing, now);
+            CardOps.Rescheduled r = CardOps.setDueDate(
+                    SchedulingRows.card(card),
+                    spec.sampleDays(random),
+                    spec.forceReset(),
+                    preset.initialEase(),
+                    fsrs,
+                    timing,
+                    now);
             SchedulingRows.apply(r.card(), card, now / 1000);
             tx.em().persist(SchedulingRows.revlog(profile.id(), r.revlog()));
         }
     }
 
     /** One review log row, as getReviewsOfCards shows it. */
-    public record LogRow(long id, int usn, int ease, long ivl, long lastIvl, int factor, long time, int type) {
-    }
+    public record LogRow(long id, int usn, int ease, long ivl, long lastIvl, int factor, long time, int type) {}
 
     /**
      * The review logs of many cards at once, oldest first per card: a few chunked IN queries on the
@@ -205,12 +219,23 @@ public class Reviews {
     public Map<Long, List<LogRow>> logs(java.util.Collection<Long> cardIds) {
         Map<Long, List<LogRow>> out = new java.util.HashMap<>();
         try {
-            dev.ankiconnect.db.Sql.selectIn(dev.ankiconnect.db.Sql.connection(tx), profile.id(),
+            dev.ankiconnect.db.Sql.selectIn(
+                    dev.ankiconnect.db.Sql.connection(tx),
+                    profile.id(),
                     "SELECT cid, id, usn, ease, ivl, last_ivl, factor, taken, rtype FROM revlog"
-                            + dev.ankiconnect.db.Sql.index("IX_REVLOG_CID"), "cid", cardIds,
-                    rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new LogRow(rs.getLong(2),
-                            rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getLong(8),
-                            rs.getInt(9))));
+                            + dev.ankiconnect.db.Sql.index("IX_REVLOG_CID"),
+                    "cid",
+                    cardIds,
+                    rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new LogRow(
+                                    rs.getLong(2),
+                                    rs.getInt(3),
+                                    rs.getInt(4),
+                                    rs.getLong(5),
+                                    rs.getLong(6),
+                                    rs.getInt(7),
+                                    rs.getLong(8),
+                                    rs.getInt(9))));
         } catch (java.sql.SQLException e) {
             throw dev.ankiconnect.db.Sql.fail(e);
         }
@@ -222,8 +247,11 @@ public class Reviews {
 
     /** The review log of a card, oldest first. */
     public List<Revlog> log(long cardId) {
-        return tx.em().createNamedQuery("Revlog.byCard", Revlog.class)
-                .setParameter("profile", profile.id()).setParameter("cid", cardId).getResultList();
+        return tx.em()
+                .createNamedQuery("Revlog.byCard", Revlog.class)
+                .setParameter("profile", profile.id())
+                .setParameter("cid", cardId)
+                .getResultList();
     }
 
     /** Anki's {@code is:due}: review/day-learning due today, or learning due within learn-ahead. */
@@ -251,8 +279,11 @@ public class Reviews {
         if (kinds.isEmpty()) {
             return;
         }
-        List<Card> siblings = tx.em().createNamedQuery("Card.byNote", Card.class)
-                .setParameter("profile", profile.id()).setParameter("nid", answered.nid()).getResultList();
+        List<Card> siblings = tx.em()
+                .createNamedQuery("Card.byNote", Card.class)
+                .setParameter("profile", profile.id())
+                .setParameter("nid", answered.nid())
+                .getResultList();
         for (Card sibling : siblings) {
             if (sibling.id() == answered.id()) {
                 continue;
@@ -266,7 +297,8 @@ public class Reviews {
     }
 
     private static String counterKey(int previousQueue) {
-        return previousQueue == CardQueue.NEW.code() ? "newToday"
+        return previousQueue == CardQueue.NEW.code()
+                ? "newToday"
                 : previousQueue == CardQueue.REVIEW.code() ? "revToday" : "lrnToday";
     }
 
@@ -278,9 +310,15 @@ public class Reviews {
         }
         DeckName name = DeckName.of(deck.name());
         for (DeckName n = name; n != null; n = n.parent()) {
-            Deck d = n.equals(name) ? deck : tx.em().createNamedQuery("Deck.byName", Deck.class)
-                    .setParameter("profile", profile.id()).setParameter("key", n.key())
-                    .getResultStream().findFirst().orElse(null);
+            Deck d = n.equals(name)
+                    ? deck
+                    : tx.em()
+                            .createNamedQuery("Deck.byName", Deck.class)
+                            .setParameter("profile", profile.id())
+                            .setParameter("key", n.key())
+                            .getResultStream()
+                            .findFirst()
+                            .orElse(null);
             if (d == null || d.data() == null) {
                 continue;
             }
@@ -295,10 +333,18 @@ public class Reviews {
         }
         List<String> tags = new ArrayList<>(Tags.split(note.tags()));
         tags.add(tag);
-        note.tags(Tags.joinForStorage(Tags.canonicalize(tags))).mtime(System.currentTimeMillis() / 1000).usn(-1);
+        note.tags(Tags.joinForStorage(Tags.canonicalize(tags)))
+                .mtime(System.currentTimeMillis() / 1000)
+                .usn(-1);
         String key = tag.toLowerCase(Locale.ROOT);
         if (tx.em().find(Tag.class, new dev.ankiconnect.db.ProfileScopedName(profile.id(), key)) == null) {
-            tx.em().persist(new Tag().profileId(profile.id()).tagKey(key).tag(tag).usn(-1).collapsed(false));
+            tx.em()
+                    .persist(new Tag()
+                            .profileId(profile.id())
+                            .tagKey(key)
+                            .tag(tag)
+                            .usn(-1)
+                            .collapsed(false));
         }
     }
 }

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
@@ -12,7 +11,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "revlog")
 @IdClass(dev.ankiconnect.db.ProfileScopedId.class)
-@NamedQuery(name = "Revlog.byCard", query = "select r from Revlog r where r.profileId = :profile and r.cid = :cid order by r.id")
+@NamedQuery(
+        name = "Revlog.byCard",
+        query = "select r from Revlog r where r.profileId = :profile and r.cid = :cid order by r.id")
 public class Revlog {
 
     @Id
@@ -52,8 +53,7 @@ public class Revlog {
     @Column(name = "rtype", nullable = false)
     private int type;
 
-    public Revlog() {
-    }
+    public Revlog() {}
 
     public long profileId() {
         return profileId;
@@ -144,5 +144,4 @@ public class Revlog {
         this.type = type;
         return this;
     }
-
 }

@@ -1,14 +1,13 @@
 package dev.ankiconnect.review;
 
 import dev.ankiconnect.api.Action;
-import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.scheduler.CardType;
-import dev.ankiconnect.scheduler.SchedulingCard;
 import dev.ankiconnect.scheduler.Timing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -19,16 +19,26 @@ import java.util.List;
  */
 public final class SchedulingRows {
 
-    private SchedulingRows() {
-    }
+    private SchedulingRows() {}
 
     /** The scheduling view of a stored card. */
     public static SchedulingCard card(Card c) {
         JsonObject data = data(c.data());
         MemoryState memory = data.containsKey("s") && data.containsKey("d")
-                ? new MemoryState(number(data, "s"), number(data, "d")) : null;
-        return new SchedulingCard(c.id(), c.type(), c.queue(), (int) c.due(), c.ivl(), c.factor(), c.reps(), c.lapses(),
-                c.left(), (int) c.odue(), c.odid(),
+                ? new MemoryState(number(data, "s"), number(data, "d"))
+                : null;
+        return new SchedulingCard(
+                c.id(),
+                c.type(),
+                c.queue(),
+                (int) c.due(),
+                c.ivl(),
+                c.factor(),
+                c.reps(),
+                c.lapses(),
+                c.left(),
+                (int) c.odue(),
+                c.odid(),
                 data.containsKey("pos") ? data.getInt("pos") : null,
                 memory,
                 data.containsKey("dr") ? number(data, "dr") : null,
@@ -38,8 +48,18 @@ public final class SchedulingRows {
 
     /** Writes a scheduled state back into the stored card; unknown data keys (custom data) are kept. */
     public static void apply(SchedulingCard s, Card c, long nowSecs) {
-        c.type(s.type()).queue(s.queue()).due(s.due()).ivl(s.ivl()).factor(s.factor()).reps(s.reps())
-                .lapses(s.lapses()).left(s.left()).odue(s.odue()).odid(s.odid()).mtime(nowSecs).usn(-1);
+        c.type(s.type())
+                .queue(s.queue())
+                .due(s.due())
+                .ivl(s.ivl())
+                .factor(s.factor())
+                .reps(s.reps())
+                .lapses(s.lapses())
+                .left(s.left())
+                .odue(s.odue())
+                .odid(s.odid())
+                .mtime(nowSecs)
+                .usn(-1);
         JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder(data(c.data()));
         for (String key : List.of("pos", "s", "d", "dr", "decay", "lrt")) {
             b.remove(key);
@@ -48,7 +68,8 @@ public final class SchedulingRows {
             b.add("pos", s.originalPosition());
         }
         if (s.memory() != null) {
-            b.add("s", round(s.memory().stability(), 4)).add("d", round(s.memory().difficulty(), 3));
+            b.add("s", round(s.memory().stability(), 4))
+                    .add("d", round(s.memory().difficulty(), 3));
         }
         if (s.desiredRetention() != null) {
             b.add("dr", round(s.desiredRetention(), 2));
@@ -65,8 +86,17 @@ public final class SchedulingRows {
 
     /** A revlog row for the entity table. */
     public static Revlog revlog(long profileId, RevlogEntry e) {
-        return new Revlog().profileId(profileId).id(e.id()).cid(e.cid()).usn(-1).ease(e.ease()).ivl(e.ivl())
-                .lastIvl(e.lastIvl()).factor(e.factor()).time(e.time()).type(e.type());
+        return new Revlog()
+                .profileId(profileId)
+                .id(e.id())
+                .cid(e.cid())
+                .usn(-1)
+                .ease(e.ease())
+                .ivl(e.ivl())
+                .lastIvl(e.lastIvl())
+                .factor(e.factor())
+                .time(e.time())
+                .type(e.type());
     }
 
     static JsonObject data(String text) {
@@ -87,6 +117,8 @@ public final class SchedulingRows {
     }
 
     private static BigDecimal round(float value, int places) {
-        return new BigDecimal(Float.toString(value)).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
+        return new BigDecimal(Float.toString(value))
+                .setScale(places, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
     }
 }

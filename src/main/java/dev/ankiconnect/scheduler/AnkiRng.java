@@ -31,8 +31,10 @@ public final class AnkiRng {
         }
         int[] words = new int[8];
         for (int i = 0; i < 8; i++) {
-            words[i] = (seed[4 * i] & 0xff) | (seed[4 * i + 1] & 0xff) << 8
-                    | (seed[4 * i + 2] & 0xff) << 16 | (seed[4 * i + 3] & 0xff) << 24;
+            words[i] = (seed[4 * i] & 0xff)
+                    | (seed[4 * i + 1] & 0xff) << 8
+                    | (seed[4 * i + 2] & 0xff) << 16
+                    | (seed[4 * i + 3] & 0xff) << 24;
         }
         return new AnkiRng(words, rounds);
     }

@@ -10,6 +10,10 @@ package dev.ankiconnect.scheduler;
  * @param leftFilteredDeck the card was in a filtered deck: caller must set {@code did} back to the old {@code odid}
  * @param homeDeckId      the old {@code odid} when {@code leftFilteredDeck}, else 0
  */
-public record AnswerResult(SchedulingCard card, RevlogEntry revlog, boolean leech, int previousQueue,
-                           boolean leftFilteredDeck, long homeDeckId) {
-}
+public record AnswerResult(
+        SchedulingCard card,
+        RevlogEntry revlog,
+        boolean leech,
+        int previousQueue,
+        boolean leftFilteredDeck,
+        long homeDeckId) {}

@@ -8,15 +8,17 @@ import java.util.Set;
  * queue restoration, sibling burying decisions (ANKI-MODEL 1.5, 6.11, Anki's reviews.rs/new.rs).
  */
 public final class CardOps {
-    private CardOps() {
-    }
+    private CardOps() {}
 
     /** Result of an operation that also writes a manual revlog row. */
-    public record Rescheduled(SchedulingCard card, RevlogEntry revlog, boolean positionUsed) {
-    }
+    public record Rescheduled(SchedulingCard card, RevlogEntry revlog, boolean positionUsed) {}
 
     /** Sibling queues an answer may bury. */
-    public enum BuryKind { NEW, REVIEW, INTERDAY_LEARNING }
+    public enum BuryKind {
+        NEW,
+        REVIEW,
+        INTERDAY_LEARNING
+    }
 
     /**
      * "Reset to new" / forgetCards.
@@ -26,13 +28,19 @@ public final class CardOps {
      * @param resetCounts     zero reps and lapses
      * @param nowMs           revlog id
      */
-    public static Rescheduled forget(SchedulingCard card, int nextPosition, boolean restorePosition,
-                                     boolean resetCounts, long nowMs) {
+    public static Rescheduled forget(
+            SchedulingCard card, int nextPosition, boolean restorePosition, boolean resetCounts, long nowMs) {
         Integer last = restorePosition ? lastPosition(card) : null;
-        SchedulingCard.Builder b = card.toBuilder().odid(0).odue(0)
+        SchedulingCard.Builder b = card.toBuilder()
+                .odid(0)
+                .odue(0)
                 .due(last != null ? last : nextPosition)
-                .type(CardType.NEW.code()).queue(CardQueue.NEW.code()).ivl(0).factor(0)
-                .originalPosition(null).memory(null);
+                .type(CardType.NEW.code())
+                .queue(CardQueue.NEW.code())
+                .ivl(0)
+                .factor(0)
+                .originalPosition(null)
+                .memory(null);
         if (resetCounts) {
             b.reps(0).lapses(0);
         }
@@ -58,16 +66,21 @@ public final class CardOps {
      * @param initialEase the home preset's initial ease (used only if the card has no factor yet)
      * @param fsrsEnabled with FSRS the interval tracks the real time since the last review
      */
-    public static Rescheduled setDueDate(SchedulingCard card, int days, boolean forceReset, float initialEase,
-                                         boolean fsrsEnabled, Timing timing, long nowMs) {
+    public static Rescheduled setDueDate(
+            SchedulingCard card,
+            int days,
+            boolean forceReset,
+            float initialEase,
+            boolean fsrsEnabled,
+            Timing timing,
+            long nowMs) {
         int newDue = timing.today() + days;
         int interval;
         if (fsrsEnabled) {
             if (card.queue() == CardQueue.NEW.code() || card.ivl() == 0) {
                 interval = 0;
             } else if (card.lastReviewTime() != null) {
-                interval = (int) Math.max(0, Math.floorDiv(timing.nextDayAt() - card.lastReviewTime(), 86_400L))
-                        + days;
+                interval = (int) Math.max(0, Math.floorDiv(timing.nextDayAt() - card.lastReviewTime(), 86_400L)) + days;
             } else {
                 int due = card.originalOrCurrentDue();
                 if (due > 1_000_000_000) {
@@ -75,17 +88,19 @@ public final class CardOps {
                 }
                 interval = Math.max(0, card.ivl() + (newDue - due));
             }
-        } else if (forceReset || (card.type() != CardType.REVIEW.code()
-                && card.type() != CardType.RELEARNING.code())) {
+        } else if (forceReset || (card.type() != CardType.REVIEW.code() && card.type() != CardType.RELEARNING.code())) {
             interval = Math.max(days, 1);
         } else {
             interval = Math.max(card.ivl(), 1);
         }
         SchedulingCard.Builder b = card.toBuilder()
                 .originalPosition(lastPosition(card))
-                .odid(0).odue(0)
-                .ivl(interval).due(newDue)
-                .type(CardType.REVIEW.code()).queue(CardQueue.REVIEW.code());
+                .odid(0)
+                .odue(0)
+                .ivl(interval)
+                .due(newDue)
+                .type(CardType.REVIEW.code())
+                .queue(CardQueue.REVIEW.code());
         if (card.factor() == 0) {
             b.factor(Scheduler.easePermille(initialEase));
         }
@@ -103,7 +118,10 @@ public final class CardOps {
 
     /** AnkiConnect relearnCards: a raw update to type 3 / queue 1, nothing else changes. */
     public static SchedulingCard relearn(SchedulingCard card) {
-        return card.toBuilder().type(CardType.RELEARNING.code()).queue(CardQueue.LEARNING.code()).build();
+        return card.toBuilder()
+                .type(CardType.RELEARNING.code())
+                .queue(CardQueue.LEARNING.code())
+                .build();
     }
 
     public static SchedulingCard suspend(SchedulingCard card) {
@@ -116,7 +134,8 @@ public final class CardOps {
             return card;
         }
         return card.toBuilder()
-                .queue(manual ? CardQueue.BURIED_MANUALLY.code() : CardQueue.BURIED_SIBLING.code()).build();
+                .queue(manual ? CardQueue.BURIED_MANUALLY.code() : CardQueue.BURIED_SIBLING.code())
+                .build();
     }
 
     /** Unsuspend/unbury: queue rebuilt from the type; (re)learning by whether due looks like a timestamp. */

@@ -51,8 +51,11 @@ public record CollectionDay(long crt, Integer creationOffsetMinsWest, int rollov
      */
     public static long creationTime(long nowMs, ZoneId zone) {
         ZonedDateTime now = ZonedDateTime.ofInstant(Instant.ofEpochMilli(nowMs), zone);
-        LocalDate day = now.getHour() < DEFAULT_ROLLOVER_HOUR ? now.toLocalDate().minusDays(1) : now.toLocalDate();
-        return LocalDateTime.of(day, LocalTime.of(DEFAULT_ROLLOVER_HOUR, 0)).atZone(zone).toEpochSecond();
+        LocalDate day =
+                now.getHour() < DEFAULT_ROLLOVER_HOUR ? now.toLocalDate().minusDays(1) : now.toLocalDate();
+        return LocalDateTime.of(day, LocalTime.of(DEFAULT_ROLLOVER_HOUR, 0))
+                .atZone(zone)
+                .toEpochSecond();
     }
 
     /** Today, the next rollover and {@code nowSecs} for a user in {@code zone} (its offset at that moment). */

@@ -12,28 +12,55 @@ package dev.ankiconnect.scheduler;
  * @param lapses        lapse count
  * @param memory        FSRS memory state or null
  */
-public record CurrentState(Kind kind, int remaining, int stepSecs, int scheduledDays, int elapsedDays,
-                           float ease, int lapses, MemoryState memory) {
+public record CurrentState(
+        Kind kind,
+        int remaining,
+        int stepSecs,
+        int scheduledDays,
+        int elapsedDays,
+        float ease,
+        int lapses,
+        MemoryState memory) {
 
-    public enum Kind { NEW, LEARNING, REVIEW, RELEARNING }
+    public enum Kind {
+        NEW,
+        LEARNING,
+        REVIEW,
+        RELEARNING
+    }
 
     static CurrentState of(SchedulingCard card, SchedulerContext ctx) {
         int today = ctx.timing().today();
         float ease = card.factor() / 1000f;
         return switch (CardType.of(card.type())) {
-            case NEW -> new CurrentState(Kind.NEW,
-                    ctx.preset().learnSteps().size(), 0, 0, 0, ease, card.lapses(), card.memory());
-            case LEARNING -> new CurrentState(Kind.LEARNING, card.remainingSteps(),
-                    new LearningSteps(ctx.preset().learnSteps()).currentDelay(card.remainingSteps()), 0, 0, ease,
-                    card.lapses(), card.memory());
+            case NEW ->
+                new CurrentState(
+                        Kind.NEW, ctx.preset().learnSteps().size(), 0, 0, 0, ease, card.lapses(), card.memory());
+            case LEARNING ->
+                new CurrentState(
+                        Kind.LEARNING,
+                        card.remainingSteps(),
+                        new LearningSteps(ctx.preset().learnSteps()).currentDelay(card.remainingSteps()),
+                        0,
+                        0,
+                        ease,
+                        card.lapses(),
+                        card.memory());
             case REVIEW -> {
                 int due = card.isFiltered() && card.odue() != 0 ? card.odue() : Math.min(card.due(), today);
                 int elapsed = Math.max(0, card.ivl() - (due - today));
                 yield new CurrentState(Kind.REVIEW, 0, 0, card.ivl(), elapsed, ease, card.lapses(), card.memory());
             }
-            case RELEARNING -> new CurrentState(Kind.RELEARNING, card.remainingSteps(),
-                    new LearningSteps(ctx.preset().relearnSteps()).currentDelay(card.remainingSteps()), card.ivl(),
-                    card.ivl(), ease, card.lapses(), card.memory());
+            case RELEARNING ->
+                new CurrentState(
+                        Kind.RELEARNING,
+                        card.remainingSteps(),
+                        new LearningSteps(ctx.preset().relearnSteps()).currentDelay(card.remainingSteps()),
+                        card.ivl(),
+                        card.ivl(),
+                        ease,
+                        card.lapses(),
+                        card.memory());
         };
     }
 

@@ -18,8 +18,8 @@ public record DailyLimits(int review, int newCards) {
      * @param newStudied               new cards studied today in the deck
      * @param newIgnoresReviewLimit    config newCardsIgnoreReviewLimit
      */
-    public static DailyLimits remaining(int reviewLimit, int newLimit, int reviewStudied, int newStudied,
-                                        boolean newIgnoresReviewLimit) {
+    public static DailyLimits remaining(
+            int reviewLimit, int newLimit, int reviewStudied, int newStudied, boolean newIgnoresReviewLimit) {
         int review = reviewLimit - reviewStudied;
         int fresh = newLimit - newStudied;
         if (!newIgnoresReviewLimit) {
@@ -30,16 +30,15 @@ public record DailyLimits(int review, int newCards) {
     }
 
     /** Counts of one deck-tree node after its limits are applied. */
-    public record Counts(int newCount, int learnCount, int reviewCount) {
-    }
+    public record Counts(int newCount, int learnCount, int reviewCount) {}
 
     /**
      * Caps a node's uncapped counts (own raw counts plus children's capped counts).
      *
      * @param newIgnoresReviewLimit when false, new cards are additionally capped by what reviews leave over
      */
-    public Counts cap(int intradayLearning, int interdayLearning, int reviews, int newCards,
-                      boolean newIgnoresReviewLimit) {
+    public Counts cap(
+            int intradayLearning, int interdayLearning, int reviews, int newCards, boolean newIgnoresReviewLimit) {
         int interday = Math.min(interdayLearning, review);
         int rev = Math.max(0, Math.min(reviews, review - interday));
         int fresh = Math.min(newCards, this.newCards);

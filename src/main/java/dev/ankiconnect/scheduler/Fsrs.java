@@ -9,22 +9,38 @@ import java.util.List;
  */
 public final class Fsrs {
     /** FSRS-6 defaults. */
-    public static final List<Float> DEFAULT_PARAMS = List.of(0.212f, 1.2931f, 2.3065f, 8.2956f, 6.4133f,
-            0.8334f, 3.0194f, 0.001f, 1.8722f, 0.1666f, 0.796f, 1.4835f, 0.0614f, 0.2629f, 1.6483f, 0.6014f,
-            1.8729f, 0.5425f, 0.0912f, 0.0658f, 0.1542f);
+    public static final List<Float> DEFAULT_PARAMS = List.of(
+            0.212f, 1.2931f, 2.3065f, 8.2956f, 6.4133f, 0.8334f, 3.0194f, 0.001f, 1.8722f, 0.1666f, 0.796f, 1.4835f,
+            0.0614f, 0.2629f, 1.6483f, 0.6014f, 1.8729f, 0.5425f, 0.0912f, 0.0658f, 0.1542f);
 
     static final float S_MIN = 0.001f;
     static final float S_MAX = 36500f;
     private static final float[][] CLAMPS = {
-        {0.001f, 100f}, {0.001f, 100f}, {0.001f, 100f}, {0.001f, 100f}, {1f, 10f}, {0.001f, 4f},
-        {0.001f, 4f}, {0.001f, 0.75f}, {0f, 4.5f}, {0f, 0.8f}, {0.001f, 3.5f}, {0.001f, 5f},
-        {0.001f, 0.25f}, {0.001f, 0.9f}, {0f, 4f}, {0f, 1f}, {1f, 6f}, {0f, 2f}, {0f, 2f}, {0f, 0.8f},
+        {0.001f, 100f},
+        {0.001f, 100f},
+        {0.001f, 100f},
+        {0.001f, 100f},
+        {1f, 10f},
+        {0.001f, 4f},
+        {0.001f, 4f},
+        {0.001f, 0.75f},
+        {0f, 4.5f},
+        {0f, 0.8f},
+        {0.001f, 3.5f},
+        {0.001f, 5f},
+        {0.001f, 0.25f},
+        {0.001f, 0.9f},
+        {0f, 4f},
+        {0f, 1f},
+        {1f, 6f},
+        {0f, 2f},
+        {0f, 2f},
+        {0f, 0.8f},
         {0.1f, 0.8f},
     };
 
     /** A candidate next memory state and its (unrounded) interval in days. */
-    public record Item(MemoryState memory, float interval) {
-    }
+    public record Item(MemoryState memory, float interval) {}
 
     private final float[] w;
     private final boolean allowShortTerm;
@@ -134,14 +150,22 @@ public final class Fsrs {
         } else {
             float ret = retrievability(s, elapsedDays);
             if (g == 1) {
-                float lapse = w[11] * (float) Math.pow(d, -w[12]) * ((float) Math.pow(s + 1f, w[13]) - 1f)
+                float lapse = w[11]
+                        * (float) Math.pow(d, -w[12])
+                        * ((float) Math.pow(s + 1f, w[13]) - 1f)
                         * (float) Math.exp(w[14] * (1f - ret));
                 newS = Math.min(lapse, s / (float) Math.exp(w[17] * w[18]));
             } else {
                 float hard = g == 2 ? w[15] : 1f;
                 float easy = g == 4 ? w[16] : 1f;
-                newS = s * ((float) Math.exp(w[8]) * (11f - d) * (float) Math.pow(s, -w[9])
-                        * ((float) Math.exp(w[10] * (1f - ret)) - 1f) * hard * easy + 1f);
+                newS = s
+                        * ((float) Math.exp(w[8])
+                                        * (11f - d)
+                                        * (float) Math.pow(s, -w[9])
+                                        * ((float) Math.exp(w[10] * (1f - ret)) - 1f)
+                                        * hard
+                                        * easy
+                                + 1f);
             }
         }
         float deltaD = -w[6] * (g - 3);
@@ -163,9 +187,11 @@ public final class Fsrs {
     /** Approximates a memory state for a card with SM-2 history only (ivl in days, ease e.g. 2.5). */
     public MemoryState fromSm2(int ivl, float ease, float historicalRetention) {
         float k = w[20];
-        float s = Math.max(ivl, 0.001f) * ((float) Math.pow(0.9f, -1f / k) - 1f)
+        float s = Math.max(ivl, 0.001f)
+                * ((float) Math.pow(0.9f, -1f / k) - 1f)
                 / ((float) Math.pow(historicalRetention, -1f / k) - 1f);
-        float denom = (float) Math.exp(w[8]) * (float) Math.pow(s, -w[9])
+        float denom = (float) Math.exp(w[8])
+                * (float) Math.pow(s, -w[9])
                 * ((float) Math.exp((1f - historicalRetention) * w[10]) - 1f);
         float d = clamp(11f - (ease - 1f) / denom, 1f, 10f);
         return new MemoryState(clamp(s, S_MIN, S_MAX), d);

@@ -5,8 +5,7 @@ package dev.ankiconnect.scheduler;
  * Anki computes in f32 and the rounding of boundary cases depends on it.
  */
 public final class Fuzz {
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     /** Rust {@code f32::round}: half away from zero. */
     static long round(float x) {

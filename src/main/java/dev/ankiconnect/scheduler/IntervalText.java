@@ -8,8 +8,7 @@ public final class IntervalText {
     private static final float YEAR = 365f * DAY;
     private static final float MONTH = YEAR / 12f;
 
-    private IntervalText() {
-    }
+    private IntervalText() {}
 
     /** Label for an amount of seconds: s/m/d as integers, h/mo/y to one decimal, trailing ".0" dropped. */
     public static String answerButtonTime(float seconds) {
@@ -18,17 +17,29 @@ public final class IntervalText {
         float amount;
         boolean oneDecimal;
         if (abs < MINUTE) {
-            unit = "s"; amount = seconds; oneDecimal = false;
+            unit = "s";
+            amount = seconds;
+            oneDecimal = false;
         } else if (abs < HOUR) {
-            unit = "m"; amount = seconds / MINUTE; oneDecimal = false;
+            unit = "m";
+            amount = seconds / MINUTE;
+            oneDecimal = false;
         } else if (abs < DAY) {
-            unit = "h"; amount = seconds / HOUR; oneDecimal = true;
+            unit = "h";
+            amount = seconds / HOUR;
+            oneDecimal = true;
         } else if (abs < MONTH) {
-            unit = "d"; amount = seconds / DAY; oneDecimal = false;
+            unit = "d";
+            amount = seconds / DAY;
+            oneDecimal = false;
         } else if (abs < YEAR) {
-            unit = "mo"; amount = seconds / MONTH; oneDecimal = true;
+            unit = "mo";
+            amount = seconds / MONTH;
+            oneDecimal = true;
         } else {
-            unit = "y"; amount = seconds / YEAR; oneDecimal = true;
+            unit = "y";
+            amount = seconds / YEAR;
+            oneDecimal = true;
         }
         float rounded = oneDecimal ? Fuzz.round(amount * 10f) / 10f : Fuzz.round(amount);
         return format(rounded) + unit;
@@ -54,6 +65,8 @@ public final class IntervalText {
             return Long.toString((long) v);
         }
         String s = Float.toString(v);
-        return s.contains("E") ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : s;
+        return s.contains("E")
+                ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
+                : s;
     }
 }

@@ -6,10 +6,21 @@ package dev.ankiconnect.scheduler;
  * RELEARNING: {@code delaySecs}, {@code remainingSteps} and {@code days} = the interval the card will
  * return to review with. {@code ease} is a plain factor (2.5); 0 for a card still in first learning.
  */
-public record NextState(Kind kind, int remainingSteps, int delaySecs, int days, float ease, int lapses,
-                        boolean leeched, MemoryState memory) {
+public record NextState(
+        Kind kind,
+        int remainingSteps,
+        int delaySecs,
+        int days,
+        float ease,
+        int lapses,
+        boolean leeched,
+        MemoryState memory) {
 
-    public enum Kind { LEARNING, REVIEW, RELEARNING }
+    public enum Kind {
+        LEARNING,
+        REVIEW,
+        RELEARNING
+    }
 
     static NextState learning(int remaining, int delaySecs, float ease, int lapses, MemoryState m) {
         return new NextState(Kind.LEARNING, remaining, delaySecs, 0, ease, lapses, false, m);
@@ -19,8 +30,8 @@ public record NextState(Kind kind, int remainingSteps, int delaySecs, int days, 
         return new NextState(Kind.REVIEW, 0, 0, days, ease, lapses, leeched, m);
     }
 
-    static NextState relearning(int remaining, int delaySecs, int days, float ease, int lapses, boolean leeched,
-                                MemoryState m) {
+    static NextState relearning(
+            int remaining, int delaySecs, int days, float ease, int lapses, boolean leeched, MemoryState m) {
         return new NextState(Kind.RELEARNING, remaining, delaySecs, days, ease, lapses, leeched, m);
     }
 

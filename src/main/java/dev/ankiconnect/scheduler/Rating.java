@@ -2,7 +2,10 @@ package dev.ankiconnect.scheduler;
 
 /** An answer button; {@link #ease()} is the value stored in revlog.ease and used by AnkiConnect. */
 public enum Rating {
-    AGAIN(1), HARD(2), GOOD(3), EASY(4);
+    AGAIN(1),
+    HARD(2),
+    GOOD(3),
+    EASY(4);
 
     private final int ease;
 

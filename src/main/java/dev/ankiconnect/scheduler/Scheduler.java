@@ -8,8 +8,7 @@ import java.util.List;
  * All methods are pure: the caller persists the returned card and revlog row.
  */
 public final class Scheduler {
-    private Scheduler() {
-    }
+    private Scheduler() {}
 
     /** The four candidate states (index = ease - 1) the card would move to. */
     public static NextState[] nextStates(SchedulingCard card, SchedulerContext ctx) {
@@ -25,8 +24,8 @@ public final class Scheduler {
      * @param answeredAtMs answer time, Unix ms: revlog id and {@code lrt}
      * @param takenMs      time spent on the card, ms (capped by the preset's maximum answer seconds)
      */
-    public static AnswerResult answer(SchedulingCard card, Rating rating, SchedulerContext ctx, long answeredAtMs,
-                                      long takenMs) {
+    public static AnswerResult answer(
+            SchedulingCard card, Rating rating, SchedulerContext ctx, long answeredAtMs, long takenMs) {
         CurrentState cur = CurrentState.of(card, ctx);
         NextState next = StateMachine.nextStates(card, cur, ctx)[rating.ease() - 1];
         Timing timing = ctx.timing();
@@ -47,20 +46,29 @@ public final class Scheduler {
                 placeLearning(b, card, nextInterval, next.delaySecs(), ctx);
             }
             case RELEARNING -> {
-                b.type(CardType.RELEARNING.code()).left(next.remainingSteps()).ivl(next.days())
-                        .lapses(next.lapses()).factor(easePermille(next.ease()));
+                b.type(CardType.RELEARNING.code())
+                        .left(next.remainingSteps())
+                        .ivl(next.days())
+                        .lapses(next.lapses())
+                        .factor(easePermille(next.ease()));
                 placeLearning(b, card, nextInterval, next.delaySecs(), ctx);
             }
-            case REVIEW -> b.type(CardType.REVIEW.code()).queue(CardQueue.REVIEW.code())
-                    .ivl(next.days()).due(timing.today() + next.days()).left(0)
-                    .factor(easePermille(next.ease())).lapses(next.lapses());
+            case REVIEW ->
+                b.type(CardType.REVIEW.code())
+                        .queue(CardQueue.REVIEW.code())
+                        .ivl(next.days())
+                        .due(timing.today() + next.days())
+                        .left(0)
+                        .factor(easePermille(next.ease()))
+                        .lapses(next.lapses());
         }
         if (next.leeched() && ctx.preset().leechAction() == LeechAction.SUSPEND) {
             b.queue(CardQueue.SUSPENDED.code());
         }
         b.reps(card.reps() + 1).lastReviewTime(Math.floorDiv(answeredAtMs, 1000L));
         if (ctx.fsrsEnabled()) {
-            b.memory(next.memory()).desiredRetention(ctx.desiredRetention())
+            b.memory(next.memory())
+                    .desiredRetention(ctx.desiredRetention())
                     .decay(Fsrs.storedDecay(ctx.preset().fsrsParams()));
         } else {
             b.memory(null).desiredRetention(null);
@@ -73,15 +81,22 @@ public final class Scheduler {
             factor = next.kind() == NextState.Kind.LEARNING ? 0 : easePermille(next.ease());
         }
         int time = (int) Math.max(0, Math.min(takenMs, ctx.preset().capAnswerTimeToSecs() * 1000L));
-        RevlogEntry revlog = new RevlogEntry(answeredAtMs, card.id(), rating.ease(), nextInterval.revlogValue(),
-                cur.interval(untilRollover).revlogValue(), factor, time, cur.revlogType());
-        return new AnswerResult(b.build(), revlog, next.leeched(), card.queue(), leftFiltered,
-                leftFiltered ? card.odid() : 0);
+        RevlogEntry revlog = new RevlogEntry(
+                answeredAtMs,
+                card.id(),
+                rating.ease(),
+                nextInterval.revlogValue(),
+                cur.interval(untilRollover).revlogValue(),
+                factor,
+                time,
+                cur.revlogType());
+        return new AnswerResult(
+                b.build(), revlog, next.leeched(), card.queue(), leftFiltered, leftFiltered ? card.odid() : 0);
     }
 
     /** Intraday delays go to queue 1 at now + fuzzed delay; delays past the rollover go to queue 3 by day. */
-    private static void placeLearning(SchedulingCard.Builder b, SchedulingCard card, Interval interval,
-                                      int delaySecs, SchedulerContext ctx) {
+    private static void placeLearning(
+            SchedulingCard.Builder b, SchedulingCard card, Interval interval, int delaySecs, SchedulerContext ctx) {
         if (interval.inDays()) {
             b.queue(CardQueue.DAY_LEARNING.code()).due((int) (ctx.timing().today() + interval.amount()));
         } else {
@@ -101,8 +116,8 @@ public final class Scheduler {
         List<IntervalPreview> out = new ArrayList<>(4);
         for (Rating r : Rating.values()) {
             Interval i = states[r.ease() - 1].interval(untilRollover);
-            out.add(new IntervalPreview(r, i,
-                    IntervalText.answerButtonTimeCollapsible(i.asSeconds(), ctx.collapseTimeSecs())));
+            out.add(new IntervalPreview(
+                    r, i, IntervalText.answerButtonTimeCollapsible(i.asSeconds(), ctx.collapseTimeSecs())));
         }
         return out;
     }

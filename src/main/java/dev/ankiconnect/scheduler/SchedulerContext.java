@@ -11,8 +11,14 @@ package dev.ankiconnect.scheduler;
  * @param collapseTimeSecs             collection config {@code collapseTime} (learn-ahead, default 1200)
  * @param fuzz                         fuzz randomness; {@link FuzzSource#ANKI} in production
  */
-public record SchedulerContext(Preset preset, Timing timing, boolean fsrsEnabled, boolean fsrsShortTermWithSteps,
-                               Float deckDesiredRetention, int collapseTimeSecs, FuzzSource fuzz) {
+public record SchedulerContext(
+        Preset preset,
+        Timing timing,
+        boolean fsrsEnabled,
+        boolean fsrsShortTermWithSteps,
+        Float deckDesiredRetention,
+        int collapseTimeSecs,
+        FuzzSource fuzz) {
 
     /** SM-2 with default collection settings and Anki's own fuzz. */
     public static SchedulerContext sm2(Preset preset, Timing timing) {
@@ -25,13 +31,13 @@ public record SchedulerContext(Preset preset, Timing timing, boolean fsrsEnabled
     }
 
     public SchedulerContext withFuzz(FuzzSource source) {
-        return new SchedulerContext(preset, timing, fsrsEnabled, fsrsShortTermWithSteps, deckDesiredRetention,
-                collapseTimeSecs, source);
+        return new SchedulerContext(
+                preset, timing, fsrsEnabled, fsrsShortTermWithSteps, deckDesiredRetention, collapseTimeSecs, source);
     }
 
     public SchedulerContext withTiming(Timing t) {
-        return new SchedulerContext(preset, t, fsrsEnabled, fsrsShortTermWithSteps, deckDesiredRetention,
-                collapseTimeSecs, fuzz);
+        return new SchedulerContext(
+                preset, t, fsrsEnabled, fsrsShortTermWithSteps, deckDesiredRetention, collapseTimeSecs, fuzz);
     }
 
     public float desiredRetention() {

@@ -30,7 +30,12 @@ public record SchedulingCard(
 
     /** A fresh new card at the given new-card position. */
     public static SchedulingCard newCard(long id, int position) {
-        return new Builder().id(id).type(CardType.NEW.code()).queue(CardQueue.NEW.code()).due(position).build();
+        return new Builder()
+                .id(id)
+                .type(CardType.NEW.code())
+                .queue(CardQueue.NEW.code())
+                .due(position)
+                .build();
     }
 
     public boolean isFiltered() {
@@ -70,8 +75,7 @@ public record SchedulingCard(
         private Float decay;
         private Long lastReviewTime;
 
-        public Builder() {
-        }
+        public Builder() {}
 
         private Builder(SchedulingCard c) {
             id = c.id;
@@ -92,26 +96,104 @@ public record SchedulingCard(
             lastReviewTime = c.lastReviewTime;
         }
 
-        public Builder id(long v) { id = v; return this; }
-        public Builder type(int v) { type = v; return this; }
-        public Builder queue(int v) { queue = v; return this; }
-        public Builder due(int v) { due = v; return this; }
-        public Builder ivl(int v) { ivl = v; return this; }
-        public Builder factor(int v) { factor = v; return this; }
-        public Builder reps(int v) { reps = v; return this; }
-        public Builder lapses(int v) { lapses = v; return this; }
-        public Builder left(int v) { left = v; return this; }
-        public Builder odue(int v) { odue = v; return this; }
-        public Builder odid(long v) { odid = v; return this; }
-        public Builder originalPosition(Integer v) { originalPosition = v; return this; }
-        public Builder memory(MemoryState v) { memory = v; return this; }
-        public Builder desiredRetention(Float v) { desiredRetention = v; return this; }
-        public Builder decay(Float v) { decay = v; return this; }
-        public Builder lastReviewTime(Long v) { lastReviewTime = v; return this; }
+        public Builder id(long v) {
+            id = v;
+            return this;
+        }
+
+        public Builder type(int v) {
+            type = v;
+            return this;
+        }
+
+        public Builder queue(int v) {
+            queue = v;
+            return this;
+        }
+
+        public Builder due(int v) {
+            due = v;
+            return this;
+        }
+
+        public Builder ivl(int v) {
+            ivl = v;
+            return this;
+        }
+
+        public Builder factor(int v) {
+            factor = v;
+            return this;
+        }
+
+        public Builder reps(int v) {
+            reps = v;
+            return this;
+        }
+
+        public Builder lapses(int v) {
+            lapses = v;
+            return this;
+        }
+
+        public Builder left(int v) {
+            left = v;
+            return this;
+        }
+
+        public Builder odue(int v) {
+            odue = v;
+            return this;
+        }
+
+        public Builder odid(long v) {
+            odid = v;
+            return this;
+        }
+
+        public Builder originalPosition(Integer v) {
+            originalPosition = v;
+            return this;
+        }
+
+        public Builder memory(MemoryState v) {
+            memory = v;
+            return this;
+        }
+
+        public Builder desiredRetention(Float v) {
+            desiredRetention = v;
+            return this;
+        }
+
+        public Builder decay(Float v) {
+            decay = v;
+            return this;
+        }
+
+        public Builder lastReviewTime(Long v) {
+            lastReviewTime = v;
+            return this;
+        }
 
         public SchedulingCard build() {
-            return new SchedulingCard(id, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,
-                    originalPosition, memory, desiredRetention, decay, lastReviewTime);
+            return new SchedulingCard(
+                    id,
+                    type,
+                    queue,
+                    due,
+                    ivl,
+                    factor,
+                    reps,
+                    lapses,
+                    left,
+                    odue,
+                    odid,
+                    originalPosition,
+                    memory,
+                    desiredRetention,
+                    decay,
+                    lastReviewTime);
         }
     }
 }

@@ -30,8 +30,8 @@ final class StateMachine {
         boolean shortTerm = false;
         if (ctx.fsrsEnabled()) {
             Fsrs model = new Fsrs(ctx.preset().fsrsParams());
-            items = model.nextStates(startingMemory(card, cur, model, ctx), ctx.desiredRetention(),
-                    fsrsElapsedDays(card, ctx.timing()));
+            items = model.nextStates(
+                    startingMemory(card, cur, model, ctx), ctx.desiredRetention(), fsrsElapsedDays(card, ctx.timing()));
             shortTerm = model.allowsShortTerm();
         }
         StateMachine m = new StateMachine(ctx, fuzz, items, shortTerm);
@@ -158,8 +158,8 @@ final class StateMachine {
             return NextState.relearning(relearn.remainingForFailed(), first, days, ease, lapses, leeched, mem(0));
         }
         if (fsrs != null && shortTerm(relearn, failing)) {
-            return NextState.relearning(relearn.remainingForFailed(), daysToSecs(failing), days, ease, lapses,
-                    leeched, mem(0));
+            return NextState.relearning(
+                    relearn.remainingForFailed(), daysToSecs(failing), days, ease, lapses, leeched, mem(0));
         }
         return NextState.review(days, ease, lapses, leeched, mem(0));
     }

@@ -22,8 +22,8 @@ public record Timing(long now, int today, long nextDayAt) {
      * @param currentOffsetMinsWest current UTC offset in minutes west (config {@code localOffset})
      * @param rolloverHour          config {@code rollover}, 0..23 (Anki caps it; we take it modulo 24)
      */
-    public static Timing of(long crt, Integer creationOffsetMinsWest, long now, int currentOffsetMinsWest,
-                            int rolloverHour) {
+    public static Timing of(
+            long crt, Integer creationOffsetMinsWest, long now, int currentOffsetMinsWest, int rolloverHour) {
         ZoneOffset current = offsetFromMinutesWest(currentOffsetMinsWest);
         OffsetDateTime nowLocal = Instant.ofEpochSecond(now).atOffset(current);
         OffsetDateTime rolloverToday = atRollover(nowLocal, rolloverHour);
@@ -32,7 +32,8 @@ public record Timing(long now, int today, long nextDayAt) {
         }
         boolean passed = !rolloverToday.isAfter(nowLocal);
         long nextDayAt = (passed ? rolloverToday.plusDays(1) : rolloverToday).toEpochSecond();
-        LocalDate created = Instant.ofEpochSecond(crt).atOffset(offsetFromMinutesWest(creationOffsetMinsWest))
+        LocalDate created = Instant.ofEpochSecond(crt)
+                .atOffset(offsetFromMinutesWest(creationOffsetMinsWest))
                 .toLocalDate();
         long days = nowLocal.toLocalDate().toEpochDay() - created.toEpochDay();
         if (!passed) {
@@ -54,9 +55,15 @@ public record Timing(long now, int today, long nextDayAt) {
         return -zone.getRules().getOffset(Instant.ofEpochSecond(epochSecs)).getTotalSeconds() / 60;
     }
 
-    private static Timing legacy(long crt, long now, OffsetDateTime nowLocal, OffsetDateTime rolloverToday,
-                                 ZoneOffset current, int rolloverHour) {
-        long crtAtRollover = atRollover(Instant.ofEpochSecond(crt).atOffset(current), rolloverHour).toEpochSecond();
+    private static Timing legacy(
+            long crt,
+            long now,
+            OffsetDateTime nowLocal,
+            OffsetDateTime rolloverToday,
+            ZoneOffset current,
+            int rolloverHour) {
+        long crtAtRollover = atRollover(Instant.ofEpochSecond(crt).atOffset(current), rolloverHour)
+                .toEpochSecond();
         long days = Math.floorDiv(now - crtAtRollover, 86_400L);
         long next = rolloverToday.toEpochSecond();
         if (next < now) {
@@ -66,7 +73,10 @@ public record Timing(long now, int today, long nextDayAt) {
     }
 
     private static OffsetDateTime atRollover(OffsetDateTime local, int hour) {
-        return local.withHour(Math.floorMod(hour, 24)).withMinute(0).withSecond(0).withNano(0);
+        return local.withHour(Math.floorMod(hour, 24))
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
     }
 
     /** Anki bounds offsets to +-23 hours before building a fixed offset. */

@@ -70,9 +70,18 @@ final class CardData {
             if (c == '{') return object();
             if (c == '[') return array();
             if (c == '"') return string();
-            if (s.startsWith("true", i)) { i += 4; return Boolean.TRUE; }
-            if (s.startsWith("false", i)) { i += 5; return Boolean.FALSE; }
-            if (s.startsWith("null", i)) { i += 4; return null; }
+            if (s.startsWith("true", i)) {
+                i += 4;
+                return Boolean.TRUE;
+            }
+            if (s.startsWith("false", i)) {
+                i += 5;
+                return Boolean.FALSE;
+            }
+            if (s.startsWith("null", i)) {
+                i += 4;
+                return null;
+            }
             int start = i;
             while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
             return Double.parseDouble(s.substring(start, i));
@@ -82,7 +91,10 @@ final class CardData {
             Map<String, Object> m = new HashMap<>();
             i++;
             ws();
-            if (s.charAt(i) == '}') { i++; return m; }
+            if (s.charAt(i) == '}') {
+                i++;
+                return m;
+            }
             while (true) {
                 ws();
                 String k = string();
@@ -90,7 +102,10 @@ final class CardData {
                 expect(':');
                 m.put(k, value());
                 ws();
-                if (s.charAt(i) == ',') { i++; continue; }
+                if (s.charAt(i) == ',') {
+                    i++;
+                    continue;
+                }
                 expect('}');
                 return m;
             }
@@ -99,11 +114,17 @@ final class CardData {
         Object array() {
             i++;
             ws();
-            if (s.charAt(i) == ']') { i++; return null; }
+            if (s.charAt(i) == ']') {
+                i++;
+                return null;
+            }
             while (true) {
                 value();
                 ws();
-                if (s.charAt(i) == ',') { i++; continue; }
+                if (s.charAt(i) == ',') {
+                    i++;
+                    continue;
+                }
                 expect(']');
                 return null;
             }
@@ -123,7 +144,10 @@ final class CardData {
                         case 'r' -> b.append('\r');
                         case 'b' -> b.append('\b');
                         case 'f' -> b.append('\f');
-                        case 'u' -> { b.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; }
+                        case 'u' -> {
+                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                            i += 4;
+                        }
                         default -> b.append(e);
                     }
                 } else {

@@ -46,7 +46,8 @@ final class CardTerms {
     /** The name (levels joined by U+001F) or one of its parents matches the glob in full. */
     static boolean deckMatches(Glob.Matcher p, String nativeName) {
         if (p.matches(nativeName)) return true;
-        for (int i = nativeName.indexOf(NativeDeckName.LEVEL_SEPARATOR); i >= 0;
+        for (int i = nativeName.indexOf(NativeDeckName.LEVEL_SEPARATOR);
+                i >= 0;
                 i = nativeName.indexOf(NativeDeckName.LEVEL_SEPARATOR, i + 1)) {
             if (p.matches(nativeName, i)) return true;
         }
@@ -69,7 +70,8 @@ final class CardTerms {
         }
         // "c.odid <> 0" changes nothing (0 is not in the list) but lets PostgreSQL use its partial index of the
         // cards in filtered decks (ix_cards_odid) for the home-deck half
-        return Fragment.or(List.of(current, Fragment.cards("(c.odid <> 0 AND " + in("c.odid", ids) + ")", List.copyOf(ids))));
+        return Fragment.or(
+                List.of(current, Fragment.cards("(c.odid <> 0 AND " + in("c.odid", ids) + ")", List.copyOf(ids))));
     }
 
     Fragment preset(String name) {
@@ -110,7 +112,8 @@ final class CardTerms {
         for (var e : new TreeMap<>(ctx.notetypeTemplates()).entrySet()) {
             List<String> names = e.getValue();
             for (int i = 0; i < names.size(); i++) {
-                if (p.matches(names.get(i))) out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(i);
+                if (p.matches(names.get(i)))
+                    out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(i);
             }
         }
         return out;
@@ -121,8 +124,10 @@ final class CardTerms {
             case NEW -> Fragment.cards("c.ctype = 0", List.of());
             case LEARN -> Fragment.cards("c.ctype IN (1, 3)", List.of());
             case REVIEW -> Fragment.cards("c.ctype IN (2, 3)", List.of());
-            case DUE -> Fragment.cards("((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?))",
-                    List.of(ctx.today(), ctx.nowSecs() + ctx.learnAheadSecs()));
+            case DUE ->
+                Fragment.cards(
+                        "((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?))",
+                        List.of(ctx.today(), ctx.nowSecs() + ctx.learnAheadSecs()));
             case SUSPENDED -> Fragment.cards("c.queue = -1", List.of());
             case BURIED -> Fragment.cards("c.queue IN (-2, -3)", List.of());
             case BURIED_SIBLING -> Fragment.cards("c.queue = -2", List.of());
@@ -144,20 +149,28 @@ final class CardTerms {
             // Anki truncates the f32 product
             case "ease" -> Fragment.cards("c.factor " + op + " ?", List.of((long) ((float) p.value() * 1000f)));
             case "pos" -> Fragment.cards("(c.ctype = 0 AND " + DUE_OR_ODUE + " " + op + " ?)", List.of(n));
-            case "due" -> Fragment.cards("((c.queue IN (2, 3) AND " + DUE_OR_ODUE + " " + op + " ?) OR (c.queue IN (1, 4) AND ("
-                    + DUE_OR_ODUE + " - ?) / 86400 " + op + " ?))",
-                    List.of(ctx.today() + n, ctx.nextDayAtSecs(), n));
+            case "due" ->
+                Fragment.cards(
+                        "((c.queue IN (2, 3) AND " + DUE_OR_ODUE + " " + op + " ?) OR (c.queue IN (1, 4) AND ("
+                                + DUE_OR_ODUE + " - ?) / 86400 " + op + " ?))",
+                        List.of(ctx.today() + n, ctx.nextDayAtSecs(), n));
             case "rated" -> rated(p.op(), n, p.button() == null ? 0 : p.button());
             case "resched" -> rated(p.op(), n, -1);
             case "s" -> cardData("s", r -> compare(CardData.parse(r.cardData()).number("s"), p.op(), p.value()));
             // the user scale 0-1 maps to the stored difficulty 1-10
-            case "d" -> cardData("d", r -> compare(CardData.parse(r.cardData()).number("d"), p.op(),
-                    p.value() * 9 + 1));
+            case "d" ->
+                cardData("d", r -> compare(CardData.parse(r.cardData()).number("d"), p.op(), p.value() * 9 + 1));
             case "r" -> cardData("s", r -> compare(retrievability(r), p.op(), p.value()));
-            case "cdn" -> customData(p.key(), r -> CardData.parse(r.cardData()).customData().get(p.key())
-                    instanceof Number x && compare(x.doubleValue(), p.op(), p.value()));
-            case "cds" -> customData(p.key(), r -> CardData.parse(r.cardData()).customData().get(p.key())
-                    instanceof String s && compare(s.compareTo(p.text()), p.op()));
+            case "cdn" ->
+                customData(
+                        p.key(),
+                        r -> CardData.parse(r.cardData()).customData().get(p.key()) instanceof Number x
+                                && compare(x.doubleValue(), p.op(), p.value()));
+            case "cds" ->
+                customData(
+                        p.key(),
+                        r -> CardData.parse(r.cardData()).customData().get(p.key()) instanceof String s
+                                && compare(s.compareTo(p.text()), p.op()));
             default -> throw new IllegalStateException("unknown prop " + p.property());
         };
     }
@@ -177,22 +190,44 @@ final class CardTerms {
         String range;
         List<Object> params = new ArrayList<>(List.of(ctx.profileId()));
         switch (op) {
-            case ">" -> { range = "r.id >= ?"; params.add(target); }
-            case ">=" -> { range = "r.id >= ?"; params.add(dayBefore); }
-            case "<" -> { range = "r.id < ?"; params.add(dayBefore); }
-            case "<=" -> { range = "r.id < ?"; params.add(target); }
-            case "=" -> { range = "r.id BETWEEN ? AND ?"; params.add(dayBefore); params.add(target - 1); }
-            default -> { range = "r.id NOT BETWEEN ? AND ?"; params.add(dayBefore); params.add(target - 1); }
+            case ">" -> {
+                range = "r.id >= ?";
+                params.add(target);
+            }
+            case ">=" -> {
+                range = "r.id >= ?";
+                params.add(dayBefore);
+            }
+            case "<" -> {
+                range = "r.id < ?";
+                params.add(dayBefore);
+            }
+            case "<=" -> {
+                range = "r.id < ?";
+                params.add(target);
+            }
+            case "=" -> {
+                range = "r.id BETWEEN ? AND ?";
+                params.add(dayBefore);
+                params.add(target - 1);
+            }
+            default -> {
+                range = "r.id NOT BETWEEN ? AND ?";
+                params.add(dayBefore);
+                params.add(target - 1);
+            }
         }
         String easeSql = ease < 0 ? "r.ease = 0" : ease == 0 ? "r.ease > 0" : "r.ease = ?";
         if (ease > 0) params.add(ease);
-        return new Subquery("SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND " + range + " AND " + easeSql, params);
+        return new Subquery(
+                "SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND " + range + " AND " + easeSql, params);
     }
 
     /** {@code introduced:N}: cards whose first answer falls in the last N days. */
     Subquery introducedCards(int days) {
-        return new Subquery("SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND r.ease <> 0"
-                + " GROUP BY r.cid HAVING MIN(r.id) > ?",
+        return new Subquery(
+                "SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND r.ease <> 0"
+                        + " GROUP BY r.cid HAVING MIN(r.id) > ?",
                 List.of(ctx.profileId(), (ctx.nextDayAtSecs() - 86_400L * days) * 1000));
     }
 

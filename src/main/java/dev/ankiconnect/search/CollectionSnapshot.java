@@ -35,15 +35,18 @@ public final class CollectionSnapshot {
      * term is tested once per distinct string, not once per note (a collection has far fewer).
      */
     final int[] tagSet;
+
     final String[] tagSetLower;
     /** The sort field; null when it is the first field of {@code flds} as it stands (see {@link #sfld(int)}). */
     final String[] sfld;
+
     final String[] flds;
     /**
      * {@code sfld} and {@code flds} with ASCII letters lower-cased (SQLite LIKE folding), shared when unchanged;
      * null where {@code sfld} is.
      */
     final String[] sfldFolded;
+
     final String[] fldsFolded;
 
     final long[] cardId;
@@ -55,11 +58,13 @@ public final class CollectionSnapshot {
      * per card: {@code decks[deckOf[c]]} is the card's {@code did}.
      */
     final int[] deckOf;
+
     final int[] odeckOf;
     final long[] decks;
     final int[] ord;
     /** Type (0-3) and queue (-3 to 4) in a byte each; a value outside a byte's range is kept as its nearest end. */
     final byte[] ctype;
+
     final byte[] queue;
     final long[] due;
     final long[] odue;
@@ -407,7 +412,10 @@ public final class CollectionSnapshot {
     public CollectionSnapshot withChanges(Builder delta) {
         if (delta.notes == 0 && delta.cards == 0) {
             // only deletions (deleteNotes, a deck deleted with its cards): the runs between them copied as blocks
-            return new CollectionSnapshot(this, delta.generation, sortedUnique(delta.goneNotes, delta.goneNoteCount),
+            return new CollectionSnapshot(
+                    this,
+                    delta.generation,
+                    sortedUnique(delta.goneNotes, delta.goneNoteCount),
                     sortedUnique(delta.goneCards, delta.goneCardCount));
         }
         if (delta.goneNoteCount == 0 && delta.goneCardCount == 0) {
@@ -435,8 +443,9 @@ public final class CollectionSnapshot {
                 cardPos[k] = Arrays.binarySearch(cardId, delta.cardIds[k]);
                 if (cardPos[k] < 0) {
                     // a new card, of a note there or added now
-                    if (delta.cardIds[k] <= lastCard || (Arrays.binarySearch(noteId, delta.cardNids[k]) < 0
-                            && Arrays.binarySearch(added, 0, appended, delta.cardNids[k]) < 0)) {
+                    if (delta.cardIds[k] <= lastCard
+                            || (Arrays.binarySearch(noteId, delta.cardNids[k]) < 0
+                                    && Arrays.binarySearch(added, 0, appended, delta.cardNids[k]) < 0)) {
                         return new CollectionSnapshot(this, delta);
                     }
                 } else if (noteId[cardNote[cardPos[k]]] != delta.cardNids[k]) {
@@ -835,8 +844,11 @@ public final class CollectionSnapshot {
 
     /** What {@link #regionWaste} costs the arrays of {@code notes} notes and {@code cards} cards (as declared above). */
     private static long arrayWaste(long notes, long cards) {
-        return 3 * regionWaste(16 + 8 * notes) + 6 * regionWaste(16 + 4 * notes) + 3 * regionWaste(16 + 8 * cards)
-                + 9 * regionWaste(16 + 4 * cards) + 3 * regionWaste(16 + cards);
+        return 3 * regionWaste(16 + 8 * notes)
+                + 6 * regionWaste(16 + 4 * notes)
+                + 3 * regionWaste(16 + 8 * cards)
+                + 9 * regionWaste(16 + 4 * cards)
+                + 3 * regionWaste(16 + cards);
     }
 
     /** {@link #estimatedBytes()} without the tag strings: equal for snapshots of the same rows. */
@@ -878,8 +890,9 @@ public final class CollectionSnapshot {
     /** A card with its note, as the JVM-side search tests read it. */
     SearchRow cardRow(int c) {
         int n = cardNote[c];
-        return new SearchRow(cardId[c], noteId[n], mid[n], flds[n], sfld(n), tags[n], data[c], ctype[c], queue[c],
-                due[c], odue[c], ivl[c], NO_FLAGS);
+        return new SearchRow(
+                cardId[c], noteId[n], mid[n], flds[n], sfld(n), tags[n], data[c], ctype[c], queue[c], due[c], odue[c],
+                ivl[c], NO_FLAGS);
     }
 
     /** Collects rows in any order; {@link #build()} sorts them by id. */
@@ -899,19 +912,23 @@ public final class CollectionSnapshot {
         private long[] cardLongs = new long[4 * 1024];
         /** ord, ctype, queue, ivl, factor, reps, lapses, flags of each card, eight in a row. */
         private int[] cardInts = new int[8 * 1024];
+
         private String[] cardData = new String[1024];
 
         /** Ids of deleted notes and cards, for {@link CollectionSnapshot#withChanges}. */
         private long[] goneNotes = new long[16];
+
         private int goneNoteCount;
         private long[] goneCards = new long[16];
         private int goneCardCount;
 
         /** Estimated heap of what was added so far (see {@link #estimatedBytes()}), notes and cards apart. */
         private long noteBytes;
+
         private long cardBytes;
         /** The distinct tag strings so far: notes with the same tags share one String from the start. */
         private final java.util.Map<String, String> distinctTags = new java.util.HashMap<>();
+
         private long tagBytes;
 
         private Builder(long generation) {
@@ -949,8 +966,22 @@ public final class CollectionSnapshot {
         }
 
         /** One card, with the columns of the cards table of the same names. */
-        public Builder card(long id, long nid, long did, long odid, int ord, int ctype, int queue, long due, long odue,
-                int ivl, int factor, int reps, int lapses, int flags, String data) {
+        public Builder card(
+                long id,
+                long nid,
+                long did,
+                long odid,
+                int ord,
+                int ctype,
+                int queue,
+                long due,
+                long odue,
+                int ivl,
+                int factor,
+                int reps,
+                int lapses,
+                int flags,
+                String data) {
             if (cards == cardIds.length) {
                 int size = cards * 2;
                 cardIds = Arrays.copyOf(cardIds, size);

@@ -15,8 +15,14 @@ import java.util.function.Predicate;
  * with {@link #row(Object[])} and test them itself). Ids come back in ascending order, duplicates removed.
  * Read {@code n.flds} as a String while the ResultSet is open (a Derby CLOB dies with its transaction).
  */
-public record CompiledSearch(String sql, List<Object> params, Target target, List<String> columns,
-        boolean cardColumns, int flagColumns, Predicate<SearchRow> rowFilter) {
+public record CompiledSearch(
+        String sql,
+        List<Object> params,
+        Target target,
+        List<String> columns,
+        boolean cardColumns,
+        int flagColumns,
+        Predicate<SearchRow> rowFilter) {
 
     public CompiledSearch {
         params = List.copyOf(params);
@@ -38,10 +44,19 @@ public record CompiledSearch(String sql, List<Object> params, Target target, Lis
         for (int i = 0; i < flagColumns; i++) {
             flags[i] = num(v[f + i]) == 1;
         }
-        return new SearchRow(num(v[0]), num(v[1]), num(v[2]), text(v[3]), text(v[4]), text(v[5]),
+        return new SearchRow(
+                num(v[0]),
+                num(v[1]),
+                num(v[2]),
+                text(v[3]),
+                text(v[4]),
+                text(v[5]),
                 cardColumns ? text(v[6]) : null,
-                cardColumns ? (int) num(v[7]) : 0, cardColumns ? (int) num(v[8]) : 0,
-                cardColumns ? num(v[9]) : 0, cardColumns ? num(v[10]) : 0, cardColumns ? (int) num(v[11]) : 0,
+                cardColumns ? (int) num(v[7]) : 0,
+                cardColumns ? (int) num(v[8]) : 0,
+                cardColumns ? num(v[9]) : 0,
+                cardColumns ? num(v[10]) : 0,
+                cardColumns ? (int) num(v[11]) : 0,
                 flags);
     }
 

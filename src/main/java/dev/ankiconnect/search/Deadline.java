@@ -14,8 +14,7 @@ public final class Deadline {
     /** Characters read through a guarded sequence between two clock reads. */
     private static final int CHECK_EVERY = 4096;
 
-    private Deadline() {
-    }
+    private Deadline() {}
 
     /** Restores the budget that was in force before {@link #start}. */
     public interface Scope extends AutoCloseable {
@@ -30,7 +29,7 @@ public final class Deadline {
     public static Scope start(long budgetMs) {
         long[] outer = CURRENT.get();
         if (outer != null || budgetMs <= 0) {
-            return () -> { };
+            return () -> {};
         }
         CURRENT.set(new long[] {System.nanoTime() + budgetMs * 1_000_000L, budgetMs});
         return CURRENT::remove;

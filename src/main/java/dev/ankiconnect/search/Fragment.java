@@ -11,8 +11,15 @@ import java.util.function.Predicate;
  * drops a true match and {@code leafTest} holds the full JVM semantics of the leaf. {@code notes}/{@code cards}
  * say which tables the sub-tree reads.
  */
-record Fragment(String kind, String sql, List<Object> params, boolean exact, Predicate<SearchRow> leafTest,
-        List<Fragment> children, boolean notes, boolean cards) {
+record Fragment(
+        String kind,
+        String sql,
+        List<Object> params,
+        boolean exact,
+        Predicate<SearchRow> leafTest,
+        List<Fragment> children,
+        boolean notes,
+        boolean cards) {
 
     static final String ESC = " ESCAPE '\\'";
     static final String FALSE = "1 = 0";
@@ -57,7 +64,8 @@ record Fragment(String kind, String sql, List<Object> params, boolean exact, Pre
                 params.addAll(k.params());
             }
         }
-        String sql = parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")";
+        String sql =
+                parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")";
         return new Fragment("and", sql, params, exact, null, kids, anyNotes(kids), anyCards(kids));
     }
 
@@ -86,9 +94,9 @@ record Fragment(String kind, String sql, List<Object> params, boolean exact, Pre
     static Fragment not(Fragment k) {
         if (k.exact()) {
             // Derby rejects "NOT NOT x" (a double negation such as -(-tag:x)), so a negated NOT is bracketed
-            String sql = k.sql() == null ? FALSE : k.sql().startsWith("NOT ") ? "NOT (" + k.sql() + ")" : "NOT " + k.sql();
-            return new Fragment("not", sql, k.params(), true, null, List.of(k),
-                    k.notes(), k.cards());
+            String sql =
+                    k.sql() == null ? FALSE : k.sql().startsWith("NOT ") ? "NOT (" + k.sql() + ")" : "NOT " + k.sql();
+            return new Fragment("not", sql, k.params(), true, null, List.of(k), k.notes(), k.cards());
         }
         // NOT of a superset narrows nothing; the JVM decides
         return new Fragment("not", null, List.of(), false, null, List.of(k), k.notes(), k.cards());

@@ -104,7 +104,8 @@ final class Glob {
                 b.any();
             } else if (c == '_') {
                 // one character for SQLite; Derby may count UTF-16 units, so only EXACT trusts '_'
-                if (mode == Like.EXACT) b.one(); else b.any();
+                if (mode == Like.EXACT) b.one();
+                else b.any();
             } else {
                 likeChar(b, c, mode);
             }
@@ -216,6 +217,7 @@ final class Glob {
 
         /** Code points of the pattern (already folded), STAR or ONE. */
         private final int[] tokens;
+
         private final Case mode;
 
         private Matcher(String glob, Case mode, boolean contains) {

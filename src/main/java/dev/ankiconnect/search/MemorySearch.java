@@ -29,8 +29,7 @@ public final class MemorySearch {
     }
 
     /** A compiled sub-tree and whether it reads card columns. */
-    private record Term(RowTest test, boolean cards) {
-    }
+    private record Term(RowTest test, boolean cards) {}
 
     /** Rows between two reads of the clock (a mask: every 1,024 rows). */
     private static final int CHECK = 1023;
@@ -53,14 +52,14 @@ public final class MemorySearch {
     }
 
     /** Parses and runs {@code query}; throws {@link SearchSyntaxException} for malformed queries. */
-    public static List<Long> find(String query, SearchContext ctx, Target target, CollectionSnapshot snapshot,
-            Revlog revlog) {
+    public static List<Long> find(
+            String query, SearchContext ctx, Target target, CollectionSnapshot snapshot, Revlog revlog) {
         return find(SearchParser.parse(query), ctx, target, snapshot, revlog);
     }
 
     /** Runs an already parsed tree. */
-    public static List<Long> find(SearchNode root, SearchContext ctx, Target target, CollectionSnapshot snapshot,
-            Revlog revlog) {
+    public static List<Long> find(
+            SearchNode root, SearchContext ctx, Target target, CollectionSnapshot snapshot, Revlog revlog) {
         return new MemorySearch(ctx, snapshot, revlog).run(root, target);
     }
 
@@ -97,22 +96,26 @@ public final class MemorySearch {
         if (node instanceof And a) {
             List<Term> kids = a.children().stream().map(this::node).toList();
             RowTest[] tests = kids.stream().map(Term::test).toArray(RowTest[]::new);
-            return new Term((n, c) -> {
-                for (RowTest k : tests) {
-                    if (!k.test(n, c)) return false;
-                }
-                return true;
-            }, kids.stream().anyMatch(Term::cards));
+            return new Term(
+                    (n, c) -> {
+                        for (RowTest k : tests) {
+                            if (!k.test(n, c)) return false;
+                        }
+                        return true;
+                    },
+                    kids.stream().anyMatch(Term::cards));
         }
         if (node instanceof Or o) {
             List<Term> kids = o.children().stream().map(this::node).toList();
             RowTest[] tests = kids.stream().map(Term::test).toArray(RowTest[]::new);
-            return new Term((n, c) -> {
-                for (RowTest k : tests) {
-                    if (k.test(n, c)) return true;
-                }
-                return false;
-            }, kids.stream().anyMatch(Term::cards));
+            return new Term(
+                    (n, c) -> {
+                        for (RowTest k : tests) {
+                            if (k.test(n, c)) return true;
+                        }
+                        return false;
+                    },
+                    kids.stream().anyMatch(Term::cards));
         }
         if (node instanceof Not x) {
             Term k = node(x.child());
@@ -157,7 +160,8 @@ public final class MemorySearch {
             return new Term((n, c) -> s.noteMtime[n] > after, false);
         }
         if (node instanceof Rated r) {
-            return revlogCards(cardTerms.ratedCards(">", -r.days(), r.manual() ? -1 : r.button() == null ? 0 : r.button()));
+            return revlogCards(
+                    cardTerms.ratedCards(">", -r.days(), r.manual() ? -1 : r.button() == null ? 0 : r.button()));
         }
         if (node instanceof Introduced i) return revlogCards(cardTerms.introducedCards(i.days()));
         if (node instanceof NoteIds ids) {
@@ -178,7 +182,8 @@ public final class MemorySearch {
         if (node instanceof StripClozes sc) return notes(noteTerms.stripClozes(nfc(sc.text())));
         if (node instanceof Word w) return notes(noteTerms.word(nfc(w.text())));
         if (node instanceof CustomData cd) {
-            return cardRows(cardTerms.customData(cd.key(), r -> CardData.parse(r.cardData()).customData().containsKey(cd.key())));
+            return cardRows(cardTerms.customData(
+                    cd.key(), r -> CardData.parse(r.cardData()).customData().containsKey(cd.key())));
         }
         if (node instanceof Preset p) return deckIn(cardTerms.presetDeckIds(p.name()));
         throw new IllegalStateException("unhandled node " + node);
@@ -193,8 +198,10 @@ public final class MemorySearch {
         if (!ctx.anyExcludedFields() && !Glob.hasWildcard(glob)) {
             String needle = CollectionSnapshot.foldAscii(Glob.literal(glob));
             // a null sort field is the first field, so within flds
-            return new Term((n, c) -> (s.sfldFolded[n] != null && s.sfldFolded[n].contains(needle))
-                    || s.fldsFolded[n].contains(needle), false);
+            return new Term(
+                    (n, c) -> (s.sfldFolded[n] != null && s.sfldFolded[n].contains(needle))
+                            || s.fldsFolded[n].contains(needle),
+                    false);
         }
         return notes(noteTerms.textTest(glob));
     }
@@ -319,19 +326,21 @@ public final class MemorySearch {
 
     /** A note-level test, asked once per note even when the cards of one note are tested one after the other. */
     private Term notes(Predicate<SearchRow> p) {
-        return new Term(new RowTest() {
-            private int last = -1;
-            private boolean value;
+        return new Term(
+                new RowTest() {
+                    private int last = -1;
+                    private boolean value;
 
-            @Override
-            public boolean test(int n, int c) {
-                if (n != last) {
-                    value = p.test(s.noteRow(n));
-                    last = n;
-                }
-                return value;
-            }
-        }, false);
+                    @Override
+                    public boolean test(int n, int c) {
+                        if (n != last) {
+                            value = p.test(s.noteRow(n));
+                            last = n;
+                        }
+                        return value;
+                    }
+                },
+                false);
     }
 
     private Term cardRows(Fragment f) {

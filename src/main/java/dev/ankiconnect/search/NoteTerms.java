@@ -45,8 +45,10 @@ final class NoteTerms {
         if (ctx.lowerOnClob()) {
             // lower-cased letters narrow far better than the one-character wildcards used otherwise
             String lower = Glob.toLikeContains(glob, Glob.Like.LOWER);
-            return Fragment.noteFilter("(LOWER(n.sfld) LIKE ?" + ESC + " OR LOWER(n.flds) LIKE ?" + ESC + ")",
-                    List.of(lower, lower), test);
+            return Fragment.noteFilter(
+                    "(LOWER(n.sfld) LIKE ?" + ESC + " OR LOWER(n.flds) LIKE ?" + ESC + ")",
+                    List.of(lower, lower),
+                    test);
         }
         String like = Glob.toLikeContains(glob, Glob.Like.ASCII_CI);
         return Fragment.noteFilter(sql, List.of(like, like), test);
@@ -68,9 +70,11 @@ final class NoteTerms {
         List<Long> mids = new ArrayList<>(new TreeSet<>(ctx.clozeNotetypeIds()));
         boolean nc = ctx.ignoreAccents();
         Glob.Matcher p = Glob.finder(nc ? TextUtil.withoutCombining(glob) : glob, Glob.Case.ASCII);
-        Predicate<SearchRow> test = unqualified(p::matches,
-                s -> nc ? TextUtil.withoutCombining(TextUtil.stripClozes(s)) : TextUtil.stripClozes(s));
-        return Fragment.noteFilter(in("n.mid", mids), List.copyOf(mids),
+        Predicate<SearchRow> test = unqualified(
+                p::matches, s -> nc ? TextUtil.withoutCombining(TextUtil.stripClozes(s)) : TextUtil.stripClozes(s));
+        return Fragment.noteFilter(
+                in("n.mid", mids),
+                List.copyOf(mids),
                 r -> ctx.clozeNotetypeIds().contains(r.mid()) && test.test(r));
     }
 
@@ -134,9 +138,23 @@ final class NoteTerms {
         Pattern p = compileRegex("\\b" + Glob.toRegex(g, ".*", ".") + "\\b", Glob.UNICODE_CI);
         Predicate<SearchRow> test = regexFields(p);
         if (!nc) return Fragment.noteFilter(null, List.of(), test);
-        return Fragment.noteFilter(null, List.of(), r -> test.test(new SearchRow(r.id(), r.noteId(), r.mid(),
-                TextUtil.withoutCombining(r.flds()), r.sfld(), r.tags(), r.cardData(), r.ctype(), r.queue(), r.due(),
-                r.odue(), r.ivl(), r.flags())));
+        return Fragment.noteFilter(
+                null,
+                List.of(),
+                r -> test.test(new SearchRow(
+                        r.id(),
+                        r.noteId(),
+                        r.mid(),
+                        TextUtil.withoutCombining(r.flds()),
+                        r.sfld(),
+                        r.tags(),
+                        r.cardData(),
+                        r.ctype(),
+                        r.queue(),
+                        r.due(),
+                        r.odue(),
+                        r.ivl(),
+                        r.flags())));
     }
 
     /** Regex over the joined fields, or over each non-excluded field when a notetype excludes some. */
@@ -151,7 +169,8 @@ final class NoteTerms {
             if (excluded.isEmpty()) return p.matcher(Deadline.guard(r.flds())).find();
             String[] fields = TextUtil.fields(r.flds());
             for (int i = 0; i < fields.length && i < names.size(); i++) {
-                if (!excluded.contains(i) && p.matcher(Deadline.guard(fields[i])).find()) return true;
+                if (!excluded.contains(i)
+                        && p.matcher(Deadline.guard(fields[i])).find()) return true;
             }
             return false;
         };
@@ -216,7 +235,8 @@ final class NoteTerms {
         }
         // Anki matches adjacent matching fields (e.g. f*:x hitting two neighbours) as one U+001F-joined
         // range, except for regex and the "non-empty" values * _* *_ which test each field alone
-        boolean join = f.mode() != FieldMode.REGEX && !allFields
+        boolean join = f.mode() != FieldMode.REGEX
+                && !allFields
                 && !(f.text().equals("*") || f.text().equals("_*") || f.text().equals("*_"));
         return Fragment.noteFilter(sql, params, r -> {
             List<Integer> hit = ords.get(r.mid());
@@ -271,13 +291,14 @@ final class NoteTerms {
                 return Fragment.notes("n.tag_keys @> CAST(ARRAY[?] AS TEXT[])", List.of(key));
             }
             String lit = Glob.toLike(glob, Glob.Like.EXACT).toLowerCase(Locale.ROOT);
-            return Fragment.notes("(LOWER(n.tags) LIKE ?" + ESC + " OR LOWER(n.tags) LIKE ?" + ESC + ")",
+            return Fragment.notes(
+                    "(LOWER(n.tags) LIKE ?" + ESC + " OR LOWER(n.tags) LIKE ?" + ESC + ")",
                     List.of("% " + lit + " %", "% " + lit + "::%"));
         }
         Glob.Matcher p = Glob.matcher(glob, Glob.Case.UNICODE);
-        String like = "% " + Glob.toLike(glob, Glob.Like.LOWER) + (glob.endsWith("*") && !glob.endsWith("\\*") ? "" : "%");
-        return Fragment.noteFilter("LOWER(n.tags) LIKE ?" + ESC, List.of(like),
-                r -> tagMatches(p, r.tags()));
+        String like =
+                "% " + Glob.toLike(glob, Glob.Like.LOWER) + (glob.endsWith("*") && !glob.endsWith("\\*") ? "" : "%");
+        return Fragment.noteFilter("LOWER(n.tags) LIKE ?" + ESC, List.of(like), r -> tagMatches(p, r.tags()));
     }
 
     /**
@@ -307,7 +328,11 @@ final class NoteTerms {
     Fragment dupe(Dupe d) {
         String stripped = TextUtil.stripHtmlPreservingMedia(TextUtil.nfc(d.text()));
         long csum = TextUtil.checksum(stripped);
-        return Fragment.noteFilter("(n.mid = ? AND n.csum = ?)", List.of(d.mid(), csum), r -> r.mid() == d.mid()
-                && TextUtil.stripHtmlPreservingMedia(TextUtil.fields(r.flds())[0]).equals(stripped));
+        return Fragment.noteFilter(
+                "(n.mid = ? AND n.csum = ?)",
+                List.of(d.mid(), csum),
+                r -> r.mid() == d.mid()
+                        && TextUtil.stripHtmlPreservingMedia(TextUtil.fields(r.flds())[0])
+                                .equals(stripped));
     }
 }

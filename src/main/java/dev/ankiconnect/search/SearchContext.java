@@ -59,9 +59,23 @@ public record SearchContext(
 
     /** The same collection at another moment (the day and clock a search reads). */
     public SearchContext at(long today, long nextDayAtSecs, long nowSecs) {
-        return new SearchContext(profileId, today, nextDayAtSecs, nowSecs, learnAheadSecs, currentDeckId, deckNames,
-                deckPresetNames, notetypeNames, notetypeFields, notetypeTemplates, clozeNotetypeIds, ignoreAccents,
-                excludedFields, sortFieldIndex, lowerOnClob);
+        return new SearchContext(
+                profileId,
+                today,
+                nextDayAtSecs,
+                nowSecs,
+                learnAheadSecs,
+                currentDeckId,
+                deckNames,
+                deckPresetNames,
+                notetypeNames,
+                notetypeFields,
+                notetypeTemplates,
+                clozeNotetypeIds,
+                ignoreAccents,
+                excludedFields,
+                sortFieldIndex,
+                lowerOnClob);
     }
 
     /** True if some notetype excludes fields from unqualified searches (Anki then searches field by field). */
@@ -105,34 +119,84 @@ public record SearchContext(
             return this;
         }
 
-        public Builder learnAheadSecs(int v) { this.learnAheadSecs = v; return this; }
+        public Builder learnAheadSecs(int v) {
+            this.learnAheadSecs = v;
+            return this;
+        }
 
-        public Builder currentDeckId(long v) { this.currentDeckId = v; return this; }
+        public Builder currentDeckId(long v) {
+            this.currentDeckId = v;
+            return this;
+        }
 
-        public Builder deckNames(Map<Long, String> v) { this.deckNames = v; return this; }
+        public Builder deckNames(Map<Long, String> v) {
+            this.deckNames = v;
+            return this;
+        }
 
-        public Builder deckPresetNames(Map<Long, String> v) { this.deckPresetNames = v; return this; }
+        public Builder deckPresetNames(Map<Long, String> v) {
+            this.deckPresetNames = v;
+            return this;
+        }
 
-        public Builder notetypeNames(Map<Long, String> v) { this.notetypeNames = v; return this; }
+        public Builder notetypeNames(Map<Long, String> v) {
+            this.notetypeNames = v;
+            return this;
+        }
 
-        public Builder notetypeFields(Map<Long, List<String>> v) { this.notetypeFields = v; return this; }
+        public Builder notetypeFields(Map<Long, List<String>> v) {
+            this.notetypeFields = v;
+            return this;
+        }
 
-        public Builder notetypeTemplates(Map<Long, List<String>> v) { this.notetypeTemplates = v; return this; }
+        public Builder notetypeTemplates(Map<Long, List<String>> v) {
+            this.notetypeTemplates = v;
+            return this;
+        }
 
-        public Builder clozeNotetypeIds(Set<Long> v) { this.clozeNotetypeIds = v; return this; }
+        public Builder clozeNotetypeIds(Set<Long> v) {
+            this.clozeNotetypeIds = v;
+            return this;
+        }
 
-        public Builder ignoreAccents(boolean v) { this.ignoreAccents = v; return this; }
+        public Builder ignoreAccents(boolean v) {
+            this.ignoreAccents = v;
+            return this;
+        }
 
-        public Builder excludedFields(Map<Long, Set<Integer>> v) { this.excludedFields = v; return this; }
+        public Builder excludedFields(Map<Long, Set<Integer>> v) {
+            this.excludedFields = v;
+            return this;
+        }
 
-        public Builder sortFieldIndex(Map<Long, Integer> v) { this.sortFieldIndex = v; return this; }
+        public Builder sortFieldIndex(Map<Long, Integer> v) {
+            this.sortFieldIndex = v;
+            return this;
+        }
 
-        public Builder lowerOnClob(boolean v) { this.lowerOnClob = v; return this; }
+        public Builder lowerOnClob(boolean v) {
+            this.lowerOnClob = v;
+            return this;
+        }
 
         public SearchContext build() {
-            return new SearchContext(profileId, today, nextDayAtSecs, nowSecs, learnAheadSecs, currentDeckId,
-                    deckNames, deckPresetNames, notetypeNames, notetypeFields, notetypeTemplates, clozeNotetypeIds,
-                    ignoreAccents, excludedFields, sortFieldIndex, lowerOnClob);
+            return new SearchContext(
+                    profileId,
+                    today,
+                    nextDayAtSecs,
+                    nowSecs,
+                    learnAheadSecs,
+                    currentDeckId,
+                    deckNames,
+                    deckPresetNames,
+                    notetypeNames,
+                    notetypeFields,
+                    notetypeTemplates,
+                    clozeNotetypeIds,
+                    ignoreAccents,
+                    excludedFields,
+                    sortFieldIndex,
+                    lowerOnClob);
         }
     }
 }

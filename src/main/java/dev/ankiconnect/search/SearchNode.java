@@ -14,12 +14,16 @@ public sealed interface SearchNode {
 
     /** All children must match (implicit AND or {@code and}). */
     record And(List<SearchNode> children) implements SearchNode {
-        public And { children = List.copyOf(children); }
+        public And {
+            children = List.copyOf(children);
+        }
     }
 
     /** Any child may match ({@code or}); binds looser than AND. */
     record Or(List<SearchNode> children) implements SearchNode {
-        public Or { children = List.copyOf(children); }
+        public Or {
+            children = List.copyOf(children);
+        }
     }
 
     /** {@code -term} or {@code -(group)}. */
@@ -29,7 +33,11 @@ public sealed interface SearchNode {
     record Text(String text) implements SearchNode {}
 
     /** How a {@code field:value} value is matched. */
-    enum FieldMode { GLOB, REGEX, NO_COMBINING }
+    enum FieldMode {
+        GLOB,
+        REGEX,
+        NO_COMBINING
+    }
 
     /** {@code field:value}, {@code field:re:regex}, {@code field:nc:value}; field name may hold wildcards. */
     record Field(String field, String text, FieldMode mode) implements SearchNode {}
@@ -39,7 +47,9 @@ public sealed interface SearchNode {
 
     /** {@code did:1,2}: cards whose current or home deck id is listed (no children). */
     record DeckIds(List<Long> ids) implements SearchNode {
-        public DeckIds { ids = List.copyOf(ids); }
+        public DeckIds {
+            ids = List.copyOf(ids);
+        }
     }
 
     /** {@code note:name}: notetype name, exact (case-insensitive) or wildcard. */
@@ -52,7 +62,16 @@ public sealed interface SearchNode {
     record Tag(String tag, boolean regex) implements SearchNode {}
 
     /** The {@code is:} states. */
-    enum StateKind { NEW, LEARN, REVIEW, DUE, SUSPENDED, BURIED, BURIED_MANUALLY, BURIED_SIBLING }
+    enum StateKind {
+        NEW,
+        LEARN,
+        REVIEW,
+        DUE,
+        SUSPENDED,
+        BURIED,
+        BURIED_MANUALLY,
+        BURIED_SIBLING
+    }
 
     /** {@code is:state}. */
     record State(StateKind kind) implements SearchNode {}
@@ -82,12 +101,16 @@ public sealed interface SearchNode {
 
     /** {@code nid:1,2}. */
     record NoteIds(List<Long> ids) implements SearchNode {
-        public NoteIds { ids = List.copyOf(ids); }
+        public NoteIds {
+            ids = List.copyOf(ids);
+        }
     }
 
     /** {@code cid:1,2}. */
     record CardIds(List<Long> ids) implements SearchNode {
-        public CardIds { ids = List.copyOf(ids); }
+        public CardIds {
+            ids = List.copyOf(ids);
+        }
     }
 
     /** {@code mid:123}. */

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 public final class SearchParser {
 
     private static final Pattern ID_LIST = Pattern.compile("(\\d+,)*\\d+");
-    private static final Pattern FLOAT = Pattern.compile(
-            "[+-]?((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FLOAT =
+            Pattern.compile("[+-]?((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
     private final String in;
@@ -47,13 +47,16 @@ public final class SearchParser {
     /** Every Unicode whitespace becomes an ASCII space, as Anki does before parsing. */
     private static String normaliseWhitespace(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> b.appendCodePoint(
-                Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? ' ' : cp));
+        s.codePoints()
+                .forEach(cp -> b.appendCodePoint(Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? ' ' : cp));
         return b.toString();
     }
 
     /** Connective markers in the flat node list. */
-    private enum Conn { AND, OR }
+    private enum Conn {
+        AND,
+        OR
+    }
 
     /** Nodes and connectives alternate; an implicit AND is inserted between adjacent nodes. */
     private List<Object> groupInner() {
@@ -120,8 +123,7 @@ public final class SearchParser {
             if (!isSpace(next) && next != ')') {
                 pos++;
                 Object inner = text();
-                return new Not(inner instanceof SearchNode n ? n
-                        : new Text(inner == Conn.AND ? "and" : "or"));
+                return new Not(inner instanceof SearchNode n ? n : new Text(inner == Conn.AND ? "and" : "or"));
             }
         }
         if (c == '(') {
@@ -254,8 +256,8 @@ public final class SearchParser {
         return switch (key.toLowerCase(Locale.ROOT)) {
             case "deck" -> new Deck(unescape(val));
             case "note" -> new Note(unescape(val));
-            case "tag" -> val.startsWith("re:") ? new Tag(unescapeQuotes(val.substring(3)), true)
-                    : new Tag(unescape(val), false);
+            case "tag" ->
+                val.startsWith("re:") ? new Tag(unescapeQuotes(val.substring(3)), true) : new Tag(unescape(val), false);
             case "card" -> card(val);
             case "flag" -> flag(val);
             case "resched" -> new Rated((int) u32(val, "resched:"), null, true);
@@ -340,8 +342,9 @@ public final class SearchParser {
         throw SearchSyntaxException.number(Kind.INVALID_ANSWER_BUTTON, context, s);
     }
 
-    private static final String[] PROPS = {"ivl", "due", "reps", "lapses", "ease", "pos", "rated", "resched",
-        "s", "d", "r"};
+    private static final String[] PROPS = {
+        "ivl", "due", "reps", "lapses", "ease", "pos", "rated", "resched", "s", "d", "r"
+    };
     private static final String[] OPS = {"<=", ">=", "!=", "=", "<", ">"};
 
     private static SearchNode prop(String clause) {
@@ -437,7 +440,9 @@ public final class SearchParser {
 
     private static double f32(String num, String context) {
         if (FLOAT.matcher(num).matches()) {
-            String n = num.toLowerCase(Locale.ROOT).replace("infinity", "inf").replace("inf", "Infinity")
+            String n = num.toLowerCase(Locale.ROOT)
+                    .replace("infinity", "inf")
+                    .replace("inf", "Infinity")
                     .replace("nan", "NaN");
             // Anki parses an f32: round to float precision
             return (float) Double.parseDouble(n);

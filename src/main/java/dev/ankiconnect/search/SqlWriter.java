@@ -19,6 +19,7 @@ public final class SqlWriter {
     private final CardTerms cardTerms;
     /** CASE columns for exact sub-conditions the JVM filter must read inside OR/NOT. */
     private final List<String> flagSql = new ArrayList<>();
+
     private final List<Object> flagParams = new ArrayList<>();
 
     /** Note searches mixing note and card terms use card sub-queries (see {@link #noteWhere}) instead of a join. */
@@ -69,9 +70,15 @@ public final class SqlWriter {
             if (branches.size() == 1) {
                 params.add(ctx.profileId());
                 params.addAll(f.params());
-                return new CompiledSearch("SELECT " + (cardsTarget ? "" : "DISTINCT ") + column
-                        + " FROM cards c WHERE c.profile_id = ? AND " + f.sql() + " ORDER BY " + column, params, target,
-                        List.of(column), false, 0, null);
+                return new CompiledSearch(
+                        "SELECT " + (cardsTarget ? "" : "DISTINCT ") + column
+                                + " FROM cards c WHERE c.profile_id = ? AND " + f.sql() + " ORDER BY " + column,
+                        params,
+                        target,
+                        List.of(column),
+                        false,
+                        0,
+                        null);
             }
             List<String> selects = new ArrayList<>();
             for (Fragment b : branches) {
@@ -79,8 +86,8 @@ public final class SqlWriter {
                 params.addAll(b.params());
                 selects.add("SELECT " + column + " FROM cards c WHERE c.profile_id = ? AND " + b.sql());
             }
-            return new CompiledSearch(String.join(" UNION ", selects) + " ORDER BY 1", params, target,
-                    List.of(column), false, 0, null);
+            return new CompiledSearch(
+                    String.join(" UNION ", selects) + " ORDER BY 1", params, target, List.of(column), false, 0, null);
         }
         if (!cardsTarget && f.cards() && filter == null && f.kind().equals("or") && f.sql() != null) {
             // a note search with an OR of note and card terms at the top: the notes each side finds, each side with
@@ -92,8 +99,8 @@ public final class SqlWriter {
             for (Fragment k : f.children()) {
                 if (!k.cards()) {
                     params.add(ctx.profileId());
-                    selects.add("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + noteOnly(k, params)
-                            + " AND " + hasCard());
+                    selects.add("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + noteOnly(k, params) + " AND "
+                            + hasCard());
                 } else if (!k.notes()) {
                     for (Fragment b : branches(k)) {
                         params.add(ctx.profileId());
@@ -110,8 +117,8 @@ public final class SqlWriter {
                             + " WHERE n.profile_id = ? AND " + k.sql());
                 }
             }
-            return new CompiledSearch(String.join(" UNION ", selects) + " ORDER BY 1", params, target,
-                    List.of("n.id"), false, 0, null);
+            return new CompiledSearch(
+                    String.join(" UNION ", selects) + " ORDER BY 1", params, target, List.of("n.id"), false, 0, null);
         }
         if (cardSubqueries && !cardsTarget && f.cards() && filter == null) {
             // a note search mixing note and card terms, exact in SQL: the notes that have a matching card, written
@@ -120,8 +127,14 @@ public final class SqlWriter {
             List<Object> params = new ArrayList<>();
             params.add(ctx.profileId());
             String where = noteWhere(f, params);
-            return new CompiledSearch("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + where
-                    + " ORDER BY n.id", params, target, List.of("n.id"), false, 0, null);
+            return new CompiledSearch(
+                    "SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + where + " ORDER BY n.id",
+                    params,
+                    target,
+                    List.of("n.id"),
+                    false,
+                    0,
+                    null);
         }
         // the row filter reads note columns, so card searches then join notes as well
         boolean joinNotes = !cardsTarget || f.notes() || filter != null;
@@ -162,10 +175,15 @@ public final class SqlWriter {
         for (int i = 0; i < flagSql.size() && filter != null; i++) {
             names.set(names.size() - flagSql.size() + i, "flag" + i);
         }
-        return new CompiledSearch(sql.toString(), params, target, filter == null ? List.of(base + ".id") : names,
-                filter != null && joinCards, filter == null ? 0 : flagSql.size(), filter);
+        return new CompiledSearch(
+                sql.toString(),
+                params,
+                target,
+                filter == null ? List.of(base + ".id") : names,
+                filter != null && joinCards,
+                filter == null ? 0 : flagSql.size(),
+                filter);
     }
-
 
     /**
      * The condition on {@code notes n} that holds when some card of the note satisfies the exact fragment {@code f}
@@ -263,7 +281,9 @@ public final class SqlWriter {
                         }
                     }
                 }
-            } else if (!cardSubqueries && f.kind().equals("leaf") && !f.params().isEmpty()
+            } else if (!cardSubqueries
+                    && f.kind().equals("leaf")
+                    && !f.params().isEmpty()
                     && DECK_LIST.matcher(f.sql()).matches()) {
                 // Derby: c.did IN (?, ?) is c.did = ? OR c.did = ?; (c.odid <> 0 AND c.odid IN (?, ?)) likewise, since
                 // no deck has id 0 (a list holding 0 is written without the "c.odid <> 0")
@@ -300,8 +320,10 @@ public final class SqlWriter {
     }
 
     private Fragment node(SearchNode n) {
-        if (n instanceof And a) return Fragment.and(a.children().stream().map(this::node).toList());
-        if (n instanceof Or o) return Fragment.or(o.children().stream().map(this::node).toList());
+        if (n instanceof And a)
+            return Fragment.and(a.children().stream().map(this::node).toList());
+        if (n instanceof Or o)
+            return Fragment.or(o.children().stream().map(this::node).toList());
         if (n instanceof Not x) return Fragment.not(node(x.child()));
         return leaf(n);
     }
@@ -347,7 +369,8 @@ public final class SqlWriter {
     private Fragment leaf(SearchNode n) {
         if (n instanceof All) return Fragment.all();
         // note text is stored NFC-normalised, so the search text is normalised too
-        if (n instanceof Text t) return ctx.ignoreAccents() ? noteTerms.noCombining(nfc(t.text())) : noteTerms.text(nfc(t.text()));
+        if (n instanceof Text t)
+            return ctx.ignoreAccents() ? noteTerms.noCombining(nfc(t.text())) : noteTerms.text(nfc(t.text()));
         if (n instanceof Field f) return noteTerms.field(new Field(nfc(f.field()), nfc(f.text()), f.mode()));
         if (n instanceof Deck d) return cardTerms.deck(d.name());
         if (n instanceof DeckIds d) return cardTerms.deckIds(d.ids());
@@ -360,12 +383,15 @@ public final class SqlWriter {
         if (n instanceof Added a) {
             return Fragment.cards("c.id > ?", List.of((ctx.nextDayAtSecs() - 86_400L * a.days()) * 1000));
         }
-        if (n instanceof Edited e) return Fragment.notes("n.mtime > ?", List.of(ctx.nextDayAtSecs() - 86_400L * e.days()));
-        if (n instanceof Rated r) return cardTerms.rated(">", -r.days(), r.manual() ? -1 : r.button() == null ? 0 : r.button());
+        if (n instanceof Edited e)
+            return Fragment.notes("n.mtime > ?", List.of(ctx.nextDayAtSecs() - 86_400L * e.days()));
+        if (n instanceof Rated r)
+            return cardTerms.rated(">", -r.days(), r.manual() ? -1 : r.button() == null ? 0 : r.button());
         if (n instanceof Introduced i) return CardTerms.revlogCards(cardTerms.introducedCards(i.days()));
         if (n instanceof NoteIds ids) {
             // card searches need not join notes for nid:
-            return target == Target.CARDS ? Fragment.cards(Fragment.in("c.nid", ids.ids()), List.copyOf(ids.ids()))
+            return target == Target.CARDS
+                    ? Fragment.cards(Fragment.in("c.nid", ids.ids()), List.copyOf(ids.ids()))
                     : Fragment.notes(Fragment.in("n.id", ids.ids()), List.copyOf(ids.ids()));
         }
         if (n instanceof CardIds ids) return Fragment.cards(Fragment.in("c.id", ids.ids()), List.copyOf(ids.ids()));
@@ -376,10 +402,10 @@ public final class SqlWriter {
         if (n instanceof StripClozes sc) return noteTerms.stripClozes(nfc(sc.text()));
         if (n instanceof Word w) return noteTerms.word(nfc(w.text()));
         if (n instanceof CustomData cd) {
-            return cardTerms.customData(cd.key(), r -> CardData.parse(r.cardData()).customData().containsKey(cd.key()));
+            return cardTerms.customData(
+                    cd.key(), r -> CardData.parse(r.cardData()).customData().containsKey(cd.key()));
         }
         if (n instanceof Preset p) return cardTerms.preset(p.name());
         throw new IllegalStateException("unhandled node " + n);
     }
-
 }

@@ -1,4 +1,7 @@
 package dev.ankiconnect.search;
 
 /** What a compiled search returns: note ids (findNotes) or card ids (findCards). */
-public enum Target { NOTES, CARDS }
+public enum Target {
+    NOTES,
+    CARDS
+}

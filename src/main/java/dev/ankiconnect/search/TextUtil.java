@@ -23,21 +23,56 @@ final class TextUtil {
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);");
     private static final Pattern CLOZE = Pattern.compile("\\{\\{c\\d+::(.*?)(?:::.*?)?\\}\\}", Pattern.DOTALL);
     private static final Map<String, String> NAMED = Map.ofEntries(
-            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-            Map.entry("apos", "'"), Map.entry("nbsp", "\u00a0"), Map.entry("copy", "\u00a9"),
-            Map.entry("reg", "\u00ae"), Map.entry("hellip", "\u2026"), Map.entry("mdash", "\u2014"),
-            Map.entry("ndash", "\u2013"), Map.entry("laquo", "\u00ab"), Map.entry("raquo", "\u00bb"),
-            Map.entry("euro", "\u20ac"), Map.entry("times", "\u00d7"), Map.entry("divide", "\u00f7"),
-            Map.entry("deg", "\u00b0"), Map.entry("middot", "\u00b7"), Map.entry("lsquo", "\u2018"),
-            Map.entry("rsquo", "\u2019"), Map.entry("ldquo", "\u201c"), Map.entry("rdquo", "\u201d"));
+            Map.entry("amp", "&"),
+            Map.entry("lt", "<"),
+            Map.entry("gt", ">"),
+            Map.entry("quot", "\""),
+            Map.entry("apos", "'"),
+            Map.entry("nbsp", "\u00a0"),
+            Map.entry("copy", "\u00a9"),
+            Map.entry("reg", "\u00ae"),
+            Map.entry("hellip", "\u2026"),
+            Map.entry("mdash", "\u2014"),
+            Map.entry("ndash", "\u2013"),
+            Map.entry("laquo", "\u00ab"),
+            Map.entry("raquo", "\u00bb"),
+            Map.entry("euro", "\u20ac"),
+            Map.entry("times", "\u00d7"),
+            Map.entry("divide", "\u00f7"),
+            Map.entry("deg", "\u00b0"),
+            Map.entry("middot", "\u00b7"),
+            Map.entry("lsquo", "\u2018"),
+            Map.entry("rsquo", "\u2019"),
+            Map.entry("ldquo", "\u201c"),
+            Map.entry("rdquo", "\u201d"));
     private static final Map<Character, String> NC_MAP = Map.ofEntries(
-            Map.entry('€', "E"), Map.entry('Æ', "AE"), Map.entry('Ð', "D"), Map.entry('Ø', "O"),
-            Map.entry('Þ', "TH"), Map.entry('ß', "s"), Map.entry('æ', "ae"), Map.entry('ð', "d"),
-            Map.entry('ø', "o"), Map.entry('þ', "th"), Map.entry('Đ', "D"), Map.entry('đ', "d"),
-            Map.entry('Ħ', "H"), Map.entry('ħ', "h"), Map.entry('ı', "i"), Map.entry('ĸ', "k"),
-            Map.entry('Ł', "L"), Map.entry('ł', "l"), Map.entry('Ŋ', "N"), Map.entry('ŋ', "n"),
-            Map.entry('Œ', "OE"), Map.entry('œ', "oe"), Map.entry('Ŧ', "T"), Map.entry('ŧ', "t"),
-            Map.entry('Ə', "E"), Map.entry('ǝ', "e"), Map.entry('ɑ', "a"));
+            Map.entry('€', "E"),
+            Map.entry('Æ', "AE"),
+            Map.entry('Ð', "D"),
+            Map.entry('Ø', "O"),
+            Map.entry('Þ', "TH"),
+            Map.entry('ß', "s"),
+            Map.entry('æ', "ae"),
+            Map.entry('ð', "d"),
+            Map.entry('ø', "o"),
+            Map.entry('þ', "th"),
+            Map.entry('Đ', "D"),
+            Map.entry('đ', "d"),
+            Map.entry('Ħ', "H"),
+            Map.entry('ħ', "h"),
+            Map.entry('ı', "i"),
+            Map.entry('ĸ', "k"),
+            Map.entry('Ł', "L"),
+            Map.entry('ł', "l"),
+            Map.entry('Ŋ', "N"),
+            Map.entry('ŋ', "n"),
+            Map.entry('Œ', "OE"),
+            Map.entry('œ', "oe"),
+            Map.entry('Ŧ', "T"),
+            Map.entry('ŧ', "t"),
+            Map.entry('Ə', "E"),
+            Map.entry('ǝ', "e"),
+            Map.entry('ɑ', "a"));
 
     /** Anki's strip_html: drop comments, style/script blocks and tags, then decode entities. */
     static String stripHtml(String html) {
@@ -106,7 +141,8 @@ final class TextUtil {
         for (int i = 0; i < d.length(); i++) {
             char c = d.charAt(i);
             int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+            if (type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK
                     || type == Character.ENCLOSING_MARK) {
                 continue;
             }

@@ -23,17 +23,26 @@ public record DeckSettings(JsonObject json) {
 
     /** The same settings with the columns that are authoritative over the JSON. */
     public DeckSettings withColumns(long id, String name, long mod) {
-        return new DeckSettings(Json.PROVIDER.createObjectBuilder(json).add("id", id).add("name", name)
-                .add("mod", mod).build());
+        return new DeckSettings(Json.PROVIDER
+                .createObjectBuilder(json)
+                .add("id", id)
+                .add("name", name)
+                .add("mod", mod)
+                .build());
     }
 
     public DeckSettings withName(String name) {
-        return new DeckSettings(Json.PROVIDER.createObjectBuilder(json).add("name", name).build());
+        return new DeckSettings(
+                Json.PROVIDER.createObjectBuilder(json).add("name", name).build());
     }
 
     /** The same deck pointing at another options preset. */
     public DeckSettings withPreset(long presetId, long mod) {
-        return new DeckSettings(Json.PROVIDER.createObjectBuilder(json).add("conf", presetId).add("mod", mod).build());
+        return new DeckSettings(Json.PROVIDER
+                .createObjectBuilder(json)
+                .add("conf", presetId)
+                .add("mod", mod)
+                .build());
     }
 
     /** The deck's own desired retention (a percentage in the JSON) as a fraction, or null. */
@@ -50,7 +59,8 @@ public record DeckSettings(JsonObject json) {
         added.forEach((key, n) -> {
             JsonArray counter = json.getJsonArray(key);
             long count = counter != null && counter.size() == 2 && counter.getInt(0) == today
-                    ? counter.getJsonNumber(1).longValue() : 0;
+                    ? counter.getJsonNumber(1).longValue()
+                    : 0;
             updated.add(key, Json.PROVIDER.createArrayBuilder().add(today).add(count + n));
         });
         return new DeckSettings(updated.build());

@@ -30,14 +30,23 @@ public record PresetSettings(JsonObject json) {
 
     /** The same settings with the columns that are authoritative over the JSON. */
     public PresetSettings withColumns(long id, String name, long mod, int usn) {
-        return new PresetSettings(Json.PROVIDER.createObjectBuilder(json).add("id", id).add("name", name)
-                .add("mod", mod).add("usn", usn).build());
+        return new PresetSettings(Json.PROVIDER
+                .createObjectBuilder(json)
+                .add("id", id)
+                .add("name", name)
+                .add("mod", mod)
+                .add("usn", usn)
+                .build());
     }
 
     /** The same settings under another id and modification time, marked unsynced. */
     public PresetSettings withId(long id, long mod) {
-        return new PresetSettings(Json.PROVIDER.createObjectBuilder(json).add("id", id).add("mod", mod)
-                .add("usn", -1).build());
+        return new PresetSettings(Json.PROVIDER
+                .createObjectBuilder(json)
+                .add("id", id)
+                .add("mod", mod)
+                .add("usn", -1)
+                .build());
     }
 
     /** v11 {@code new.order} 0: new cards get random positions. */
@@ -56,7 +65,9 @@ public record PresetSettings(JsonObject json) {
                 floats(l, "delays", d.relearnSteps()),
                 integer(n, "perDay", d.newPerDay()),
                 integer(r, "perDay", d.reviewsPerDay()),
-                n != null && n.containsKey("initialFactor") ? integer(n, "initialFactor", 2500) / 1000f : d.initialEase(),
+                n != null && n.containsKey("initialFactor")
+                        ? integer(n, "initialFactor", 2500) / 1000f
+                        : d.initialEase(),
                 nth(n, "ints", 0, d.graduatingIntervalGood()),
                 nth(n, "ints", 1, d.graduatingIntervalEasy()),
                 decimal(r, "ease4", d.easyMultiplier()),
@@ -66,7 +77,9 @@ public record PresetSettings(JsonObject json) {
                 decimal(l, "mult", d.lapseMultiplier()),
                 integer(l, "minInt", d.minimumLapseInterval()),
                 integer(l, "leechFails", d.leechThreshold()),
-                l != null && l.containsKey("leechAction") ? LeechAction.fromLegacy(l.getInt("leechAction")) : d.leechAction(),
+                l != null && l.containsKey("leechAction")
+                        ? LeechAction.fromLegacy(l.getInt("leechAction"))
+                        : d.leechAction(),
                 integer(json, "maxTaken", d.capAnswerTimeToSecs()),
                 bool(n, "bury", d.buryNew()),
                 bool(r, "bury", d.buryReviews()),
@@ -113,7 +126,9 @@ public record PresetSettings(JsonObject json) {
     }
 
     private static int nth(JsonObject o, String key, int index, int fallback) {
-        if (o == null || !(o.get(key) instanceof JsonArray a) || a.size() <= index
+        if (o == null
+                || !(o.get(key) instanceof JsonArray a)
+                || a.size() <= index
                 || !(a.get(index) instanceof JsonNumber num)) {
             return fallback;
         }

@@ -12,8 +12,7 @@ import jakarta.json.JsonValue;
  */
 public final class SettingsCodec {
 
-    private SettingsCodec() {
-    }
+    private SettingsCodec() {}
 
     /** A stored JSON object (a preset's {@code config}, a deck's {@code data}, a note type's {@code config}). */
     public static JsonObject object(String stored) {

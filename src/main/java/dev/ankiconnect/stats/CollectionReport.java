@@ -5,8 +5,8 @@ import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.profile.ActiveProfile;
-import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.CollectionClock;
+import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.text.Html;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +43,8 @@ public class CollectionReport {
         String title = "Whole collection";
         if (!wholeCollection) {
             long current = config.getLong("curDeck", Decks.DEFAULT_DECK_ID);
-            Deck deck = decks.byId(current).orElseGet(() -> decks.byId(Decks.DEFAULT_DECK_ID).orElseThrow());
+            Deck deck = decks.byId(current)
+                    .orElseGet(() -> decks.byId(Decks.DEFAULT_DECK_ID).orElseThrow());
             DeckName name = DeckName.of(deck.name());
             for (Deck d : decks.all()) {
                 if (DeckName.of(d.name()).isSameOrBelow(name)) {
@@ -55,14 +56,24 @@ public class CollectionReport {
         String scope = deckIds.isEmpty() ? "" : " and c.did in :decks";
         long dayStartMs = t.dayStartMillis();
 
-        Object[] today = (Object[]) query("select count(r), coalesce(sum(r.time), 0) from Revlog r, Card c where r.profileId = :profile "
-                + "and c.profileId = :profile and c.id = r.cid and r.id > :since" + scope, deckIds)
-                .setParameter("since", dayStartMs).getSingleResult();
-        long month = ((Number) query("select count(r) from Revlog r, Card c where r.profileId = :profile "
-                + "and c.profileId = :profile and c.id = r.cid and r.id > :since" + scope, deckIds)
-                .setParameter("since", dayStartMs - 29L * 86_400_000).getSingleResult()).longValue();
-        List<?> byQueue = query("select c.queue, count(c) from Card c where c.profileId = :profile" + scope
-                + " group by c.queue", deckIds).getResultList();
+        Object[] today = (Object[]) query(
+                        "select count(r), coalesce(sum(r.time), 0) from Revlog r, Card c where r.profileId = :profile "
+                                + "and c.profileId = :profile and c.id = r.cid and r.id > :since" + scope,
+                        deckIds)
+                .setParameter("since", dayStartMs)
+                .getSingleResult();
+        long month = ((Number) query(
+                                "select count(r) from Revlog r, Card c where r.profileId = :profile "
+                                        + "and c.profileId = :profile and c.id = r.cid and r.id > :since" + scope,
+                                deckIds)
+                        .setParameter("since", dayStartMs - 29L * 86_400_000)
+                        .getSingleResult())
+                .longValue();
+        List<?> byQueue = query(
+                        "select c.queue, count(c) from Card c where c.profileId = :profile" + scope
+                                + " group by c.queue",
+                        deckIds)
+                .getResultList();
         long fresh = 0;
         long learning = 0;
         long review = 0;
@@ -80,17 +91,25 @@ public class CollectionReport {
                 default -> buried += count;
             }
         }
-        Object[] intervals = (Object[]) query("select avg(c.ivl), max(c.ivl), avg(c.factor) from Card c "
-                + "where c.profileId = :profile and c.ctype = 2" + scope, deckIds).getSingleResult();
-        long notes = ((Number) query("select count(distinct c.nid) from Card c where c.profileId = :profile" + scope,
-                deckIds).getSingleResult()).longValue();
+        Object[] intervals = (Object[]) query(
+                        "select avg(c.ivl), max(c.ivl), avg(c.factor) from Card c "
+                                + "where c.profileId = :profile and c.ctype = 2" + scope,
+                        deckIds)
+                .getSingleResult();
+        long notes = ((Number)
+                        query("select count(distinct c.nid) from Card c where c.profileId = :profile" + scope, deckIds)
+                                .getSingleResult())
+                .longValue();
         long total = fresh + learning + review + suspended + buried;
 
         StringBuilder h = new StringBuilder();
         h.append("<center><div class=\"ankiconnect-stats\">\n");
         h.append("<h1>").append(Html.encodeMinimal(title)).append("</h1>\n");
-        h.append("<h2>Today</h2>\n<p>Studied ").append(today[0]).append(" cards in ")
-                .append(minutes(((Number) today[1]).longValue())).append(" today.</p>\n");
+        h.append("<h2>Today</h2>\n<p>Studied ")
+                .append(today[0])
+                .append(" cards in ")
+                .append(minutes(((Number) today[1]).longValue()))
+                .append(" today.</p>\n");
         h.append("<h2>Card counts</h2>\n<table>\n");
         row(h, "Total cards", total);
         row(h, "Notes", notes);
@@ -105,14 +124,19 @@ public class CollectionReport {
         h.append("</table>\n<h2>Intervals</h2>\n<table>\n");
         row(h, "Average interval", intervals[0] == null ? "-" : days(((Number) intervals[0]).doubleValue()));
         row(h, "Longest interval", intervals[1] == null ? "-" : days(((Number) intervals[1]).doubleValue()));
-        row(h, "Average ease", intervals[2] == null ? "-"
-                : String.format(Locale.ROOT, "%.0f%%", ((Number) intervals[2]).doubleValue() / 10));
+        row(
+                h,
+                "Average ease",
+                intervals[2] == null
+                        ? "-"
+                        : String.format(Locale.ROOT, "%.0f%%", ((Number) intervals[2]).doubleValue() / 10));
         h.append("</table>\n</div></center>");
         return h.toString();
     }
 
     private jakarta.persistence.Query query(String jpql, List<Long> deckIds) {
-        jakarta.persistence.Query q = tx.em().createQuery(jpql.replace("c.ctype", "c.type")).setParameter("profile", profile.id());
+        jakarta.persistence.Query q =
+                tx.em().createQuery(jpql.replace("c.ctype", "c.type")).setParameter("profile", profile.id());
         if (!deckIds.isEmpty()) {
             q.setParameter("decks", deckIds);
         }
@@ -120,7 +144,11 @@ public class CollectionReport {
     }
 
     private static void row(StringBuilder h, String label, Object value) {
-        h.append("<tr><td>").append(label).append("</td><td align=\"right\"><b>").append(value).append("</b></td></tr>\n");
+        h.append("<tr><td>")
+                .append(label)
+                .append("</td><td align=\"right\"><b>")
+                .append(value)
+                .append("</b></td></tr>\n");
     }
 
     private static String minutes(long ms) {

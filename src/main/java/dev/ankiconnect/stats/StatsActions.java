@@ -1,9 +1,9 @@
 package dev.ankiconnect.stats;
 
 import dev.ankiconnect.api.Action;
-import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
+import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
@@ -39,8 +39,10 @@ public class StatsActions implements ActionGroup {
     @Action
     public long getNumCardsReviewedToday() {
         Timing t = clock.now();
-        return tx.em().createQuery("select count(r) from Revlog r where r.profileId = :profile and r.id > :since", Long.class)
-                .setParameter("profile", profile.id()).setParameter("since", t.dayStartMillis())
+        return tx.em()
+                .createQuery("select count(r) from Revlog r where r.profileId = :profile and r.id > :since", Long.class)
+                .setParameter("profile", profile.id())
+                .setParameter("since", t.dayStartMillis())
                 .getSingleResult();
     }
 
@@ -51,10 +53,13 @@ public class StatsActions implements ActionGroup {
         long rolloverSecs = clock.day().rolloverHour() * 3600L;
         ZoneId zone = ZoneId.systemDefault();
         Map<LocalDate, Long> perDay = new TreeMap<>(java.util.Comparator.reverseOrder());
-        List<Long> ids = tx.em().createQuery("select r.id from Revlog r where r.profileId = :profile", Long.class)
-                .setParameter("profile", profile.id()).getResultList();
+        List<Long> ids = tx.em()
+                .createQuery("select r.id from Revlog r where r.profileId = :profile", Long.class)
+                .setParameter("profile", profile.id())
+                .getResultList();
         for (long id : ids) {
-            LocalDate day = Instant.ofEpochSecond(id / 1000 - rolloverSecs).atZone(zone).toLocalDate();
+            LocalDate day =
+                    Instant.ofEpochSecond(id / 1000 - rolloverSecs).atZone(zone).toLocalDate();
             perDay.merge(day, 1L, Long::sum);
         }
         List<List<Object>> out = new ArrayList<>();

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
@@ -32,8 +31,7 @@ public class Tag {
     @Column(name = "collapsed", nullable = false)
     private boolean collapsed;
 
-    public Tag() {
-    }
+    public Tag() {}
 
     public long profileId() {
         return profileId;
@@ -79,5 +77,4 @@ public class Tag {
         this.collapsed = collapsed;
         return this;
     }
-
 }

@@ -39,7 +39,9 @@ public class TagActions implements ActionGroup {
     }
 
     /** addTags {notes, tags, add=true}: add=false removes them instead. */
-    @Action(value = {"notes", "tags"}, optional = "add")
+    @Action(
+            value = {"notes", "tags"},
+            optional = "add")
     public Object addTags(Params p) {
         List<Long> ids = p.longList("notes");
         String t = p.string("tags");

@@ -24,8 +24,10 @@ public final class TagMatcher {
             re.setLength(re.length() - 2);
             parts.add(re.toString());
         }
-        this.pattern = parts.isEmpty() ? null
-                : Pattern.compile("^(?:" + String.join("|", parts) + ")(?:$|::)",
+        this.pattern = parts.isEmpty()
+                ? null
+                : Pattern.compile(
+                        "^(?:" + String.join("|", parts) + ")(?:$|::)",
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     }
 

@@ -40,7 +40,11 @@ public final class AvTags {
             if (n instanceof String s) {
                 sb.append(s);
             } else if (n instanceof Sound s) {
-                sb.append("[anki:play:").append(side).append(':').append(tags.size()).append(']');
+                sb.append("[anki:play:")
+                        .append(side)
+                        .append(':')
+                        .append(tags.size())
+                        .append(']');
                 tags.add(new AvTag(dev.ankiconnect.text.Html.decodeEntities(s.file), null, null));
             } else {
                 Directive d = (Directive) n;
@@ -50,7 +54,11 @@ public final class AvTags {
                         sb.append("[Error in directive 'anki:tts': 'lang' not set]");
                         continue;
                     }
-                    sb.append("[anki:play:").append(side).append(':').append(tags.size()).append(']');
+                    sb.append("[anki:play:")
+                            .append(side)
+                            .append(':')
+                            .append(tags.size())
+                            .append(']');
                     tags.add(new AvTag(null, lang, d.content));
                 } else {
                     writeOther(sb, d);
@@ -69,8 +77,11 @@ public final class AvTags {
         sb.append("[anki:").append(d.name);
         for (Map.Entry<String, String> e : d.options.entrySet()) {
             String v = e.getValue();
-            boolean quote = v.indexOf(']') >= 0 || v.indexOf(' ') >= 0 || v.indexOf('\t') >= 0
-                || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0;
+            boolean quote = v.indexOf(']') >= 0
+                    || v.indexOf(' ') >= 0
+                    || v.indexOf('\t') >= 0
+                    || v.indexOf('\r') >= 0
+                    || v.indexOf('\n') >= 0;
             sb.append(' ').append(e.getKey()).append('=');
             sb.append(quote ? "\"" + v + "\"" : v);
         }

@@ -8,7 +8,8 @@ final class Blake3 {
     private Blake3() {}
 
     private static final int[] IV = {
-        0x6A09E667, 0xBB67AE85, 0x3C6EF372, 0xA54FF53A, 0x510E527F, 0x9B05688C, 0x1F83D9AB, 0x5BE0CD19};
+        0x6A09E667, 0xBB67AE85, 0x3C6EF372, 0xA54FF53A, 0x510E527F, 0x9B05688C, 0x1F83D9AB, 0x5BE0CD19
+    };
     private static final int[] PERM = {2, 6, 3, 10, 7, 0, 4, 13, 1, 11, 12, 5, 9, 14, 15, 8};
     private static final int CHUNK_START = 1;
     private static final int CHUNK_END = 2;
@@ -91,8 +92,23 @@ final class Blake3 {
 
     private static int[] compress(int[] cv, int[] block, long counter, int blockLen, int flags) {
         int[] s = {
-            cv[0], cv[1], cv[2], cv[3], cv[4], cv[5], cv[6], cv[7],
-            IV[0], IV[1], IV[2], IV[3], (int) counter, (int) (counter >>> 32), blockLen, flags};
+            cv[0],
+            cv[1],
+            cv[2],
+            cv[3],
+            cv[4],
+            cv[5],
+            cv[6],
+            cv[7],
+            IV[0],
+            IV[1],
+            IV[2],
+            IV[3],
+            (int) counter,
+            (int) (counter >>> 32),
+            blockLen,
+            flags
+        };
         int[] m = block.clone();
         for (int r = 0; r < 7; r++) {
             g(s, 0, 4, 8, 12, m[0], m[1]);

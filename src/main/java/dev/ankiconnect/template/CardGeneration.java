@@ -13,8 +13,8 @@ public final class CardGeneration {
     private CardGeneration() {}
 
     /** Special fields that always count as non-empty for card generation (unless shadowed). */
-    public static final List<String> ALWAYS_NONEMPTY_SPECIALS = List.of("Card", "CardFlag", "Deck", "Subdeck",
-        "Type", "CardID");
+    public static final List<String> ALWAYS_NONEMPTY_SPECIALS =
+            List.of("Card", "CardFlag", "Deck", "Subdeck", "Type", "CardID");
 
     /**
      * Anki's field emptiness: only ASCII whitespace and the tags {@code <br>}, {@code </br>},
@@ -106,8 +106,8 @@ public final class CardGeneration {
      * Standard notetypes: ordinals (0-based, in order) of templates whose front is non-empty
      * for this note. Fronts that fail to parse never generate cards.
      */
-    public static List<Integer> templatesWithNonEmptyFront(List<String> frontTemplates, Map<String, String> fields,
-        boolean hasTags) {
+    public static List<Integer> templatesWithNonEmptyFront(
+            List<String> frontTemplates, Map<String, String> fields, boolean hasTags) {
         Set<String> nonEmpty = nonEmptyNames(fields, hasTags);
         List<Integer> ords = new ArrayList<>();
         for (int i = 0; i < frontTemplates.size(); i++) {

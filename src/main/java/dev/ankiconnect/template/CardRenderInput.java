@@ -19,14 +19,14 @@ import java.util.Map;
  * @param latexSvg notetype latexsvg: LaTeX images are .svg instead of .png
  */
 public record CardRenderInput(
-    CardTemplate template,
-    boolean cloze,
-    Map<String, String> fields,
-    List<String> tags,
-    String notetypeName,
-    String deckName,
-    long cardId,
-    int cardOrd,
-    int flags,
-    String css,
-    boolean latexSvg) {}
+        CardTemplate template,
+        boolean cloze,
+        Map<String, String> fields,
+        List<String> tags,
+        String notetypeName,
+        String deckName,
+        long cardId,
+        int cardOrd,
+        int flags,
+        String css,
+        boolean latexSvg) {}

@@ -14,22 +14,22 @@ public final class CardRenderer {
     private static final String ERROR_LINK = "https://docs.ankiweb.net/templates/errors.html#template-syntax-error";
     private static final String BLANK_LINK = "https://docs.ankiweb.net/templates/errors.html#front-of-card-is-blank";
     private static final String BLANK_CLOZE_LINK =
-        "https://docs.ankiweb.net/templates/errors.html#no-cloze-filter-on-cloze-note-type";
+            "https://docs.ankiweb.net/templates/errors.html#no-cloze-filter-on-cloze-note-type";
 
     /** Anki's empty-front message for standard notetypes. */
-    public static final String EMPTY_FRONT_MESSAGE = "<div>The front of this card is blank.<br><a href='"
-        + BLANK_LINK + "'>More information</a></div>";
+    public static final String EMPTY_FRONT_MESSAGE =
+            "<div>The front of this card is blank.<br><a href='" + BLANK_LINK + "'>More information</a></div>";
 
     /** Anki's message for a cloze card whose cloze number is no longer in the note. */
     public static String missingClozeMessage(int clozeNumber) {
         return "<div>No cloze " + clozeNumber + " found on card.\nPlease either add a cloze deletion, or use the "
-            + "Empty Cards tool.<br><a href='" + BLANK_CLOZE_LINK + "'>More information</a></div>";
+                + "Empty Cards tool.<br><a href='" + BLANK_CLOZE_LINK + "'>More information</a></div>";
     }
 
     /** Anki's HTML for a template error on the front or back template. */
     public static String templateErrorHtml(boolean front, String message) {
         return (front ? "Front template has a problem:" : "Back template has a problem:") + "<br>"
-            + Html.encodeMinimal(message) + "<br><a href='" + ERROR_LINK + "'>More information</a>";
+                + Html.encodeMinimal(message) + "<br><a href='" + ERROR_LINK + "'>More information</a>";
     }
 
     /** Renders a card (question, answer, sound/TTS play markers, LaTeX images, CSS prefix). */
@@ -73,21 +73,42 @@ public final class CardRenderer {
 
         Latex.Result qLatex = Latex.extract(qAv.text(), in.latexSvg());
         Latex.Result aLatex = Latex.extract(aAv.text(), in.latexSvg());
-        List<Latex.Snippet> snippets = qLatex.snippets().isEmpty() ? aLatex.snippets()
-            : java.util.stream.Stream.concat(qLatex.snippets().stream(), aLatex.snippets().stream()).toList();
+        List<Latex.Snippet> snippets = qLatex.snippets().isEmpty()
+                ? aLatex.snippets()
+                : java.util.stream.Stream.concat(qLatex.snippets().stream(), aLatex.snippets().stream())
+                        .toList();
         String css = in.css() == null ? "" : in.css();
-        return new RenderedCard(css, qLatex.html(), aLatex.html(), emptyMessage != null, false,
-            qAv.tags(), aAv.tags(), snippets);
+        return new RenderedCard(
+                css, qLatex.html(), aLatex.html(), emptyMessage != null, false, qAv.tags(), aAv.tags(), snippets);
     }
 
     /**
      * Convenience form: {@code tags} may be the stored " a b " string; deck is the card's home
      * deck human name; {@code cardOrd} is the template ord (cloze: cloze number - 1).
      */
-    public static RenderedCard render(CardTemplate template, boolean cloze, Map<String, String> fieldsInOrder,
-        String tags, String notetypeName, String deckName, long cardId, int cardOrd, int flags, String css) {
-        return render(new CardRenderInput(template, cloze, fieldsInOrder, dev.ankiconnect.text.Tags.split(tags),
-            notetypeName, deckName, cardId, cardOrd, flags, css, false));
+    public static RenderedCard render(
+            CardTemplate template,
+            boolean cloze,
+            Map<String, String> fieldsInOrder,
+            String tags,
+            String notetypeName,
+            String deckName,
+            long cardId,
+            int cardOrd,
+            int flags,
+            String css) {
+        return render(new CardRenderInput(
+                template,
+                cloze,
+                fieldsInOrder,
+                dev.ankiconnect.text.Tags.split(tags),
+                notetypeName,
+                deckName,
+                cardId,
+                cardOrd,
+                flags,
+                css,
+                false));
     }
 
     // On a template error pylib returns the error for both sides with an empty stylesheet.

@@ -15,10 +15,12 @@ public final class Cloze {
 
     /** Anki stops honouring openers beyond this many simultaneously open clozes. */
     private static final int MAX_OPEN = 10;
+
     private static final String IMAGE_OCCLUSION = "image-occlusion:";
 
     private static final Pattern MATHJAX = Pattern.compile("(\\\\[(\\[])(.*?)(\\\\[)\\]])", Pattern.DOTALL);
-    private static final Pattern SIMPLE_CLOZE = Pattern.compile("\\{\\{c[\\p{Nd},]+::(.*?)(::.*?)?\\}\\}", Pattern.DOTALL);
+    private static final Pattern SIMPLE_CLOZE =
+            Pattern.compile("\\{\\{c[\\p{Nd},]+::(.*?)(::.*?)?\\}\\}", Pattern.DOTALL);
 
     /** A parsed piece of field text: plain text or a cloze. */
     sealed interface Part permits TextPart, ClozePart {}
@@ -65,7 +67,9 @@ public final class Cloze {
         }
 
         String imageOcclusion() {
-            if (!parts.isEmpty() && parts.get(0) instanceof TextPart t && t.text().startsWith(IMAGE_OCCLUSION)) {
+            if (!parts.isEmpty()
+                    && parts.get(0) instanceof TextPart t
+                    && t.text().startsWith(IMAGE_OCCLUSION)) {
                 return t.text().substring(IMAGE_OCCLUSION.length());
             }
             return null;
@@ -212,12 +216,20 @@ public final class Cloze {
         if (question && active) {
             StringBuilder inner = new StringBuilder();
             appendChildren(c, n, question, found, inner);
-            sb.append("<span class=\"cloze\" data-cloze=\"").append(Html.encodeAttribute(inner.toString()))
-                .append("\" data-ordinal=\"").append(c.ordinalsString()).append("\">[")
-                .append(c.hintOrDots()).append("]</span>");
+            sb.append("<span class=\"cloze\" data-cloze=\"")
+                    .append(Html.encodeAttribute(inner.toString()))
+                    .append("\" data-ordinal=\"")
+                    .append(c.ordinalsString())
+                    .append("\">[")
+                    .append(c.hintOrDots())
+                    .append("]</span>");
         } else {
-            sb.append(active ? "<span class=\"cloze\" data-ordinal=\"" : "<span class=\"cloze-inactive\" data-ordinal=\"")
-                .append(c.ordinalsString()).append("\">");
+            sb.append(
+                            active
+                                    ? "<span class=\"cloze\" data-ordinal=\""
+                                    : "<span class=\"cloze-inactive\" data-ordinal=\"")
+                    .append(c.ordinalsString())
+                    .append("\">");
             appendChildren(c, n, question, found, sb);
             sb.append("</span>");
         }
@@ -340,7 +352,8 @@ public final class Cloze {
         if (text.indexOf('\\') < 0) {
             return text;
         }
-        return MATHJAX.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-            m.group(1) + Html.stripHtmlPreservingEntities(m.group(2)) + m.group(3)));
+        return MATHJAX.matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        m.group(1) + Html.stripHtmlPreservingEntities(m.group(2)) + m.group(3)));
     }
 }

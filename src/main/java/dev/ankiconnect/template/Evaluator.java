@@ -12,15 +12,22 @@ final class Evaluator {
      * Renders one side. {@code frontSide} is null for the question (which also makes cloze
      * filters render the question side) and the rendered question text for the answer.
      */
-    static String render(ParsedTemplate t, Map<String, String> fields, Set<String> nonEmpty, int cardOrd,
-        String frontSide) throws TemplateError {
+    static String render(
+            ParsedTemplate t, Map<String, String> fields, Set<String> nonEmpty, int cardOrd, String frontSide)
+            throws TemplateError {
         StringBuilder sb = new StringBuilder(256);
         renderInto(sb, t.nodes(), fields, nonEmpty, cardOrd, frontSide);
         return sb.toString();
     }
 
-    private static void renderInto(StringBuilder sb, List<Node> nodes, Map<String, String> fields,
-        Set<String> nonEmpty, int cardOrd, String frontSide) throws TemplateError {
+    private static void renderInto(
+            StringBuilder sb,
+            List<Node> nodes,
+            Map<String, String> fields,
+            Set<String> nonEmpty,
+            int cardOrd,
+            String frontSide)
+            throws TemplateError {
         for (Node node : nodes) {
             if (node instanceof Node.Text t) {
                 sb.append(t.text());
@@ -37,8 +44,9 @@ final class Evaluator {
         }
     }
 
-    private static void replacement(StringBuilder sb, Node.Replacement r, Map<String, String> fields, int cardOrd,
-        String frontSide) throws TemplateError {
+    private static void replacement(
+            StringBuilder sb, Node.Replacement r, Map<String, String> fields, int cardOrd, String frontSide)
+            throws TemplateError {
         String key = r.key();
         if (key.equals("FrontSide")) {
             // filters on FrontSide are ignored by Anki
@@ -62,7 +70,7 @@ final class Evaluator {
     }
 
     private static boolean evaluate(Node.Conditional c, Map<String, String> fields, Set<String> nonEmpty)
-        throws TemplateError {
+            throws TemplateError {
         String key = c.key();
         if (nonEmpty.contains(key)) {
             return !c.negated();

@@ -138,7 +138,7 @@ public final class Filters {
             id.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
         }
         return "\n<a class=hint href=\"#\"\nonclick=\"this.style.display='none';\ndocument.getElementById('hint" + id
-            + "').style.display='block';\nreturn false;\" draggable=false>\n" + field + "</a>\n<div id=\"hint" + id
-            + "\" class=hint style=\"display: none\">" + text + "</div>\n";
+                + "').style.display='block';\nreturn false;\" draggable=false>\n" + field + "</a>\n<div id=\"hint" + id
+                + "\" class=hint style=\"display: none\">" + text + "</div>\n";
     }
 }

@@ -82,7 +82,10 @@ final class ImageOcclusion {
                     if (comma < 0) {
                         continue;
                     }
-                    pts.append(pair, 0, comma).append(',').append(pair.substring(comma + 1)).append(' ');
+                    pts.append(pair, 0, comma)
+                            .append(',')
+                            .append(pair.substring(comma + 1))
+                            .append(' ');
                 }
                 if (pts.length() > 0) {
                     pts.setLength(pts.length() - 1);
@@ -104,7 +107,7 @@ final class ImageOcclusion {
                     attr(out, "font-size", v);
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 

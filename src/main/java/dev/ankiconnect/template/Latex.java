@@ -14,8 +14,8 @@ public final class Latex {
     private Latex() {}
 
     private static final Pattern LATEX = Pattern.compile(
-        "\\[latex\\](.+?)\\[/latex\\]|\\[\\$\\](.+?)\\[/\\$\\]|\\[\\$\\$\\](.+?)\\[/\\$\\$\\]",
-        Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            "\\[latex\\](.+?)\\[/latex\\]|\\[\\$\\](.+?)\\[/\\$\\]|\\[\\$\\$\\](.+?)\\[/\\$\\$\\]",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern NEWLINES = Pattern.compile("<br( /)?>|<div>", Pattern.CASE_INSENSITIVE);
 
     /** One LaTeX snippet: the image file name it maps to and the LaTeX source to render. */
@@ -45,8 +45,11 @@ public final class Latex {
             String fname = "latex-" + sha1Hex(src) + (svg ? ".svg" : ".png");
             snippets.add(new Snippet(fname, src));
             m.appendReplacement(sb, "");
-            sb.append("<img class=latex alt=\"").append(Html.encodeAttribute(src)).append("\" src=\"")
-                .append(fname).append("\">");
+            sb.append("<img class=latex alt=\"")
+                    .append(Html.encodeAttribute(src))
+                    .append("\" src=\"")
+                    .append(fname)
+                    .append("\">");
         }
         m.appendTail(sb);
         return new Result(snippets.isEmpty() ? text : sb.toString(), List.copyOf(snippets));

@@ -125,7 +125,14 @@ public final class ParsedTemplate {
         }
     }
 
-    private enum Kind { TEXT, COMMENT, REPLACEMENT, OPEN, OPEN_NEGATED, CLOSE }
+    private enum Kind {
+        TEXT,
+        COMMENT,
+        REPLACEMENT,
+        OPEN,
+        OPEN_NEGATED,
+        CLOSE
+    }
 
     private record Token(Kind kind, String text) {}
 

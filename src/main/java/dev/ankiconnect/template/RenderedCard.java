@@ -7,14 +7,14 @@ import java.util.List;
  * returns ({@code <style>css</style>} + text); the {@code *Text} variants omit the style.
  */
 public record RenderedCard(
-    String css,
-    String questionText,
-    String answerText,
-    boolean empty,
-    boolean templateError,
-    List<AvTags.AvTag> questionAvTags,
-    List<AvTags.AvTag> answerAvTags,
-    List<Latex.Snippet> latex) {
+        String css,
+        String questionText,
+        String answerText,
+        boolean empty,
+        boolean templateError,
+        List<AvTags.AvTag> questionAvTags,
+        List<AvTags.AvTag> answerAvTags,
+        List<Latex.Snippet> latex) {
 
     /** cardsInfo "question": {@code "<style>" + css + "</style>" + questionText}. */
     public String question() {

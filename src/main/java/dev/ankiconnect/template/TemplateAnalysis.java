@@ -103,12 +103,17 @@ public final class TemplateAnalysis {
      * replacement gets {@code {{cloze:First}}} too. Unparseable sides are left as they are.
      * Returns [qfmt, afmt].
      */
-    public static List<String> updateTemplateForFieldChanges(String qfmt, String afmt,
-        Map<String, Optional<String>> changes, String firstRemainingField, boolean cloze) {
+    public static List<String> updateTemplateForFieldChanges(
+            String qfmt,
+            String afmt,
+            Map<String, Optional<String>> changes,
+            String firstRemainingField,
+            boolean cloze) {
         String q = qfmt;
         String a = afmt;
         try {
-            List<Node> nodes = new ArrayList<>(rewrite(ParsedTemplate.parse(qfmt).nodes(), changes));
+            List<Node> nodes =
+                    new ArrayList<>(rewrite(ParsedTemplate.parse(qfmt).nodes(), changes));
             Set<String> refs = new HashSet<>();
             collect(nodes, refs, false, false);
             if (refs.isEmpty() || (cloze && !hasTopLevelCloze(nodes))) {
@@ -119,7 +124,8 @@ public final class TemplateAnalysis {
             // left unchanged
         }
         try {
-            List<Node> nodes = new ArrayList<>(rewrite(ParsedTemplate.parse(afmt).nodes(), changes));
+            List<Node> nodes =
+                    new ArrayList<>(rewrite(ParsedTemplate.parse(afmt).nodes(), changes));
             if (cloze && !hasTopLevelCloze(nodes)) {
                 nodes.add(missing(firstRemainingField, true));
             }

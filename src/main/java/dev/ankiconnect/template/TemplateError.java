@@ -16,13 +16,13 @@ public final class TemplateError extends Exception {
         if (currentlyOpen != null) {
             return new TemplateError("Found '{{/" + closed + "}}', but expected '{{/" + currentlyOpen + "}}'");
         }
-        return new TemplateError("Found '{{/" + closed + "}}', but missing '{{#" + closed + "}}' or '{{^"
-            + closed + "}}'");
+        return new TemplateError(
+                "Found '{{/" + closed + "}}', but missing '{{#" + closed + "}}' or '{{^" + closed + "}}'");
     }
 
     static TemplateError fieldNotFound(String field, String filtersAsWritten) {
-        return new TemplateError("Found '{{" + filtersAsWritten + field + "}}', but there is no field called '"
-            + field + "'");
+        return new TemplateError(
+                "Found '{{" + filtersAsWritten + field + "}}', but there is no field called '" + field + "'");
     }
 
     static TemplateError noSuchConditional(char sigil, String key) {

@@ -1,8 +1,5 @@
 package dev.ankiconnect.text;
 
-import dev.ankiconnect.text.NoteFields;
-import dev.ankiconnect.text.NoteText;
-
 /**
  * The notes.fkey column: a 32-bit checksum of the first field's raw text with ASCII letters
  * lower-cased. A field search {@code Name:value} without wildcards matches a field equal to the
@@ -12,8 +9,7 @@ import dev.ankiconnect.text.NoteText;
  */
 public final class FirstFieldKey {
 
-    private FirstFieldKey() {
-    }
+    private FirstFieldKey() {}
 
     public static long of(String firstField) {
         return NoteText.checksumOfStripped(asciiLower(firstField));

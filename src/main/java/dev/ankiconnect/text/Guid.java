@@ -8,7 +8,7 @@ public final class Guid {
 
     /** Digit alphabet; digit 0 is 'a'. Space, quotes and backslash are deliberately absent. */
     public static final String ALPHABET =
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~";
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

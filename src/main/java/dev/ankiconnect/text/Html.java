@@ -8,8 +8,8 @@ public final class Html {
 
     // Comments, style and script blocks (with content), then any other tag; one pass.
     private static final Pattern HTML = Pattern.compile(
-        "<!--.*?-->|<style.*?>.*?</style>|<script.*?>.*?</script>|<.*?>",
-        Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            "<!--.*?-->|<style.*?>.*?</style>|<script.*?>.*?</script>|<.*?>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** Removes comments, style/script blocks and tags, then decodes entities (strip_html). */
     public static String stripHtml(String html) {
@@ -158,7 +158,10 @@ public final class Html {
                 default -> {
                     boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
                     if (c <= 0xFF && !alnum) {
-                        sb.append("&#x").append(HEX[c >> 4]).append(HEX[c & 0xF]).append(';');
+                        sb.append("&#x")
+                                .append(HEX[c >> 4])
+                                .append(HEX[c & 0xF])
+                                .append(';');
                     } else {
                         sb.append(c);
                     }

@@ -13,8 +13,7 @@ public final class NativeDeckName {
     /** Separates the levels of a deck name as users write it. */
     public static final String HUMAN_LEVEL_SEPARATOR = "::";
 
-    private NativeDeckName() {
-    }
+    private NativeDeckName() {}
 
     /** The native form of a name users write ("A::B"). */
     public static String of(String humanName) {

@@ -13,8 +13,7 @@ public final class NoteFields {
 
     private static final String SEPARATOR_TEXT = String.valueOf(SEPARATOR);
 
-    private NoteFields() {
-    }
+    private NoteFields() {}
 
     /** The stored form of these fields. */
     public static String join(Iterable<? extends CharSequence> fields) {

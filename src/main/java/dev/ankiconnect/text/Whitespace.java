@@ -7,8 +7,20 @@ public final class Whitespace {
     /** True for characters with the Unicode White_Space property. */
     public static boolean isWhiteSpace(char c) {
         return switch (c) {
-            case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u0085', '\u00A0', '\u1680', '\u2028',
-                '\u2029', '\u202F', '\u205F', '\u3000' -> true;
+            case '\t',
+                    '\n',
+                    '\u000B',
+                    '\f',
+                    '\r',
+                    ' ',
+                    '\u0085',
+                    '\u00A0',
+                    '\u1680',
+                    '\u2028',
+                    '\u2029',
+                    '\u202F',
+                    '\u205F',
+                    '\u3000' -> true;
             default -> c >= '\u2000' && c <= '\u200A';
         };
     }

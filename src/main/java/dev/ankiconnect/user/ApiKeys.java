@@ -19,16 +19,13 @@ public final class ApiKeys {
     public static final String PREFIX = "ak_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     /** A freshly issued key and what is stored of it. */
-    public record Issued(String id, String key, String salt, String hash) {
-    }
+    public record Issued(String id, String key, String salt, String hash) {}
 
     /** The parts of a presented key. */
-    public record Parsed(String id, String secret) {
-    }
+    public record Parsed(String id, String secret) {}
 
     public static Issued issue() {
         byte[] idBytes = new byte[8];

@@ -29,15 +29,12 @@ public class Authenticator {
     private volatile ApiKeyCheck single;
 
     /** The outcome of a top-level key check. */
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
     /** Accepted; {@code user} is null in single-user mode and for requestPermission. */
-    public record Accepted(UserStore.User user) implements Outcome {
-    }
+    public record Accepted(UserStore.User user) implements Outcome {}
 
-    public record Refused() implements Outcome {
-    }
+    public record Refused() implements Outcome {}
 
     public boolean multiUser() {
         return settings.config().multiUser();

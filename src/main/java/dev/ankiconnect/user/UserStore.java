@@ -1,13 +1,11 @@
 package dev.ankiconnect.user;
 
-import jakarta.persistence.EntityManager;
 import dev.ankiconnect.db.Work;
 import dev.ankiconnect.scheduler.CollectionDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 
 /**
  * Users, keys and per-user profile rows in the server database, through plain SQL: the server (on the request's
@@ -16,16 +14,13 @@ import java.util.function.Function;
 public final class UserStore {
 
     /** A user as the server knows them after a key check. */
-    public record User(long id, String name) {
-    }
+    public record User(long id, String name) {}
 
     /** An issued key as listed: never its secret. */
-    public record KeyInfo(String id, String label, long createdMs) {
-    }
+    public record KeyInfo(String id, String label, long createdMs) {}
 
     /** A profile row. */
-    public record ProfileRow(long id, String name) {
-    }
+    public record ProfileRow(long id, String name) {}
 
     private final Work work;
 
@@ -41,7 +36,8 @@ public final class UserStore {
     public Optional<User> findUser(String name) {
         return work.read(em -> {
             List<?> rows = em.createNativeQuery("SELECT id, name FROM users WHERE name = ?")
-                    .setParameter(1, name).getResultList();
+                    .setParameter(1, name)
+                    .getResultList();
             return rows.stream().findFirst().map(r -> new User(num(((Object[]) r)[0]), (String) ((Object[]) r)[1]));
         });
     }
@@ -53,7 +49,8 @@ public final class UserStore {
     public List<User> users() {
         return work.read(em -> {
             List<User> out = new ArrayList<>();
-            for (Object r : em.createNativeQuery("SELECT id, name FROM users ORDER BY name").getResultList()) {
+            for (Object r : em.createNativeQuery("SELECT id, name FROM users ORDER BY name")
+                    .getResultList()) {
                 Object[] row = (Object[]) r;
                 out.add(new User(num(row[0]), (String) row[1]));
             }
@@ -70,7 +67,10 @@ public final class UserStore {
         }
         long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         work.write(em -> em.createNativeQuery("INSERT INTO users (id, name, created_ms) VALUES (?, ?, ?)")
-                .setParameter(1, id).setParameter(2, name).setParameter(3, System.currentTimeMillis()).executeUpdate());
+                .setParameter(1, id)
+                .setParameter(2, name)
+                .setParameter(3, System.currentTimeMillis())
+                .executeUpdate());
         return new User(id, name);
     }
 
@@ -81,8 +81,12 @@ public final class UserStore {
     public void removeUser(String name) {
         User u = requireUser(name);
         work.write(em -> {
-            em.createNativeQuery("DELETE FROM api_keys WHERE user_id = ?").setParameter(1, u.id()).executeUpdate();
-            return em.createNativeQuery("DELETE FROM users WHERE id = ?").setParameter(1, u.id()).executeUpdate();
+            em.createNativeQuery("DELETE FROM api_keys WHERE user_id = ?")
+                    .setParameter(1, u.id())
+                    .executeUpdate();
+            return em.createNativeQuery("DELETE FROM users WHERE id = ?")
+                    .setParameter(1, u.id())
+                    .executeUpdate();
         });
     }
 
@@ -92,9 +96,13 @@ public final class UserStore {
         ApiKeys.Issued issued = ApiKeys.issue();
         work.write(em -> em.createNativeQuery(
                         "INSERT INTO api_keys (id, user_id, salt, hash, label, created_ms) VALUES (?, ?, ?, ?, ?, ?)")
-                .setParameter(1, issued.id()).setParameter(2, u.id()).setParameter(3, issued.salt())
-                .setParameter(4, issued.hash()).setParameter(5, label == null ? "" : label)
-                .setParameter(6, System.currentTimeMillis()).executeUpdate());
+                .setParameter(1, issued.id())
+                .setParameter(2, u.id())
+                .setParameter(3, issued.salt())
+                .setParameter(4, issued.hash())
+                .setParameter(5, label == null ? "" : label)
+                .setParameter(6, System.currentTimeMillis())
+                .executeUpdate());
         return issued;
     }
 
@@ -102,8 +110,10 @@ public final class UserStore {
         User u = requireUser(userName);
         return work.read(em -> {
             List<KeyInfo> out = new ArrayList<>();
-            for (Object r : em.createNativeQuery("SELECT id, label, created_ms FROM api_keys WHERE user_id = ? ORDER BY created_ms, id")
-                    .setParameter(1, u.id()).getResultList()) {
+            for (Object r : em.createNativeQuery(
+                            "SELECT id, label, created_ms FROM api_keys WHERE user_id = ? ORDER BY created_ms, id")
+                    .setParameter(1, u.id())
+                    .getResultList()) {
                 Object[] row = (Object[]) r;
                 out.add(new KeyInfo((String) row[0], (String) row[1], num(row[2])));
             }
@@ -113,7 +123,10 @@ public final class UserStore {
 
     /** Revokes a key by its id (the 16 hex digits after {@code ak_}); false when there is none. */
     public boolean revokeKey(String keyId) {
-        return work.write(em -> em.createNativeQuery("DELETE FROM api_keys WHERE id = ?").setParameter(1, keyId).executeUpdate()) > 0;
+        return work.write(em -> em.createNativeQuery("DELETE FROM api_keys WHERE id = ?")
+                        .setParameter(1, keyId)
+                        .executeUpdate())
+                > 0;
     }
 
     /** The user a presented key belongs to; empty for anything else. Always hashes, found or not. */
@@ -124,7 +137,8 @@ public final class UserStore {
         Object[] row = work.read(em -> {
             List<?> rows = em.createNativeQuery(
                             "SELECT k.salt, k.hash, u.id, u.name FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = ?")
-                    .setParameter(1, id).getResultList();
+                    .setParameter(1, id)
+                    .getResultList();
             return rows.isEmpty() ? null : (Object[]) rows.get(0);
         });
         if (row == null) {
@@ -144,7 +158,8 @@ public final class UserStore {
         return work.read(em -> {
             List<ProfileRow> out = new ArrayList<>();
             for (Object r : em.createNativeQuery("SELECT id, name FROM profiles WHERE user_id = ? ORDER BY name")
-                    .setParameter(1, userId).getResultList()) {
+                    .setParameter(1, userId)
+                    .getResultList()) {
                 Object[] row = (Object[]) r;
                 out.add(new ProfileRow(num(row[0]), (String) row[1]));
             }
@@ -157,21 +172,28 @@ public final class UserStore {
         return work.read(em -> {
             List<?> rows = em.createNativeQuery("SELECT p.id, p.name FROM users u JOIN profiles p "
                             + "ON p.id = u.active_profile_id AND p.user_id = u.id WHERE u.id = ?")
-                    .setParameter(1, userId).getResultList();
-            return rows.stream().findFirst().map(r -> new ProfileRow(num(((Object[]) r)[0]), (String) ((Object[]) r)[1]));
+                    .setParameter(1, userId)
+                    .getResultList();
+            return rows.stream()
+                    .findFirst()
+                    .map(r -> new ProfileRow(num(((Object[]) r)[0]), (String) ((Object[]) r)[1]));
         });
     }
 
     public void setActiveProfile(long userId, long profileId) {
         work.write(em -> em.createNativeQuery("UPDATE users SET active_profile_id = ? WHERE id = ?")
-                .setParameter(1, profileId).setParameter(2, userId).executeUpdate());
+                .setParameter(1, profileId)
+                .setParameter(2, userId)
+                .executeUpdate());
     }
 
     /** Gives an existing profile (e.g. one made in single-user mode) to a user. */
     public void assignProfile(String profileName, String userName) {
         User u = requireUser(userName);
         int n = work.write(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE name = ?")
-                .setParameter(1, u.id()).setParameter(2, profileName).executeUpdate());
+                .setParameter(1, u.id())
+                .setParameter(2, profileName)
+                .executeUpdate());
         if (n == 0) {
             throw new IllegalArgumentException("no profile named '" + profileName + "'");
         }
@@ -180,14 +202,17 @@ public final class UserStore {
     /** Marks a profile as the user's (used right after it was created). */
     public void setOwner(long profileId, long userId) {
         work.write(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE id = ?")
-                .setParameter(1, userId).setParameter(2, profileId).executeUpdate());
+                .setParameter(1, userId)
+                .setParameter(2, profileId)
+                .executeUpdate());
     }
 
     /** Every profile with its owner's name (null: single-user or unowned). */
     public List<String[]> allProfiles() {
         return work.read(em -> {
             List<String[]> out = new ArrayList<>();
-            for (Object r : em.createNativeQuery("SELECT p.name, u.name FROM profiles p LEFT JOIN users u ON u.id = p.user_id ORDER BY p.name")
+            for (Object r : em.createNativeQuery(
+                            "SELECT p.name, u.name FROM profiles p LEFT JOIN users u ON u.id = p.user_id ORDER BY p.name")
                     .getResultList()) {
                 Object[] row = (Object[]) r;
                 out.add(new String[] {(String) row[0], (String) row[1]});
@@ -206,16 +231,26 @@ public final class UserStore {
             throw new IllegalArgumentException("a profile name must be 1 to 255 characters");
         }
         boolean taken = work.read(em -> !em.createNativeQuery("SELECT id FROM profiles WHERE name = ?")
-                .setParameter(1, profileName).getResultList().isEmpty());
+                .setParameter(1, profileName)
+                .getResultList()
+                .isEmpty());
         if (taken) {
-            throw new IllegalArgumentException("a profile named '" + profileName + "' exists already (names are unique server-wide)");
+            throw new IllegalArgumentException(
+                    "a profile named '" + profileName + "' exists already (names are unique server-wide)");
         }
         long now = System.currentTimeMillis();
         long id = now;
         long crt = CollectionDay.creationTime(now, java.time.ZoneId.systemDefault());
-        work.write(em -> em.createNativeQuery("INSERT INTO profiles (id, name, crt, created_ms, mtime, scm, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .setParameter(1, id).setParameter(2, profileName).setParameter(3, crt).setParameter(4, now)
-                .setParameter(5, now).setParameter(6, now).setParameter(7, u.id()).executeUpdate());
+        work.write(em -> em.createNativeQuery(
+                        "INSERT INTO profiles (id, name, crt, created_ms, mtime, scm, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, id)
+                .setParameter(2, profileName)
+                .setParameter(3, crt)
+                .setParameter(4, now)
+                .setParameter(5, now)
+                .setParameter(6, now)
+                .setParameter(7, u.id())
+                .executeUpdate());
         return new ProfileRow(id, profileName);
     }
 }

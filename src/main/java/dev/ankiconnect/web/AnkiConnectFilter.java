@@ -1,6 +1,5 @@
 package dev.ankiconnect.web;
 
-import dev.ankiconnect.dispatch.ActionDispatcher;
 import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.ApiKeyCheck;
 import dev.ankiconnect.api.Envelope;
@@ -9,6 +8,7 @@ import dev.ankiconnect.api.Reply;
 import dev.ankiconnect.api.RequestParser;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
+import dev.ankiconnect.dispatch.ActionDispatcher;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,7 +22,9 @@ import java.io.IOException;
  * The HTTP rules in front of the servlets: CORS and preflight, the 403 for refused origins, the
  * body size limit, and the API key. It parses the body once and hands the envelope on.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true,
+@WebFilter(
+        urlPatterns = "/*",
+        asyncSupported = true,
         dispatcherTypes = {jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC})
 public class AnkiConnectFilter extends HttpFilter {
 
@@ -30,6 +32,7 @@ public class AnkiConnectFilter extends HttpFilter {
     static final String ORIGIN = AnkiConnectFilter.class.getName() + ".origin";
     /** What became of the request, for the access log: set here or by the servlet. */
     static final String OUTCOME = AnkiConnectFilter.class.getName() + ".outcome";
+
     static final String HEALTH_PATH = "/_health";
     /** When the request began (System.nanoTime), kept across the dispatch that follows reading its body. */
     private static final String STARTED = AnkiConnectFilter.class.getName() + ".started";
@@ -41,7 +44,8 @@ public class AnkiConnectFilter extends HttpFilter {
      */
     private static final String READING = AnkiConnectFilter.class.getName() + ".reading";
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AnkiConnectFilter.class.getName());
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(AnkiConnectFilter.class.getName());
 
     @Inject
     jakarta.enterprise.inject.Instance<jakarta.enterprise.context.control.RequestContextController> requestContexts;
@@ -142,7 +146,7 @@ public class AnkiConnectFilter extends HttpFilter {
                 // context and deactivates it. Left unbound here, it would make a new state for the invalidation
                 // that its failing deactivation (no bean store) never removes: one ThreadLocal left per request,
                 // which Tomcat reports on undeploy (redeploy-leak-check).
-                return () -> { };
+                return () -> {};
             }
             return () -> {
                 ctx.deactivate();
@@ -157,7 +161,7 @@ public class AnkiConnectFilter extends HttpFilter {
                 requestContexts.destroy(own);
             };
         }
-        return () -> { };
+        return () -> {};
     }
 
     private void releaseRequestScope(HttpServletRequest request) {
@@ -189,7 +193,9 @@ public class AnkiConnectFilter extends HttpFilter {
     /** True when this thread has an active request scope (the container's for the request, or another). */
     private boolean requestScopeActive() {
         try {
-            return beanManager.getContext(jakarta.enterprise.context.RequestScoped.class).isActive();
+            return beanManager
+                    .getContext(jakarta.enterprise.context.RequestScoped.class)
+                    .isActive();
         } catch (jakarta.enterprise.context.ContextNotActiveException e) {
             return false;
         }
@@ -231,9 +237,14 @@ public class AnkiConnectFilter extends HttpFilter {
             dev.ankiconnect.ops.AccessLog log = accessLog();
             if (log.enabled()) {
                 Object outcome = request.getAttribute(OUTCOME);
-                log.log(dev.ankiconnect.ops.AccessLog.line(action,
-                        caller.user() == null ? null : caller.user().name(), caller.profileName(), client, scheme,
-                        outcome == null ? "failed" : outcome.toString(), (System.nanoTime() - start) / 1_000_000));
+                log.log(dev.ankiconnect.ops.AccessLog.line(
+                        action,
+                        caller.user() == null ? null : caller.user().name(),
+                        caller.profileName(),
+                        client,
+                        scheme,
+                        outcome == null ? "failed" : outcome.toString(),
+                        (System.nanoTime() - start) / 1_000_000));
             }
         }
     }
@@ -244,7 +255,8 @@ public class AnkiConnectFilter extends HttpFilter {
      * correctly does nothing; every JSON request is async (its body is read without a thread), so the warning
      * would be one line per request. Unless the deployment sets this logger's level, it logs SEVERE only.
      */
-    private static final java.util.logging.Logger WELD_SERVLET = java.util.logging.Logger.getLogger("org.jboss.weld.Servlet");
+    private static final java.util.logging.Logger WELD_SERVLET =
+            java.util.logging.Logger.getLogger("org.jboss.weld.Servlet");
 
     @Override
     public void init() throws ServletException {
@@ -261,8 +273,8 @@ public class AnkiConnectFilter extends HttpFilter {
             synchronized (this) {
                 log = accessLog;
                 if (log == null) {
-                    log = new dev.ankiconnect.ops.AccessLog(dev.ankiconnect.ops.AccessLog.LOG,
-                            settings.config().integer(ConfigKey.ACCESS_LOG_QUEUE));
+                    log = new dev.ankiconnect.ops.AccessLog(
+                            dev.ankiconnect.ops.AccessLog.LOG, settings.config().integer(ConfigKey.ACCESS_LOG_QUEUE));
                     accessLog = log;
                 }
             }
@@ -284,8 +296,9 @@ public class AnkiConnectFilter extends HttpFilter {
         super.destroy();
     }
 
-    private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            String client, String[] action) throws IOException, ServletException {
+    private void filter(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, String client, String[] action)
+            throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         CorsPolicy.Decision decision = cors().decide(origin);
         if (otherEndpoint(request)) {
@@ -293,8 +306,15 @@ public class AnkiConnectFilter extends HttpFilter {
             // but their key goes through the same check and throttle as the JSON endpoint's, here, once.
             action[0] = PACKAGES_PATH.equals(request.getServletPath()) ? PACKAGES_PATH : request.getServletPath();
             request.setAttribute(OUTCOME, "package_endpoint");
-            if ("OPTIONS".equalsIgnoreCase(request.getMethod()) || !decision.allowed()
-                    || checkKey(request, response, decision.allowOrigin(), ENDPOINT, endpointKey(request), client,
+            if ("OPTIONS".equalsIgnoreCase(request.getMethod())
+                    || !decision.allowed()
+                    || checkKey(
+                            request,
+                            response,
+                            decision.allowOrigin(),
+                            ENDPOINT,
+                            endpointKey(request),
+                            client,
                             HttpServletResponse.SC_FORBIDDEN)) {
                 chain.doFilter(request, response);
             }
@@ -334,8 +354,7 @@ public class AnkiConnectFilter extends HttpFilter {
             request.setAttribute(OUTCOME, "too_large");
             response.setHeader("Connection", "close");
             if (decision.allowed()) {
-                Replies.json(response, decision.allowOrigin(),
-                        Reply.error(ApiErrors.bodyTooLarge(limit)));
+                Replies.json(response, decision.allowOrigin(), Reply.error(ApiErrors.bodyTooLarge(limit)));
             } else {
                 Replies.forbidden(response, decision.allowOrigin());
             }
@@ -350,7 +369,8 @@ public class AnkiConnectFilter extends HttpFilter {
         if (!decision.allowed()) {
             request.setAttribute(OUTCOME, "forbidden");
             // A refused origin may only ask for permission; the reply names it so the page can read it.
-            if (parsed instanceof RequestParser.Valid v && ApiKeyCheck.REQUEST_PERMISSION.equals(v.envelope().action())) {
+            if (parsed instanceof RequestParser.Valid v
+                    && ApiKeyCheck.REQUEST_PERMISSION.equals(v.envelope().action())) {
                 forward(request, response, chain, v.envelope(), origin, false, origin);
             } else {
                 Replies.forbidden(response, decision.allowOrigin());
@@ -359,13 +379,22 @@ public class AnkiConnectFilter extends HttpFilter {
         }
         if (parsed instanceof RequestParser.Banner) {
             request.setAttribute(OUTCOME, "banner");
-            Replies.json(response, decision.allowOrigin(), Reply.banner(settings.config().integer(ConfigKey.API_VERSION)));
+            Replies.json(
+                    response,
+                    decision.allowOrigin(),
+                    Reply.banner(settings.config().integer(ConfigKey.API_VERSION)));
         } else if (parsed instanceof RequestParser.Invalid invalid) {
             request.setAttribute(OUTCOME, "invalid");
             Replies.json(response, decision.allowOrigin(), Reply.error(invalid.error()));
         } else {
             Envelope envelope = ((RequestParser.Valid) parsed).envelope();
-            if (!checkKey(request, response, decision.allowOrigin(), envelope.action(), envelope.key(), client,
+            if (!checkKey(
+                    request,
+                    response,
+                    decision.allowOrigin(),
+                    envelope.action(),
+                    envelope.key(),
+                    client,
                     HttpServletResponse.SC_OK)) {
                 return;
             }
@@ -377,8 +406,15 @@ public class AnkiConnectFilter extends HttpFilter {
      * The key check, throttled per client address: after too many refused keys the address gets
      * an error (HTTP 429) without its key being looked at, until the block runs out.
      */
-    private boolean checkKey(HttpServletRequest request, HttpServletResponse response, String allowOrigin, String actionName,
-            jakarta.json.JsonValue key, String client, int refusedStatus) throws IOException {
+    private boolean checkKey(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String allowOrigin,
+            String actionName,
+            jakarta.json.JsonValue key,
+            String client,
+            int refusedStatus)
+            throws IOException {
         boolean keyed = authenticator.keyed();
         boolean exempt = ApiKeyCheck.REQUEST_PERMISSION.equals(actionName);
         // Only when keys are checked: Operations.throttle() is synchronized, a lock every request would share.
@@ -425,7 +461,8 @@ public class AnkiConnectFilter extends HttpFilter {
             return false;
         }
         jakarta.servlet.http.HttpServletMapping mapping = request.getHttpServletMapping();
-        return mapping != null && mapping.getMappingMatch() != null
+        return mapping != null
+                && mapping.getMappingMatch() != null
                 && mapping.getMappingMatch() != jakarta.servlet.http.MappingMatch.DEFAULT
                 && mapping.getMappingMatch() != jakarta.servlet.http.MappingMatch.CONTEXT_ROOT;
     }
@@ -456,19 +493,30 @@ public class AnkiConnectFilter extends HttpFilter {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+            String k = java.net.URLDecoder.decode(
+                    eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
             if (k.equals(name)) {
-                return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                return eq < 0
+                        ? ""
+                        : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
             }
         }
         return null;
     }
 
-    private void forward(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            Envelope envelope, String origin, boolean allowed, String allowOrigin) throws IOException, ServletException {
+    private void forward(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            Envelope envelope,
+            String origin,
+            boolean allowed,
+            String allowOrigin)
+            throws IOException, ServletException {
         if (ApiKeyCheck.REQUEST_PERMISSION.equals(envelope.action())) {
             // The HTTP layer, not the client, says who is asking.
-            envelope = envelope.withParams(Json.PROVIDER.createObjectBuilder(envelope.params())
+            envelope = envelope.withParams(Json.PROVIDER
+                    .createObjectBuilder(envelope.params())
                     .add("origin", origin == null ? "" : origin)
                     .add("allowed", allowed)
                     .build());
@@ -483,8 +531,13 @@ public class AnkiConnectFilter extends HttpFilter {
      * first KiB) from the server-wide body budget; past the budget the answer is "server busy" at once. The
      * request comes back to this filter as an ASYNC dispatch when the body is complete.
      */
-    private void readAsync(HttpServletRequest request, HttpServletResponse response, long declared, long limit,
-            CorsPolicy.Decision decision) throws IOException {
+    private void readAsync(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            long declared,
+            long limit,
+            CorsPolicy.Decision decision)
+            throws IOException {
         BodyBudget.Claim claim = budget().claim();
         if (!claim.take(declared > 0 ? declared : 1024)) {
             claim.close();
@@ -521,7 +574,8 @@ public class AnkiConnectFilter extends HttpFilter {
                 claim.close();
                 request.setAttribute(OUTCOME, "timeout");
                 try {
-                    HttpServletResponse r = (HttpServletResponse) event.getAsyncContext().getResponse();
+                    HttpServletResponse r =
+                            (HttpServletResponse) event.getAsyncContext().getResponse();
                     if (!r.isCommitted()) {
                         r.setHeader("Connection", "close");
                         if (decision.allowed()) {
@@ -541,8 +595,7 @@ public class AnkiConnectFilter extends HttpFilter {
             }
 
             @Override
-            public void onStartAsync(jakarta.servlet.AsyncEvent event) {
-            }
+            public void onStartAsync(jakarta.servlet.AsyncEvent event) {}
         });
         BodyReader.start(async, declared, limit, claim);
     }
@@ -580,7 +633,8 @@ public class AnkiConnectFilter extends HttpFilter {
         return b;
     }
 
-    private static void preflight(HttpServletRequest request, HttpServletResponse response, CorsPolicy.Decision decision) {
+    private static void preflight(
+            HttpServletRequest request, HttpServletResponse response, CorsPolicy.Decision decision) {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader(Replies.ALLOW_ORIGIN, decision.allowOrigin());
         response.setHeader(Replies.ALLOW_HEADERS, "*");
@@ -602,7 +656,8 @@ public class AnkiConnectFilter extends HttpFilter {
     private CorsPolicy cors() {
         CorsPolicy c = cors;
         if (c == null) {
-            c = new CorsPolicy(settings.config().list(ConfigKey.WEB_CORS_ORIGIN_LIST),
+            c = new CorsPolicy(
+                    settings.config().list(ConfigKey.WEB_CORS_ORIGIN_LIST),
                     settings.config().string(ConfigKey.WEB_CORS_ORIGIN));
             cors = c;
         }

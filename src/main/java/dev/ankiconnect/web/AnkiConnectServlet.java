@@ -1,9 +1,9 @@
 package dev.ankiconnect.web;
 
 import dev.ankiconnect.api.ApiErrors;
-import dev.ankiconnect.dispatch.ActionDispatcher;
 import dev.ankiconnect.api.Envelope;
 import dev.ankiconnect.api.Reply;
+import dev.ankiconnect.dispatch.ActionDispatcher;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.annotation.WebServlet;
@@ -35,8 +35,11 @@ public class AnkiConnectServlet extends HttpServlet {
             return;
         }
         JsonValue reply = dispatcher.dispatchChecked(envelope);
-        request.setAttribute(AnkiConnectFilter.OUTCOME,
-                reply instanceof jakarta.json.JsonObject o && o.containsKey("error") && !o.isNull("error") ? "error" : "ok");
+        request.setAttribute(
+                AnkiConnectFilter.OUTCOME,
+                reply instanceof jakarta.json.JsonObject o && o.containsKey("error") && !o.isNull("error")
+                        ? "error"
+                        : "ok");
         apiLog.log(envelope, reply);
         Replies.json(response, allowOrigin, reply);
     }

@@ -32,16 +32,22 @@ public class ApiLog {
         if (path == null) {
             return;
         }
-        JsonValue request = Json.PROVIDER.createObjectBuilder()
+        JsonValue request = Json.PROVIDER
+                .createObjectBuilder()
                 .add("action", envelope.action())
                 .add("version", envelope.version())
                 .add("params", envelope.params())
                 .build();
-        String text = "[request]\n" + PythonJsonWriter.write(request) + "\n[reply]\n" + PythonJsonWriter.write(reply) + "\n\n";
+        String text = "[request]\n" + PythonJsonWriter.write(request) + "\n[reply]\n" + PythonJsonWriter.write(reply)
+                + "\n\n";
         synchronized (this) {
             try {
-                Files.writeString(Path.of(path), text, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        Path.of(path),
+                        text,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 LOG.warning("cannot append to apiLogPath " + path + ": " + e.getMessage());
             }

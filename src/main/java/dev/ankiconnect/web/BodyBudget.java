@@ -20,7 +20,9 @@ final class BodyBudget {
 
     /** The budget for {@code maxBodyMbInFlight} (0: an eighth of the JVM's maximum heap). */
     static BodyBudget of(int configuredMb) {
-        long bytes = configuredMb > 0 ? configuredMb * 1024L * 1024L : Runtime.getRuntime().maxMemory() / 8;
+        long bytes = configuredMb > 0
+                ? configuredMb * 1024L * 1024L
+                : Runtime.getRuntime().maxMemory() / 8;
         return new BodyBudget(Math.max(1024L * 1024L, bytes));
     }
 

@@ -29,17 +29,13 @@ final class BodyReader implements ReadListener {
     static final String OUTCOME = BodyReader.class.getName() + ".outcome";
 
     /** What came of reading: the body, or why there is none. */
-    sealed interface Outcome {
-    }
+    sealed interface Outcome {}
 
-    record Body(byte[] bytes) implements Outcome {
-    }
+    record Body(byte[] bytes) implements Outcome {}
 
-    record TooLarge() implements Outcome {
-    }
+    record TooLarge() implements Outcome {}
 
-    record Busy() implements Outcome {
-    }
+    record Busy() implements Outcome {}
 
     private final AsyncContext async;
     private final ServletInputStream in;
@@ -126,7 +122,8 @@ final class BodyReader implements ReadListener {
                 return refused;
             }
         }
-        return new Body(reader.size == reader.buffer.length ? reader.buffer : Arrays.copyOf(reader.buffer, reader.size));
+        return new Body(
+                reader.size == reader.buffer.length ? reader.buffer : Arrays.copyOf(reader.buffer, reader.size));
     }
 
     @Override

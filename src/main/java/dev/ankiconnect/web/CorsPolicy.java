@@ -27,8 +27,7 @@ public final class CorsPolicy {
     }
 
     /** The verdict for one request: may it be served, and what Access-Control-Allow-Origin says. */
-    public record Decision(boolean allowed, String allowOrigin) {
-    }
+    public record Decision(boolean allowed, String allowOrigin) {}
 
     /** @param origin the Origin header, or null when the request has none */
     public Decision decide(String origin) {

@@ -25,7 +25,9 @@ public class HealthServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         if (request.getAttribute(AnkiConnectFilter.ENVELOPE) != null) {
-            getServletContext().getNamedDispatcher(AnkiConnectServlet.class.getName()).forward(request, response);
+            getServletContext()
+                    .getNamedDispatcher(AnkiConnectServlet.class.getName())
+                    .forward(request, response);
             return;
         }
         boolean up = operations.healthy();

@@ -12,8 +12,7 @@ final class Replies {
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     static final String ALLOW_HEADERS = "Access-Control-Allow-Headers";
 
-    private Replies() {
-    }
+    private Replies() {}
 
     static void json(HttpServletResponse response, String allowOrigin, JsonValue body) throws IOException {
         json(response, allowOrigin, body, HttpServletResponse.SC_OK);

@@ -1,10 +1,10 @@
 package dev.ankiconnect.web;
 
-import dev.ankiconnect.dispatch.ActionRegistry;
 import dev.ankiconnect.config.Config;
 import dev.ankiconnect.config.ConfigLoader;
 import dev.ankiconnect.config.Settings;
 import dev.ankiconnect.db.DatabaseHolder;
+import dev.ankiconnect.dispatch.ActionRegistry;
 import dev.ankiconnect.profile.ActiveProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;

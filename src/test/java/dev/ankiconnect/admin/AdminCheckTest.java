@@ -8,7 +8,7 @@ import dev.ankiconnect.db.Database;
 import dev.ankiconnect.db.Work;
 import dev.ankiconnect.deck.DeckJson;
 import dev.ankiconnect.notetype.StockNoteTypes;
-import java.nio.charset.StandardCharsets;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +58,8 @@ class AdminCheckTest {
 
     private static List<String> strings(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -73,23 +73,49 @@ class AdminCheckTest {
         Files.writeString(config, "dataDir=" + dir.resolve("data").toString().replace("\\", "/") + "\n");
         long now = System.currentTimeMillis() / 1000;
         db(config, c -> {
-            exec(c, "INSERT INTO profiles (id, name, crt, created_ms, mtime, scm, gen) VALUES (7, 'Checked', ?, ?, ?, ?, 0)",
-                    now - 86400 * 3, now * 1000, now * 1000, now * 1000);
-            exec(c, "INSERT INTO decks (profile_id, id, name, name_key, kind, conf_id, mtime, usn, data) "
-                    + "VALUES (7, 1, 'Default', 'default', 0, 1, ?, 0, ?)", now, PythonJsonWriter.write(DeckJson.normalDeck(1, "Default", now)));
-            exec(c, "INSERT INTO deck_configs (profile_id, id, name, mtime, usn, config) VALUES (7, 1, 'Default', ?, 0, ?)",
-                    now, PythonJsonWriter.write(DeckJson.defaultPreset(1, "Default", now)));
+            exec(
+                    c,
+                    "INSERT INTO profiles (id, name, crt, created_ms, mtime, scm, gen) VALUES (7, 'Checked', ?, ?, ?, ?, 0)",
+                    now - 86400 * 3,
+                    now * 1000,
+                    now * 1000,
+                    now * 1000);
+            exec(
+                    c,
+                    "INSERT INTO decks (profile_id, id, name, name_key, kind, conf_id, mtime, usn, data) "
+                            + "VALUES (7, 1, 'Default', 'default', 0, 1, ?, 0, ?)",
+                    now,
+                    PythonJsonWriter.write(DeckJson.normalDeck(1, "Default", now)));
+            exec(
+                    c,
+                    "INSERT INTO deck_configs (profile_id, id, name, mtime, usn, config) VALUES (7, 1, 'Default', ?, 0, ?)",
+                    now,
+                    PythonJsonWriter.write(DeckJson.defaultPreset(1, "Default", now)));
             AtomicLong ids = new AtomicLong(100);
             JsonObject basic = StockNoteTypes.create(ids::getAndIncrement, now).get(0);
-            exec(c, "INSERT INTO notetypes (profile_id, id, name, name_key, kind, mtime, usn, config) "
-                    + "VALUES (7, 100, 'Basic', 'basic', 0, ?, 0, ?)", now, PythonJsonWriter.write(basic));
+            exec(
+                    c,
+                    "INSERT INTO notetypes (profile_id, id, name, name_key, kind, mtime, usn, config) "
+                            + "VALUES (7, 100, 'Basic', 'basic', 0, ?, 0, ?)",
+                    now,
+                    PythonJsonWriter.write(basic));
             // three fields for a two-field note type, no cards, a picture that is not there
-            exec(c, "INSERT INTO notes (profile_id, id, guid, mid, mtime, usn, tags, flds, sfld, csum, flags, data) "
-                    + "VALUES (7, 10, 'g', 100, ?, 0, ' t1 ', ?, 'x', 0, 0, '')", now, "x\u001fy <img src=\"pic.png\">\u001fz");
+            exec(
+                    c,
+                    "INSERT INTO notes (profile_id, id, guid, mid, mtime, usn, tags, flds, sfld, csum, flags, data) "
+                            + "VALUES (7, 10, 'g', 100, ?, 0, ' t1 ', ?, 'x', 0, 0, '')",
+                    now,
+                    "x\u001fy <img src=\"pic.png\">\u001fz");
             // a card of a note that is gone
-            exec(c, "INSERT INTO cards (profile_id, id, nid, did, ord, mtime, usn, ctype, queue, due, ivl, factor, reps, "
-                    + "lapses, remaining, odue, odid, flags, data) VALUES (7, 20, 999, 1, 0, ?, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, '')", now);
-            exec(c, "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (7, 'ghost', 'ghost', 0, ?)", false);
+            exec(
+                    c,
+                    "INSERT INTO cards (profile_id, id, nid, did, ord, mtime, usn, ctype, queue, due, ivl, factor, reps, "
+                            + "lapses, remaining, odue, odid, flags, data) VALUES (7, 20, 999, 1, 0, ?, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+                    now);
+            exec(
+                    c,
+                    "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (7, 'ghost', 'ghost', 0, ?)",
+                    false);
             return null;
         });
 
@@ -97,17 +123,25 @@ class AdminCheckTest {
         assertEquals(0, run.status(), run.err());
         String first = run.out().lines().findFirst().orElse("");
         assertTrue(first.startsWith("profile Checked: "), run.out());
-        for (String part : List.of("cardsMissingNote=1", "fieldCountMismatch=1", "cardsGenerated=1", "tagListChanges=3",
+        for (String part : List.of(
+                "cardsMissingNote=1",
+                "fieldCountMismatch=1",
+                "cardsGenerated=1",
+                "tagListChanges=3",
                 "missing media files: 1")) {
             assertTrue(first.contains(part), part + " in " + first);
         }
         assertTrue(run.out().contains("\nmissing media file: pic.png\n"), run.out());
 
         db(config, c -> {
-            assertEquals(List.of("x\u001fy <img src=\"pic.png\">; z"), strings(c, "SELECT flds FROM notes WHERE profile_id = 7"));
+            assertEquals(
+                    List.of("x\u001fy <img src=\"pic.png\">; z"),
+                    strings(c, "SELECT flds FROM notes WHERE profile_id = 7"));
             assertEquals(List.of(" db-check t1 "), strings(c, "SELECT tags FROM notes WHERE profile_id = 7"));
             assertEquals(List.of("10"), strings(c, "SELECT nid FROM cards WHERE profile_id = 7"));
-            assertEquals(List.of("db-check", "t1"), strings(c, "SELECT tag FROM tags WHERE profile_id = 7 ORDER BY tag_key"));
+            assertEquals(
+                    List.of("db-check", "t1"),
+                    strings(c, "SELECT tag FROM tags WHERE profile_id = 7 ORDER BY tag_key"));
             // a repair counts as a write: running servers re-read their search copies
             assertEquals(List.of("1"), strings(c, "SELECT gen FROM profiles WHERE id = 7"));
             return null;

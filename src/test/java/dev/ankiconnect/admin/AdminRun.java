@@ -15,7 +15,9 @@ record AdminRun(int status, String out, String err) {
         all[0] = "--config";
         all[1] = config.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int status = Admin.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Admin.run(
+                all,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new AdminRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,8 @@ class AdminTest {
     @Test
     void usersKeysAndProfiles() throws Exception {
         Path config = dir.resolve("ankiconnect.properties");
-        Files.writeString(config, "users=true\ndataDir=" + dir.resolve("data").toString().replace("\\", "/") + "\n");
+        Files.writeString(
+                config, "users=true\ndataDir=" + dir.resolve("data").toString().replace("\\", "/") + "\n");
 
         assertEquals(0, admin(config, "user", "add", "alice").status());
         assertEquals(1, admin(config, "user", "add", "alice").status());
@@ -40,7 +40,8 @@ class AdminTest {
         assertTrue(listed.out().endsWith("\tlaptop\n"), listed.out());
         assertFalse(listed.out().contains(key.substring(20)));
 
-        assertEquals(0, admin(config, "profile", "add", "alice", "Alice Spanish").status());
+        assertEquals(
+                0, admin(config, "profile", "add", "alice", "Alice Spanish").status());
         assertEquals(1, admin(config, "profile", "add", "bob", "Alice Spanish").status());
         assertEquals("Alice Spanish\talice\n", admin(config, "profile", "list").out());
 

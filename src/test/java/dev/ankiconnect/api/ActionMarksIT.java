@@ -59,8 +59,10 @@ class ActionMarksIT {
     String profile;
     String s;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /** What a recipe's run must show. */
     enum Kind {
@@ -81,8 +83,7 @@ class ActionMarksIT {
         FAILS
     }
 
-    record Recipe(String action, String label, Kind kind, int counts, Supplier<JsonObject> params) {
-    }
+    record Recipe(String action, String label, Kind kind, int counts, Supplier<JsonObject> params) {}
 
     @BeforeEach
     void setUp() {
@@ -94,15 +95,17 @@ class ActionMarksIT {
     // ---------------------------------------------------------------- the probe
 
     /** @param xid on PostgreSQL a transaction id the probe took, else null */
-    record State(long gen, JsonObject tables, JsonObject readOnly, Long xid) {
-    }
+    record State(long gen, JsonObject tables, JsonObject readOnly, Long xid) {}
 
     State state() {
-        URI probe = URI.create(url.toString()).resolve(MarksProbe.PATH.substring(1) + "?profile="
-                + URLEncoder.encode(profile, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(60))
+        URI probe = URI.create(url.toString())
+                .resolve(MarksProbe.PATH.substring(1) + "?profile="
+                        + URLEncoder.encode(profile, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(probe)
+                .timeout(Duration.ofSeconds(60))
                 // the application's filter in front of every path wants an AnkiConnect body
-                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"marksProbe\", \"version\": 6}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"marksProbe\", \"version\": 6}"))
+                .build();
         HttpResponse<String> response;
         try {
             response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -113,7 +116,10 @@ class ActionMarksIT {
         if (response.statusCode() != 200 || !(body instanceof JsonObject o) || !o.containsKey("gen")) {
             throw new AssertionError("probe " + probe + " answered " + response.statusCode() + ": " + response.body());
         }
-        return new State(o.getJsonNumber("gen").longValue(), o.getJsonObject("tables"), o.getJsonObject("readOnly"),
+        return new State(
+                o.getJsonNumber("gen").longValue(),
+                o.getJsonObject("tables"),
+                o.getJsonObject("readOnly"),
                 o.containsKey("xid") ? o.getJsonNumber("xid").longValue() : null);
     }
 
@@ -123,7 +129,8 @@ class ActionMarksIT {
         Set<String> names = new TreeSet<>(before.tables().keySet());
         names.addAll(after.tables().keySet());
         for (String t : names) {
-            if (!String.valueOf(before.tables().get(t)).equals(String.valueOf(after.tables().get(t)))) {
+            if (!String.valueOf(before.tables().get(t))
+                    .equals(String.valueOf(after.tables().get(t)))) {
                 out.add(t);
             }
         }
@@ -178,7 +185,8 @@ class ActionMarksIT {
     }
 
     long note(String deck, String model, Object... fieldsAndValues) {
-        return ((JsonNumber) call("addNote", o("note", note(deck, model, List.of("marks", "tagA-" + s), fieldsAndValues))))
+        return ((JsonNumber) call(
+                        "addNote", o("note", note(deck, model, List.of("marks", "tagA-" + s), fieldsAndValues))))
                 .longValue();
     }
 
@@ -225,24 +233,47 @@ class ActionMarksIT {
             call("createDeck", o("deck", deck));
             call("createDeck", o("deck", sub));
             call("createDeck", o("deck", other));
-            preset = ((JsonNumber) call("cloneDeckConfigId", o("name", "Marks preset " + s, "cloneFrom", 1))).longValue();
+            preset = ((JsonNumber) call("cloneDeckConfigId", o("name", "Marks preset " + s, "cloneFrom", 1)))
+                    .longValue();
             call("setDeckConfigId", o("decks", a(deck), "configId", preset));
             call("storeMediaFile", o("filename", media, "data", base64("marks media " + s)));
-            JsonObject created = call("createModel", o("modelName", model, "inOrderFields", a("F1", "F2", "F3"),
-                    "cardTemplates", a(o("Name", "T1", "Front", "{{F1}}", "Back", "{{F2}}"),
-                            o("Name", "T2", "Front", "{{F2}} second", "Back", "{{F1}}")),
-                    "css", ".card { color: black; }")).asJsonObject();
+            JsonObject created = call(
+                            "createModel",
+                            o(
+                                    "modelName",
+                                    model,
+                                    "inOrderFields",
+                                    a("F1", "F2", "F3"),
+                                    "cardTemplates",
+                                    a(
+                                            o("Name", "T1", "Front", "{{F1}}", "Back", "{{F2}}"),
+                                            o("Name", "T2", "Front", "{{F2}} second", "Back", "{{F1}}")),
+                                    "css",
+                                    ".card { color: black; }"))
+                    .asJsonObject();
             modelId = created.getJsonNumber("id").longValue();
             for (int i = 0; i < basic.length; i++) {
-                basic[i] = note(deck, "Basic", "Front", "front " + i + " " + s, "Back", "back " + i + " <img src=\"" + media + "\">");
+                basic[i] = note(
+                        deck,
+                        "Basic",
+                        "Front",
+                        "front " + i + " " + s,
+                        "Back",
+                        "back " + i + " <img src=\"" + media + "\">");
             }
             cloze = note(sub, "Cloze", "Text", "{{c1::alpha}} and {{c2::beta}} " + s, "Back Extra", "extra");
             reversed = note(deck, "Basic (and reversed card)", "Front", "rev " + s, "Back", "erse");
             custom = note(deck, model, "F1", "one " + s, "F2", "two", "F3", "three");
             reviewed = note(deck, "Basic", "Front", "reviewed " + s, "Back", "r");
             reviewedCard = card(reviewed);
-            call("answerCards", o("answers", a(o("cardId", reviewedCard, "ease", 3), o("cardId", card(basic[3]), "ease", 3),
-                    o("cardId", card(basic[4]), "ease", 1))));
+            call(
+                    "answerCards",
+                    o(
+                            "answers",
+                            a(
+                                    o("cardId", reviewedCard, "ease", 3),
+                                    o("cardId", card(basic[3]), "ease", 3),
+                                    o("cardId", card(basic[4]), "ease", 1))));
             call("setDueDate", o("cards", a(card(basic[4])), "days", "1!"));
         }
     }
@@ -265,7 +296,11 @@ class ActionMarksIT {
         r.add(read("findCards", () -> o("query", "deck:\"" + d.deck + "\" is:new")));
         r.add(read("cardsToNotes", () -> o("cards", a(d.reviewedCard, card(d.cloze)))));
         r.add(read("cardsModTime", () -> o("cards", a(d.reviewedCard))));
-        r.add(read("cardsInfo", () -> o("cards", List.of(cardsOf(d.cloze).get(0), cardsOf(d.cloze).get(1), d.reviewedCard))));
+        r.add(read(
+                "cardsInfo",
+                () -> o(
+                        "cards",
+                        List.of(cardsOf(d.cloze).get(0), cardsOf(d.cloze).get(1), d.reviewedCard))));
         r.add(write("forgetCards", () -> o("cards", a(card(d.basic[3])))));
         r.add(write("relearnCards", () -> o("cards", a(card(d.basic[4])))));
         r.add(write("answerCards", () -> o("answers", a(o("cardId", card(d.basic[5]), "ease", 3)))));
@@ -286,18 +321,25 @@ class ActionMarksIT {
         r.add(write("saveDeckConfig", () -> {
             JsonObject config = call("getDeckConfig", o("deck", d.deck)).asJsonObject();
             JsonObject nw = config.getJsonObject("new");
-            return o("config", Json.createObjectBuilder(config).add("new",
-                    Json.createObjectBuilder(nw).add("perDay", nw.getInt("perDay") + 7)).build());
+            return o(
+                    "config",
+                    Json.createObjectBuilder(config)
+                            .add("new", Json.createObjectBuilder(nw).add("perDay", nw.getInt("perDay") + 7))
+                            .build());
         }));
         r.add(write("setDeckConfigId", () -> o("decks", a(d.other), "configId", d.preset)));
         r.add(write("cloneDeckConfigId", () -> o("name", "Marks clone " + s, "cloneFrom", d.preset)));
-        r.add(write("removeDeckConfigId", () -> o("configId",
-                call("cloneDeckConfigId", o("name", "Marks doomed preset " + s)))));
+        r.add(write(
+                "removeDeckConfigId",
+                () -> o("configId", call("cloneDeckConfigId", o("name", "Marks doomed preset " + s)))));
         r.add(read("getDeckStats", () -> o("decks", a(d.deck, d.sub))));
         r.add(creates("getDeckStats", () -> o("decks", a(d.deck, "Marks-" + s + "-StatsNew"))));
-        r.add(read("deckNameFromId", () -> o("deckId", call("deckNamesAndIds", o()).asJsonObject().get(d.sub))));
+        r.add(read(
+                "deckNameFromId",
+                () -> o("deckId", call("deckNamesAndIds", o()).asJsonObject().get(d.sub))));
         // Media
-        r.add(write("storeMediaFile", () -> o("filename", "_marks-stored-" + s + ".txt", "data", base64("stored " + s))));
+        r.add(write(
+                "storeMediaFile", () -> o("filename", "_marks-stored-" + s + ".txt", "data", base64("stored " + s))));
         r.add(read("retrieveMediaFile", () -> o("filename", d.media)));
         r.add(read("getMediaFilesNames", () -> o("pattern", "_marks-*")));
         r.add(write("deleteMediaFile", () -> {
@@ -315,20 +357,47 @@ class ActionMarksIT {
         r.add(read("getProfiles", () -> o()));
         r.add(read("getActiveProfile", () -> o()));
         r.add(new Recipe("loadProfile", "the active one", Kind.SERVER_STATE, 0, () -> o("name", profile)));
-        r.add(new Recipe("multi", "of reads", Kind.READ, 0, () -> o("actions", a(
-                o("action", "deckNames"), o("action", "findNotes", "params", o("query", "tag:" + d.tag)),
-                o("action", "cardReviews", "params", o("deck", d.deck, "startID", 0)),
-                o("action", "getDeckStats", "params", o("decks", a(d.deck))), o("action", "version", "version", 6)))));
-        r.add(new Recipe("multi", "with two writes among reads", Kind.DELEGATES, 2, () -> o("actions", a(
-                o("action", "deckNames"),
-                o("action", "addTags", "params", o("notes", a(d.basic[8]), "tags", "multi-" + s)),
-                o("action", "findNotes", "params", o("query", "tag:multi-" + s)),
-                o("action", "updateNoteFields", "params", o("note", o("id", d.basic[8], "fields", o("Back", "multi " + s)))),
-                o("action", "getTags")))));
-        r.add(new Recipe("multi", "of reads, one of which creates a deck", Kind.DELEGATES, 1, () -> o("actions", a(
-                o("action", "deckNames"),
-                o("action", "getDeckStats", "params", o("decks", a("Marks-" + s + "-MultiNew"))),
-                o("action", "version")))));
+        r.add(new Recipe(
+                "multi",
+                "of reads",
+                Kind.READ,
+                0,
+                () -> o(
+                        "actions",
+                        a(
+                                o("action", "deckNames"),
+                                o("action", "findNotes", "params", o("query", "tag:" + d.tag)),
+                                o("action", "cardReviews", "params", o("deck", d.deck, "startID", 0)),
+                                o("action", "getDeckStats", "params", o("decks", a(d.deck))),
+                                o("action", "version", "version", 6)))));
+        r.add(new Recipe(
+                "multi",
+                "with two writes among reads",
+                Kind.DELEGATES,
+                2,
+                () -> o(
+                        "actions",
+                        a(
+                                o("action", "deckNames"),
+                                o("action", "addTags", "params", o("notes", a(d.basic[8]), "tags", "multi-" + s)),
+                                o("action", "findNotes", "params", o("query", "tag:multi-" + s)),
+                                o(
+                                        "action",
+                                        "updateNoteFields",
+                                        "params",
+                                        o("note", o("id", d.basic[8], "fields", o("Back", "multi " + s)))),
+                                o("action", "getTags")))));
+        r.add(new Recipe(
+                "multi",
+                "of reads, one of which creates a deck",
+                Kind.DELEGATES,
+                1,
+                () -> o(
+                        "actions",
+                        a(
+                                o("action", "deckNames"),
+                                o("action", "getDeckStats", "params", o("decks", a("Marks-" + s + "-MultiNew"))),
+                                o("action", "version")))));
         // Packages
         r.add(read("exportPackage", () -> o("deck", d.deck, "path", "marks-" + s + ".apkg", "includeSched", true)));
         r.add(write("importPackage", () -> {
@@ -351,17 +420,47 @@ class ActionMarksIT {
         r.add(read("modelFieldsOnTemplates", () -> o("modelName", d.model)));
         r.add(read("modelTemplates", () -> o("modelName", d.model)));
         r.add(read("modelStyling", () -> o("modelName", d.model)));
-        r.add(write("createModel", () -> o("modelName", "MarksNew-" + s, "inOrderFields", a("A", "B"),
-                "cardTemplates", a(o("Front", "{{A}}", "Back", "{{B}}")))));
-        r.add(write("updateModelTemplates", () -> o("model", o("name", d.model,
-                "templates", o("T1", o("Front", "{{F1}} updated", "Back", "{{F2}} updated"))))));
+        r.add(write(
+                "createModel",
+                () -> o(
+                        "modelName",
+                        "MarksNew-" + s,
+                        "inOrderFields",
+                        a("A", "B"),
+                        "cardTemplates",
+                        a(o("Front", "{{A}}", "Back", "{{B}}")))));
+        r.add(write(
+                "updateModelTemplates",
+                () -> o(
+                        "model",
+                        o(
+                                "name",
+                                d.model,
+                                "templates",
+                                o("T1", o("Front", "{{F1}} updated", "Back", "{{F2}} updated"))))));
         r.add(write("updateModelStyling", () -> o("model", o("name", d.model, "css", ".card { color: navy; }"))));
-        r.add(write("findAndReplaceInModels", () -> o("modelName", d.model, "findText", "navy",
-                "replaceText", "teal", "front", true, "back", true, "css", true)));
-        r.add(write("modelTemplateRename", () -> o("modelName", d.model, "oldTemplateName", "T2", "newTemplateName", "T2r")));
+        r.add(write(
+                "findAndReplaceInModels",
+                () -> o(
+                        "modelName",
+                        d.model,
+                        "findText",
+                        "navy",
+                        "replaceText",
+                        "teal",
+                        "front",
+                        true,
+                        "back",
+                        true,
+                        "css",
+                        true)));
+        r.add(write(
+                "modelTemplateRename",
+                () -> o("modelName", d.model, "oldTemplateName", "T2", "newTemplateName", "T2r")));
         r.add(write("modelTemplateReposition", () -> o("modelName", d.model, "templateName", "T2r", "index", 0)));
-        r.add(write("modelTemplateAdd", () -> o("modelName", d.model,
-                "template", o("Name", "T3", "Front", "{{F3}}", "Back", "{{F1}}"))));
+        r.add(write(
+                "modelTemplateAdd",
+                () -> o("modelName", d.model, "template", o("Name", "T3", "Front", "{{F3}}", "Back", "{{F1}}"))));
         r.add(write("modelTemplateRemove", () -> o("modelName", d.model, "templateName", "T3")));
         r.add(write("modelFieldRename", () -> o("modelName", d.model, "oldFieldName", "F3", "newFieldName", "F3r")));
         r.add(write("modelFieldReposition", () -> o("modelName", d.model, "fieldName", "F3r", "index", 0)));
@@ -369,11 +468,19 @@ class ActionMarksIT {
         r.add(write("modelFieldRemove", () -> o("modelName", d.model, "fieldName", "F4")));
         r.add(write("modelFieldSetFont", () -> o("modelName", d.model, "fieldName", "F1", "font", "Courier")));
         r.add(write("modelFieldSetFontSize", () -> o("modelName", d.model, "fieldName", "F1", "fontSize", 31)));
-        r.add(write("modelFieldSetDescription", () -> o("modelName", d.model, "fieldName", "F1", "description", "first")));
+        r.add(write(
+                "modelFieldSetDescription", () -> o("modelName", d.model, "fieldName", "F1", "description", "first")));
         // Notes and tags
-        r.add(write("addNote", () -> o("note", note(d.deck, "Basic", List.of("added"), "Front", "added " + s, "Back", "a"))));
-        r.add(write("addNotes", () -> o("notes", a(note(d.deck, "Cloze", List.of(), "Text", "{{c1::many}} " + s),
-                note(d.other, "Basic", List.of(), "Front", "many " + s, "Back", "m")))));
+        r.add(write(
+                "addNote",
+                () -> o("note", note(d.deck, "Basic", List.of("added"), "Front", "added " + s, "Back", "a"))));
+        r.add(write(
+                "addNotes",
+                () -> o(
+                        "notes",
+                        a(
+                                note(d.deck, "Cloze", List.of(), "Text", "{{c1::many}} " + s),
+                                note(d.other, "Basic", List.of(), "Front", "many " + s, "Back", "m")))));
         JsonObject candidate = note(d.deck, "Basic", List.of(), "Front", "front 1 " + s, "Back", "dup?");
         JsonObject fresh = note(d.deck, "Basic", List.of(), "Front", "never added " + s, "Back", "n");
         r.add(read("canAddNotes", () -> o("notes", a(candidate, fresh))));
@@ -381,16 +488,38 @@ class ActionMarksIT {
         r.add(read("canAddNotesWithErrorDetail", () -> o("notes", a(candidate, fresh))));
         r.add(read("canAddNoteWithErrorDetail", () -> o("note", candidate)));
         r.add(write("updateNoteFields", () -> o("note", o("id", d.basic[1], "fields", o("Back", "updated " + s)))));
-        r.add(write("updateNote", () -> o("note", o("id", d.basic[2], "fields", o("Front", "updated front " + s),
-                "tags", a("marks", "updated")))));
-        r.add(write("updateNoteModel", () -> o("note", o("id", d.basic[9], "modelName", "Basic (and reversed card)",
-                "fields", o("Front", "moved " + s, "Back", "m"), "tags", a("moved")))));
+        r.add(write(
+                "updateNote",
+                () -> o(
+                        "note",
+                        o(
+                                "id",
+                                d.basic[2],
+                                "fields",
+                                o("Front", "updated front " + s),
+                                "tags",
+                                a("marks", "updated")))));
+        r.add(write(
+                "updateNoteModel",
+                () -> o(
+                        "note",
+                        o(
+                                "id",
+                                d.basic[9],
+                                "modelName",
+                                "Basic (and reversed card)",
+                                "fields",
+                                o("Front", "moved " + s, "Back", "m"),
+                                "tags",
+                                a("moved")))));
         r.add(write("updateNoteTags", () -> o("note", d.basic[10], "tags", a("marks", "retagged-" + s))));
         r.add(read("getNoteTags", () -> o("note", d.basic[10])));
         r.add(write("addTags", () -> o("notes", a(d.basic[11]), "tags", "added-" + s)));
         r.add(write("removeTags", () -> o("notes", a(d.basic[11]), "tags", "added-" + s)));
         r.add(read("getTags", () -> o()));
-        r.add(write("replaceTags", () -> o("notes", a(d.basic[11]), "tag_to_replace", d.tag, "replace_with_tag", "tagB-" + s)));
+        r.add(write(
+                "replaceTags",
+                () -> o("notes", a(d.basic[11]), "tag_to_replace", d.tag, "replace_with_tag", "tagB-" + s)));
         r.add(write("replaceTagsInAllNotes", () -> o("tag_to_replace", d.tag, "replace_with_tag", "tagC-" + s)));
         r.add(write("clearUnusedTags", () -> o()));
         r.add(read("findNotes", () -> o("query", "deck:\"" + d.deck + "\" tag:marks")));
@@ -404,7 +533,11 @@ class ActionMarksIT {
         r.add(read("getLatestReviewID", () -> o("deck", d.deck)));
         r.add(creates("getLatestReviewID", () -> o("deck", "Marks-" + s + "-LatestNew")));
         r.add(read("getReviewsOfCards", () -> o("cards", a(d.reviewedCard, card(d.basic[3])))));
-        r.add(write("insertReviews", () -> o("reviews", a(a(System.currentTimeMillis() + 17, d.reviewedCard, -1, 3, 4, -60, 2500, 6157, 1)))));
+        r.add(write(
+                "insertReviews",
+                () -> o(
+                        "reviews",
+                        a(a(System.currentTimeMillis() + 17, d.reviewedCard, -1, 3, 4, -60, 2500, 6157, 1)))));
         r.add(read("getNumCardsReviewedToday", () -> o()));
         r.add(read("getNumCardsReviewedByDay", () -> o()));
         r.add(read("getCollectionStatsHTML", () -> o("wholeCollection", true)));
@@ -473,15 +606,17 @@ class ActionMarksIT {
                 continue;
             }
             State before = state();
-            JsonObject reply = AnkiClient.parse(client.post(o("action", r.action(), "version", 6, "params", params).toString())
-                    .body()).asJsonObject();
+            JsonObject reply = AnkiClient.parse(client.post(o("action", r.action(), "version", 6, "params", params)
+                                    .toString())
+                            .body())
+                    .asJsonObject();
             State after = state();
             String error = reply.isNull("error") ? null : reply.getString("error");
             Set<String> tables = changed(before, after);
             long moved = after.gen() - before.gen();
             boolean readOnly = after.readOnly().getBoolean(r.action(), false);
-            String seen = " (tables changed: " + tables + ", gen " + before.gen() + " -> " + after.gen()
-                    + ", marked " + (readOnly ? "@ReadOnly" : "as a write") + ")";
+            String seen = " (tables changed: " + tables + ", gen " + before.gen() + " -> " + after.gen() + ", marked "
+                    + (readOnly ? "@ReadOnly" : "as a write") + ")";
 
             if (r.kind() == Kind.FAILS) {
                 if (error == null) {
@@ -495,7 +630,8 @@ class ActionMarksIT {
                 problems.add(what + ": changed data but did not move gen: searches would not see it" + seen);
             }
             if (tables.isEmpty() && moved != 0) {
-                problems.add(what + ": changed nothing but moved gen: every search after it re-reads the collection" + seen);
+                problems.add(
+                        what + ": changed nothing but moved gen: every search after it re-reads the collection" + seen);
             }
             switch (r.kind()) {
                 case READ, FAILS, SERVER_STATE -> {
@@ -507,9 +643,10 @@ class ActionMarksIT {
                     }
                     // PostgreSQL only: transaction ids show writes that were rolled back (the probe takes one itself).
                     if (before.xid() != null && after.xid() - before.xid() > 1) {
-                        problems.add(what + ": wrote or locked rows and was rolled back (" + (after.xid() - before.xid() - 1)
-                                + " transaction(s) took an id): a @ReadOnly action's writes are lost; a bug, or a read "
-                                + "that must write and call Tx.keepWrites" + seen);
+                        problems.add(
+                                what + ": wrote or locked rows and was rolled back (" + (after.xid() - before.xid() - 1)
+                                        + " transaction(s) took an id): a @ReadOnly action's writes are lost; a bug, or a read "
+                                        + "that must write and call Tx.keepWrites" + seen);
                     }
                 }
                 case WRITE, CREATES, DELEGATES -> {
@@ -545,8 +682,19 @@ class ActionMarksIT {
     @Test
     void theProbeCoversTheCollection() {
         State st = state();
-        for (String t : List.of("profiles", "col_config", "decks", "deck_configs", "notetypes", "notes", "cards",
-                "revlog", "tags", "media", "users", "api_keys")) {
+        for (String t : List.of(
+                "profiles",
+                "col_config",
+                "decks",
+                "deck_configs",
+                "notetypes",
+                "notes",
+                "cards",
+                "revlog",
+                "tags",
+                "media",
+                "users",
+                "api_keys")) {
             if (!st.tables().containsKey(t)) {
                 fail("the probe does not digest " + t + ": " + st.tables().keySet());
             }

@@ -57,7 +57,8 @@ class ActionSignaturesTest {
     private static Map<String, JsonObject> spec() throws IOException {
         try (InputStream in = ActionSignaturesTest.class.getResourceAsStream("/spec/actions.json")) {
             Map<String, JsonObject> out = new HashMap<>();
-            for (JsonValue v : PythonJsonReader.read(Json.PROVIDER, in.readAllBytes()).asJsonArray()) {
+            for (JsonValue v :
+                    PythonJsonReader.read(Json.PROVIDER, in.readAllBytes()).asJsonArray()) {
                 out.put(v.asJsonObject().getString("name"), v.asJsonObject());
             }
             return out;
@@ -66,7 +67,11 @@ class ActionSignaturesTest {
 
     /** The ActionGroup classes among the compiled main classes. */
     static List<ActionMethod> scanActions() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(ActionGroup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(ActionGroup.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<ActionMethod> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {

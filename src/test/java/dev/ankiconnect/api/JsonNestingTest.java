@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
  */
 class JsonNestingTest {
 
-    static final String ARRAY_TOO_DEEP = "maximum recursion depth exceeded while decoding a JSON array from a unicode string";
-    static final String OBJECT_TOO_DEEP = "maximum recursion depth exceeded while decoding a JSON object from a unicode string";
+    static final String ARRAY_TOO_DEEP =
+            "maximum recursion depth exceeded while decoding a JSON array from a unicode string";
+    static final String OBJECT_TOO_DEEP =
+            "maximum recursion depth exceeded while decoding a JSON object from a unicode string";
 
     static String arrays(int depth, boolean closed) {
         return "[".repeat(depth) + (closed ? "]".repeat(depth) : "");
@@ -27,8 +29,10 @@ class JsonNestingTest {
     }
 
     private static String error(String text, int maxDepth) {
-        return assertThrows(PythonJsonReader.JsonSyntaxError.class,
-                () -> PythonJsonReader.read(Json.PROVIDER, text.getBytes(StandardCharsets.UTF_8), maxDepth)).getMessage();
+        return assertThrows(
+                        PythonJsonReader.JsonSyntaxError.class,
+                        () -> PythonJsonReader.read(Json.PROVIDER, text.getBytes(StandardCharsets.UTF_8), maxDepth))
+                .getMessage();
     }
 
     @Test
@@ -36,10 +40,16 @@ class JsonNestingTest {
         for (boolean closed : new boolean[] {true, false}) {
             assertEquals(ARRAY_TOO_DEEP, error(arrays(100_000, closed), 512));
             assertEquals(OBJECT_TOO_DEEP, error(objects(100_000, closed), 512));
-            assertEquals(ARRAY_TOO_DEEP, error("{\"action\": \"notesInfo\", \"params\": {\"notes\": "
-                    + arrays(100_000, closed) + (closed ? "}}" : ""), 512));
+            assertEquals(
+                    ARRAY_TOO_DEEP,
+                    error(
+                            "{\"action\": \"notesInfo\", \"params\": {\"notes\": " + arrays(100_000, closed)
+                                    + (closed ? "}}" : ""),
+                            512));
             // the stored-data reader has the hard cap as its limit
-            assertThrows(PythonJsonReader.JsonSyntaxError.class, () -> PythonJsonReader.read(Json.PROVIDER, arrays(100_000, closed)));
+            assertThrows(
+                    PythonJsonReader.JsonSyntaxError.class,
+                    () -> PythonJsonReader.read(Json.PROVIDER, arrays(100_000, closed)));
         }
     }
 
@@ -64,7 +74,8 @@ class JsonNestingTest {
         assertEquals("[{\"a\": [1, {\"b\": []}], \"c\": {}}, [], 2]", PythonJsonWriter.write(v));
         assertEquals("Expecting ',' delimiter: line 1 column 9 (char 8)", error("[[1, 2] 3]", 512));
         assertEquals("Expecting value: line 1 column 5 (char 4)", error("[1, ]", 512));
-        assertEquals("Expecting property name enclosed in double quotes: line 1 column 10 (char 9)",
+        assertEquals(
+                "Expecting property name enclosed in double quotes: line 1 column 10 (char 9)",
                 error("{\"a\": 1, }", 512));
         assertEquals("Expecting value: line 1 column 101 (char 100)", error(arrays(100, false), 512));
     }
@@ -76,8 +87,10 @@ class JsonNestingTest {
             deep = Json.PROVIDER.createArrayBuilder().add(deep).build();
         }
         JsonValue value = deep;
-        assertInstanceOf(IllegalStateException.class, assertThrows(RuntimeException.class, () -> PythonJsonWriter.write(value)));
-        assertInstanceOf(IllegalStateException.class, assertThrows(RuntimeException.class, () -> PythonRepr.repr(value)));
+        assertInstanceOf(
+                IllegalStateException.class, assertThrows(RuntimeException.class, () -> PythonJsonWriter.write(value)));
+        assertInstanceOf(
+                IllegalStateException.class, assertThrows(RuntimeException.class, () -> PythonRepr.repr(value)));
         JsonValue allowed = PythonJsonReader.read(Json.PROVIDER, arrays(PythonJsonReader.MAX_DEPTH_CAP, true));
         assertEquals(arrays(PythonJsonReader.MAX_DEPTH_CAP, true), PythonJsonWriter.write(allowed));
         assertEquals(arrays(PythonJsonReader.MAX_DEPTH_CAP, true), PythonRepr.repr(allowed));
@@ -88,7 +101,8 @@ class JsonNestingTest {
         RequestParser parser = new RequestParser(Json.PROVIDER, 512);
         RequestParser.Parsed p = parser.parse(arrays(100_000, true).getBytes(StandardCharsets.UTF_8));
         assertEquals(new RequestParser.Invalid(ARRAY_TOO_DEEP), p);
-        p = parser.parse(("{\"action\": \"version\", \"params\": " + objects(100_000, true) + "}").getBytes(StandardCharsets.UTF_8));
+        p = parser.parse(("{\"action\": \"version\", \"params\": " + objects(100_000, true) + "}")
+                .getBytes(StandardCharsets.UTF_8));
         assertEquals(new RequestParser.Invalid(OBJECT_TOO_DEEP), p);
     }
 }

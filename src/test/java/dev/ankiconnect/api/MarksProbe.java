@@ -53,8 +53,18 @@ public class MarksProbe extends HttpServlet {
     static final String PATH = "/_test/marks";
 
     /** Tables whose rows carry {@code profile_id}: the collection's data. */
-    static final Set<String> PROFILE_SCOPED = Set.of("col_config", "decks", "deck_configs", "notetypes", "notes",
-            "cards", "revlog", "tags", "media", "collection_locks", "graves");
+    static final Set<String> PROFILE_SCOPED = Set.of(
+            "col_config",
+            "decks",
+            "deck_configs",
+            "notetypes",
+            "notes",
+            "cards",
+            "revlog",
+            "tags",
+            "media",
+            "collection_locks",
+            "graves");
 
     /** Server tables outside any collection: digested whole (a change there is a change too). */
     static final Set<String> SERVER_WIDE = Set.of("users", "api_keys");
@@ -110,11 +120,15 @@ public class MarksProbe extends HttpServlet {
                     out.add("profileId", profileId).add("gen", rs.getLong(2));
                 }
             }
-            if (c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            if (c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres")) {
                 // Takes the next transaction id of the cluster: one more than the last one any transaction took.
                 // A transaction takes one only when it writes or locks a row, even if it is rolled back, so
                 // between two probes the ids show whether anything in between wrote at all.
-                try (PreparedStatement s = c.prepareStatement("SELECT txid_current()"); ResultSet rs = s.executeQuery()) {
+                try (PreparedStatement s = c.prepareStatement("SELECT txid_current()");
+                        ResultSet rs = s.executeQuery()) {
                     rs.next();
                     out.add("xid", rs.getLong(1));
                 }
@@ -137,8 +151,9 @@ public class MarksProbe extends HttpServlet {
                 } else if (SERVER_WIDE.contains(key)) {
                     sql = "SELECT * FROM " + quoted;
                 } else {
-                    throw new IllegalStateException("table " + t.getValue() + " is unknown to " + MarksProbe.class.getName()
-                            + ": say how it is scoped (a profile's data, server-wide, or ignored)");
+                    throw new IllegalStateException(
+                            "table " + t.getValue() + " is unknown to " + MarksProbe.class.getName()
+                                    + ": say how it is scoped (a profile's data, server-wide, or ignored)");
                 }
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     if (sql.endsWith("?")) {
@@ -208,7 +223,9 @@ public class MarksProbe extends HttpServlet {
         rows.sort(null);
         MessageDigest all = sha256();
         rows.forEach(r -> all.update(r.getBytes(StandardCharsets.US_ASCII)));
-        return Json.createObjectBuilder().add("rows", rows.size()).add("digest", HexFormat.of().formatHex(all.digest()));
+        return Json.createObjectBuilder()
+                .add("rows", rows.size())
+                .add("digest", HexFormat.of().formatHex(all.digest()));
     }
 
     private static byte[] value(ResultSet rs, int i) throws SQLException, IOException {

@@ -32,14 +32,22 @@ class ParamsTest {
     @Test
     void wrongTypes_nameTheParameter() {
         Params p = params("{\"deck\": 1, \"cards\": [\"a\"], \"flag\": \"yes\", \"x\": 1.5}");
-        assertEquals("test: parameter 'deck' must be a string, got 1",
-                assertThrows(InvalidInputException.class, () -> p.string("deck")).getMessage());
-        assertEquals("test: parameter 'cards' must be an integer, got 'a'",
-                assertThrows(InvalidInputException.class, () -> p.longList("cards")).getMessage());
-        assertEquals("test: parameter 'flag' must be a boolean, got 'yes'",
-                assertThrows(InvalidInputException.class, () -> p.bool("flag", false)).getMessage());
-        assertEquals("test: parameter 'x' must be an integer, got 1.5",
-                assertThrows(InvalidInputException.class, () -> p.longValue("x")).getMessage());
+        assertEquals(
+                "test: parameter 'deck' must be a string, got 1",
+                assertThrows(InvalidInputException.class, () -> p.string("deck"))
+                        .getMessage());
+        assertEquals(
+                "test: parameter 'cards' must be an integer, got 'a'",
+                assertThrows(InvalidInputException.class, () -> p.longList("cards"))
+                        .getMessage());
+        assertEquals(
+                "test: parameter 'flag' must be a boolean, got 'yes'",
+                assertThrows(InvalidInputException.class, () -> p.bool("flag", false))
+                        .getMessage());
+        assertEquals(
+                "test: parameter 'x' must be an integer, got 1.5",
+                assertThrows(InvalidInputException.class, () -> p.longValue("x"))
+                        .getMessage());
     }
 
     @Test

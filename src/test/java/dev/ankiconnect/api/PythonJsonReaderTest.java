@@ -18,12 +18,14 @@ class PythonJsonReaderTest {
     }
 
     private static String error(String text) {
-        return assertThrows(PythonJsonReader.JsonSyntaxError.class, () -> read(text)).getMessage();
+        return assertThrows(PythonJsonReader.JsonSyntaxError.class, () -> read(text))
+                .getMessage();
     }
 
     @Test
     void readsNestedValues() {
-        JsonObject o = read(" {\"a\": [1, -2.5, true, false, null, \"x\\u00e9\\n\"], \"b\": {}} ").asJsonObject();
+        JsonObject o = read(" {\"a\": [1, -2.5, true, false, null, \"x\\u00e9\\n\"], \"b\": {}} ")
+                .asJsonObject();
         assertEquals("[1,-2.5,true,false,null,\"xé\\n\"]", o.get("a").toString());
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, o.get("b"));
     }
@@ -42,20 +44,22 @@ class PythonJsonReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{1: 2}|Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
-        "' '|Expecting value: line 1 column 2 (char 1)",
-        "[1, 2|Expecting ',' delimiter: line 1 column 6 (char 5)",
-        "{\"a\" 1}|Expecting ':' delimiter: line 1 column 6 (char 5)",
-        "{\"a\": 1,}|Expecting property name enclosed in double quotes: line 1 column 9 (char 8)",
-        "[1,]|Expecting value: line 1 column 4 (char 3)",
-        "\"abc|Unterminated string starting at: line 1 column 1 (char 0)",
-        "\"a\\qb\"|Invalid \\escape: line 1 column 3 (char 2)",
-        "\"\\u12x4\"|Invalid \\uXXXX escape: line 1 column 3 (char 2)",
-        "1 2|Extra data: line 1 column 3 (char 2)",
-        "tru|Expecting value: line 1 column 1 (char 0)",
-        "-|Expecting value: line 1 column 1 (char 0)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{1: 2}|Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+                "' '|Expecting value: line 1 column 2 (char 1)",
+                "[1, 2|Expecting ',' delimiter: line 1 column 6 (char 5)",
+                "{\"a\" 1}|Expecting ':' delimiter: line 1 column 6 (char 5)",
+                "{\"a\": 1,}|Expecting property name enclosed in double quotes: line 1 column 9 (char 8)",
+                "[1,]|Expecting value: line 1 column 4 (char 3)",
+                "\"abc|Unterminated string starting at: line 1 column 1 (char 0)",
+                "\"a\\qb\"|Invalid \\escape: line 1 column 3 (char 2)",
+                "\"\\u12x4\"|Invalid \\uXXXX escape: line 1 column 3 (char 2)",
+                "1 2|Extra data: line 1 column 3 (char 2)",
+                "tru|Expecting value: line 1 column 1 (char 0)",
+                "-|Expecting value: line 1 column 1 (char 0)",
+            })
     void errors_arePythons(String text, String expected) {
         assertEquals(expected, error(text == null ? "" : text));
     }
@@ -79,14 +83,23 @@ class PythonJsonReaderTest {
 
     @Test
     void badUtf8_isDescribedLikePythonsCodec() {
-        assertEquals("'utf-8' codec can't decode bytes in position 0-1: unexpected end of data",
-                assertThrows(PythonJsonReader.JsonSyntaxError.class,
-                        () -> PythonJsonReader.read(Json.PROVIDER, new byte[] {(byte) 0xE7, (byte) 0x8C})).getMessage());
-        assertEquals("'utf-8' codec can't decode byte 0xff in position 1: invalid start byte",
-                assertThrows(PythonJsonReader.JsonSyntaxError.class,
-                        () -> PythonJsonReader.read(Json.PROVIDER, new byte[] {'1', (byte) 0xFF})).getMessage());
-        assertEquals("'utf-8' codec can't decode byte 0xc3 in position 0: invalid continuation byte",
-                assertThrows(PythonJsonReader.JsonSyntaxError.class,
-                        () -> PythonJsonReader.read(Json.PROVIDER, new byte[] {(byte) 0xC3, 'a'})).getMessage());
+        assertEquals(
+                "'utf-8' codec can't decode bytes in position 0-1: unexpected end of data",
+                assertThrows(
+                                PythonJsonReader.JsonSyntaxError.class,
+                                () -> PythonJsonReader.read(Json.PROVIDER, new byte[] {(byte) 0xE7, (byte) 0x8C}))
+                        .getMessage());
+        assertEquals(
+                "'utf-8' codec can't decode byte 0xff in position 1: invalid start byte",
+                assertThrows(
+                                PythonJsonReader.JsonSyntaxError.class,
+                                () -> PythonJsonReader.read(Json.PROVIDER, new byte[] {'1', (byte) 0xFF}))
+                        .getMessage());
+        assertEquals(
+                "'utf-8' codec can't decode byte 0xc3 in position 0: invalid continuation byte",
+                assertThrows(
+                                PythonJsonReader.JsonSyntaxError.class,
+                                () -> PythonJsonReader.read(Json.PROVIDER, new byte[] {(byte) 0xC3, 'a'}))
+                        .getMessage());
     }
 }

@@ -10,11 +10,20 @@ class PythonJsonWriterTest {
 
     @Test
     void usesPythonSeparatorsAndAsciiEscapes() {
-        var value = Json.PROVIDER.createObjectBuilder()
-                .add("a", Json.PROVIDER.createArrayBuilder().add(1).add("é\u4eca\"\\\n").addNull().add(true))
+        var value = Json.PROVIDER
+                .createObjectBuilder()
+                .add(
+                        "a",
+                        Json.PROVIDER
+                                .createArrayBuilder()
+                                .add(1)
+                                .add("é\u4eca\"\\\n")
+                                .addNull()
+                                .add(true))
                 .add("b", Json.PROVIDER.createObjectBuilder())
                 .build();
-        assertEquals("{\"a\": [1, \"\\u00e9\\u4eca\\\"\\\\\\n\", null, true], \"b\": {}}", PythonJsonWriter.write(value));
+        assertEquals(
+                "{\"a\": [1, \"\\u00e9\\u4eca\\\"\\\\\\n\", null, true], \"b\": {}}", PythonJsonWriter.write(value));
     }
 
     @Test
@@ -40,7 +49,9 @@ class PythonJsonWriterTest {
 
     @Test
     void escapesAnywhereInLongerText() {
-        assertEquals("\"a \\\"b\\\" c\\u007f\\u00e9d\\te\"", PythonJsonWriter.write(Json.PROVIDER.createValue("a \"b\" c\u007f\u00e9d\te")));
+        assertEquals(
+                "\"a \\\"b\\\" c\\u007f\\u00e9d\\te\"",
+                PythonJsonWriter.write(Json.PROVIDER.createValue("a \"b\" c\u007f\u00e9d\te")));
         assertEquals("\"\\n\"", PythonJsonWriter.write(Json.PROVIDER.createValue("\n")));
         assertEquals("\"\"", PythonJsonWriter.write(Json.PROVIDER.createValue("")));
         assertEquals("\"plain text\"", PythonJsonWriter.write(Json.PROVIDER.createValue("plain text")));
@@ -48,7 +59,8 @@ class PythonJsonWriterTest {
 
     @Test
     void bigIntegralsAreExact() {
-        assertEquals("123456789012345678901234567890",
+        assertEquals(
+                "123456789012345678901234567890",
                 PythonJsonWriter.write(Json.PROVIDER.createValue(new BigDecimal("123456789012345678901234567890"))));
         assertEquals("-7", PythonJsonWriter.write(Json.PROVIDER.createValue(new java.math.BigInteger("-7"))));
     }
@@ -60,12 +72,20 @@ class PythonJsonWriterTest {
         assertTrue(ids instanceof LongArray);
         assertEquals("[1, 2, 1234567890123, -5]", PythonJsonWriter.write(ids));
         // the same text as the general path, and equal to a JSON-P array of the same numbers
-        jakarta.json.JsonArray general = Json.PROVIDER.createArrayBuilder().add(1L).add(2L).add(1234567890123L).add(-5L).build();
+        jakarta.json.JsonArray general = Json.PROVIDER
+                .createArrayBuilder()
+                .add(1L)
+                .add(2L)
+                .add(1234567890123L)
+                .add(-5L)
+                .build();
         assertEquals(PythonJsonWriter.write(general), PythonJsonWriter.write(ids));
         assertEquals(general, ids);
-        assertEquals(1234567890123L, ((jakarta.json.JsonArray) ids).getJsonNumber(2).longValue());
+        assertEquals(
+                1234567890123L, ((jakarta.json.JsonArray) ids).getJsonNumber(2).longValue());
         // inside a reply object
-        assertEquals("{\"result\": [7, 8], \"error\": null}",
+        assertEquals(
+                "{\"result\": [7, 8], \"error\": null}",
                 PythonJsonWriter.write(Reply.success(6, results.toJson(java.util.List.of(7L, 8L)))));
         // lists of other things, and empty lists, take the general path
         assertEquals("[1, \"a\"]", PythonJsonWriter.write(results.toJson(java.util.List.of(1L, "a"))));

@@ -11,8 +11,9 @@ class PythonReprTest {
         assertEquals("'6'", PythonRepr.repr(Json.PROVIDER.createValue("6")));
         assertEquals("\"it's\"", PythonRepr.repr(Json.PROVIDER.createValue("it's")));
         assertEquals("'say \"hi\" it\\'s'", PythonRepr.repr(Json.PROVIDER.createValue("say \"hi\" it's")));
-        assertEquals("{'a': [1, True, None], 'b': 'x\\n'}", PythonRepr.repr(PythonJsonReader.read(Json.PROVIDER,
-                "{\"a\": [1, true, null], \"b\": \"x\\n\"}")));
+        assertEquals(
+                "{'a': [1, True, None], 'b': 'x\\n'}",
+                PythonRepr.repr(PythonJsonReader.read(Json.PROVIDER, "{\"a\": [1, true, null], \"b\": \"x\\n\"}")));
     }
 
     @Test
@@ -23,7 +24,8 @@ class PythonReprTest {
 
     @Test
     void typeNames() {
-        assertEquals("list", PythonRepr.typeName(Json.PROVIDER.createArrayBuilder().build()));
+        assertEquals(
+                "list", PythonRepr.typeName(Json.PROVIDER.createArrayBuilder().build()));
         assertEquals("str", PythonRepr.typeName(Json.PROVIDER.createValue("x")));
         assertEquals("float", PythonRepr.typeName(Json.PROVIDER.createValue(1.5)));
         assertEquals("int", PythonRepr.typeName(Json.PROVIDER.createValue(1)));

@@ -16,7 +16,9 @@ class RequestParserTest {
     }
 
     private String firstLine(String body) {
-        return assertInstanceOf(RequestParser.Invalid.class, parse(body)).error().split("\n")[0];
+        return assertInstanceOf(RequestParser.Invalid.class, parse(body))
+                .error()
+                .split("\n")[0];
     }
 
     @Test
@@ -26,7 +28,8 @@ class RequestParserTest {
 
     @Test
     void defaults_versionFourAndEmptyParams() {
-        Envelope e = assertInstanceOf(RequestParser.Valid.class, parse("{\"action\": \"deckNames\"}")).envelope();
+        Envelope e = assertInstanceOf(RequestParser.Valid.class, parse("{\"action\": \"deckNames\"}"))
+                .envelope();
         assertEquals("deckNames", e.action());
         assertEquals(4, e.version());
         assertEquals(0, e.params().size());
@@ -35,7 +38,8 @@ class RequestParserTest {
 
     @Test
     void keyKeepsItsJsonType() {
-        Envelope e = assertInstanceOf(RequestParser.Valid.class, parse("{\"action\": \"x\", \"key\": 5}")).envelope();
+        Envelope e = assertInstanceOf(RequestParser.Valid.class, parse("{\"action\": \"x\", \"key\": 5}"))
+                .envelope();
         assertEquals("5", e.key().toString());
     }
 
@@ -52,14 +56,20 @@ class RequestParserTest {
 
     @Test
     void fullSchemaMessage_namesTheFailingRule() {
-        String error = assertInstanceOf(RequestParser.Invalid.class, parse("{\"action\": 1}")).error();
-        assertEquals("1 is not of type 'string'\n\nFailed validating 'type' in schema['properties']['action']:\n"
-                + "    {'minLength': 1, 'type': 'string'}\n\nOn instance['action']:\n    1", error);
+        String error = assertInstanceOf(RequestParser.Invalid.class, parse("{\"action\": 1}"))
+                .error();
+        assertEquals(
+                "1 is not of type 'string'\n\nFailed validating 'type' in schema['properties']['action']:\n"
+                        + "    {'minLength': 1, 'type': 'string'}\n\nOn instance['action']:\n    1",
+                error);
     }
 
     @Test
     void integralFloatVersion_passes() {
-        assertEquals(6, assertInstanceOf(RequestParser.Valid.class,
-                parse("{\"action\": \"a\", \"version\": 6.0}")).envelope().version());
+        assertEquals(
+                6,
+                assertInstanceOf(RequestParser.Valid.class, parse("{\"action\": \"a\", \"version\": 6.0}"))
+                        .envelope()
+                        .version());
     }
 }

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 
 /** Locates the copied fixture packages and offers small helpers shared by the tests. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path path(String name) {
         try {
@@ -45,9 +44,10 @@ final class Fixtures {
         Files.delete(probe);
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("ankipkg-") || n.startsWith("ankicol-") || n.startsWith("ankiout-");
-            }).count();
+                        String n = p.getFileName().toString();
+                        return n.startsWith("ankipkg-") || n.startsWith("ankicol-") || n.startsWith("ankiout-");
+                    })
+                    .count();
         }
     }
 }

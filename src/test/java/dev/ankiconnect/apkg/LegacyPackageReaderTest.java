@@ -17,7 +17,13 @@ class LegacyPackageReaderTest {
     void pylibMediaPackage() throws Exception {
         try (AnkiPackage p = Fixtures.read("anki-pylib-media.apkg")) {
             assertEquals(PackageVersion.LEGACY_1, p.sourceVersion());
-            assertEquals(new CollectionInfo(1348167600L, 1348208860319L, 1348208860294L, 11, p.collection().conf()),
+            assertEquals(
+                    new CollectionInfo(
+                            1348167600L,
+                            1348208860319L,
+                            1348208860294L,
+                            11,
+                            p.collection().conf()),
                     p.collection());
             assertEquals(3, p.notetypes().size());
             // two notetypes share the name Basic under different ids
@@ -33,8 +39,27 @@ class LegacyPackageReaderTest {
             assertEquals(685612576L, n.csum());
             assertEquals(List.of(), n.tagList());
             ApkgCard c = p.cards().get(0);
-            assertEquals(new ApkgCard(1348208775304L, 1348208769429L, 1, 0, 1348208860L, -1, 0, 0, 2, 0, 2500, 0, 0, 0,
-                    0, 0, 0, ""), c);
+            assertEquals(
+                    new ApkgCard(
+                            1348208775304L,
+                            1348208769429L,
+                            1,
+                            0,
+                            1348208860L,
+                            -1,
+                            0,
+                            0,
+                            2,
+                            0,
+                            2500,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            ""),
+                    c);
             assertEquals(0, p.revlog().size());
             assertEquals(1, p.media().size());
             ApkgMediaFile m = p.media().get(0);
@@ -55,14 +80,23 @@ class LegacyPackageReaderTest {
             assertEquals(9, p.notetypes().size());
             JsonObject thai = p.notetypes().get(1404110860496L);
             assertEquals("Thaischrift", thai.getString("name"));
-            assertEquals("Bilder Rückseite", thai.getJsonArray("flds").getJsonObject(7).getString("name"));
+            assertEquals(
+                    "Bilder Rückseite",
+                    thai.getJsonArray("flds").getJsonObject(7).getString("name"));
             assertEquals("Karte 1", thai.getJsonArray("tmpls").getJsonObject(0).getString("name"));
-            assertEquals(8, p.notetypes().get(1370745371343L).getJsonArray("tmpls").size());
+            assertEquals(
+                    8, p.notetypes().get(1370745371343L).getJsonArray("tmpls").size());
             assertEquals(1, p.notetypes().get(1419859943736L).getInt("type"));
 
             assertEquals(11, p.decks().size());
-            assertEquals("1-TEMPLATES::Anatomy::BadTemplate", p.decks().get(1371989140089L).getString("name"));
-            assertEquals(2, p.decks().values().stream().filter(d -> d.getInt("dyn") == 1).count());
+            assertEquals(
+                    "1-TEMPLATES::Anatomy::BadTemplate",
+                    p.decks().get(1371989140089L).getString("name"));
+            assertEquals(
+                    2,
+                    p.decks().values().stream()
+                            .filter(d -> d.getInt("dyn") == 1)
+                            .count());
 
             ApkgNote n = p.notes().get(0);
             assertEquals(1370745757161L, n.id());
@@ -79,13 +113,16 @@ class LegacyPackageReaderTest {
             assertEquals(6988, c.due());
             assertEquals(1001, c.left());
             assertEquals(1371403431638L, c.did());
-            assertEquals(16, p.cards().stream().filter(x -> x.odid() == 1371403431638L).count());
+            assertEquals(
+                    16,
+                    p.cards().stream().filter(x -> x.odid() == 1371403431638L).count());
 
-            Map<Integer, Long> byType = p.cards().stream()
-                    .collect(Collectors.groupingBy(ApkgCard::type, Collectors.counting()));
+            Map<Integer, Long> byType =
+                    p.cards().stream().collect(Collectors.groupingBy(ApkgCard::type, Collectors.counting()));
             assertEquals(Map.of(0, 131L, 1, 15L), byType);
 
-            assertEquals(new ApkgRevlogEntry(1404609557545L, 1404535701831L, -1, 2, 1, -3600, 2500, 1347, 0),
+            assertEquals(
+                    new ApkgRevlogEntry(1404609557545L, 1404535701831L, -1, 2, 1, -3600, 2500, 1347, 0),
                     p.revlog().get(0));
             assertTrue(p.revlog().stream().allMatch(r -> r.type() == 0));
         }
@@ -101,9 +138,13 @@ class LegacyPackageReaderTest {
             assertEquals(14, p.graves().size());
             assertTrue(p.graves().stream().allMatch(g -> g.type() == 1));
             assertEquals(7, p.notetypes().size());
-            assertEquals(11, p.notetypes().get(1586378882646L).getJsonArray("flds").size());
-            assertEquals(List.of("Default"), p.decks().values().stream().map(d -> d.getString("name")).toList());
-            ApkgCard review = p.cards().stream().filter(c -> c.type() == 2).findFirst().orElseThrow();
+            assertEquals(
+                    11, p.notetypes().get(1586378882646L).getJsonArray("flds").size());
+            assertEquals(
+                    List.of("Default"),
+                    p.decks().values().stream().map(d -> d.getString("name")).toList());
+            ApkgCard review =
+                    p.cards().stream().filter(c -> c.type() == 2).findFirst().orElseThrow();
             assertEquals(4, review.ivl());
             assertEquals(2, review.queue());
             assertEquals(4, review.due());
@@ -138,13 +179,35 @@ class LegacyPackageReaderTest {
             assertEquals(2, p.collection().conf().getInt("schedVer"));
             assertEquals(-120, p.collection().conf().getInt("creationOffset"));
 
-            assertEquals(List.of("Occlusion", "Image", "Header", "Back Extra", "Comments"),
+            assertEquals(
+                    List.of("Occlusion", "Image", "Header", "Back Extra", "Comments"),
                     p.notetypes().get(1722337061626L).getJsonArray("flds").stream()
-                            .map(f -> f.asJsonObject().getString("name")).toList());
+                            .map(f -> f.asJsonObject().getString("name"))
+                            .toList());
             ApkgCard c = p.cards().get(0);
-            assertEquals(new ApkgCard(1755501927620L, 1755501927619L, 1755501847974L, 0, 1755502066L, 127, 2, 2, 871,
-                    11, 2500, 2, 0, 0, 0, 0, 0, "{\"pos\":1055,\"s\":12.116,\"d\":5.61,\"dr\":0.9}"), c);
-            assertEquals(new ApkgRevlogEntry(1755502051870L, 1755501927620L, 127, 3, -600, 0, 623, 6425, 0),
+            assertEquals(
+                    new ApkgCard(
+                            1755501927620L,
+                            1755501927619L,
+                            1755501847974L,
+                            0,
+                            1755502066L,
+                            127,
+                            2,
+                            2,
+                            871,
+                            11,
+                            2500,
+                            2,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            "{\"pos\":1055,\"s\":12.116,\"d\":5.61,\"dr\":0.9}"),
+                    c);
+            assertEquals(
+                    new ApkgRevlogEntry(1755502051870L, 1755501927620L, 127, 3, -600, 0, 623, 6425, 0),
                     p.revlog().get(0));
             ApkgNote n = p.notes().get(0);
             assertEquals("cYo+,.?%Nh", n.guid());

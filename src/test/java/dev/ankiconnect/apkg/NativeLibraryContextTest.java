@@ -36,7 +36,8 @@ class NativeLibraryContextTest {
             }
             List<String> holders = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t != me && t.getContextClassLoader() == application)
-                    .map(Thread::getName).collect(Collectors.toList());
+                    .map(Thread::getName)
+                    .collect(Collectors.toList());
             assertEquals(List.of(), holders);
         }
     }

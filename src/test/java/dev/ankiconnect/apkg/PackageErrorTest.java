@@ -32,8 +32,8 @@ class PackageErrorTest {
 
     private static PackageFormatException failRead(byte[] data) throws IOException {
         long before = Fixtures.tempFileCount();
-        PackageFormatException e = assertThrows(PackageFormatException.class,
-                () -> new PackageReader().read(new ByteArrayInputStream(data)));
+        PackageFormatException e = assertThrows(
+                PackageFormatException.class, () -> new PackageReader().read(new ByteArrayInputStream(data)));
         assertEquals(before, Fixtures.tempFileCount(), "temp files left behind");
         return e;
     }
@@ -54,14 +54,15 @@ class PackageErrorTest {
 
     @Test
     void zipWithoutCollection() throws Exception {
-        PackageFormatException e = failRead(zip(Map.of("media", "{}".getBytes(StandardCharsets.UTF_8),
-                "readme.txt", new byte[] {65})));
+        PackageFormatException e =
+                failRead(zip(Map.of("media", "{}".getBytes(StandardCharsets.UTF_8), "readme.txt", new byte[] {65})));
         assertTrue(e.getMessage().contains("contains no collection"), e.getMessage());
     }
 
     @Test
     void corruptSqlite() throws Exception {
-        byte[] garbage = "SQLite format 3\0 but then nothing sensible at all".repeat(200).getBytes(StandardCharsets.UTF_8);
+        byte[] garbage =
+                "SQLite format 3\0 but then nothing sensible at all".repeat(200).getBytes(StandardCharsets.UTF_8);
         PackageFormatException e = failRead(zip(Map.of("collection.anki2", garbage, "media", "{}".getBytes())));
         assertTrue(e.getMessage().startsWith("collection.anki2 is not a readable Anki collection"), e.getMessage());
     }
@@ -75,15 +76,14 @@ class PackageErrorTest {
 
     @Test
     void corruptZstdCollection() throws Exception {
-        PackageFormatException e = failRead(zip(Map.of("meta", new byte[] {8, 3},
-                "collection.anki21b", "not zstd".getBytes(StandardCharsets.UTF_8))));
+        PackageFormatException e = failRead(zip(
+                Map.of("meta", new byte[] {8, 3}, "collection.anki21b", "not zstd".getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.getMessage().startsWith("Cannot unpack collection.anki21b"), e.getMessage());
     }
 
     @Test
     void packageFromANewerAnki() throws Exception {
-        PackageFormatException e = failRead(zip(Map.of("meta", new byte[] {8, 9},
-                "collection.anki2", new byte[] {1})));
+        PackageFormatException e = failRead(zip(Map.of("meta", new byte[] {8, 9}, "collection.anki2", new byte[] {1})));
         assertTrue(e.getMessage().contains("newer Anki (package version 9)"), e.getMessage());
     }
 
@@ -99,8 +99,8 @@ class PackageErrorTest {
             }
             db = z.readAllBytes();
         }
-        PackageFormatException e = failRead(zip(Map.of("collection.anki2", db,
-                "media", "{\"0\": 5}".getBytes(StandardCharsets.UTF_8), "0", new byte[] {1})));
+        PackageFormatException e = failRead(zip(Map.of(
+                "collection.anki2", db, "media", "{\"0\": 5}".getBytes(StandardCharsets.UTF_8), "0", new byte[] {1})));
         assertTrue(e.getMessage().startsWith("The package's media map is corrupt"), e.getMessage());
     }
 }

@@ -53,8 +53,27 @@ class Schema18PackageReaderTest {
             assertEquals(List.of("The perfect 5th of C is...", "<h1>G</h1>"), n.fields());
             assertEquals(List.of("easy", "interval"), n.tagList());
             assertEquals(2805491301L, n.csum());
-            assertEquals(new ApkgCard(1484237387253L, 1484237387194L, 1741401357760L, 0, 1484237387L, -1, 0, 0, 41, 0, 0,
-                    0, 0, 0, 0, 0, 0, "{}"), p.cards().get(0));
+            assertEquals(
+                    new ApkgCard(
+                            1484237387253L,
+                            1484237387194L,
+                            1741401357760L,
+                            0,
+                            1484237387L,
+                            -1,
+                            0,
+                            0,
+                            41,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            "{}"),
+                    p.cards().get(0));
 
             // the fields/templates tables hold orphan rows of other notetypes: only Basic+ is real
             assertEquals(Set.of(1483568031035L), p.notetypes().keySet());
@@ -92,39 +111,51 @@ class Schema18PackageReaderTest {
     void musicIntervalsDecksTagsAndPreset() throws Exception {
         try (AnkiPackage p = Fixtures.read("anki-pwa-music-intervals.apkg")) {
             assertEquals(6, p.decks().size());
-            assertEquals("Music Intervals::2/ Middle - minor 2nd, perfect 4th, 6th, 7th",
+            assertEquals(
+                    "Music Intervals::2/ Middle - minor 2nd, perfect 4th, 6th, 7th",
                     p.decks().get(1741401357761L).getString("name"));
             JsonObject parent = p.decks().get(1741401357759L);
             assertEquals(0, parent.getInt("dyn"));
             assertEquals(1, parent.getInt("conf"));
-            assertTrue(parent.getString("desc").startsWith("Please see the <a href='https://ankiweb.net/shared/info/785148670'>"));
+            assertTrue(parent.getString("desc")
+                    .startsWith("Please see the <a href='https://ankiweb.net/shared/info/785148670'>"));
             JsonObject dflt = p.decks().get(1L);
             assertEquals("Default", dflt.getString("name"));
             assertEquals(JsonValue.TRUE, dflt.get("collapsed"));
             assertEquals(JsonValue.TRUE, dflt.get("browserCollapsed"));
             assertEquals("[0,0]", dflt.getJsonArray("newToday").toString());
-            Map<Long, Long> perDeck = p.cards().stream().collect(Collectors.groupingBy(ApkgCard::did, Collectors.counting()));
-            assertEquals(Map.of(1741401357760L, 59L, 1741401357761L, 82L, 1741401357762L, 97L, 1741401357763L, 102L),
+            Map<Long, Long> perDeck =
+                    p.cards().stream().collect(Collectors.groupingBy(ApkgCard::did, Collectors.counting()));
+            assertEquals(
+                    Map.of(1741401357760L, 59L, 1741401357761L, 82L, 1741401357762L, 97L, 1741401357763L, 102L),
                     perDeck);
 
             // this file's tags table is empty; the tags live only on the notes
             assertEquals(Map.of(), p.tags());
-            assertEquals(new TreeSet<>(List.of("easy", "hard", "hardcore", "interval", "middle", "tags")),
-                    p.notes().stream().flatMap(x -> x.tagList().stream()).collect(Collectors.toCollection(TreeSet::new)));
+            assertEquals(
+                    new TreeSet<>(List.of("easy", "hard", "hardcore", "interval", "middle", "tags")),
+                    p.notes().stream()
+                            .flatMap(x -> x.tagList().stream())
+                            .collect(Collectors.toCollection(TreeSet::new)));
 
             assertEquals(Set.of(1L), p.deckConfigs().keySet());
             JsonObject conf = p.deckConfigs().get(1L);
             assertEquals("Default", conf.getString("name"));
-            assertEquals("[1.0,10.0]", conf.getJsonObject("new").getJsonArray("delays").toString());
+            assertEquals(
+                    "[1.0,10.0]",
+                    conf.getJsonObject("new").getJsonArray("delays").toString());
             assertEquals(20, conf.getJsonObject("new").getInt("perDay"));
             assertEquals(2500, conf.getJsonObject("new").getInt("initialFactor"));
-            assertEquals("[1,4,0]", conf.getJsonObject("new").getJsonArray("ints").toString());
+            assertEquals(
+                    "[1,4,0]", conf.getJsonObject("new").getJsonArray("ints").toString());
             assertEquals(1, conf.getJsonObject("new").getInt("order")); // proto "due" = v11 1
             assertEquals(200, conf.getJsonObject("rev").getInt("perDay"));
             assertEquals(1.3, conf.getJsonObject("rev").getJsonNumber("ease4").doubleValue());
-            assertEquals(1.2, conf.getJsonObject("rev").getJsonNumber("hardFactor").doubleValue());
+            assertEquals(
+                    1.2, conf.getJsonObject("rev").getJsonNumber("hardFactor").doubleValue());
             assertEquals(36500, conf.getJsonObject("rev").getInt("maxIvl"));
-            assertEquals("[10.0]", conf.getJsonObject("lapse").getJsonArray("delays").toString());
+            assertEquals(
+                    "[10.0]", conf.getJsonObject("lapse").getJsonArray("delays").toString());
             assertEquals(8, conf.getJsonObject("lapse").getInt("leechFails"));
             assertEquals(1, conf.getJsonObject("lapse").getInt("leechAction"));
             assertEquals(1, conf.getJsonObject("lapse").getInt("minInt"));
@@ -144,14 +175,26 @@ class Schema18PackageReaderTest {
             assertEquals(0, p.revlog().size());
             assertEquals(0, p.media().size());
             assertEquals(1774857600L, p.collection().crt());
-            assertEquals(List.of("Basic", "Basic (and reversed card)", "Basic (optional reversed card)",
-                            "Basic (type in the answer)", "Cloze", "Image Occlusion"),
-                    p.notetypes().values().stream().map(o -> o.getString("name")).toList());
+            assertEquals(
+                    List.of(
+                            "Basic",
+                            "Basic (and reversed card)",
+                            "Basic (optional reversed card)",
+                            "Basic (type in the answer)",
+                            "Cloze",
+                            "Image Occlusion"),
+                    p.notetypes().values().stream()
+                            .map(o -> o.getString("name"))
+                            .toList());
             JsonObject cloze = p.notetypes().get(1774903411537L);
             assertEquals(1, cloze.getInt("type"));
-            assertEquals(List.of("Text", "Back Extra"),
-                    cloze.getJsonArray("flds").stream().map(f -> f.asJsonObject().getString("name")).toList());
-            assertEquals(5, p.notetypes().get(1774903411538L).getJsonArray("flds").size());
+            assertEquals(
+                    List.of("Text", "Back Extra"),
+                    cloze.getJsonArray("flds").stream()
+                            .map(f -> f.asJsonObject().getString("name"))
+                            .toList());
+            assertEquals(
+                    5, p.notetypes().get(1774903411538L).getJsonArray("flds").size());
             assertEquals(Set.of(1L), p.decks().keySet());
             assertEquals(1, p.deckConfigs().size());
             JsonObject conf = p.collection().conf();
@@ -171,12 +214,14 @@ class Schema18PackageReaderTest {
     void latestLayoutMediaAreDecompressedLazily(@TempDir Path dir) throws Exception {
         byte[] image = "not really a png, but bytes are bytes\n".repeat(100).getBytes(StandardCharsets.UTF_8);
         byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(image);
-        ProtoWriter entry = new ProtoWriter().string(1, "grün.png").varint(2, image.length).bytes(3, sha1);
+        ProtoWriter entry =
+                new ProtoWriter().string(1, "grün.png").varint(2, image.length).bytes(3, sha1);
         byte[] map = Zstd.compress(new ProtoWriter().message(1, entry).toByteArray());
 
         Path pkg = dir.resolve("with-media.apkg");
-        try (ZipFile src = new ZipFile(Fixtures.path("anki-pwa-music-intervals.apkg").toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(pkg))) {
+        try (ZipFile src = new ZipFile(
+                        Fixtures.path("anki-pwa-music-intervals.apkg").toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(pkg))) {
             for (String name : List.of("meta", "collection.anki21b", "collection.anki2")) {
                 out.putNextEntry(new ZipEntry(name));
                 try (InputStream in = src.getInputStream(src.getEntry(name))) {

@@ -15,7 +15,8 @@ final class BenchClient {
     /** One provider: {@code Json.create...} would scan the class path on every call. */
     private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI uri;
 
     /** Bounds every call: a benchmark never hangs on a server that stopped answering. */
@@ -35,15 +36,23 @@ final class BenchClient {
 
     /** The request body of an action (client work: built before a timed call). */
     String request(String action, JsonObject params) {
-        return JSON.createObjectBuilder().add("action", action).add("version", 6).add("params", params).build()
+        return JSON.createObjectBuilder()
+                .add("action", action)
+                .add("version", 6)
+                .add("params", params)
+                .build()
                 .toString();
     }
 
     /** Sends a request body and returns the reply body once all of it has arrived: what a benchmark times. */
     String send(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        return http.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(TIMEOUT)
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .body();
     }
 
     /** The result of a reply body (client work: parsed after a timed call); an error stops the run. */

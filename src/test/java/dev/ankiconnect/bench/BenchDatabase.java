@@ -37,7 +37,8 @@ final class BenchDatabase implements AutoCloseable {
                 }
                 EmbeddedPostgres pg = builder.start();
                 if (!reuse) {
-                    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    try (Connection c = pg.getPostgresDatabase().getConnection();
+                            Statement s = c.createStatement()) {
                         s.execute("CREATE DATABASE bench");
                     }
                 }
@@ -57,7 +58,8 @@ final class BenchDatabase implements AutoCloseable {
      */
     void analyze() throws Exception {
         if (pg != null) {
-            try (Connection c = pg.getDatabase("postgres", "bench").getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = pg.getDatabase("postgres", "bench").getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("ANALYZE");
             }
         }

@@ -8,8 +8,7 @@ import java.net.URI;
  */
 final class BenchOptions {
 
-    private BenchOptions() {
-    }
+    private BenchOptions() {}
 
     static String string(String name) {
         String v = System.getProperty(name);

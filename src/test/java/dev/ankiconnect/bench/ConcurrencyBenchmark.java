@@ -44,16 +44,24 @@ import org.apache.catalina.startup.Tomcat;
  */
 public final class ConcurrencyBenchmark {
 
-    private static final String[] READ_NOTE_QUERIES = {"deck:Languages::Spanish", "deck:Science", "tag:chapter42",
-        "tag:level::1", "tag:leech", "deck:Science -tag:level::2", "deck:History or tag:chapter7", "café"};
-    private static final String[] READ_CARD_QUERIES = {"deck:History", "is:due", "prop:ivl>10",
-        "is:due deck:Languages::French", "tag:chapter3"};
+    private static final String[] READ_NOTE_QUERIES = {
+        "deck:Languages::Spanish",
+        "deck:Science",
+        "tag:chapter42",
+        "tag:level::1",
+        "tag:leech",
+        "deck:Science -tag:level::2",
+        "deck:History or tag:chapter7",
+        "café"
+    };
+    private static final String[] READ_CARD_QUERIES = {
+        "deck:History", "is:due", "prop:ivl>10", "is:due deck:Languages::French", "tag:chapter3"
+    };
 
     /** Numbers the dictionary mix's added notes across clients and levels: each first field is new. */
     private static final AtomicLong UNIQUE = new AtomicLong();
 
-    private ConcurrencyBenchmark() {
-    }
+    private ConcurrencyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int notes = Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTES", "20000"));
@@ -64,12 +72,14 @@ public final class ConcurrencyBenchmark {
         int seconds = BenchOptions.integer("bench.seconds", 10);
         int warmup = BenchOptions.integer("bench.warmup", 2);
         int timeout = BenchOptions.integer("bench.timeout", 30);
-        String mixes = BenchOptions.string("bench.mixes") == null ? "read,dictionary" : BenchOptions.string("bench.mixes");
+        String mixes =
+                BenchOptions.string("bench.mixes") == null ? "read,dictionary" : BenchOptions.string("bench.mixes");
         BenchOptions.Target target = url == null ? BenchOptions.Target.local(port, "/") : BenchOptions.Target.of(url);
 
         BenchDatabase database = url == null ? BenchDatabase.start(db) : null;
         Tomcat tomcat = url == null
-                ? EmbeddedServer.start(port, Path.of("target", "bench-concurrency-" + db + "-" + System.currentTimeMillis()), false)
+                ? EmbeddedServer.start(
+                        port, Path.of("target", "bench-concurrency-" + db + "-" + System.currentTimeMillis()), false)
                 : null;
         int code = 0;
         try {
@@ -83,14 +93,36 @@ public final class ConcurrencyBenchmark {
             } else {
                 System.out.println("reusing the collection of " + target.uri() + ": " + have + " notes");
             }
-            Collection c = new Collection(ids(client.call("findNotes", query("")).asJsonArray()),
-                    ids(client.call("findCards", query("")).asJsonArray()), "run" + System.currentTimeMillis());
-            System.out.printf(Locale.ROOT, "%s on %s: %d notes, %d cards; levels %s, %d s each after %d s warm-up,"
-                    + " timeout %d s; at most %d s in all%n", url == null ? "embedded Tomcat" : "server",
-                    target.uri(), c.noteIds.length, c.cardIds.length, Arrays.toString(levels), seconds, warmup, timeout,
+            Collection c = new Collection(
+                    ids(client.call("findNotes", query("")).asJsonArray()),
+                    ids(client.call("findCards", query("")).asJsonArray()),
+                    "run" + System.currentTimeMillis());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s on %s: %d notes, %d cards; levels %s, %d s each after %d s warm-up,"
+                            + " timeout %d s; at most %d s in all%n",
+                    url == null ? "embedded Tomcat" : "server",
+                    target.uri(),
+                    c.noteIds.length,
+                    c.cardIds.length,
+                    Arrays.toString(levels),
+                    seconds,
+                    warmup,
+                    timeout,
                     mixes.split(",").length * levels.length * (warmup + seconds + timeout + 15));
-            System.out.printf(Locale.ROOT, "%n%-10s %7s %9s %9s %8s %8s %9s %7s %8s %6s%n", "mix", "clients", "req/s",
-                    "lookups/s", "p50 ms", "p99 ms", "max ms", "errors", "timeouts", "stuck");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n%-10s %7s %9s %9s %8s %8s %9s %7s %8s %6s%n",
+                    "mix",
+                    "clients",
+                    "req/s",
+                    "lookups/s",
+                    "p50 ms",
+                    "p99 ms",
+                    "max ms",
+                    "errors",
+                    "timeouts",
+                    "stuck");
             List<String> rows = new ArrayList<>();
             for (String mix : mixes.split(",")) {
                 Mix m = switch (mix.trim()) {
@@ -100,10 +132,19 @@ public final class ConcurrencyBenchmark {
                 };
                 for (int clients : levels) {
                     Result r = run(m, c, target, clients, warmup, seconds, timeout);
-                    String row = String.format(Locale.ROOT, "%-10s %7d %9.0f %9s %8.1f %8.1f %9.1f %7d %8d %6d",
-                            mix.trim(), clients, r.requests / r.elapsed,
+                    String row = String.format(
+                            Locale.ROOT,
+                            "%-10s %7d %9.0f %9s %8.1f %8.1f %9.1f %7d %8d %6d",
+                            mix.trim(),
+                            clients,
+                            r.requests / r.elapsed,
                             m == Mix.DICTIONARY ? String.format(Locale.ROOT, "%.0f", r.lookups / r.elapsed) : "-",
-                            r.percentile(50), r.percentile(99), r.percentile(100), r.errors, r.timeouts, r.stuck);
+                            r.percentile(50),
+                            r.percentile(99),
+                            r.percentile(100),
+                            r.errors,
+                            r.timeouts,
+                            r.stuck);
                     System.out.println(row);
                     rows.add(row);
                     if (r.firstError != null) {
@@ -126,11 +167,13 @@ public final class ConcurrencyBenchmark {
         System.exit(code);
     }
 
-    enum Mix { READ, DICTIONARY }
+    enum Mix {
+        READ,
+        DICTIONARY
+    }
 
     /** The seeded collection's ids, and a prefix that makes this run's added notes unique. */
-    private record Collection(long[] noteIds, long[] cardIds, String runId) {
-    }
+    private record Collection(long[] noteIds, long[] cardIds, String runId) {}
 
     private static final class Result {
         long requests;
@@ -173,8 +216,14 @@ public final class ConcurrencyBenchmark {
         String firstError;
         int added;
 
-        Worker(Mix mix, Collection collection, BenchOptions.Target target, int timeoutMs, int id,
-                CountDownLatch ready, CountDownLatch go) {
+        Worker(
+                Mix mix,
+                Collection collection,
+                BenchOptions.Target target,
+                int timeoutMs,
+                int id,
+                CountDownLatch ready,
+                CountDownLatch go) {
             this.mix = mix;
             this.collection = collection;
             this.target = target;
@@ -207,12 +256,14 @@ public final class ConcurrencyBenchmark {
         }
 
         private void lookup() {
-            String w = SearchBenchmark.word(random.nextInt(collection.noteIds.length + collection.noteIds.length / 5 + 1));
+            String w =
+                    SearchBenchmark.word(random.nextInt(collection.noteIds.length + collection.noteIds.length / 5 + 1));
             boolean counted = System.nanoTime() >= measureFrom;
             send("{\"action\": \"deckNames\", \"version\": 6}");
             send("{\"action\": \"modelNames\", \"version\": 6}");
             for (int i = 0; i < 5 && System.nanoTime() < end; i++) {
-                send("{\"action\": \"canAddNotes\", \"version\": 6, \"params\": {\"notes\": [" + note(i == 0 ? w : w + "-" + i) + "]}}");
+                send("{\"action\": \"canAddNotes\", \"version\": 6, \"params\": {\"notes\": ["
+                        + note(i == 0 ? w : w + "-" + i) + "]}}");
             }
             send(action("findNotes", query("\"Front:" + w + "\"")));
             if (++added % 4 == 0) {
@@ -225,17 +276,33 @@ public final class ConcurrencyBenchmark {
         }
 
         private static String note(String front) {
-            return Json.createObjectBuilder().add("deckName", "Languages::Spanish").add("modelName", "Basic")
-                    .add("fields", Json.createObjectBuilder().add("Front", front).add("Back", "a definition of " + front))
-                    .add("tags", Json.createArrayBuilder().add("dictionary")).build().toString();
+            return Json.createObjectBuilder()
+                    .add("deckName", "Languages::Spanish")
+                    .add("modelName", "Basic")
+                    .add(
+                            "fields",
+                            Json.createObjectBuilder().add("Front", front).add("Back", "a definition of " + front))
+                    .add("tags", Json.createArrayBuilder().add("dictionary"))
+                    .build()
+                    .toString();
         }
 
         private String readRequest() {
             return switch (random.nextInt(5)) {
                 case 0 -> action("findNotes", query(READ_NOTE_QUERIES[random.nextInt(READ_NOTE_QUERIES.length)]));
                 case 1 -> action("findCards", query(READ_CARD_QUERIES[random.nextInt(READ_CARD_QUERIES.length)]));
-                case 2 -> action("notesInfo", Json.createObjectBuilder().add("notes", sample(collection.noteIds)).build());
-                case 3 -> action("cardsInfo", Json.createObjectBuilder().add("cards", sample(collection.cardIds)).build());
+                case 2 ->
+                    action(
+                            "notesInfo",
+                            Json.createObjectBuilder()
+                                    .add("notes", sample(collection.noteIds))
+                                    .build());
+                case 3 ->
+                    action(
+                            "cardsInfo",
+                            Json.createObjectBuilder()
+                                    .add("cards", sample(collection.cardIds))
+                                    .build());
                 default -> "{\"action\": \"deckNames\", \"version\": 6}";
             };
         }
@@ -266,7 +333,8 @@ public final class ConcurrencyBenchmark {
                     if (status != 200 || !reply.endsWith("\"error\": null}")) {
                         errors++;
                         if (firstError == null) {
-                            firstError = "HTTP " + status + " " + (reply.length() > 300 ? reply.substring(0, 300) + "..." : reply);
+                            firstError = "HTTP " + status + " "
+                                    + (reply.length() > 300 ? reply.substring(0, 300) + "..." : reply);
                         }
                     }
                 }
@@ -325,8 +393,15 @@ public final class ConcurrencyBenchmark {
         }
     }
 
-    private static Result run(Mix mix, Collection collection, BenchOptions.Target target, int clients, int warmup,
-            int seconds, int timeout) throws InterruptedException {
+    private static Result run(
+            Mix mix,
+            Collection collection,
+            BenchOptions.Target target,
+            int clients,
+            int warmup,
+            int seconds,
+            int timeout)
+            throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         Worker[] workers = new Worker[clients];
@@ -417,13 +492,15 @@ public final class ConcurrencyBenchmark {
 
     /** Stops the embedded server, waiting at most a minute (its threads may still hang in the application). */
     private static void stopBounded(Tomcat tomcat) throws InterruptedException {
-        Thread stopper = new Thread(() -> {
-            try {
-                EmbeddedServer.stop(tomcat);
-            } catch (Exception e) {
-                System.err.println("stopping the server: " + e);
-            }
-        }, "bench-stop");
+        Thread stopper = new Thread(
+                () -> {
+                    try {
+                        EmbeddedServer.stop(tomcat);
+                    } catch (Exception e) {
+                        System.err.println("stopping the server: " + e);
+                    }
+                },
+                "bench-stop");
         stopper.setDaemon(true);
         stopper.start();
         stopper.join(60_000);

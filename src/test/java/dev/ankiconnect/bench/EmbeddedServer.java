@@ -10,8 +10,7 @@ import org.apache.catalina.startup.Tomcat;
 /** An embedded Tomcat 10.1 with the packaged WAR at "/", for the benchmarks. */
 final class EmbeddedServer {
 
-    private EmbeddedServer() {
-    }
+    private EmbeddedServer() {}
 
     /**
      * Starts the server on 127.0.0.1:port with the given data directory; {@code withEcho} adds a

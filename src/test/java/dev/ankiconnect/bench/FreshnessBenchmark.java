@@ -29,8 +29,9 @@ import org.apache.catalina.startup.Tomcat;
  */
 public final class FreshnessBenchmark {
 
-    private static final String[] DECKS = {"Languages::Spanish", "Languages::French", "Science::Biology",
-        "Science::Physics::Mechanics", "History"};
+    private static final String[] DECKS = {
+        "Languages::Spanish", "Languages::French", "Science::Biology", "Science::Physics::Mechanics", "History"
+    };
 
     private static BenchClient client;
 
@@ -38,8 +39,7 @@ public final class FreshnessBenchmark {
     private static final java.util.logging.Logger memoryLog =
             java.util.logging.Logger.getLogger("dev.ankiconnect.search.run.SearchMemory");
 
-    private FreshnessBenchmark() {
-    }
+    private FreshnessBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int total = Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTES", "100000"));
@@ -83,7 +83,8 @@ public final class FreshnessBenchmark {
             for (int i = b * batch; i < Math.min(total, (b + 1) * batch); i++) {
                 notes.add(SearchBenchmark.note(i));
             }
-            String request = client.request("addNotes", Json.createObjectBuilder().add("notes", notes).build());
+            String request = client.request(
+                    "addNotes", Json.createObjectBuilder().add("notes", notes).build());
             long t = System.nanoTime();
             String reply = client.send(request);
             batchMs[b] = (System.nanoTime() - t) / 1e6;
@@ -91,11 +92,20 @@ public final class FreshnessBenchmark {
             client.result("addNotes", reply);
         }
         Arrays.sort(batchMs);
-        String line = String.format(Locale.ROOT, "%s: addNotes %d notes in %.1f s = %.0f notes/s (batch of %d: median %.0f ms,"
-                + " max %.0f ms)", db, total, addMs / 1000, total / (addMs / 1000), batch, batchMs[batchMs.length / 2],
+        String line = String.format(
+                Locale.ROOT,
+                "%s: addNotes %d notes in %.1f s = %.0f notes/s (batch of %d: median %.0f ms," + " max %.0f ms)",
+                db,
+                total,
+                addMs / 1000,
+                total / (addMs / 1000),
+                batch,
+                batchMs[batchMs.length / 2],
                 batchMs[batchMs.length - 1]);
         System.out.println(line);
-        JsonArray cards = call("findCards", Json.createObjectBuilder().add("query", "").build()).asJsonArray();
+        JsonArray cards = call(
+                        "findCards", Json.createObjectBuilder().add("query", "").build())
+                .asJsonArray();
         Random rnd = new Random(42);
         JsonArrayBuilder resched = Json.createArrayBuilder();
         JsonArrayBuilder answers = Json.createArrayBuilder();
@@ -104,10 +114,17 @@ public final class FreshnessBenchmark {
             if (i % 15 == 0) {
                 resched.add(id);
             } else if (i % 50 == 1) {
-                answers.add(Json.createObjectBuilder().add("cardId", id).add("ease", 1 + 2 * rnd.nextInt(2) + rnd.nextInt(2)));
+                answers.add(Json.createObjectBuilder()
+                        .add("cardId", id)
+                        .add("ease", 1 + 2 * rnd.nextInt(2) + rnd.nextInt(2)));
             }
         }
-        call("setDueDate", Json.createObjectBuilder().add("cards", resched).add("days", "0-40!").build());
+        call(
+                "setDueDate",
+                Json.createObjectBuilder()
+                        .add("cards", resched)
+                        .add("days", "0-40!")
+                        .build());
         call("answerCards", Json.createObjectBuilder().add("answers", answers).build());
         return line;
     }
@@ -144,28 +161,58 @@ public final class FreshnessBenchmark {
 
     private static List<String> mix(String db, int total, int runs) throws Exception {
         String[][] mix = queries(total);
-        long edited = call("findNotes", Json.createObjectBuilder().add("query", "\"Front:" + SearchBenchmark.word(7) + "\"")
-                .build()).asJsonArray().getJsonNumber(0).longValue();
+        long edited = call(
+                        "findNotes",
+                        Json.createObjectBuilder()
+                                .add("query", "\"Front:" + SearchBenchmark.word(7) + "\"")
+                                .build())
+                .asJsonArray()
+                .getJsonNumber(0)
+                .longValue();
         // notes to delete, one before each search of the deleteNotes round
         JsonArrayBuilder pool = Json.createArrayBuilder();
         for (int i = 0; i < mix.length * runs; i++) {
             pool.add(SearchBenchmark.note(total + 1_000_000 + i));
         }
-        JsonArray doomed = call("addNotes", Json.createObjectBuilder().add("notes", pool).build()).asJsonArray();
+        JsonArray doomed = call(
+                        "addNotes",
+                        Json.createObjectBuilder().add("notes", pool).build())
+                .asJsonArray();
         int[] added = {0};
-        Write none = i -> { };
-        Write update = i -> call("updateNoteFields", Json.createObjectBuilder().add("note", Json.createObjectBuilder()
-                .add("id", edited).add("fields", Json.createObjectBuilder().add("Back", "edited " + i))).build());
-        Write add = i -> call("addNote", Json.createObjectBuilder()
-                .add("note", SearchBenchmark.note(total + 2_000_000 + added[0]++)).build());
-        Write delete = i -> call("deleteNotes", Json.createObjectBuilder()
-                .add("notes", Json.createArrayBuilder().add(doomed.getJsonNumber(i).longValue())).build());
+        Write none = i -> {};
+        Write update = i -> call(
+                "updateNoteFields",
+                Json.createObjectBuilder()
+                        .add(
+                                "note",
+                                Json.createObjectBuilder()
+                                        .add("id", edited)
+                                        .add(
+                                                "fields",
+                                                Json.createObjectBuilder().add("Back", "edited " + i)))
+                        .build());
+        Write add = i -> call(
+                "addNote",
+                Json.createObjectBuilder()
+                        .add("note", SearchBenchmark.note(total + 2_000_000 + added[0]++))
+                        .build());
+        Write delete = i -> call(
+                "deleteNotes",
+                Json.createObjectBuilder()
+                        .add(
+                                "notes",
+                                Json.createArrayBuilder()
+                                        .add(doomed.getJsonNumber(i).longValue()))
+                        .build());
         List<String> out = new ArrayList<>();
         double base = round(db, "no write", none, mix, runs, out);
         for (Object[] w : new Object[][] {{"updateNoteFields", update}, {"addNote", add}, {"deleteNotes", delete}}) {
             double median = round(db, "after " + w[0], (Write) w[1], mix, runs, out);
-            out.set(out.size() - 1, out.get(out.size() - 1)
-                    + String.format(Locale.ROOT, "; %.2fx the median with no write (target <= 2)", median / base));
+            out.set(
+                    out.size() - 1,
+                    out.get(out.size() - 1)
+                            + String.format(
+                                    Locale.ROOT, "; %.2fx the median with no write (target <= 2)", median / base));
         }
         return out;
     }
@@ -193,13 +240,27 @@ public final class FreshnessBenchmark {
                 size = client.result(q[0], reply).asJsonArray().size();
             }
             Arrays.sort(ms);
-            System.out.printf(Locale.ROOT, "%-9s %-52s median %7.1f  p99 %7.1f  max %7.1f ms  (%d ids)%n", q[0], q[1],
-                    ms[runs / 2], pct(ms, 0.99), ms[runs - 1], size);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s %-52s median %7.1f  p99 %7.1f  max %7.1f ms  (%d ids)%n",
+                    q[0],
+                    q[1],
+                    ms[runs / 2],
+                    pct(ms, 0.99),
+                    ms[runs - 1],
+                    size);
         }
         double[] a = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = a[a.length / 2];
-        out.add(String.format(Locale.ROOT, "%s, search %s: median %.1f ms, p99 %.1f ms, max %.1f ms over %d searches", db,
-                name, median, pct(a, 0.99), a[a.length - 1], a.length));
+        out.add(String.format(
+                Locale.ROOT,
+                "%s, search %s: median %.1f ms, p99 %.1f ms, max %.1f ms over %d searches",
+                db,
+                name,
+                median,
+                pct(a, 0.99),
+                a[a.length - 1],
+                a.length));
         System.out.println(out.get(out.size() - 1));
         return median;
     }

@@ -94,7 +94,8 @@ final class KeepAliveClient implements Closeable {
             int colon = header.indexOf(':');
             if (colon > 0 && header.substring(0, colon).equalsIgnoreCase("Content-Length")) {
                 length = Integer.parseInt(header.substring(colon + 1).trim());
-            } else if (colon > 0 && header.substring(0, colon).equalsIgnoreCase("Connection")
+            } else if (colon > 0
+                    && header.substring(0, colon).equalsIgnoreCase("Connection")
                     && header.substring(colon + 1).trim().equalsIgnoreCase("close")) {
                 close = true;
             }

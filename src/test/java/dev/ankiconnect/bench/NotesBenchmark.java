@@ -33,12 +33,12 @@ public final class NotesBenchmark {
 
     private static BenchClient client;
 
-    private NotesBenchmark() {
-    }
+    private NotesBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         // exec:exec forks java without Maven's -D properties: the environment works as well
-        int total = Integer.getInteger("bench.notes", Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTES", "100000")));
+        int total = Integer.getInteger(
+                "bench.notes", Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTES", "100000")));
         int port = Integer.getInteger("bench.port", 18791);
         Path data = Path.of("target", "bench-notes-" + System.currentTimeMillis());
         BenchDatabase database = BenchDatabase.start(System.getenv().getOrDefault("BENCH_DB", "derby"));
@@ -56,7 +56,9 @@ public final class NotesBenchmark {
                     notes.add(note(i));
                 }
                 long t = System.nanoTime();
-                JsonValue ids = call("addNotes", JSON.createObjectBuilder().add("notes", notes).build());
+                JsonValue ids = call(
+                        "addNotes",
+                        JSON.createObjectBuilder().add("notes", notes).build());
                 batchMs[b] = (System.nanoTime() - t) / 1e6;
                 for (JsonValue v : ids.asJsonArray()) {
                     noteIds.add(((JsonNumber) v).longValue());
@@ -64,14 +66,22 @@ public final class NotesBenchmark {
             }
             double secs = (System.nanoTime() - start) / 1e9;
             Arrays.sort(batchMs);
-            System.out.printf(Locale.ROOT, "%naddNotes: %d notes in %.1f s = %.0f notes/s (batch of %d: median %.0f ms, max %.0f ms)%n",
-                    total, secs, total / secs, batch, batchMs[batchMs.length / 2], batchMs[batchMs.length - 1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%naddNotes: %d notes in %.1f s = %.0f notes/s (batch of %d: median %.0f ms, max %.0f ms)%n",
+                    total,
+                    secs,
+                    total / secs,
+                    batch,
+                    batchMs[batchMs.length / 2],
+                    batchMs[batchMs.length - 1]);
 
             JsonArrayBuilder candidates = JSON.createArrayBuilder();
             for (int i = 0; i < 100; i++) {
                 candidates.add(note(i % 2 == 0 ? i * 997 % total : total + i));
             }
-            JsonObject canAdd = JSON.createObjectBuilder().add("notes", candidates).build();
+            JsonObject canAdd =
+                    JSON.createObjectBuilder().add("notes", candidates).build();
             report("canAddNotes (100 candidates)", "canAddNotes", canAdd, 20, 20);
 
             JsonArrayBuilder some = JSON.createArrayBuilder();
@@ -79,18 +89,45 @@ public final class NotesBenchmark {
                 some.add(noteIds.get((int) ((long) i * 97 % noteIds.size())));
             }
             JsonArray thousand = some.build();
-            report("notesInfo (1,000 ids)", "notesInfo", JSON.createObjectBuilder().add("notes", thousand).build(), 20, 50);
-            JsonValue cards = call("findCards", JSON.createObjectBuilder().add("query", "deck:Bench").build());
+            report(
+                    "notesInfo (1,000 ids)",
+                    "notesInfo",
+                    JSON.createObjectBuilder().add("notes", thousand).build(),
+                    20,
+                    50);
+            JsonValue cards = call(
+                    "findCards",
+                    JSON.createObjectBuilder().add("query", "deck:Bench").build());
             JsonArrayBuilder someCards = JSON.createArrayBuilder();
             JsonArray cardArray = cards.asJsonArray();
             for (int i = 0; i < 1000 && i < cardArray.size(); i++) {
                 someCards.add(cardArray.get(i));
             }
-            report("cardsInfo (1,000 ids)", "cardsInfo", JSON.createObjectBuilder().add("cards", someCards).build(), 20, 50);
+            report(
+                    "cardsInfo (1,000 ids)",
+                    "cardsInfo",
+                    JSON.createObjectBuilder().add("cards", someCards).build(),
+                    20,
+                    50);
             String word = word(54_321 % total);
-            report("findNotes Front:" + word, "findNotes", JSON.createObjectBuilder().add("query", "Front:" + word).build(), 10, 20);
-            report("findNotes \"" + word + "\"", "findNotes", JSON.createObjectBuilder().add("query", word).build(), 10, 20);
-            report("findNotes deck:Bench (all)", "findNotes", JSON.createObjectBuilder().add("query", "deck:Bench").build(), 5, 0);
+            report(
+                    "findNotes Front:" + word,
+                    "findNotes",
+                    JSON.createObjectBuilder().add("query", "Front:" + word).build(),
+                    10,
+                    20);
+            report(
+                    "findNotes \"" + word + "\"",
+                    "findNotes",
+                    JSON.createObjectBuilder().add("query", word).build(),
+                    10,
+                    20);
+            report(
+                    "findNotes deck:Bench (all)",
+                    "findNotes",
+                    JSON.createObjectBuilder().add("query", "deck:Bench").build(),
+                    5,
+                    0);
         } finally {
             EmbeddedServer.stop(tomcat);
             database.close();
@@ -107,20 +144,26 @@ public final class NotesBenchmark {
         String model;
         if (i % 3 == 2) {
             model = "Cloze";
-            fields.add("Text", "{{c1::" + word(i) + "}} means {{c2::meaning " + i + "}}").add("Back Extra", "extra");
+            fields.add("Text", "{{c1::" + word(i) + "}} means {{c2::meaning " + i + "}}")
+                    .add("Back Extra", "extra");
         } else {
             model = "Basic";
             fields.add("Front", word(i)).add("Back", "the <b>meaning</b> of " + i);
         }
-        return JSON.createObjectBuilder().add("deckName", "Bench").add("modelName", model).add("fields", fields)
-                .add("tags", JSON.createArrayBuilder().add("bench").add("group" + (i % 50))).build();
+        return JSON.createObjectBuilder()
+                .add("deckName", "Bench")
+                .add("modelName", model)
+                .add("fields", fields)
+                .add("tags", JSON.createArrayBuilder().add("bench").add("group" + (i % 50)))
+                .build();
     }
 
     /**
      * Times {@code runs} calls after one untimed call, each from sending the request until all of the reply has
      * arrived; building the request and parsing the reply are the client's own work and happen outside.
      */
-    private static void report(String label, String action, JsonObject params, int runs, int targetMs) throws Exception {
+    private static void report(String label, String action, JsonObject params, int runs, int targetMs)
+            throws Exception {
         call(action, params);
         String request = client.request(action, params);
         double[] ms = new double[runs];
@@ -133,8 +176,14 @@ public final class NotesBenchmark {
             size = result instanceof JsonArray a ? a.size() : 1;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%-36s median %7.1f ms  min %7.1f ms  (%d results)%s%n", label, ms[runs / 2], ms[0],
-                size, targetMs > 0 ? String.format(Locale.ROOT, "  target < %d ms", targetMs) : "");
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s median %7.1f ms  min %7.1f ms  (%d results)%s%n",
+                label,
+                ms[runs / 2],
+                ms[0],
+                size,
+                targetMs > 0 ? String.format(Locale.ROOT, "  target < %d ms", targetMs) : "");
     }
 
     private static JsonValue call(String action, JsonObject params) throws Exception {

@@ -26,8 +26,7 @@ public final class ProtocolBenchmark {
     private static final String VERSION = "{\"action\": \"version\", \"version\": 6}";
     private static final String VERSION_REPLY = "{\"result\": 6, \"error\": null}";
 
-    private ProtocolBenchmark() {
-    }
+    private ProtocolBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = BenchOptions.integer("bench.seconds", 8);
@@ -36,12 +35,15 @@ public final class ProtocolBenchmark {
         String url = BenchOptions.string("bench.url");
         BenchOptions.Target app = url == null ? BenchOptions.Target.local(port, "/") : BenchOptions.Target.of(url);
         String echoUrl = BenchOptions.string("bench.echo");
-        BenchOptions.Target echo = echoUrl != null ? BenchOptions.Target.of(echoUrl)
+        BenchOptions.Target echo = echoUrl != null
+                ? BenchOptions.Target.of(echoUrl)
                 : new BenchOptions.Target(app.host(), app.port(), "/echo/");
         Tomcat tomcat = url == null ? start(port) : null;
-        System.out.println(url == null ? "embedded Tomcat on port " + port : "server " + app.uri() + ", echo " + echo.uri());
+        System.out.println(
+                url == null ? "embedded Tomcat on port " + port : "server " + app.uri() + ", echo " + echo.uri());
         try {
-            StringBuilder multi = new StringBuilder("{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": [");
+            StringBuilder multi =
+                    new StringBuilder("{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": [");
             for (int i = 0; i < 10; i++) {
                 multi.append(i == 0 ? "" : ", ").append(VERSION);
             }
@@ -50,8 +52,17 @@ public final class ProtocolBenchmark {
                     new Case("echo", "echo (container ceiling)", echo, VERSION, null),
                     new Case("version", "version", app, VERSION, VERSION_REPLY),
                     new Case("multi", "multi (10 x version)", app, multi.toString(), null));
-            System.out.printf(Locale.ROOT, "%n%-26s %5s %10s %8s %8s %8s %8s %7s%n",
-                    "case", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n%-26s %5s %10s %8s %8s %8s %8s %7s%n",
+                    "case",
+                    "conns",
+                    "req/s",
+                    "p50 ms",
+                    "p90 ms",
+                    "p99 ms",
+                    "max ms",
+                    "errors");
             int[] connections = BenchOptions.integers("bench.levels", 1, 32);
             String only = BenchOptions.string("bench.cases");
             double[][] rate = new double[cases.size()][connections.length];
@@ -64,16 +75,29 @@ public final class ProtocolBenchmark {
                     run(k, connections[c], warmup);
                     Result r = run(k, connections[c], seconds);
                     rate[i][c] = r.rate();
-                    System.out.printf(Locale.ROOT, "%-26s %5d %10.0f %8.2f %8.2f %8.2f %8.2f %7d%n", k.name,
-                            connections[c], r.rate(), r.percentile(50), r.percentile(90), r.percentile(99),
-                            r.percentile(100), r.errors());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-26s %5d %10.0f %8.2f %8.2f %8.2f %8.2f %7d%n",
+                            k.name,
+                            connections[c],
+                            r.rate(),
+                            r.percentile(50),
+                            r.percentile(90),
+                            r.percentile(99),
+                            r.percentile(100),
+                            r.errors());
                 }
             }
             System.out.println();
             for (int c = 0; c < connections.length; c++) {
                 if (rate[0][c] > 0 && rate[1][c] > 0) {
-                    System.out.printf(Locale.ROOT, "version / echo ceiling at %d connection(s): %.2f (%.0f / %.0f req/s)%n",
-                            connections[c], rate[1][c] / rate[0][c], rate[1][c], rate[0][c]);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "version / echo ceiling at %d connection(s): %.2f (%.0f / %.0f req/s)%n",
+                            connections[c],
+                            rate[1][c] / rate[0][c],
+                            rate[1][c],
+                            rate[0][c]);
                 }
             }
         } finally {
@@ -83,8 +107,7 @@ public final class ProtocolBenchmark {
         }
     }
 
-    private record Case(String key, String name, BenchOptions.Target target, String body, String expected) {
-    }
+    private record Case(String key, String name, BenchOptions.Target target, String body, String expected) {}
 
     private record Result(long count, long errors, double rate, long[] micros) {
         double percentile(int p) {
@@ -109,7 +132,8 @@ public final class ProtocolBenchmark {
             threads[t] = new Thread(() -> {
                 long[] lat = new long[1 << 16];
                 int n = 0;
-                try (KeepAliveClient client = new KeepAliveClient(k.target.host(), k.target.port(), k.target.path(), k.body)) {
+                try (KeepAliveClient client =
+                        new KeepAliveClient(k.target.host(), k.target.port(), k.target.path(), k.body)) {
                     ready.countDown();
                     go.await();
                     long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -117,7 +141,8 @@ public final class ProtocolBenchmark {
                     while ((now = System.nanoTime()) < end) {
                         int status = client.send();
                         long took = System.nanoTime() - now;
-                        if (status != 200 || (k.expected != null && !k.expected.equals(client.lastBody()))
+                        if (status != 200
+                                || (k.expected != null && !k.expected.equals(client.lastBody()))
                                 || client.lastBody().contains("\"error\": \"")) {
                             errors.incrementAndGet();
                         }
@@ -144,7 +169,8 @@ public final class ProtocolBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long total = Arrays.stream(counts).sum();
-        long[] all = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] all =
+                Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(total, errors.get(), total / elapsed, all);
     }
 

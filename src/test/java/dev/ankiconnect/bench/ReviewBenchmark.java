@@ -21,12 +21,12 @@ public final class ReviewBenchmark {
     private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
     private static final int ROUNDS = 5;
 
-    private ReviewBenchmark() {
-    }
+    private ReviewBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.getInteger("bench.port", 18797);
-        Tomcat tomcat = EmbeddedServer.start(port, Path.of("target", "bench-review-" + System.currentTimeMillis()), false);
+        Tomcat tomcat =
+                EmbeddedServer.start(port, Path.of("target", "bench-review-" + System.currentTimeMillis()), false);
         BenchClient client = new BenchClient(port);
         try {
             double[] answer = new double[ROUNDS];
@@ -38,8 +38,12 @@ public final class ReviewBenchmark {
                 // Requests are built before the clock starts: only the server's work is timed.
                 jakarta.json.JsonObject good = answers(cards, 3);
                 jakarta.json.JsonObject fail = answers(cards, 1);
-                jakarta.json.JsonObject dueDate = JSON.createObjectBuilder().add("cards", cards).add("days", "1-7").build();
-                jakarta.json.JsonObject reset = JSON.createObjectBuilder().add("cards", cards).build();
+                jakarta.json.JsonObject dueDate = JSON.createObjectBuilder()
+                        .add("cards", cards)
+                        .add("days", "1-7")
+                        .build();
+                jakarta.json.JsonObject reset =
+                        JSON.createObjectBuilder().add("cards", cards).build();
                 answer[round] = time(() -> client.call("answerCards", good));
                 again[round] = time(() -> client.call("answerCards", fail));
                 due[round] = time(() -> client.call("setDueDate", dueDate));
@@ -59,11 +63,20 @@ public final class ReviewBenchmark {
         client.call("createDeck", Json.createObjectBuilder().add("deck", deck).build());
         JsonArrayBuilder notes = Json.createArrayBuilder();
         for (int i = 0; i < CARDS; i++) {
-            notes.add(Json.createObjectBuilder().add("deckName", deck).add("modelName", "Basic")
-                    .add("fields", Json.createObjectBuilder().add("Front", deck + " word " + i).add("Back", "meaning " + i)));
+            notes.add(Json.createObjectBuilder()
+                    .add("deckName", deck)
+                    .add("modelName", "Basic")
+                    .add(
+                            "fields",
+                            Json.createObjectBuilder()
+                                    .add("Front", deck + " word " + i)
+                                    .add("Back", "meaning " + i)));
         }
         client.call("addNotes", Json.createObjectBuilder().add("notes", notes).build());
-        return client.call("findCards", Json.createObjectBuilder().add("query", "deck:" + deck).build()).asJsonArray();
+        return client.call(
+                        "findCards",
+                        Json.createObjectBuilder().add("query", "deck:" + deck).build())
+                .asJsonArray();
     }
 
     private static jakarta.json.JsonObject answers(JsonArray cards, int ease) {
@@ -87,8 +100,13 @@ public final class ReviewBenchmark {
     private static void print(String label, double[] ms, int targetMs) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-44s median %7.1f ms  min %7.1f ms  max %7.1f ms%s%n", label,
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1],
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s median %7.1f ms  min %7.1f ms  max %7.1f ms%s%n",
+                label,
+                sorted[sorted.length / 2],
+                sorted[0],
+                sorted[sorted.length - 1],
                 targetMs > 0 ? String.format(Locale.ROOT, "  target < %d ms", targetMs) : "");
     }
 }

@@ -32,8 +32,9 @@ import org.apache.catalina.startup.Tomcat;
  */
 public final class SearchBenchmark {
 
-    private static final String[] DECKS = {"Languages::Spanish", "Languages::French", "Science::Biology",
-        "Science::Physics::Mechanics", "History"};
+    private static final String[] DECKS = {
+        "Languages::Spanish", "Languages::French", "Science::Biology", "Science::Physics::Mechanics", "History"
+    };
 
     /** Held here: java.util.logging keeps loggers weakly, and the level set below must last. */
     private static final java.util.logging.Logger memoryLog =
@@ -41,8 +42,7 @@ public final class SearchBenchmark {
 
     private static BenchClient client;
 
-    private SearchBenchmark() {
-    }
+    private SearchBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int total = Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTES", "100000"));
@@ -59,11 +59,16 @@ public final class SearchBenchmark {
         for (String db : dbs.split(",")) {
             BenchDatabase database = BenchDatabase.start(db);
             String reuse = System.getenv("BENCH_DATA");
-            Path data = reuse != null && db.equals("derby") ? Path.of(reuse)
+            Path data = reuse != null && db.equals("derby")
+                    ? Path.of(reuse)
                     : Path.of("target", "bench-search-" + db + "-" + System.currentTimeMillis());
             Tomcat tomcat = EmbeddedServer.start(port, data, false);
             try {
-                int have = call("findNotes", Json.createObjectBuilder().add("query", "").build()).asJsonArray().size();
+                int have = call(
+                                "findNotes",
+                                Json.createObjectBuilder().add("query", "").build())
+                        .asJsonArray()
+                        .size();
                 if (have == 0) {
                     seed(client, total);
                     database.analyze();
@@ -92,18 +97,25 @@ public final class SearchBenchmark {
         int kind = i % 10;
         if (kind >= 8) {
             model = "Cloze";
-            fields.add("Text", "{{c1::" + word(i) + "}} means {{c2::meaning " + i + "}}").add("Back Extra", "extra");
+            fields.add("Text", "{{c1::" + word(i) + "}} means {{c2::meaning " + i + "}}")
+                    .add("Back Extra", "extra");
         } else {
             model = kind >= 5 ? "Basic (and reversed card)" : "Basic";
             fields.add("Front", word(i)).add("Back", "the <b>meaning</b> of " + i + (i % 7 == 0 ? " café" : ""));
         }
-        JsonArrayBuilder tags = Json.createArrayBuilder().add("chapter" + (i % 100))
-                .add("level::" + (i % 3)).add(i % 2 == 0 ? "Verb" : "noun");
+        JsonArrayBuilder tags = Json.createArrayBuilder()
+                .add("chapter" + (i % 100))
+                .add("level::" + (i % 3))
+                .add(i % 2 == 0 ? "Verb" : "noun");
         if (i % 11 == 0) {
             tags.add("leech");
         }
-        return Json.createObjectBuilder().add("deckName", DECKS[i % DECKS.length]).add("modelName", model)
-                .add("fields", fields).add("tags", tags).build();
+        return Json.createObjectBuilder()
+                .add("deckName", DECKS[i % DECKS.length])
+                .add("modelName", model)
+                .add("fields", fields)
+                .add("tags", tags)
+                .build();
     }
 
     /**
@@ -121,10 +133,17 @@ public final class SearchBenchmark {
             for (int i = b * batch; i < Math.min(total, (b + 1) * batch); i++) {
                 notes.add(note(i));
             }
-            client.call("addNotes", Json.createObjectBuilder().add("notes", notes).build());
+            client.call(
+                    "addNotes", Json.createObjectBuilder().add("notes", notes).build());
         }
-        JsonArray cards = client.call("findCards", Json.createObjectBuilder().add("query", "").build()).asJsonArray();
-        System.out.printf(Locale.ROOT, "seeded %d notes, %d cards in %.0f s%n", total, cards.size(),
+        JsonArray cards = client.call(
+                        "findCards", Json.createObjectBuilder().add("query", "").build())
+                .asJsonArray();
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %d notes, %d cards in %.0f s%n",
+                total,
+                cards.size(),
                 (System.nanoTime() - start) / 1e9);
         // review history: one card in 15 gets a due date 0-40 days away (reviews with that interval),
         // one in 50 is answered (Again / Good / Easy)
@@ -139,21 +158,41 @@ public final class SearchBenchmark {
                 resched.add(id);
                 nResched++;
                 if (nResched % 500 == 0) {
-                    client.call("setDueDate", Json.createObjectBuilder().add("cards", resched).add("days", "0-40!").build());
+                    client.call(
+                            "setDueDate",
+                            Json.createObjectBuilder()
+                                    .add("cards", resched)
+                                    .add("days", "0-40!")
+                                    .build());
                     resched = Json.createArrayBuilder();
                 }
             } else if (i % 50 == 1) {
-                answers.add(Json.createObjectBuilder().add("cardId", id).add("ease", 1 + 2 * rnd.nextInt(2) + rnd.nextInt(2)));
+                answers.add(Json.createObjectBuilder()
+                        .add("cardId", id)
+                        .add("ease", 1 + 2 * rnd.nextInt(2) + rnd.nextInt(2)));
                 nAnswers++;
                 if (nAnswers % 500 == 0) {
-                    client.call("answerCards", Json.createObjectBuilder().add("answers", answers).build());
+                    client.call(
+                            "answerCards",
+                            Json.createObjectBuilder().add("answers", answers).build());
                     answers = Json.createArrayBuilder();
                 }
             }
         }
-        client.call("setDueDate", Json.createObjectBuilder().add("cards", resched).add("days", "0-40!").build());
-        client.call("answerCards", Json.createObjectBuilder().add("answers", answers).build());
-        System.out.printf(Locale.ROOT, "history: %d cards rescheduled, %d answered; %.0f s in all%n", nResched, nAnswers,
+        client.call(
+                "setDueDate",
+                Json.createObjectBuilder()
+                        .add("cards", resched)
+                        .add("days", "0-40!")
+                        .build());
+        client.call(
+                "answerCards",
+                Json.createObjectBuilder().add("answers", answers).build());
+        System.out.printf(
+                Locale.ROOT,
+                "history: %d cards rescheduled, %d answered; %.0f s in all%n",
+                nResched,
+                nAnswers,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -201,40 +240,76 @@ public final class SearchBenchmark {
             }
             Arrays.sort(ms);
             worst = Math.max(worst, ms[runs - 1]);
-            System.out.printf(Locale.ROOT, "%-9s %-52s median %7.1f  p99 %7.1f  max %7.1f ms  (%d ids)%n", q[0], q[1],
-                    ms[runs / 2], pct(ms, 0.99), ms[runs - 1], size);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s %-52s median %7.1f  p99 %7.1f  max %7.1f ms  (%d ids)%n",
+                    q[0],
+                    q[1],
+                    ms[runs / 2],
+                    pct(ms, 0.99),
+                    ms[runs - 1],
+                    size);
         }
         // the first search after a write reads the collection into memory again (search.run.SearchMemory logs its size)
-        JsonObject tagOne = Json.createObjectBuilder().add("notes", Json.createArrayBuilder()
-                .add(call("findNotes", Json.createObjectBuilder().add("query", "\"Front:" + w2 + "\"").build())
-                        .asJsonArray().getJsonNumber(0).longValue())).add("tags", "bench-touched").build();
+        JsonObject tagOne = Json.createObjectBuilder()
+                .add(
+                        "notes",
+                        Json.createArrayBuilder()
+                                .add(call(
+                                                "findNotes",
+                                                Json.createObjectBuilder()
+                                                        .add("query", "\"Front:" + w2 + "\"")
+                                                        .build())
+                                        .asJsonArray()
+                                        .getJsonNumber(0)
+                                        .longValue()))
+                .add("tags", "bench-touched")
+                .build();
         double[] reload = new double[10];
         for (int i = 0; i < reload.length; i++) {
             call(i % 2 == 0 ? "addTags" : "removeTags", tagOne);
             long t = System.nanoTime();
-            call("findNotes", Json.createObjectBuilder().add("query", "deck:History").build());
+            call(
+                    "findNotes",
+                    Json.createObjectBuilder().add("query", "deck:History").build());
             reload[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(reload);
-        System.out.printf(Locale.ROOT, "first search after a write (reads the collection into memory): median %.0f ms,"
-                + " max %.0f ms%n", reload[reload.length / 2], reload[reload.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "first search after a write (reads the collection into memory): median %.0f ms," + " max %.0f ms%n",
+                reload[reload.length / 2],
+                reload[reload.length - 1]);
         // once writes pause, the server reads the copy in the background: a search a second later finds it ready
         double[] later = new double[5];
         for (int i = 0; i < later.length; i++) {
             call(i % 2 == 0 ? "addTags" : "removeTags", tagOne);
             Thread.sleep(1000);
             long t = System.nanoTime();
-            call("findNotes", Json.createObjectBuilder().add("query", "deck:History").build());
+            call(
+                    "findNotes",
+                    Json.createObjectBuilder().add("query", "deck:History").build());
             later[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(later);
-        System.out.printf(Locale.ROOT, "search a second after a write: median %.0f ms, max %.0f ms%n",
-                later[later.length / 2], later[later.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "search a second after a write: median %.0f ms, max %.0f ms%n",
+                later[later.length / 2],
+                later[later.length - 1]);
         double[] a = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        String line = String.format(Locale.ROOT, "%s: overall median %.1f ms, p99 %.1f ms, max %.1f ms over %d queries"
-                + " (targets: median < 20, p99 < 100, max < 300); search right after a write: median %.0f ms,"
-                + " a second after: %.0f ms", db, a[a.length / 2], pct(a, 0.99), worst, a.length,
-                reload[reload.length / 2], later[later.length / 2]);
+        String line = String.format(
+                Locale.ROOT,
+                "%s: overall median %.1f ms, p99 %.1f ms, max %.1f ms over %d queries"
+                        + " (targets: median < 20, p99 < 100, max < 300); search right after a write: median %.0f ms,"
+                        + " a second after: %.0f ms",
+                db,
+                a[a.length / 2],
+                pct(a, 0.99),
+                worst,
+                a.length,
+                reload[reload.length / 2],
+                later[later.length / 2]);
         System.out.println(line);
         return line;
     }

@@ -31,8 +31,7 @@ public final class SnapshotMemoryBenchmark {
     /** {@code BENCH_CAPITALS=true}: every field starts with a capital, so each note's fields are held case-folded too. */
     private static final boolean CAPITALS = Boolean.parseBoolean(System.getenv("BENCH_CAPITALS"));
 
-    private SnapshotMemoryBenchmark() {
-    }
+    private SnapshotMemoryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int profiles = Integer.parseInt(System.getenv().getOrDefault("BENCH_PROFILES", "20"));
@@ -53,8 +52,15 @@ public final class SnapshotMemoryBenchmark {
             estimated += s.estimatedBytes();
         }
         long allNotes = (long) profiles * notes;
-        System.out.printf(Locale.ROOT, "%d profiles x %d notes (%d cards): retained heap %.1f MB, %.0f bytes a note with"
-                + " its %.2f cards%n", profiles, notes, cards, retained / 1048576.0, (double) retained / allNotes,
+        System.out.printf(
+                Locale.ROOT,
+                "%d profiles x %d notes (%d cards): retained heap %.1f MB, %.0f bytes a note with"
+                        + " its %.2f cards%n",
+                profiles,
+                notes,
+                cards,
+                retained / 1048576.0,
+                (double) retained / allNotes,
                 (double) cards / allNotes);
         Map<String, long[]> parts = perArray(copies[0]);
         long noteSide = 0;
@@ -64,16 +70,28 @@ public final class SnapshotMemoryBenchmark {
         for (Map.Entry<String, long[]> e : parts.entrySet()) {
             long[] v = e.getValue();
             counted += v[0];
-            if (v[1] == 1) noteSide += v[0]; else if (v[1] == 2) cardSide += v[0];
-            System.out.printf(Locale.ROOT, "  %-12s %9d bytes  %6.1f a %s%n", e.getKey(), v[0],
+            if (v[1] == 1) noteSide += v[0];
+            else if (v[1] == 2) cardSide += v[0];
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-12s %9d bytes  %6.1f a %s%n",
+                    e.getKey(),
+                    v[0],
                     (double) v[0] / (v[1] == 2 ? copies[0].cardCount() : copies[0].noteCount()),
                     v[1] == 2 ? "card" : "note");
         }
-        System.out.printf(Locale.ROOT, "counted %.1f MB a copy (measured %.1f MB): notes %.0f bytes a note, cards %.0f"
-                + " bytes a card%n", counted / 1048576.0, retained / 1048576.0 / profiles,
-                (double) noteSide / copies[0].noteCount(), (double) cardSide / copies[0].cardCount());
-        System.out.printf(Locale.ROOT, "SearchMemory's estimate: %.1f MB a copy, %.0f%% of the measured heap%n",
-                estimated / 1048576.0 / profiles, 100.0 * estimated / retained);
+        System.out.printf(
+                Locale.ROOT,
+                "counted %.1f MB a copy (measured %.1f MB): notes %.0f bytes a note, cards %.0f" + " bytes a card%n",
+                counted / 1048576.0,
+                retained / 1048576.0 / profiles,
+                (double) noteSide / copies[0].noteCount(),
+                (double) cardSide / copies[0].cardCount());
+        System.out.printf(
+                Locale.ROOT,
+                "SearchMemory's estimate: %.1f MB a copy, %.0f%% of the measured heap%n",
+                estimated / 1048576.0 / profiles,
+                100.0 * estimated / retained);
         if (copies[profiles - 1].noteCount() != notes) throw new AssertionError("copies dropped");
     }
 
@@ -150,8 +168,11 @@ public final class SnapshotMemoryBenchmark {
             }
             int len = java.lang.reflect.Array.getLength(a);
             Class<?> t = a.getClass().getComponentType();
-            long width = t == long.class || t == double.class ? 8 : t == int.class || t == float.class ? 4
-                    : t == short.class || t == char.class ? 2 : t == byte.class || t == boolean.class ? 1 : 4;
+            long width = t == long.class || t == double.class
+                    ? 8
+                    : t == int.class || t == float.class
+                            ? 4
+                            : t == short.class || t == char.class ? 2 : t == byte.class || t == boolean.class ? 1 : 4;
             long bytes = align(16 + len * width);
             if (!t.isPrimitive()) {
                 for (int i = 0; i < len; i++) {

@@ -54,10 +54,13 @@ class CardActionsIT {
     }
 
     private long add(String front, String back, String tag) {
-        JsonObject note = Json.createObjectBuilder().add("deckName", deck).add("modelName", "Basic (and reversed card)")
+        JsonObject note = Json.createObjectBuilder()
+                .add("deckName", deck)
+                .add("modelName", "Basic (and reversed card)")
                 .add("fields", Json.createObjectBuilder().add("Front", front).add("Back", back))
                 .add("tags", Json.createArrayBuilder().add(tag))
-                .add("options", Json.createObjectBuilder().add("allowDuplicate", true)).build();
+                .add("options", Json.createObjectBuilder().add("allowDuplicate", true))
+                .build();
         return ((JsonNumber) client.call("addNote", params("note", note))).longValue();
     }
 
@@ -78,11 +81,23 @@ class CardActionsIT {
     @Test
     void easeFactors_setAndGet() {
         JsonArray factors = repeat(Json.createValue(4200), 4);
-        assertEquals(repeat(JsonValue.TRUE, 4), client.call("setEaseFactors",
-                Json.createObjectBuilder().add("cards", ids(cards)).add("easeFactors", factors).build()));
+        assertEquals(
+                repeat(JsonValue.TRUE, 4),
+                client.call(
+                        "setEaseFactors",
+                        Json.createObjectBuilder()
+                                .add("cards", ids(cards))
+                                .add("easeFactors", factors)
+                                .build()));
         assertEquals(factors, client.call("getEaseFactors", params("cards", ids(cards))));
-        assertEquals(repeat(JsonValue.FALSE, 1), client.call("setEaseFactors",
-                Json.createObjectBuilder().add("cards", ids(123)).add("easeFactors", ids(4200)).build()));
+        assertEquals(
+                repeat(JsonValue.FALSE, 1),
+                client.call(
+                        "setEaseFactors",
+                        Json.createObjectBuilder()
+                                .add("cards", ids(123))
+                                .add("easeFactors", ids(4200))
+                                .build()));
         assertEquals(repeat(JsonValue.NULL, 1), client.call("getEaseFactors", params("cards", ids(123))));
     }
 
@@ -98,7 +113,8 @@ class CardActionsIT {
         assertEquals(repeat(JsonValue.FALSE, 4), client.call("areSuspended", params("cards", ids(cards))));
         assertEquals("Card was not found: 123", client.error("suspend", params("cards", ids(123))));
         assertEquals("Card was not found: 123", client.error("suspended", params("card", Json.createValue(123))));
-        assertEquals(Json.createArrayBuilder().add(false).addNull().build(),
+        assertEquals(
+                Json.createArrayBuilder().add(false).addNull().build(),
                 client.call("areSuspended", params("cards", ids(cards.get(0), 123))));
     }
 
@@ -112,15 +128,39 @@ class CardActionsIT {
     void cardsInfo_everyFieldInOrder_andEmptyObjectsForUnknownIds() {
         JsonArray info = client.call("cardsInfo", params("cards", ids(cards))).asJsonArray();
         for (int i = 0; i < cards.size(); i++) {
-            assertEquals(cards.get(i).longValue(), info.getJsonObject(i).getJsonNumber("cardId").longValue());
+            assertEquals(
+                    cards.get(i).longValue(),
+                    info.getJsonObject(i).getJsonNumber("cardId").longValue());
         }
         JsonObject first = info.getJsonObject(0);
-        assertEquals(List.of("cardId", "fields", "fieldOrder", "question", "answer", "modelName", "ord", "deckName",
-                "css", "factor", "interval", "note", "type", "queue", "due", "reps", "lapses", "left", "mod",
-                "nextReviews", "flags"), List.copyOf(first.keySet()));
+        assertEquals(
+                List.of(
+                        "cardId",
+                        "fields",
+                        "fieldOrder",
+                        "question",
+                        "answer",
+                        "modelName",
+                        "ord",
+                        "deckName",
+                        "css",
+                        "factor",
+                        "interval",
+                        "note",
+                        "type",
+                        "queue",
+                        "due",
+                        "reps",
+                        "lapses",
+                        "left",
+                        "mod",
+                        "nextReviews",
+                        "flags"),
+                List.copyOf(first.keySet()));
         String css = first.getString("css");
         assertEquals("<style>" + css + "</style>note1 field1", first.getString("question"));
-        assertEquals("<style>" + css + "</style>note1 field1\n\n<hr id=answer>\n\nnote1 field2", first.getString("answer"));
+        assertEquals(
+                "<style>" + css + "</style>note1 field1\n\n<hr id=answer>\n\nnote1 field2", first.getString("answer"));
         assertEquals(deck, first.getString("deckName"));
         assertEquals("Basic (and reversed card)", first.getString("modelName"));
         assertEquals(0, first.getInt("ord"));
@@ -128,40 +168,70 @@ class CardActionsIT {
         assertEquals(0, first.getInt("type"));
         assertEquals(0, first.getInt("queue"));
         assertEquals(0, first.getInt("factor"));
-        assertEquals(Json.createObjectBuilder()
-                .add("Front", Json.createObjectBuilder().add("value", "note1 field1").add("order", 0))
-                .add("Back", Json.createObjectBuilder().add("value", "note1 field2").add("order", 1)).build(),
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add(
+                                "Front",
+                                Json.createObjectBuilder()
+                                        .add("value", "note1 field1")
+                                        .add("order", 0))
+                        .add(
+                                "Back",
+                                Json.createObjectBuilder()
+                                        .add("value", "note1 field2")
+                                        .add("order", 1))
+                        .build(),
                 first.getJsonObject("fields"));
         assertEquals(4, first.getJsonArray("nextReviews").size());
         JsonObject second = info.getJsonObject(1);
         assertEquals("<style>" + css + "</style>note1 field2", second.getString("question"));
         assertEquals(1, second.getInt("ord"));
         assertEquals(repeat(JsonValue.EMPTY_JSON_OBJECT, 1), client.call("cardsInfo", params("cards", ids(123))));
-        JsonArray mod = client.call("cardsModTime", params("cards", ids(cards.get(0), 123))).asJsonArray();
-        assertEquals(Json.createObjectBuilder().add("cardId", cards.get(0)).add("mod", first.getJsonNumber("mod")).build(),
+        JsonArray mod = client.call("cardsModTime", params("cards", ids(cards.get(0), 123)))
+                .asJsonArray();
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("cardId", cards.get(0))
+                        .add("mod", first.getJsonNumber("mod"))
+                        .build(),
                 mod.get(0));
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, mod.get(1));
     }
 
     @Test
     void setSpecificValueOfCard_protectedKeysAndResults() {
-        JsonObject readme = Json.createObjectBuilder().add("card", cards.get(0))
+        JsonObject readme = Json.createObjectBuilder()
+                .add("card", cards.get(0))
                 .add("keys", Json.createArrayBuilder().add("flags").add("odue"))
-                .add("newValues", Json.createArrayBuilder().add("1").add("-100")).build();
+                .add("newValues", Json.createArrayBuilder().add("1").add("-100"))
+                .build();
         assertEquals(JsonValue.FALSE, client.call("setSpecificValueOfCard", readme));
-        JsonObject flags = Json.createObjectBuilder().add("card", cards.get(0))
+        JsonObject flags = Json.createObjectBuilder()
+                .add("card", cards.get(0))
                 .add("keys", Json.createArrayBuilder().add("flags").add("factor"))
-                .add("newValues", Json.createArrayBuilder().add("1").add(2500)).build();
+                .add("newValues", Json.createArrayBuilder().add("1").add(2500))
+                .build();
         assertEquals(Json.createArrayBuilder().add(true).build(), client.call("setSpecificValueOfCard", flags));
-        JsonObject info = client.call("cardsInfo", params("cards", ids(cards.get(0)))).asJsonArray().getJsonObject(0);
+        JsonObject info = client.call("cardsInfo", params("cards", ids(cards.get(0))))
+                .asJsonArray()
+                .getJsonObject(0);
         assertEquals(1, info.getInt("flags"));
         assertEquals(2500, info.getInt("factor"));
-        JsonObject missing = Json.createObjectBuilder().add("card", 123)
-                .add("keys", Json.createArrayBuilder().add("flags")).add("newValues", Json.createArrayBuilder().add(1)).build();
-        assertEquals(Json.createArrayBuilder().add(Json.createArrayBuilder().add(false).add("Card was not found: 123"))
-                .build(), client.call("setSpecificValueOfCard", missing));
-        JsonObject mismatch = Json.createObjectBuilder().add("card", cards.get(0))
-                .add("keys", Json.createArrayBuilder().add("flags")).add("newValues", JsonValue.EMPTY_JSON_ARRAY).build();
+        JsonObject missing = Json.createObjectBuilder()
+                .add("card", 123)
+                .add("keys", Json.createArrayBuilder().add("flags"))
+                .add("newValues", Json.createArrayBuilder().add(1))
+                .build();
+        assertEquals(
+                Json.createArrayBuilder()
+                        .add(Json.createArrayBuilder().add(false).add("Card was not found: 123"))
+                        .build(),
+                client.call("setSpecificValueOfCard", missing));
+        JsonObject mismatch = Json.createObjectBuilder()
+                .add("card", cards.get(0))
+                .add("keys", Json.createArrayBuilder().add("flags"))
+                .add("newValues", JsonValue.EMPTY_JSON_ARRAY)
+                .build();
         assertEquals(JsonValue.FALSE, client.call("setSpecificValueOfCard", mismatch));
     }
 }

@@ -37,8 +37,13 @@ class CardGeneratorTest {
 
     @Test
     void cloze_aCardPerNumber_capAt499_andUpdatesOnlyAdd() {
-        assertEquals(List.of(0, 1, 2, 499), CardGenerator.missing(CLOZE,
-                f("{{c1::foo}} {{c2::bar}} {{c3::baz}} {{c0::quux}}", "{{c501::over}}"), false, List.of()));
+        assertEquals(
+                List.of(0, 1, 2, 499),
+                CardGenerator.missing(
+                        CLOZE,
+                        f("{{c1::foo}} {{c2::bar}} {{c3::baz}} {{c0::quux}}", "{{c501::over}}"),
+                        false,
+                        List.of()));
         assertEquals(List.of(1), CardGenerator.missing(CLOZE, f("{{c1::a}} {{c2::b}}", ""), false, List.of(0, 4)));
         assertEquals(List.of(), CardGenerator.missing(CLOZE, f("{{c1::a}}", ""), false, List.of(0, 1)));
     }

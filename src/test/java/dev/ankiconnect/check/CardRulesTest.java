@@ -22,9 +22,16 @@ class CardRulesTest {
 
     @Test
     void healthyCardsAreLeftAlone() {
-        for (CardRow c : new CardRow[] {card(0, 0, 5, 0), card(1, 1, 1_700_000_000L, 0), card(1, 3, 300, 0),
-                card(2, 2, 400, 10), card(3, 1, 1_700_000_000L, 3), card(2, -1, 99, 4), card(0, -3, 7, 0),
-                card(0, 0, 1_500_000, 0)}) {
+        for (CardRow c : new CardRow[] {
+            card(0, 0, 5, 0),
+            card(1, 1, 1_700_000_000L, 0),
+            card(1, 3, 300, 0),
+            card(2, 2, 400, 10),
+            card(3, 1, 1_700_000_000L, 3),
+            card(2, -1, 99, 4),
+            card(0, -3, 7, 0),
+            card(0, 0, 1_500_000, 0)
+        }) {
             assertEquals(CardRules.Outcome.NONE, CardRules.fix(c, TODAY, true));
         }
         CardRow preview = card(2, 4, 1_700_000_000L, 5);

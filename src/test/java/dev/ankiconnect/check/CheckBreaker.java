@@ -45,12 +45,10 @@ public class CheckBreaker extends HttpServlet {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     static {
@@ -100,33 +98,67 @@ public class CheckBreaker extends HttpServlet {
         switch (String.valueOf(what)) {
             // ---- breakages, one per repair
             case "deleteNote" -> update(c, "DELETE FROM notes WHERE profile_id = ? AND id = ?", p, number(r, "note"));
-            case "deleteCardsOfNote" -> update(c, "DELETE FROM cards WHERE profile_id = ? AND nid = ?", p, number(r, "note"));
-            case "copyCard" -> update(c, "INSERT INTO cards (profile_id, id, nid, did, ord, mtime, usn, ctype, queue, due, "
-                    + "ivl, factor, reps, lapses, remaining, odue, odid, flags, data) SELECT profile_id, id + ?, nid, did, ?, "
-                    + "mtime, usn, ctype, queue, due, ivl, factor, reps, lapses, remaining, odue, odid, flags, data "
-                    + "FROM cards WHERE profile_id = ? AND id = ?", number(r, "offset"), number(r, "ord"), p, number(r, "card"));
+            case "deleteCardsOfNote" ->
+                update(c, "DELETE FROM cards WHERE profile_id = ? AND nid = ?", p, number(r, "note"));
+            case "copyCard" ->
+                update(
+                        c,
+                        "INSERT INTO cards (profile_id, id, nid, did, ord, mtime, usn, ctype, queue, due, "
+                                + "ivl, factor, reps, lapses, remaining, odue, odid, flags, data) SELECT profile_id, id + ?, nid, did, ?, "
+                                + "mtime, usn, ctype, queue, due, ivl, factor, reps, lapses, remaining, odue, odid, flags, data "
+                                + "FROM cards WHERE profile_id = ? AND id = ?",
+                        number(r, "offset"),
+                        number(r, "ord"),
+                        p,
+                        number(r, "card"));
             case "fields" -> {
                 String flds = switch (r.getParameter("count")) {
                     case "4" -> "a\u001fb\u001fc\u001fd";
                     case "1" -> "a";
                     default -> throw new IllegalArgumentException("count 4 or 1");
                 };
-                update(c, "UPDATE notes SET flds = '" + flds + "' WHERE profile_id = ? AND id = ?", p, number(r, "note"));
+                update(
+                        c,
+                        "UPDATE notes SET flds = '" + flds + "' WHERE profile_id = ? AND id = ?",
+                        p,
+                        number(r, "note"));
             }
-            case "newDue" -> update(c, "UPDATE cards SET due = 2000005 WHERE profile_id = ? AND id = ?", p, number(r, "card"));
-            case "reviewInNewQueue" -> update(c, "UPDATE cards SET ctype = 2, queue = 0, ivl = 5, due = 10, factor = 2500 "
-                    + "WHERE profile_id = ? AND id = ?", p, number(r, "card"));
-            case "reviewZeroInterval" -> update(c, "UPDATE cards SET ctype = 2, queue = 2, ivl = 0, due = 10, factor = 2500 "
-                    + "WHERE profile_id = ? AND id = ?", p, number(r, "card"));
-            case "reviewFarAway" -> update(c, "UPDATE cards SET ctype = 2, queue = 2, ivl = 3, due = 500000, factor = 2500 "
-                    + "WHERE profile_id = ? AND id = ?", p, number(r, "card"));
-            case "originalDeck" -> update(c, "UPDATE cards SET odid = 1, odue = 55 WHERE profile_id = ? AND id = ?", p,
-                    number(r, "card"));
-            case "missingDeck" -> update(c, "UPDATE cards SET did = 987654 WHERE profile_id = ? AND id = ?", p, number(r, "card"));
-            case "missingPreset" -> update(c, "UPDATE decks SET conf_id = 424242 WHERE profile_id = ? AND id = ?", p,
-                    number(r, "deck"));
-            case "ghostTag" -> update(c, "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (?, 'Ghost-Tag', "
-                    + "'ghost-tag', -1, ?)", p, false);
+            case "newDue" ->
+                update(c, "UPDATE cards SET due = 2000005 WHERE profile_id = ? AND id = ?", p, number(r, "card"));
+            case "reviewInNewQueue" ->
+                update(
+                        c,
+                        "UPDATE cards SET ctype = 2, queue = 0, ivl = 5, due = 10, factor = 2500 "
+                                + "WHERE profile_id = ? AND id = ?",
+                        p,
+                        number(r, "card"));
+            case "reviewZeroInterval" ->
+                update(
+                        c,
+                        "UPDATE cards SET ctype = 2, queue = 2, ivl = 0, due = 10, factor = 2500 "
+                                + "WHERE profile_id = ? AND id = ?",
+                        p,
+                        number(r, "card"));
+            case "reviewFarAway" ->
+                update(
+                        c,
+                        "UPDATE cards SET ctype = 2, queue = 2, ivl = 3, due = 500000, factor = 2500 "
+                                + "WHERE profile_id = ? AND id = ?",
+                        p,
+                        number(r, "card"));
+            case "originalDeck" ->
+                update(c, "UPDATE cards SET odid = 1, odue = 55 WHERE profile_id = ? AND id = ?", p, number(r, "card"));
+            case "missingDeck" ->
+                update(c, "UPDATE cards SET did = 987654 WHERE profile_id = ? AND id = ?", p, number(r, "card"));
+            case "missingPreset" ->
+                update(c, "UPDATE decks SET conf_id = 424242 WHERE profile_id = ? AND id = ?", p, number(r, "deck"));
+            case "ghostTag" ->
+                update(
+                        c,
+                        "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (?, 'Ghost-Tag', "
+                                + "'ghost-tag', -1, ?)",
+                        p,
+                        false);
             case "unregisterTag" -> {
                 PreparedStatement ps = c.prepareStatement("DELETE FROM tags WHERE profile_id = ? AND tag_key = ?");
                 ps.setLong(1, p);
@@ -136,24 +168,31 @@ public class CheckBreaker extends HttpServlet {
             }
             // ---- reads
             case "card" -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT did, ord, ctype, queue, due, ivl, odue, odid FROM cards "
-                        + "WHERE profile_id = ? AND id = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT did, ord, ctype, queue, due, ivl, odue, odid FROM cards "
+                                + "WHERE profile_id = ? AND id = ?")) {
                     ps.setLong(1, p);
                     ps.setLong(2, number(r, "card"));
                     try (ResultSet rs = ps.executeQuery()) {
                         boolean found = rs.next();
                         out.add("exists", found);
                         if (found) {
-                            out.add("did", rs.getLong(1)).add("ord", rs.getInt(2)).add("type", rs.getInt(3))
-                                    .add("queue", rs.getInt(4)).add("due", rs.getLong(5)).add("ivl", rs.getInt(6))
-                                    .add("odue", rs.getLong(7)).add("odid", rs.getLong(8));
+                            out.add("did", rs.getLong(1))
+                                    .add("ord", rs.getInt(2))
+                                    .add("type", rs.getInt(3))
+                                    .add("queue", rs.getInt(4))
+                                    .add("due", rs.getLong(5))
+                                    .add("ivl", rs.getInt(6))
+                                    .add("odue", rs.getLong(7))
+                                    .add("odid", rs.getLong(8));
                         }
                     }
                 }
             }
             case "cardsOfNote" -> {
                 JsonArrayBuilder ids = Json.createArrayBuilder();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM cards WHERE profile_id = ? AND nid = ? ORDER BY id")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT id FROM cards WHERE profile_id = ? AND nid = ? ORDER BY id")) {
                     ps.setLong(1, p);
                     ps.setLong(2, number(r, "note"));
                     try (ResultSet rs = ps.executeQuery()) {
@@ -165,12 +204,16 @@ public class CheckBreaker extends HttpServlet {
                 out.add("cards", ids);
             }
             case "deck" -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT name, conf_id, kind FROM decks WHERE profile_id = ? AND id = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT name, conf_id, kind FROM decks WHERE profile_id = ? AND id = ?")) {
                     ps.setLong(1, p);
                     ps.setLong(2, number(r, "deck"));
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            out.add("exists", true).add("name", rs.getString(1)).add("conf", rs.getLong(2)).add("kind", rs.getInt(3));
+                            out.add("exists", true)
+                                    .add("name", rs.getString(1))
+                                    .add("conf", rs.getLong(2))
+                                    .add("kind", rs.getInt(3));
                         } else {
                             out.add("exists", false);
                         }
@@ -179,7 +222,8 @@ public class CheckBreaker extends HttpServlet {
             }
             case "tags" -> {
                 JsonArrayBuilder tags = Json.createArrayBuilder();
-                try (PreparedStatement ps = c.prepareStatement("SELECT tag FROM tags WHERE profile_id = ? ORDER BY tag_key")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT tag FROM tags WHERE profile_id = ? ORDER BY tag_key")) {
                     ps.setLong(1, p);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

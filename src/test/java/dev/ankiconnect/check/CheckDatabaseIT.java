@@ -49,8 +49,10 @@ class CheckDatabaseIT {
     @ArquillianResource
     URL url;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     AnkiClient client;
     String profile;
@@ -90,18 +92,25 @@ class CheckDatabaseIT {
 
     /** Runs a breakage or a read of {@link CheckBreaker}. */
     JsonObject db(String what, Object... params) {
-        StringBuilder q = new StringBuilder("?what=").append(what).append("&profile=")
+        StringBuilder q = new StringBuilder("?what=")
+                .append(what)
+                .append("&profile=")
                 .append(URLEncoder.encode(profile, StandardCharsets.UTF_8));
         for (int i = 0; i < params.length; i += 2) {
-            q.append('&').append(params[i]).append('=').append(URLEncoder.encode(String.valueOf(params[i + 1]),
-                    StandardCharsets.UTF_8));
+            q.append('&')
+                    .append(params[i])
+                    .append('=')
+                    .append(URLEncoder.encode(String.valueOf(params[i + 1]), StandardCharsets.UTF_8));
         }
         URI uri = URI.create(url.toString()).resolve(CheckBreaker.PATH.substring(1) + q);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
                 // the application's filter in front of every path wants an AnkiConnect body
-                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"checkBreaker\", \"version\": 6}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"checkBreaker\", \"version\": 6}"))
+                .build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertEquals(200, response.statusCode(), what + ": " + response.body());
             return AnkiClient.parse(response.body()).asJsonObject();
         } catch (java.io.IOException | InterruptedException e) {
@@ -112,8 +121,14 @@ class CheckDatabaseIT {
     long note(String model, Map<String, String> fields, String... tags) {
         JsonObjectBuilder f = Json.createObjectBuilder();
         fields.forEach(f::add);
-        return ((JsonNumber) call("addNote", o("note", o("deckName", "Check", "modelName", model, "fields", f.build(),
-                "tags", List.of((Object[]) tags))))).longValue();
+        return ((JsonNumber) call(
+                        "addNote",
+                        o(
+                                "note",
+                                o("deckName", "Check", "modelName", model, "fields", f.build(), "tags", List.of((Object
+                                                [])
+                                        tags)))))
+                .longValue();
     }
 
     List<Long> cards(long note) {
@@ -141,7 +156,8 @@ class CheckDatabaseIT {
     String lastSummary() {
         List<String> lines = log();
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).startsWith("check database of profile") && !lines.get(i).contains("media file(s)")) {
+            if (lines.get(i).startsWith("check database of profile")
+                    && !lines.get(i).contains("media file(s)")) {
                 return lines.get(i);
             }
         }
@@ -175,8 +191,13 @@ class CheckDatabaseIT {
         long lostDeck = note("Basic", Map.of("Front", "lost deck", "Back", "b"));
         long tagged = note("Basic", Map.of("Front", "tagged", "Back", "b"), "Registered::Child");
         long cloze = note("Cloze", Map.of("Text", "{{c1::one}} {{c2::two}}"));
-        long media = note("Basic", Map.of("Front", "media <img src=\"nowhere-" + orphaned + ".png\">", "Back", "[sound:gone.mp3]"));
-        long checkDeck = call("deckNamesAndIds", o()).asJsonObject().getJsonNumber("Check").longValue();
+        long media = note(
+                "Basic",
+                Map.of("Front", "media <img src=\"nowhere-" + orphaned + ".png\">", "Back", "[sound:gone.mp3]"));
+        long checkDeck = call("deckNamesAndIds", o())
+                .asJsonObject()
+                .getJsonNumber("Check")
+                .longValue();
 
         db("deleteNote", "note", orphaned);
         db("deleteCardsOfNote", "note", withoutCards);
@@ -206,12 +227,17 @@ class CheckDatabaseIT {
         assertEquals(JsonValue.TRUE, call("guiCheckDatabase", o()));
 
         String summary = lastSummary();
-        // one repair per breakage, counted by kind; the tag list: the ghost goes, the unregistered tag and db-check come
-        assertTrue(summary.contains(" cardsMissingNote=1 cardOrdsDuplicated=1 templatesMissing=1 cardPositionTooHigh=1 "
-                + "cardPropertiesInvalid=4 decksMissing=1 presetsMissing=1 fieldCountMismatch=2 cardsGenerated=1 "
-                + "tagListChanges=3 nextPosition=1;"), summary);
+        // one repair per breakage, counted by kind; the tag list: the ghost goes, the unregistered tag and db-check
+        // come
+        assertTrue(
+                summary.contains(" cardsMissingNote=1 cardOrdsDuplicated=1 templatesMissing=1 cardPositionTooHigh=1 "
+                        + "cardPropertiesInvalid=4 decksMissing=1 presetsMissing=1 fieldCountMismatch=2 cardsGenerated=1 "
+                        + "tagListChanges=3 nextPosition=1;"),
+                summary);
         assertTrue(summary.endsWith("; missing media files: 2"), summary);
-        assertTrue(log().stream().anyMatch(l -> l.contains("gone.mp3") && l.contains("nowhere-" + orphaned + ".png")), log().toString());
+        assertTrue(
+                log().stream().anyMatch(l -> l.contains("gone.mp3") && l.contains("nowhere-" + orphaned + ".png")),
+                log().toString());
 
         // cards whose note is gone
         assertFalse(card(orphanCard).getBoolean("exists"));
@@ -228,11 +254,15 @@ class CheckDatabaseIT {
         assertEquals(3, cards(cloze).size(), "a cloze card is kept whatever its number; only the duplicate goes");
         // field counts
         JsonObject surplusInfo = noteInfo(surplus);
-        assertEquals("a", surplusInfo.getJsonObject("fields").getJsonObject("Front").getString("value"));
-        assertEquals("b; c; d", surplusInfo.getJsonObject("fields").getJsonObject("Back").getString("value"));
+        assertEquals(
+                "a", surplusInfo.getJsonObject("fields").getJsonObject("Front").getString("value"));
+        assertEquals(
+                "b; c; d",
+                surplusInfo.getJsonObject("fields").getJsonObject("Back").getString("value"));
         assertTrue(surplusInfo.getJsonArray("tags").contains(Json.createValue("db-check")), surplusInfo.toString());
         JsonObject shortInfo = noteInfo(shortNote);
-        assertEquals("a", shortInfo.getJsonObject("fields").getJsonObject("Front").getString("value"));
+        assertEquals(
+                "a", shortInfo.getJsonObject("fields").getJsonObject("Front").getString("value"));
         assertEquals("", shortInfo.getJsonObject("fields").getJsonObject("Back").getString("value"));
         assertEquals(List.of(surplus, shortNote), ids(call("findNotes", o("query", "tag:db-check"))));
         assertEquals(List.of(surplus), ids(call("findNotes", o("query", "Front:a Back:\"b; c; d\""))));
@@ -243,7 +273,9 @@ class CheckDatabaseIT {
         assertEquals(1, card(cards(zeroInterval).get(0)).getInt("ivl"));
         long dueNow = card(cards(farAway).get(0)).getJsonNumber("due").longValue();
         assertTrue(dueNow >= 0 && dueNow < 100_000, "due " + dueNow);
-        JsonObject info = call("cardsInfo", o("cards", List.of(cards(farAway).get(0)))).asJsonArray().getJsonObject(0);
+        JsonObject info = call("cardsInfo", o("cards", List.of(cards(farAway).get(0))))
+                .asJsonArray()
+                .getJsonObject(0);
         assertEquals(dueNow, info.getJsonNumber("due").longValue());
         JsonObject originalCard = card(cards(original).get(0));
         assertEquals(0, originalCard.getJsonNumber("odid").longValue());
@@ -252,11 +284,20 @@ class CheckDatabaseIT {
         JsonObject recovered = db("deck", "deck", 987654);
         assertEquals("recovered987654", recovered.getString("name"));
         assertEquals(1, recovered.getJsonNumber("conf").longValue());
-        assertEquals("recovered987654", call("cardsInfo", o("cards", List.of(cards(lostDeck).get(0)))).asJsonArray()
-                .getJsonObject(0).getString("deckName"));
+        assertEquals(
+                "recovered987654",
+                call("cardsInfo", o("cards", List.of(cards(lostDeck).get(0))))
+                        .asJsonArray()
+                        .getJsonObject(0)
+                        .getString("deckName"));
         assertTrue(call("deckNames", o()).asJsonArray().contains(Json.createValue("recovered987654")));
         assertEquals(1, db("deck", "deck", checkDeck).getJsonNumber("conf").longValue());
-        assertEquals(1, call("getDeckConfig", o("deck", "Check")).asJsonObject().getJsonNumber("id").longValue());
+        assertEquals(
+                1,
+                call("getDeckConfig", o("deck", "Check"))
+                        .asJsonObject()
+                        .getJsonNumber("id")
+                        .longValue());
         // the tag list
         JsonArray tags = call("getTags", o()).asJsonArray();
         assertFalse(tags.contains(Json.createValue("Ghost-Tag")), tags.toString());

@@ -40,7 +40,8 @@ class ConfigLoaderTest {
     @Test
     void eachSourceOverridesTheOneBefore() {
         String f = "apiKey=fromFile\nwebTimeout=1\napiLogPath=/tmp/a\ndataDir=/d1\n";
-        Config c = ConfigLoader.load(file(f),
+        Config c = ConfigLoader.load(
+                file(f),
                 Map.of("ankiconnect.webTimeout", "2", "ankiconnect.apiLogPath", "/tmp/b", "unrelated", "x"),
                 props("ankiconnect.apiLogPath", "/tmp/c", "ankiconnect.dataDir", "/d3", "java.version", "17"),
                 Map.of("ANKICONNECT_DATA_DIR", "/d4", "PATH", "/bin"));
@@ -53,15 +54,19 @@ class ConfigLoaderTest {
 
     @Test
     void listsAcceptJsonOrCommas() {
-        Config c = ConfigLoader.load(file("webCorsOriginList=[\"https://a\", \"https://b\"]\nignoreOriginList=x, y\n"),
-                Map.of(), new Properties(), Map.of());
+        Config c = ConfigLoader.load(
+                file("webCorsOriginList=[\"https://a\", \"https://b\"]\nignoreOriginList=x, y\n"),
+                Map.of(),
+                new Properties(),
+                Map.of());
         assertEquals(List.of("https://a", "https://b"), c.list(ConfigKey.WEB_CORS_ORIGIN_LIST));
         assertEquals(List.of("x", "y"), c.list(ConfigKey.IGNORE_ORIGIN_LIST));
     }
 
     @Test
     void emptyTextValue_meansUnset() {
-        assertNull(ConfigLoader.load(file("apiKey=\n"), Map.of(), new Properties(), Map.of()).apiKey());
+        assertNull(ConfigLoader.load(file("apiKey=\n"), Map.of(), new Properties(), Map.of())
+                .apiKey());
     }
 
     @Test
@@ -72,28 +77,39 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKey_failsNamingIt() {
-        assertEquals("unknown configuration key 'apikey' (from WEB-INF/ankiconnect.properties); known keys: "
+        assertEquals(
+                "unknown configuration key 'apikey' (from WEB-INF/ankiconnect.properties); known keys: "
                         + "apiKey, apiVersion, apiLogPath, webCorsOriginList, webCorsOrigin, ignoreOriginList, webTimeout, "
                         + "maxRequestBytes, jsonMaxDepth, dataDir, jdbcUrl, jdbcUser, jdbcPassword, defaultProfile, "
                         + "maxMediaFileBytes, mediaPathAllowlist, mediaUrlDownloads, mediaUrlAllowPrivate, mediaDirExport, packageDir, packagePathAllowlist, maxPackageBytes, "
                         + "users, trustedProxies, keyFailureLimit, keyFailureBlockMs, searchMemoryMb, dbPoolSize, dbWaitMs, accessLogQueue, "
                         + "requestTimeoutMs, maxBulkItems, maxBodyMbInFlight",
-                assertThrows(ConfigException.class,
-                        () -> ConfigLoader.load(file("apikey=x\n"), Map.of(), new Properties(), Map.of())).getMessage());
-        assertThrows(ConfigException.class,
+                assertThrows(
+                                ConfigException.class,
+                                () -> ConfigLoader.load(file("apikey=x\n"), Map.of(), new Properties(), Map.of()))
+                        .getMessage());
+        assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(null, Map.of(), props("ankiconnect.nope", "1"), Map.of()));
-        assertThrows(ConfigException.class,
+        assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(null, Map.of(), new Properties(), Map.of("ANKICONNECT_NOPE", "1")));
     }
 
     @Test
     void malformedValue_failsNamingKeyAndSource() {
-        assertEquals("configuration key 'webTimeout' (from system property ankiconnect.webTimeout) must be a whole number, got 'soon'",
-                assertThrows(ConfigException.class,
-                        () -> ConfigLoader.load(null, Map.of(), props("ankiconnect.webTimeout", "soon"), Map.of())).getMessage());
-        assertThrows(ConfigException.class,
+        assertEquals(
+                "configuration key 'webTimeout' (from system property ankiconnect.webTimeout) must be a whole number, got 'soon'",
+                assertThrows(
+                                ConfigException.class,
+                                () -> ConfigLoader.load(
+                                        null, Map.of(), props("ankiconnect.webTimeout", "soon"), Map.of()))
+                        .getMessage());
+        assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(file("maxRequestBytes=0\n"), Map.of(), new Properties(), Map.of()));
-        assertThrows(ConfigException.class,
+        assertThrows(
+                ConfigException.class,
                 () -> ConfigLoader.load(file("webCorsOriginList=[\"a\"\n"), Map.of(), new Properties(), Map.of()));
     }
 
@@ -105,10 +121,18 @@ class ConfigLoaderTest {
 
     @Test
     void users_isTrueOrFalse_defaultFalse() {
-        assertEquals(false, ConfigLoader.load(null, Map.of(), new Properties(), Map.of()).multiUser());
-        assertEquals(true, ConfigLoader.load(file("users=TRUE\n"), Map.of(), new Properties(), Map.of()).multiUser());
-        assertEquals("configuration key 'users' (from WEB-INF/ankiconnect.properties) must be true or false, got 'yes'",
-                assertThrows(ConfigException.class,
-                        () -> ConfigLoader.load(file("users=yes\n"), Map.of(), new Properties(), Map.of())).getMessage());
+        assertEquals(
+                false,
+                ConfigLoader.load(null, Map.of(), new Properties(), Map.of()).multiUser());
+        assertEquals(
+                true,
+                ConfigLoader.load(file("users=TRUE\n"), Map.of(), new Properties(), Map.of())
+                        .multiUser());
+        assertEquals(
+                "configuration key 'users' (from WEB-INF/ankiconnect.properties) must be true or false, got 'yes'",
+                assertThrows(
+                                ConfigException.class,
+                                () -> ConfigLoader.load(file("users=yes\n"), Map.of(), new Properties(), Map.of()))
+                        .getMessage());
     }
 }

@@ -71,7 +71,10 @@ class ConnectionGateTest {
         assertEquals(8, Database.requests(200, 20));
         assertEquals(1, Database.requests(200, 2));
         // outside a servlet container no thread pool is registered: the documented default, at most 16 per core
-        assertEquals(Math.min(Database.DEFAULT_REQUESTS, Database.PER_CORE * Runtime.getRuntime().availableProcessors()),
+        assertEquals(
+                Math.min(
+                        Database.DEFAULT_REQUESTS,
+                        Database.PER_CORE * Runtime.getRuntime().availableProcessors()),
                 Database.requests(0, 0));
     }
 }

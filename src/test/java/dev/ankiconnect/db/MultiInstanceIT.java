@@ -83,15 +83,24 @@ class MultiInstanceIT {
 
     @BeforeEach
     void connect() {
-        assertTrue(SHARED, "two instances share a database only under -Dit.database=postgres: the build runs this"
-                + " test in its PostgreSQL run alone");
+        assertTrue(
+                SHARED,
+                "two instances share a database only under -Dit.database=postgres: the build runs this"
+                        + " test in its PostgreSQL run alone");
         a = new AnkiClient(urlA);
         b = new AnkiClient(urlB);
     }
 
     private static JsonValue call(AnkiClient c, String action, JsonObject params) {
-        JsonObject r = AnkiClient.parse(c.post(Json.createObjectBuilder().add("action", action).add("version", 6)
-                .add("key", key).add("params", params).build().toString()).body()).asJsonObject();
+        JsonObject r = AnkiClient.parse(c.post(Json.createObjectBuilder()
+                                .add("action", action)
+                                .add("version", 6)
+                                .add("key", key)
+                                .add("params", params)
+                                .build()
+                                .toString())
+                        .body())
+                .asJsonObject();
         if (!r.isNull("error")) {
             throw new AssertionError(action + " failed: " + r.getString("error"));
         }
@@ -100,10 +109,24 @@ class MultiInstanceIT {
 
     @Test
     void loadedProfile_holdsOnBothInstances() {
-        assertEquals(JsonValue.TRUE, call(a, "loadProfile", Json.createObjectBuilder().add("name", "Dana Two").build()));
-        assertEquals("Dana Two", ((jakarta.json.JsonString) call(b, "getActiveProfile", JsonValue.EMPTY_JSON_OBJECT)).getString());
-        assertEquals(JsonValue.TRUE, call(b, "loadProfile", Json.createObjectBuilder().add("name", "Dana One").build()));
-        assertEquals("Dana One", ((jakarta.json.JsonString) call(a, "getActiveProfile", JsonValue.EMPTY_JSON_OBJECT)).getString());
+        assertEquals(
+                JsonValue.TRUE,
+                call(
+                        a,
+                        "loadProfile",
+                        Json.createObjectBuilder().add("name", "Dana Two").build()));
+        assertEquals(
+                "Dana Two",
+                ((jakarta.json.JsonString) call(b, "getActiveProfile", JsonValue.EMPTY_JSON_OBJECT)).getString());
+        assertEquals(
+                JsonValue.TRUE,
+                call(
+                        b,
+                        "loadProfile",
+                        Json.createObjectBuilder().add("name", "Dana One").build()));
+        assertEquals(
+                "Dana One",
+                ((jakarta.json.JsonString) call(a, "getActiveProfile", JsonValue.EMPTY_JSON_OBJECT)).getString());
     }
 
     /** Each instance searches its own in-memory copy; a write through the other must show in the next search. */
@@ -112,14 +135,38 @@ class MultiInstanceIT {
         String word = "shared" + System.nanoTime();
         JsonObject query = Json.createObjectBuilder().add("query", word).build();
         assertEquals(0, call(b, "findNotes", query).asJsonArray().size());
-        long id = ((JsonNumber) call(a, "addNote", Json.createObjectBuilder().add("note", Json.createObjectBuilder()
-                .add("deckName", "Default").add("modelName", "Basic")
-                .add("fields", Json.createObjectBuilder().add("Front", word).add("Back", "b"))).build())).longValue();
+        long id = ((JsonNumber) call(
+                        a,
+                        "addNote",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "note",
+                                        Json.createObjectBuilder()
+                                                .add("deckName", "Default")
+                                                .add("modelName", "Basic")
+                                                .add(
+                                                        "fields",
+                                                        Json.createObjectBuilder()
+                                                                .add("Front", word)
+                                                                .add("Back", "b")))
+                                .build()))
+                .longValue();
         assertEquals(Json.createArrayBuilder().add(id).build(), call(b, "findNotes", query));
-        call(b, "addTags", Json.createObjectBuilder().add("notes", Json.createArrayBuilder().add(id))
-                .add("tags", "seen-on-b").build());
-        assertEquals(Json.createArrayBuilder().add(id).build(), call(a, "findNotes",
-                Json.createObjectBuilder().add("query", word + " tag:seen-on-b").build()));
+        call(
+                b,
+                "addTags",
+                Json.createObjectBuilder()
+                        .add("notes", Json.createArrayBuilder().add(id))
+                        .add("tags", "seen-on-b")
+                        .build());
+        assertEquals(
+                Json.createArrayBuilder().add(id).build(),
+                call(
+                        a,
+                        "findNotes",
+                        Json.createObjectBuilder()
+                                .add("query", word + " tag:seen-on-b")
+                                .build()));
     }
 
     @Test
@@ -135,13 +182,28 @@ class MultiInstanceIT {
                 futures.add(pool.submit(() -> {
                     List<Long> ids = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        ids.add(((JsonNumber) call(c, "createDeck", Json.createObjectBuilder()
-                                .add("deck", "Race::T" + thread + "::D" + i).build())).longValue());
+                        ids.add(((JsonNumber) call(
+                                        c,
+                                        "createDeck",
+                                        Json.createObjectBuilder()
+                                                .add("deck", "Race::T" + thread + "::D" + i)
+                                                .build()))
+                                .longValue());
                         // Everyone also creates the same deck: one deck, one id, no error.
-                        ids.add(((JsonNumber) call(c, "createDeck", Json.createObjectBuilder()
-                                .add("deck", "Shared::Same" + i).build())).longValue());
-                        call(c, "storeMediaFile", Json.createObjectBuilder().add("filename", "race_" + thread + "_" + i + ".txt")
-                                .add("data", "eA==").build());
+                        ids.add(((JsonNumber) call(
+                                        c,
+                                        "createDeck",
+                                        Json.createObjectBuilder()
+                                                .add("deck", "Shared::Same" + i)
+                                                .build()))
+                                .longValue());
+                        call(
+                                c,
+                                "storeMediaFile",
+                                Json.createObjectBuilder()
+                                        .add("filename", "race_" + thread + "_" + i + ".txt")
+                                        .add("data", "eA==")
+                                        .build());
                     }
                     return ids;
                 }));
@@ -152,8 +214,10 @@ class MultiInstanceIT {
         } finally {
             pool.shutdownNow();
         }
-        JsonObject decks = call(a, "deckNamesAndIds", JsonValue.EMPTY_JSON_OBJECT).asJsonObject();
-        JsonObject decksB = call(b, "deckNamesAndIds", JsonValue.EMPTY_JSON_OBJECT).asJsonObject();
+        JsonObject decks =
+                call(a, "deckNamesAndIds", JsonValue.EMPTY_JSON_OBJECT).asJsonObject();
+        JsonObject decksB =
+                call(b, "deckNamesAndIds", JsonValue.EMPTY_JSON_OBJECT).asJsonObject();
         assertEquals(decks, decksB);
         Set<Long> ids = new HashSet<>();
         for (var e : decks.entrySet()) {
@@ -167,13 +231,28 @@ class MultiInstanceIT {
         for (int i = 0; i < perThread; i++) {
             assertTrue(decks.containsKey("Shared::Same" + i));
         }
-        assertEquals(threads * perThread, call(b, "getMediaFilesNames", Json.createObjectBuilder().add("pattern", "race_*").build())
-                .asJsonArray().size());
+        assertEquals(
+                threads * perThread,
+                call(
+                                b,
+                                "getMediaFilesNames",
+                                Json.createObjectBuilder()
+                                        .add("pattern", "race_*")
+                                        .build())
+                        .asJsonArray()
+                        .size());
     }
 
     private static JsonObject reply(AnkiClient c, String action, JsonObject params) {
-        return AnkiClient.parse(c.post(Json.createObjectBuilder().add("action", action).add("version", 6)
-                .add("key", key).add("params", params).build().toString()).body()).asJsonObject();
+        return AnkiClient.parse(c.post(Json.createObjectBuilder()
+                                .add("action", action)
+                                .add("version", 6)
+                                .add("key", key)
+                                .add("params", params)
+                                .build()
+                                .toString())
+                        .body())
+                .asJsonObject();
     }
 
     @Test
@@ -189,9 +268,19 @@ class MultiInstanceIT {
                 futures.add(pool.submit(() -> {
                     List<JsonObject> replies = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        replies.add(reply(c, "addNote", Json.createObjectBuilder().add("note", note("unique " + thread + " " + i)).build()));
+                        replies.add(reply(
+                                c,
+                                "addNote",
+                                Json.createObjectBuilder()
+                                        .add("note", note("unique " + thread + " " + i))
+                                        .build()));
                         // Every thread adds the same first field: exactly one may win.
-                        replies.add(reply(c, "addNote", Json.createObjectBuilder().add("note", note("contested " + i)).build()));
+                        replies.add(reply(
+                                c,
+                                "addNote",
+                                Json.createObjectBuilder()
+                                        .add("note", note("contested " + i))
+                                        .build()));
                     }
                     return replies;
                 }));
@@ -214,16 +303,36 @@ class MultiInstanceIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(threads * perThread, call(b, "findNotes", Json.createObjectBuilder().add("query", "\"Front:unique *\"").build())
-                .asJsonArray().size());
+        assertEquals(
+                threads * perThread,
+                call(
+                                b,
+                                "findNotes",
+                                Json.createObjectBuilder()
+                                        .add("query", "\"Front:unique *\"")
+                                        .build())
+                        .asJsonArray()
+                        .size());
         for (int i = 0; i < perThread; i++) {
-            assertEquals(1, call(a, "findNotes", Json.createObjectBuilder().add("query", "\"Front:contested " + i + "\"").build())
-                    .asJsonArray().size(), "contested " + i);
+            assertEquals(
+                    1,
+                    call(
+                                    a,
+                                    "findNotes",
+                                    Json.createObjectBuilder()
+                                            .add("query", "\"Front:contested " + i + "\"")
+                                            .build())
+                            .asJsonArray()
+                            .size(),
+                    "contested " + i);
         }
     }
 
     private static JsonObject note(String front) {
-        return Json.createObjectBuilder().add("deckName", "Default").add("modelName", "Basic")
-                .add("fields", Json.createObjectBuilder().add("Front", front).add("Back", "x")).build();
+        return Json.createObjectBuilder()
+                .add("deckName", "Default")
+                .add("modelName", "Basic")
+                .add("fields", Json.createObjectBuilder().add("Front", front).add("Back", "x"))
+                .build();
     }
 }

@@ -50,19 +50,27 @@ class ServerBusyIT {
         for (int round = 0; round < 6; round++, sub *= 2) {
             JsonArrayBuilder actions = Json.createArrayBuilder();
             for (int i = 0; i < sub; i++) {
-                actions.add(Json.createObjectBuilder().add("action", "deckNamesAndIds").add("version", 6));
+                actions.add(Json.createObjectBuilder()
+                        .add("action", "deckNamesAndIds")
+                        .add("version", 6));
             }
-            JsonObject multi = Json.createObjectBuilder().add("actions", actions).build();
+            JsonObject multi =
+                    Json.createObjectBuilder().add("actions", actions).build();
             CompletableFuture<JsonValue> holder = CompletableFuture.supplyAsync(() -> client.call("multi", multi));
             List<String> errors = new ArrayList<>();
             int answered = 0;
             while (!holder.isDone()) {
-                JsonObject reply = client.json("{\"action\": \"deckNames\", \"version\": 6}").asJsonObject();
+                JsonObject reply = client.json("{\"action\": \"deckNames\", \"version\": 6}")
+                        .asJsonObject();
                 answered++;
                 if (!reply.isNull("error")) {
                     errors.add(reply.getString("error"));
                     // a request with no database work is answered while the connection is taken
-                    assertEquals(6, client.json("{\"action\": \"version\", \"version\": 6}").asJsonObject().getInt("result"));
+                    assertEquals(
+                            6,
+                            client.json("{\"action\": \"version\", \"version\": 6}")
+                                    .asJsonObject()
+                                    .getInt("result"));
                 }
             }
             JsonArray results = holder.get(60, TimeUnit.SECONDS).asJsonArray();
@@ -73,11 +81,13 @@ class ServerBusyIT {
             for (String e : errors) {
                 assertEquals(busy, e);
             }
-            System.out.printf("round %d: multi of %d, %d requests meanwhile, %d answered busy%n", round, sub, answered,
-                    errors.size());
+            System.out.printf(
+                    "round %d: multi of %d, %d requests meanwhile, %d answered busy%n",
+                    round, sub, answered, errors.size());
             if (!errors.isEmpty()) {
                 // served again at once, the database turn given back
-                JsonObject after = client.json("{\"action\": \"deckNames\", \"version\": 6}").asJsonObject();
+                JsonObject after = client.json("{\"action\": \"deckNames\", \"version\": 6}")
+                        .asJsonObject();
                 assertTrue(after.isNull("error"), after.toString());
                 return;
             }

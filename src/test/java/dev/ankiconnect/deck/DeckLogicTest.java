@@ -23,7 +23,9 @@ class DeckLogicTest {
             decks.add(new Deck().name(n));
         }
         decks.sort(Decks.NATIVE_ORDER);
-        assertEquals(List.of("A", "a::B", "a::c", "A B", "A-z", "b", "Ä"), decks.stream().map(Deck::name).toList());
+        assertEquals(
+                List.of("A", "a::B", "a::c", "A B", "A-z", "b", "Ä"),
+                decks.stream().map(Deck::name).toList());
     }
 
     @Test
@@ -32,11 +34,14 @@ class DeckLogicTest {
         assertEquals(-3, PythonInt.of(AnkiClient.parse("\"-3\"")));
         assertEquals(1, PythonInt.of(AnkiClient.parse("1.9")));
         assertEquals(1, PythonInt.of(AnkiClient.parse("true")));
-        assertEquals("invalid literal for int() with base 10: 'x'",
+        assertEquals(
+                "invalid literal for int() with base 10: 'x'",
                 ApiErrors.message(assertThrows(Refusal.class, () -> PythonInt.of(AnkiClient.parse("\"x\"")))));
-        assertEquals("invalid literal for int() with base 10: '1.5'",
+        assertEquals(
+                "invalid literal for int() with base 10: '1.5'",
                 ApiErrors.message(assertThrows(Refusal.class, () -> PythonInt.of(AnkiClient.parse("\"1.5\"")))));
-        assertEquals("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+        assertEquals(
+                "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
                 ApiErrors.message(assertThrows(Refusal.class, () -> PythonInt.of(AnkiClient.parse("null")))));
     }
 

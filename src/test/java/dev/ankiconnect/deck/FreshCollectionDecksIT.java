@@ -27,27 +27,37 @@ class FreshCollectionDecksIT {
     @Test
     void freshCollection_listsOnlyDefault() {
         AnkiClient client = new AnkiClient(url);
-        assertEquals("{\"result\": [\"Default\"], \"error\": null}",
+        assertEquals(
+                "{\"result\": [\"Default\"], \"error\": null}",
                 client.post("{\"action\": \"deckNames\", \"version\": 6}").body());
-        assertEquals("{\"result\": {\"Default\": 1}, \"error\": null}",
+        assertEquals(
+                "{\"result\": {\"Default\": 1}, \"error\": null}",
                 client.post("{\"action\": \"deckNamesAndIds\", \"version\": 6}").body());
-        assertEquals("{\"result\": \"Default\", \"error\": null}",
-                client.post("{\"action\": \"deckNameFromId\", \"version\": 6, \"params\": {\"deckId\": 1}}").body());
+        assertEquals(
+                "{\"result\": \"Default\", \"error\": null}",
+                client.post("{\"action\": \"deckNameFromId\", \"version\": 6, \"params\": {\"deckId\": 1}}")
+                        .body());
     }
 
     @Test
     void freshCollection_defaultDeckHasNoCardsDue() {
         AnkiClient client = new AnkiClient(url);
-        assertEquals("{\"1\": {\"deck_id\": 1, \"name\": \"Default\", \"new_count\": 0, \"learn_count\": 0, "
+        assertEquals(
+                "{\"1\": {\"deck_id\": 1, \"name\": \"Default\", \"new_count\": 0, \"learn_count\": 0, "
                         + "\"review_count\": 0, \"total_in_deck\": 0}}",
-                client.call("getDeckStats", AnkiClient.parse("{\"decks\": [\"Default\"]}").asJsonObject()).toString()
-                        .replace(":", ": ").replace(",", ", "));
+                client.call(
+                                "getDeckStats",
+                                AnkiClient.parse("{\"decks\": [\"Default\"]}").asJsonObject())
+                        .toString()
+                        .replace(":", ": ")
+                        .replace(",", ", "));
     }
 
     @Test
     void freshCollection_hasTheSixStockNoteTypesInNameOrder() {
         AnkiClient client = new AnkiClient(url);
-        assertEquals("{\"result\": [\"Basic\", \"Basic (and reversed card)\", \"Basic (optional reversed card)\", "
+        assertEquals(
+                "{\"result\": [\"Basic\", \"Basic (and reversed card)\", \"Basic (optional reversed card)\", "
                         + "\"Basic (type in the answer)\", \"Cloze\", \"Image Occlusion\"], \"error\": null}",
                 client.post("{\"action\": \"modelNames\", \"version\": 6}").body());
     }

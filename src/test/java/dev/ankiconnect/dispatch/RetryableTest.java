@@ -14,7 +14,8 @@ class RetryableTest {
     @Test
     void constraintViolationsAndSerializationFailures_anywhereInTheChain() {
         assertTrue(ActionDispatcher.retryable(new RuntimeException(new SQLException("dup", "23505"))));
-        assertTrue(ActionDispatcher.retryable(new IllegalStateException(new RuntimeException(new SQLException("x", "40001")))));
+        assertTrue(ActionDispatcher.retryable(
+                new IllegalStateException(new RuntimeException(new SQLException("x", "40001")))));
         assertTrue(ActionDispatcher.retryable(new SQLException("deadlock", "40P01")));
     }
 
@@ -29,7 +30,9 @@ class RetryableTest {
         }
         String text = ApiErrors.message(new dev.ankiconnect.db.ServerBusyException(
                 dev.ankiconnect.db.ServerBusyException.Reason.CONNECTION, 1234, null));
-        assertTrue(text.equals("server busy: no database connection became free within 1234 ms (dbWaitMs); try again"), text);
+        assertTrue(
+                text.equals("server busy: no database connection became free within 1234 ms (dbWaitMs); try again"),
+                text);
     }
 
     @Test

@@ -56,24 +56,31 @@ class ErrorLiteralsTest {
     void noWireTextIsWrittenOutsideApi() throws IOException {
         Map<String, String> sources = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java")).sorted()::iterator) {
-                sources.put(MAIN.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+            for (Path f : (Iterable<Path>)
+                    files.filter(p -> p.toString().endsWith(".java")).sorted()::iterator) {
+                sources.put(
+                        MAIN.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
             }
         }
         assertTrue(sources.size() > 100, "the scan found the sources");
-        assertTrue(sinkTypes(sources).containsAll(List.of("Refusal", "ApiException", "InvalidInputException",
-                "NotFoundException")), "the scan knows the client-visible exceptions");
+        assertTrue(
+                sinkTypes(sources)
+                        .containsAll(List.of("Refusal", "ApiException", "InvalidInputException", "NotFoundException")),
+                "the scan knows the client-visible exceptions");
         assertEquals(List.of(), violations(sources));
     }
 
     @Test
     void aPlantedLiteralIsFound() {
         Map<String, String> sources = new LinkedHashMap<>();
-        sources.put("dev/ankiconnect/api/InvalidInputException.java",
+        sources.put(
+                "dev/ankiconnect/api/InvalidInputException.java",
                 "package dev.ankiconnect.api;\npublic class InvalidInputException extends ApiException {}\n");
-        sources.put("dev/ankiconnect/api/Inside.java",
+        sources.put(
+                "dev/ankiconnect/api/Inside.java",
                 "class Inside { void f() { throw new InvalidInputException(\"api may word its texts\"); } }\n");
-        sources.put("dev/ankiconnect/deck/MyError.java",
+        sources.put(
+                "dev/ankiconnect/deck/MyError.java",
                 "class MyError extends dev.ankiconnect.api.InvalidInputException { MyError(String s) { super(s); } }\n");
         sources.put("dev/ankiconnect/deck/Planted.java", """
                 class Planted {
@@ -95,8 +102,7 @@ class ErrorLiteralsTest {
                     Object j() { return Reply.error(ApiErrors.missingQueryParameter("deck")); }
                 }
                 """);
-        sources.put("dev/ankiconnect/deck/NotFoundException.java",
-                "class NotFoundException extends ApiException {}\n");
+        sources.put("dev/ankiconnect/deck/NotFoundException.java", "class NotFoundException extends ApiException {}\n");
         List<String> found = violations(sources);
         assertEquals(5, found.size(), String.join("\n", found));
         assertTrue(found.get(0).startsWith("dev/ankiconnect/deck/Planted.java:3 "), found.get(0));
@@ -129,9 +135,14 @@ class ErrorLiteralsTest {
                 String args = code.substring(open + 1, close);
                 String why = offence(args, constants);
                 if (why != null) {
-                    int line = (int) code.substring(0, m.start()).chars().filter(ch -> ch == '\n').count() + 1;
-                    out.add(e.getKey() + ":" + line + " " + code.substring(m.start(), Math.min(close + 1,
-                            m.start() + 160)).replaceAll("\\s+", " ") + " (" + why + ")");
+                    int line = (int) code.substring(0, m.start())
+                                    .chars()
+                                    .filter(ch -> ch == '\n')
+                                    .count()
+                            + 1;
+                    out.add(e.getKey() + ":" + line + " "
+                            + code.substring(m.start(), Math.min(close + 1, m.start() + 160))
+                                    .replaceAll("\\s+", " ") + " (" + why + ")");
                 }
             }
         }
@@ -213,8 +224,8 @@ class ErrorLiteralsTest {
                 return i;
             }
         }
-        throw new IllegalStateException("unbalanced brackets after " + code.substring(open, Math.min(code.length(),
-                open + 80)));
+        throw new IllegalStateException(
+                "unbalanced brackets after " + code.substring(open, Math.min(code.length(), open + 80)));
     }
 
     /** The index of the quote that ends the string, text block or char literal starting at {@code i}. */

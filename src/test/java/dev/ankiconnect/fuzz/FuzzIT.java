@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,6 +48,7 @@ class FuzzIT {
 
     /** Requests per run, by kind. */
     static final int ENVELOPES = 600;
+
     static final int ACTIONS = 1800;
     static final int SEARCH_REQUESTS = 300;
     /** The slowest reply allowed (the time budgets of the server itself are tighter). */
@@ -64,8 +64,10 @@ class FuzzIT {
     @ArquillianResource
     URL url;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final List<String> failures = new ArrayList<>();
     private Random random;
     private List<JsonObject> actions;
@@ -102,18 +104,26 @@ class FuzzIT {
         HttpResponse<String> probe = post("{\"action\": \"version\", \"version\": 6}".getBytes(StandardCharsets.UTF_8));
         assertEquals("{\"result\": 6, \"error\": null}", probe.body());
         assertTrue(AnkiClient.parse(post("{\"action\": \"deckNames\", \"version\": 6}".getBytes(StandardCharsets.UTF_8))
-                .body()).asJsonObject().isNull("error"));
+                        .body())
+                .asJsonObject()
+                .isNull("error"));
         System.out.println("FuzzIT: " + sent + " requests in " + (System.nanoTime() - start) / 1_000_000_000 + " s, "
                 + failures.size() + " failures (seed " + seed + ")");
-        assertTrue(failures.isEmpty(), "seed " + seed + ", " + failures.size() + " failures of " + sent
-                + " requests; the first:\n" + String.join("\n\n", failures.subList(0, Math.min(15, failures.size()))));
+        assertTrue(
+                failures.isEmpty(),
+                "seed " + seed + ", " + failures.size() + " failures of " + sent + " requests; the first:\n"
+                        + String.join("\n\n", failures.subList(0, Math.min(15, failures.size()))));
     }
 
     // ---------------------------------------------------------------- sending and checking
 
     private HttpResponse<String> post(byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(url.toURI()).timeout(BUDGET.plusSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(url.toURI())
+                        .timeout(BUDGET.plusSeconds(10))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private void send(byte[] body) {
@@ -167,11 +177,14 @@ class FuzzIT {
     private void seedCollection() {
         AnkiClient client = new AnkiClient(url);
         for (int i = 0; i < 5; i++) {
-            long note = Fixtures.basicNote(client).fields("Front", "front a" + "a".repeat(i * 10) + " " + i,
-                    "Back", "back <b>" + i + "</b>").tags("fuzz", "t" + i).add();
+            long note = Fixtures.basicNote(client)
+                    .fields("Front", "front a" + "a".repeat(i * 10) + " " + i, "Back", "back <b>" + i + "</b>")
+                    .tags("fuzz", "t" + i)
+                    .add();
             noteIds.add(note);
         }
-        for (JsonValue v : client.call("findCards", Fixtures.params("query", Json.createValue("tag:fuzz"))).asJsonArray()) {
+        for (JsonValue v : client.call("findCards", Fixtures.params("query", Json.createValue("tag:fuzz")))
+                .asJsonArray()) {
             cardIds.add(((jakarta.json.JsonNumber) v).longValue());
         }
         Fixtures.deck(client, "FuzzDeck");
@@ -180,7 +193,8 @@ class FuzzIT {
     private static List<JsonObject> spec() throws Exception {
         try (InputStream in = FuzzIT.class.getResourceAsStream("/spec/actions.json")) {
             List<JsonObject> out = new ArrayList<>();
-            for (JsonValue v : PythonJsonReader.read(dev.ankiconnect.api.Json.PROVIDER, in.readAllBytes()).asJsonArray()) {
+            for (JsonValue v : PythonJsonReader.read(dev.ankiconnect.api.Json.PROVIDER, in.readAllBytes())
+                    .asJsonArray()) {
                 out.add(v.asJsonObject());
             }
             return out;
@@ -190,13 +204,61 @@ class FuzzIT {
     // ---------------------------------------------------------------- values
 
     private static final String[] SCALARS = {
-        "null", "true", "false", "0", "-1", "1", "-9223372036854775808", "9223372036854775807", "9223372036854775808",
-        "-9223372036854775809", "18446744073709551616", "1" + "0".repeat(400), "-" + "9".repeat(4000), "1e400", "-1e400",
-        "1e-400", "1.5", "-0", "0.0", "-0.0", "6.0", "1E2", "\"\"", "\"x\"", "\"-1\"", "\"1e9\"", "\"0x10\"",
-        "\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\\ud83d\\ude00\"", "\"\\\\\"", "\"\\\"\"",
-        "\"<b>html</b>{{c1::x}}\"", "\"{{Front}}\"", "\"../../../etc/passwd\"", "\"/etc/passwd\"", "\"..\"", "\".\"",
-        "\"::\"", "\"a::b::\"", "\"Default\"", "\"Basic\"", "\"Front\"", "\"*\"", "\"\\t\\n\\r\"", "\"\u00e9\u0301\"",
-        "[]", "[null]", "[[]]", "{}", "{\"\": null}", "{\"a\": {\"b\": [1, {}]}}", "[1, \"a\", null, true, {}, []]",
+        "null",
+        "true",
+        "false",
+        "0",
+        "-1",
+        "1",
+        "-9223372036854775808",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551616",
+        "1" + "0".repeat(400),
+        "-" + "9".repeat(4000),
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "1.5",
+        "-0",
+        "0.0",
+        "-0.0",
+        "6.0",
+        "1E2",
+        "\"\"",
+        "\"x\"",
+        "\"-1\"",
+        "\"1e9\"",
+        "\"0x10\"",
+        "\"\\u0000\"",
+        "\"a\\u0000b\"",
+        "\"\\ud800\"",
+        "\"\\udc00x\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\\\\"",
+        "\"\\\"\"",
+        "\"<b>html</b>{{c1::x}}\"",
+        "\"{{Front}}\"",
+        "\"../../../etc/passwd\"",
+        "\"/etc/passwd\"",
+        "\"..\"",
+        "\".\"",
+        "\"::\"",
+        "\"a::b::\"",
+        "\"Default\"",
+        "\"Basic\"",
+        "\"Front\"",
+        "\"*\"",
+        "\"\\t\\n\\r\"",
+        "\"\u00e9\u0301\"",
+        "[]",
+        "[null]",
+        "[[]]",
+        "{}",
+        "{\"\": null}",
+        "{\"a\": {\"b\": [1, {}]}}",
+        "[1, \"a\", null, true, {}, []]",
     };
 
     private String scalar() {
@@ -306,7 +368,9 @@ class FuzzIT {
                     if (random.nextInt(6) == 0) {
                         continue; // a key left out
                     }
-                    b.append(first ? "" : ", ").append(quote(e.getKey())).append(": ")
+                    b.append(first ? "" : ", ")
+                            .append(quote(e.getKey()))
+                            .append(": ")
                             .append(random.nextInt(3) == 0 ? scalar() : mutate(e.getValue()));
                     first = false;
                 }
@@ -324,8 +388,11 @@ class FuzzIT {
     // ---------------------------------------------------------------- requests
 
     private String action(JsonObject spec) {
-        JsonObject example = spec.containsKey("example_request") && spec.get("example_request") instanceof JsonObject e
-                && e.get("params") instanceof JsonObject p ? p : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject example = spec.containsKey("example_request")
+                        && spec.get("example_request") instanceof JsonObject e
+                        && e.get("params") instanceof JsonObject p
+                ? p
+                : JsonValue.EMPTY_JSON_OBJECT;
         StringBuilder params = new StringBuilder("{");
         boolean first = true;
         for (JsonValue v : spec.getJsonArray("params")) {
@@ -344,7 +411,8 @@ class FuzzIT {
         }
         params.append('}');
         String version = random.nextInt(8) == 0 ? scalar() : "6";
-        return "{\"action\": " + quote(spec.getString("name")) + ", \"version\": " + version + ", \"params\": " + params + "}";
+        return "{\"action\": " + quote(spec.getString("name")) + ", \"version\": " + version + ", \"params\": " + params
+                + "}";
     }
 
     private static final String[] ACTION_NAMES = {"version", "deckNames", "multi", "findNotes", "notesInfo", "addNote"};
@@ -355,18 +423,25 @@ class FuzzIT {
         return switch (random.nextInt(12)) {
             case 0 -> ("{\"action\": " + scalar() + ", \"version\": 6}").getBytes(StandardCharsets.UTF_8);
             case 1 -> ("{\"action\": " + action + ", \"version\": " + scalar() + "}").getBytes(StandardCharsets.UTF_8);
-            case 2 -> ("{\"action\": " + action + ", \"version\": 6, \"params\": " + scalar() + "}").getBytes(StandardCharsets.UTF_8);
-            case 3 -> ("{\"action\": " + action + ", \"version\": 6, \"key\": " + scalar() + ", \""
-                    + random.nextInt(100) + "\": " + scalar() + "}").getBytes(StandardCharsets.UTF_8);
+            case 2 ->
+                ("{\"action\": " + action + ", \"version\": 6, \"params\": " + scalar() + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+            case 3 ->
+                ("{\"action\": " + action + ", \"version\": 6, \"key\": " + scalar() + ", \"" + random.nextInt(100)
+                                + "\": " + scalar() + "}")
+                        .getBytes(StandardCharsets.UTF_8);
             case 4 -> scalar().getBytes(StandardCharsets.UTF_8);
             case 5 -> valid.substring(0, random.nextInt(valid.length())).getBytes(StandardCharsets.UTF_8);
             case 6 -> insert(valid.getBytes(StandardCharsets.UTF_8), invalidUtf8());
             case 7 -> insert(valid.getBytes(StandardCharsets.UTF_8), new byte[] {0});
             case 8 -> randomBytes();
-            case 9 -> ("{\"action\": " + action + ", \"version\": 6, \"params\": {\"notes\": " + nested() + "}}")
-                    .getBytes(StandardCharsets.UTF_8);
-            case 10 -> ("{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": ["
-                    + action(actions.get(random.nextInt(actions.size()))) + ", " + scalar() + "]}}").getBytes(StandardCharsets.UTF_8);
+            case 9 ->
+                ("{\"action\": " + action + ", \"version\": 6, \"params\": {\"notes\": " + nested() + "}}")
+                        .getBytes(StandardCharsets.UTF_8);
+            case 10 ->
+                ("{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": ["
+                                + action(actions.get(random.nextInt(actions.size()))) + ", " + scalar() + "]}}")
+                        .getBytes(StandardCharsets.UTF_8);
             default -> ("\ufeff" + valid + (random.nextBoolean() ? " x" : "  ")).getBytes(StandardCharsets.UTF_8);
         };
     }
@@ -374,15 +449,22 @@ class FuzzIT {
     private String nested() {
         int depth = random.nextBoolean() ? 100 + random.nextInt(400) : 500 + random.nextInt(100_000);
         boolean closed = random.nextBoolean();
-        return random.nextBoolean() ? "[".repeat(depth) + (closed ? "]".repeat(depth) : "")
+        return random.nextBoolean()
+                ? "[".repeat(depth) + (closed ? "]".repeat(depth) : "")
                 : "{\"a\": ".repeat(depth) + "1" + (closed ? "}".repeat(depth) : "");
     }
 
     private byte[] invalidUtf8() {
         byte[][] bad = {
-            {(byte) 0xff}, {(byte) 0xc3, 0x28}, {(byte) 0xc0, (byte) 0x80}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
-            {(byte) 0xed, (byte) 0xbf, (byte) 0xbf}, {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-            {(byte) 0xe2, (byte) 0x82}, {(byte) 0x80}, {(byte) 0xf0, (byte) 0x9f, (byte) 0x98},
+            {(byte) 0xff},
+            {(byte) 0xc3, 0x28},
+            {(byte) 0xc0, (byte) 0x80},
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            {(byte) 0xed, (byte) 0xbf, (byte) 0xbf},
+            {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xe2, (byte) 0x82},
+            {(byte) 0x80},
+            {(byte) 0xf0, (byte) 0x9f, (byte) 0x98},
         };
         return bad[random.nextInt(bad.length)];
     }
@@ -403,14 +485,89 @@ class FuzzIT {
     }
 
     private static final String[] SEARCHES = {
-        "(", ")", "(()", "())", "\"", "\"a", "a\"", "re:(a+)+$", "re:(", "re:[", "re:(?<x>", "re:\\", "re:(a|a)*$",
-        "re:(a*)*b", "re:.*.*.*.*.*b", "*a*a*a*b", "*a*a*b", "_*_*_*_", "a*b*c*d*e*f", "*", "**", "_", "deck:", "deck:*",
-        "deck:\"", "tag:", "tag:*", "tag:re:(", "prop:ivl>", "prop:ivl>x", "prop:", "flag:9", "flag:", "nid:abc",
-        "nid:1,2,,", "cid:-1", "cid:99999999999999999999", "dupe:", "dupe:1,", "dupe:x,y", "field:", "Front:",
-        "Front:*a*a*a*b", "front:re:(a|a)*$", "back:_*_", "-", "--a", "or", "and", "a or", "(a or b", "a and and b",
-        "rated:1000000", "rated:-1", "added:-1", "added:x", "is:", "is:bogus", "note:", "card:0", "card:999999999999",
-        "\\", "a\\", "\\_", "\\u0000", "\u0000", "w:", "w:*", "nc:", "nc:\u00e1\u0301", "sfld:", "mid:x", "preset:",
-        "resched:1", "introduced:1", "\"deck:a b\"", "deck:a::b::", "-(", "-)", ":", "::", "a:b:c", "",
+        "(",
+        ")",
+        "(()",
+        "())",
+        "\"",
+        "\"a",
+        "a\"",
+        "re:(a+)+$",
+        "re:(",
+        "re:[",
+        "re:(?<x>",
+        "re:\\",
+        "re:(a|a)*$",
+        "re:(a*)*b",
+        "re:.*.*.*.*.*b",
+        "*a*a*a*b",
+        "*a*a*b",
+        "_*_*_*_",
+        "a*b*c*d*e*f",
+        "*",
+        "**",
+        "_",
+        "deck:",
+        "deck:*",
+        "deck:\"",
+        "tag:",
+        "tag:*",
+        "tag:re:(",
+        "prop:ivl>",
+        "prop:ivl>x",
+        "prop:",
+        "flag:9",
+        "flag:",
+        "nid:abc",
+        "nid:1,2,,",
+        "cid:-1",
+        "cid:99999999999999999999",
+        "dupe:",
+        "dupe:1,",
+        "dupe:x,y",
+        "field:",
+        "Front:",
+        "Front:*a*a*a*b",
+        "front:re:(a|a)*$",
+        "back:_*_",
+        "-",
+        "--a",
+        "or",
+        "and",
+        "a or",
+        "(a or b",
+        "a and and b",
+        "rated:1000000",
+        "rated:-1",
+        "added:-1",
+        "added:x",
+        "is:",
+        "is:bogus",
+        "note:",
+        "card:0",
+        "card:999999999999",
+        "\\",
+        "a\\",
+        "\\_",
+        "\\u0000",
+        "\u0000",
+        "w:",
+        "w:*",
+        "nc:",
+        "nc:\u00e1\u0301",
+        "sfld:",
+        "mid:x",
+        "preset:",
+        "resched:1",
+        "introduced:1",
+        "\"deck:a b\"",
+        "deck:a::b::",
+        "-(",
+        "-)",
+        ":",
+        "::",
+        "a:b:c",
+        "",
     };
 
     private String search() {

@@ -46,6 +46,7 @@ class HangScenarioIT {
      * still make reading the search copy take real time. The seeding time is in the test output.
      */
     static final int NOTES = 10_000;
+
     static final int DECKS = 8;
     static final Duration PHASE = Duration.ofSeconds(8);
     static final Duration STILL_ANSWERS = Duration.ofSeconds(10);
@@ -66,33 +67,40 @@ class HangScenarioIT {
         List<String> decks = IntStream.range(0, DECKS).mapToObj(i -> "Hang" + i).toList();
         Seeding.notes(client, decks, NOTES, i -> Seeding.basic(decks.get(i % DECKS), "w" + i, "meaning " + i));
         int[] writes = {0};
-        Runnable write = () -> client.call("addNote", params("note",
-                Seeding.basic(decks.get(0), "phase-write-" + writes[0]++, "stale copy")));
+        Runnable write = () -> client.call(
+                "addNote", params("note", Seeding.basic(decks.get(0), "phase-write-" + writes[0]++, "stale copy")));
 
         List<LoadRun.Result> results = new ArrayList<>();
         LoadRun.Step decksAndSearches = (s, c, n) -> {
             if (n % 2 == 0) {
-                s.call("findNotes", params("query", Json.createValue("deck:" + decks.get((int) ((c + n / 2) % DECKS)))));
+                s.call(
+                        "findNotes",
+                        params("query", Json.createValue("deck:" + decks.get((int) ((c + n / 2) % DECKS)))));
             } else {
                 s.call("deckNames");
             }
         };
         phase(results, LoadRun.run("HangScenarioIT-decks-32", uri, 32, PHASE, write, decksAndSearches), uri);
         phase(results, LoadRun.run("HangScenarioIT-decks-128", uri, 128, PHASE, write, decksAndSearches), uri);
-        phase(results, LoadRun.run("HangScenarioIT-dictionary-32", uri, 32, PHASE, write, (s, c, n) -> {
-            ThreadLocalRandom r = ThreadLocalRandom.current();
-            if (n % 25 == 24) {
-                s.call("addNote", params("note", Seeding.basic(decks.get(c % DECKS), "new-" + c + "-" + n, "added")));
-            } else if (n % 2 == 0) {
-                JsonArrayBuilder lookups = Json.createArrayBuilder();
-                for (int k = 0; k < 4; k++) {
-                    lookups.add(Seeding.basic(decks.get(0), "w" + r.nextInt(NOTES * 2), "?"));
-                }
-                s.call("canAddNotes", params("notes", lookups.build()));
-            } else {
-                s.call("findNotes", params("query", Json.createValue("Front:w" + r.nextInt(NOTES * 2))));
-            }
-        }), uri);
+        phase(
+                results,
+                LoadRun.run("HangScenarioIT-dictionary-32", uri, 32, PHASE, write, (s, c, n) -> {
+                    ThreadLocalRandom r = ThreadLocalRandom.current();
+                    if (n % 25 == 24) {
+                        s.call(
+                                "addNote",
+                                params("note", Seeding.basic(decks.get(c % DECKS), "new-" + c + "-" + n, "added")));
+                    } else if (n % 2 == 0) {
+                        JsonArrayBuilder lookups = Json.createArrayBuilder();
+                        for (int k = 0; k < 4; k++) {
+                            lookups.add(Seeding.basic(decks.get(0), "w" + r.nextInt(NOTES * 2), "?"));
+                        }
+                        s.call("canAddNotes", params("notes", lookups.build()));
+                    } else {
+                        s.call("findNotes", params("query", Json.createValue("Front:w" + r.nextInt(NOTES * 2))));
+                    }
+                }),
+                uri);
         System.out.println("[load] HangScenarioIT phases:");
         results.forEach(r -> System.out.println("[load]   " + r.summary()));
     }

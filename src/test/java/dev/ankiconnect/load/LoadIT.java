@@ -52,7 +52,8 @@ class LoadIT {
     static final int SEED = 2_000;
     static final int CLIENTS = 64;
     static final Duration RUN = Duration.ofSeconds(10);
-    static final List<String> DECKS = IntStream.range(0, 4).mapToObj(i -> "Load" + i).toList();
+    static final List<String> DECKS =
+            IntStream.range(0, 4).mapToObj(i -> "Load" + i).toList();
 
     @Deployment(testable = false)
     static WebArchive d() {
@@ -64,6 +65,7 @@ class LoadIT {
 
     /** What the server acknowledged during the run. */
     final Map<String, Long> added = new ConcurrentHashMap<>();
+
     final Map<Long, String> lastBack = new ConcurrentHashMap<>();
     final LongAdder answered = new LongAdder();
     final Set<String> media = ConcurrentHashMap.newKeySet();
@@ -73,13 +75,13 @@ class LoadIT {
     void mixedReadsAndWritesFrom64ClientsAreAllAnsweredAndLeaveAConsistentCollection() throws Exception {
         AnkiClient client = new AnkiClient(url);
         URI uri = url.toURI();
-        List<Long> notes = Seeding.notes(client, DECKS, SEED,
-                i -> Seeding.basic(DECKS.get(i % DECKS.size()), "seed-" + i, "back " + i, "seed"));
+        List<Long> notes = Seeding.notes(
+                client, DECKS, SEED, i -> Seeding.basic(DECKS.get(i % DECKS.size()), "seed-" + i, "back " + i, "seed"));
         List<Long> cards = longs(client.call("findCards", params("query", Json.createValue("tag:seed"))));
         assertEquals(SEED, cards.size());
 
-        LoadRun.Result result = LoadRun.run("LoadIT-mixed-64", uri, CLIENTS, RUN, null,
-                (s, c, n) -> step(s, c, n, notes, cards));
+        LoadRun.Result result =
+                LoadRun.run("LoadIT-mixed-64", uri, CLIENTS, RUN, null, (s, c, n) -> step(s, c, n, notes, cards));
         LoadRun.assertClean(result, LoadRun.stillAnswers(uri, Duration.ofSeconds(10)));
         assertTrue(result.counts().getOrDefault("addNote", 0L) > 0, "no addNote was sent: " + result.summary());
 
@@ -107,26 +109,43 @@ class LoadIT {
                 int owned = (SEED - 1 - c) / CLIENTS + 1;
                 long note = notes.get(c + CLIENTS * r.nextInt(owned));
                 String back = "updated c" + c + " n" + n;
-                s.call("updateNoteFields", params("note", Json.createObjectBuilder().add("id", note)
-                        .add("fields", Json.createObjectBuilder().add("Back", back)).build()));
+                s.call(
+                        "updateNoteFields",
+                        params(
+                                "note",
+                                Json.createObjectBuilder()
+                                        .add("id", note)
+                                        .add(
+                                                "fields",
+                                                Json.createObjectBuilder().add("Back", back))
+                                        .build()));
                 lastBack.put(note, back);
             }
             case 7 -> {
-                JsonArray result = s.call("answerCards", params("answers", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("cardId", cards.get(r.nextInt(cards.size())))
-                                .add("ease", 1 + r.nextInt(4))).build())).asJsonArray();
+                JsonArray result = s.call(
+                                "answerCards",
+                                params(
+                                        "answers",
+                                        Json.createArrayBuilder()
+                                                .add(Json.createObjectBuilder()
+                                                        .add("cardId", cards.get(r.nextInt(cards.size())))
+                                                        .add("ease", 1 + r.nextInt(4)))
+                                                .build()))
+                        .asJsonArray();
                 assertEquals(JsonValue.TRUE, result.get(0), "answerCards of a seeded card");
                 answered.increment();
             }
             case 8 -> {
                 String name = "_load_c" + c + "_n" + n + ".txt";
-                s.call("storeMediaFile", Json.createObjectBuilder().add("filename", name)
-                        .add("data", Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)))
-                        .build());
+                s.call(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", name)
+                                .add("data", Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)))
+                                .build());
                 media.add(name);
             }
-            default -> s.call("findNotes", params("query",
-                    Json.createValue("front:seed-" + r.nextInt(SEED))));
+            default -> s.call("findNotes", params("query", Json.createValue("front:seed-" + r.nextInt(SEED))));
         }
     }
 
@@ -142,8 +161,11 @@ class LoadIT {
             assertEquals(chunk.size(), found.size(), "notes found for " + chunk.size() + " acknowledged adds");
             assertEquals(expected, new HashSet<>(found), "the acknowledged ids of the adds");
         }
-        assertEquals(added.size(), longs(client.call("findNotes", params("query", Json.createValue("tag:added"))))
-                .size(), "notes tagged by addNote");
+        assertEquals(
+                added.size(),
+                longs(client.call("findNotes", params("query", Json.createValue("tag:added"))))
+                        .size(),
+                "notes tagged by addNote");
     }
 
     /** Notes and cards agree, updates and answers are there, every stored file is listed. */
@@ -162,7 +184,8 @@ class LoadIT {
             assertFalse(own == null || own.isEmpty(), "a note without cards: " + note);
             assertEquals(1, own.size(), "a Basic note with other than one card: " + note);
             cardsOfNotes.addAll(longs(own));
-            backs.put(note.getJsonNumber("noteId").longValue(),
+            backs.put(
+                    note.getJsonNumber("noteId").longValue(),
                     note.getJsonObject("fields").getJsonObject("Back").getString("value"));
         }
         assertEquals(new HashSet<>(cardIds), cardsOfNotes, "the cards findCards lists are the notes' cards");
@@ -174,13 +197,16 @@ class LoadIT {
             reps += card.getInt("reps");
         }
         assertEquals(answered.sum(), reps, "reps over all cards: one per acknowledged answer");
-        assertEquals(answered.sum(), ((jakarta.json.JsonNumber) client.call("getNumCardsReviewedToday")).longValue(),
+        assertEquals(
+                answered.sum(),
+                ((jakarta.json.JsonNumber) client.call("getNumCardsReviewedToday")).longValue(),
                 "reviews today: one per acknowledged answer");
 
         lastBack.forEach((note, back) -> assertEquals(back, backs.get(note), "the last acknowledged Back of " + note));
 
         Set<String> listed = new HashSet<>();
-        client.call("getMediaFilesNames", params("pattern", Json.createValue("_load_*"))).asJsonArray()
+        client.call("getMediaFilesNames", params("pattern", Json.createValue("_load_*")))
+                .asJsonArray()
                 .forEach(v -> listed.add(((jakarta.json.JsonString) v).getString()));
         assertEquals(media, listed, "stored media files");
         System.out.println("[load] LoadIT after the run: " + expectedNotes + " notes, " + cardIds.size() + " cards, "

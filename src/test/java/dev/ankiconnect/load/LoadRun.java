@@ -55,8 +55,10 @@ final class LoadRun {
 
         Session(URI uri, Duration timeout, Map<String, LongAdder> counts) {
             // One client, one connection (HTTP/1.1 keep-alive); its threads are daemons.
-            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            this.http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
             this.uri = uri;
             this.timeout = timeout;
             this.counts = counts;
@@ -64,11 +66,17 @@ final class LoadRun {
 
         /** Runs an action and returns its result; anything but a 200 JSON reply without error throws. */
         JsonValue call(String action, JsonObject params) throws Exception {
-            String body = JSON.createObjectBuilder().add("action", action).add("version", 6)
-                    .add("params", params == null ? JsonValue.EMPTY_JSON_OBJECT : params).build().toString();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+            String body = JSON.createObjectBuilder()
+                    .add("action", action)
+                    .add("version", 6)
+                    .add("params", params == null ? JsonValue.EMPTY_JSON_OBJECT : params)
+                    .build()
+                    .toString();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(timeout)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
             long start = System.nanoTime();
             HttpResponse<String> response;
             try {
@@ -76,8 +84,8 @@ final class LoadRun {
             } catch (java.net.http.HttpTimeoutException e) {
                 throw new RequestFailed(action + ": no reply within " + timeout.toSeconds() + " s (" + e + ")");
             } catch (java.io.IOException e) {
-                throw new RequestFailed(action + ": " + e + " after "
-                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+                throw new RequestFailed(
+                        action + ": " + e + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
             counts.computeIfAbsent(action, k -> new LongAdder()).increment();
             if (response.statusCode() != 200) {
@@ -111,8 +119,14 @@ final class LoadRun {
     }
 
     /** What a phase did. */
-    record Result(String name, int clients, long millis, Map<String, Long> counts, List<String> failures,
-            boolean abandoned, String dump) {
+    record Result(
+            String name,
+            int clients,
+            long millis,
+            Map<String, Long> counts,
+            List<String> failures,
+            boolean abandoned,
+            String dump) {
 
         long total() {
             return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -123,14 +137,20 @@ final class LoadRun {
         }
 
         String summary() {
-            return String.format(Locale.ROOT, "%s: %d clients, %.1f s, %d requests answered %s, %d failures%s", name,
-                    clients, millis / 1000.0, total(), counts, failures.size(),
+            return String.format(
+                    Locale.ROOT,
+                    "%s: %d clients, %.1f s, %d requests answered %s, %d failures%s",
+                    name,
+                    clients,
+                    millis / 1000.0,
+                    total(),
+                    counts,
+                    failures.size(),
                     abandoned ? ", clients abandoned at the deadline" : "");
         }
     }
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
     /**
      * Starts {@code clients} clients at once; each repeats {@code step} until {@code duration} is over or a request
@@ -171,7 +191,10 @@ final class LoadRun {
                     } catch (Exception | AssertionError e) {
                         boolean first = !stop.getAndSet(true);
                         if (first || failures.size() < 20) {
-                            failures.add(String.format(Locale.ROOT, "client %d at %.1f s: %s", client,
+                            failures.add(String.format(
+                                    Locale.ROOT,
+                                    "client %d at %.1f s: %s",
+                                    client,
                                     (System.nanoTime() - started[0]) / 1e9,
                                     e instanceof RequestFailed ? e.getMessage() : e.toString()));
                         }
@@ -191,8 +214,8 @@ final class LoadRun {
             }
             started[0] = System.nanoTime();
             go.countDown();
-            boolean finished = done.await(duration.plus(REQUEST_TIMEOUT.multipliedBy(2)).toMillis(),
-                    TimeUnit.MILLISECONDS);
+            boolean finished =
+                    done.await(duration.plus(REQUEST_TIMEOUT.multipliedBy(2)).toMillis(), TimeUnit.MILLISECONDS);
             stop.set(true);
             long millis = (System.nanoTime() - started[0]) / 1_000_000;
             Map<String, Long> snapshot = new TreeMap<>();

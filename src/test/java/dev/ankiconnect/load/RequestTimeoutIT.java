@@ -37,27 +37,33 @@ class RequestTimeoutIT {
     void aBacktrackingRegexEndsWithTheTimeBudgetsError() {
         AnkiClient client = new AnkiClient(url);
         JsonObject added = client.json("{\"action\": \"addNote\", \"version\": 6, \"params\": {\"note\": {"
-                + "\"deckName\": \"Default\", \"modelName\": \"Basic\", \"fields\": {\"Front\": \"" + "a".repeat(3000)
-                + "\", \"Back\": \"x\"}}}}").asJsonObject();
+                        + "\"deckName\": \"Default\", \"modelName\": \"Basic\", \"fields\": {\"Front\": \""
+                        + "a".repeat(3000)
+                        + "\", \"Back\": \"x\"}}}}")
+                .asJsonObject();
         assertTrue(added.isNull("error"), added.toString());
         String regex = "re:.*a.*a.*a.*a.*a.*a.*a.*a.*a.*a.*b";
-        String expected = "{\"result\": null, \"error\": \"the request took longer than its time budget of " + TIMEOUT_MS
-                + " ms (requestTimeoutMs) and was stopped; nothing was changed\"}";
-        JsonObject r = client.json("{\"action\": \"findNotes\", \"version\": 6, \"params\": {\"query\": \"" + regex + "\"}}")
+        String expected = "{\"result\": null, \"error\": \"the request took longer than its time budget of "
+                + TIMEOUT_MS + " ms (requestTimeoutMs) and was stopped; nothing was changed\"}";
+        JsonObject r = client.json(
+                        "{\"action\": \"findNotes\", \"version\": 6, \"params\": {\"query\": \"" + regex + "\"}}")
                 .asJsonObject();
         assertEquals(AnkiClient.parse(expected), r);
         // on the SQL path: the multi writes (a deck), then searches; the write is rolled back with it
         r = client.json("{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": ["
-                + "{\"action\": \"createDeck\", \"params\": {\"deck\": \"Timed\"}},"
-                + "{\"action\": \"findCards\", \"params\": {\"query\": \"deck:Timed or " + regex + "\"}}]}}").asJsonObject();
+                        + "{\"action\": \"createDeck\", \"params\": {\"deck\": \"Timed\"}},"
+                        + "{\"action\": \"findCards\", \"params\": {\"query\": \"deck:Timed or " + regex + "\"}}]}}")
+                .asJsonObject();
         assertTrue(r.isNull("error"), r.toString());
         assertEquals(AnkiClient.parse(expected), r.getJsonArray("result").get(1));
         // wildcards are no regex: the same shape as a glob is answered at once
-        r = client.json("{\"action\": \"findNotes\", \"version\": 6, \"params\": {\"query\": \"*a*a*a*a*a*a*a*a*a*a*a*a*b\"}}")
+        r = client.json(
+                        "{\"action\": \"findNotes\", \"version\": 6, \"params\": {\"query\": \"*a*a*a*a*a*a*a*a*a*a*a*a*b\"}}")
                 .asJsonObject();
         assertEquals(AnkiClient.parse("{\"result\": [], \"error\": null}"), r);
         // the connection and the collection are fine afterwards
-        r = client.json("{\"action\": \"findNotes\", \"version\": 6, \"params\": {\"query\": \"re:a{5}\"}}").asJsonObject();
+        r = client.json("{\"action\": \"findNotes\", \"version\": 6, \"params\": {\"query\": \"re:a{5}\"}}")
+                .asJsonObject();
         assertEquals(1, r.getJsonArray("result").size(), r.toString());
     }
 }

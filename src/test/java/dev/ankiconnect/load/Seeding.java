@@ -17,8 +17,7 @@ final class Seeding {
 
     private static final int BATCH = 500;
 
-    private Seeding() {
-    }
+    private Seeding() {}
 
     /** A Basic note for addNote / addNotes / canAddNotes. */
     static JsonObject basic(String deck, String front, String back, String... tags) {
@@ -26,9 +25,12 @@ final class Seeding {
         for (String tag : tags) {
             t.add(tag);
         }
-        return Json.createObjectBuilder().add("deckName", deck).add("modelName", "Basic")
+        return Json.createObjectBuilder()
+                .add("deckName", deck)
+                .add("modelName", "Basic")
                 .add("fields", Json.createObjectBuilder().add("Front", front).add("Back", back))
-                .add("tags", t).build();
+                .add("tags", t)
+                .build();
     }
 
     /** Creates the decks, adds {@code count} notes ({@code note.apply(i)}) in batches and returns their ids. */
@@ -45,8 +47,12 @@ final class Seeding {
             }
             ids.addAll(longs(client.call("addNotes", params("notes", batch.build()))));
         }
-        System.out.println(String.format(Locale.ROOT, "[load] seeded %d notes in %d decks in %.1f s", count,
-                decks.size(), (System.nanoTime() - start) / 1e9));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "[load] seeded %d notes in %d decks in %.1f s",
+                count,
+                decks.size(),
+                (System.nanoTime() - start) / 1e9));
         return ids;
     }
 }

@@ -25,20 +25,24 @@ final class ThreadDumps {
     private static final int MAX_FRAMES = 60;
     private static final int MAX_CHARS = 4_000_000;
 
-    private ThreadDumps() {
-    }
+    private ThreadDumps() {}
 
     /** Writes the dump and returns its path (or why it could not be written). */
     static String write(String name) {
         StringBuilder out = new StringBuilder();
-        out.append("Thread dump of the test JVM (").append(ProcessHandle.current().pid()).append(") at ")
-                .append(LocalDateTime.now()).append('\n');
+        out.append("Thread dump of the test JVM (")
+                .append(ProcessHandle.current().pid())
+                .append(") at ")
+                .append(LocalDateTime.now())
+                .append('\n');
         try {
             ThreadInfo[] threads = ManagementFactory.getThreadMXBean().dumpAllThreads(true, true);
             Arrays.sort(threads, Comparator.comparing(ThreadInfo::getThreadName));
             long[] deadlocked = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
-            out.append(threads.length).append(" threads; deadlocked (monitor cycle): ")
-                    .append(deadlocked == null ? "none" : Arrays.toString(deadlocked)).append("\n\n");
+            out.append(threads.length)
+                    .append(" threads; deadlocked (monitor cycle): ")
+                    .append(deadlocked == null ? "none" : Arrays.toString(deadlocked))
+                    .append("\n\n");
             int n = 0;
             for (ThreadInfo t : threads) {
                 if (n++ >= MAX_THREADS || out.length() > MAX_CHARS) {
@@ -50,8 +54,12 @@ final class ThreadDumps {
         } catch (RuntimeException e) {
             out.append("cannot dump threads: ").append(e).append('\n');
         }
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
+        ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("payara-micro"))
+                        .orElse(false))
                 .limit(2)
                 .forEach(p -> out.append("\n\n").append(jcmd(p.pid())));
         String file = name.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
@@ -69,13 +77,20 @@ final class ThreadDumps {
     }
 
     private static void append(StringBuilder out, ThreadInfo t) {
-        out.append('"').append(t.getThreadName()).append("\" #").append(t.getThreadId()).append(' ')
+        out.append('"')
+                .append(t.getThreadName())
+                .append("\" #")
+                .append(t.getThreadId())
+                .append(' ')
                 .append(t.getThreadState());
         if (t.getLockName() != null) {
             out.append(" on ").append(t.getLockName());
         }
         if (t.getLockOwnerName() != null) {
-            out.append(" owned by \"").append(t.getLockOwnerName()).append("\" #").append(t.getLockOwnerId());
+            out.append(" owned by \"")
+                    .append(t.getLockOwnerName())
+                    .append("\" #")
+                    .append(t.getLockOwnerId());
         }
         out.append('\n');
         StackTraceElement[] frames = t.getStackTrace();
@@ -102,7 +117,9 @@ final class ThreadDumps {
         try {
             Path tmp = Files.createTempFile("jcmd", ".txt");
             Process p = new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print", "-l")
-                    .redirectErrorStream(true).redirectOutput(tmp.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(tmp.toFile())
+                    .start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return "jcmd " + pid + " Thread.print did not finish within 20 s";

@@ -64,9 +64,11 @@ class FileNamesTest {
 
     @Test
     void hashSuffix_isAnkis() {
-        assertEquals("test-aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d.jpg",
+        assertEquals(
+                "test-aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d.jpg",
                 FileNames.withHashSuffix("test.jpg", MediaStore.sha1("hello".getBytes())));
-        assertEquals("test-88fdd585121a4ccb3d1540527aee53a77c77abb8",
+        assertEquals(
+                "test-88fdd585121a4ccb3d1540527aee53a77c77abb8",
                 FileNames.withHashSuffix("test", MediaStore.sha1("hello1".getBytes())));
         String longName = FileNames.withHashSuffix("y".repeat(118) + ".ogg", MediaStore.sha1(new byte[0]));
         assertEquals(FileNames.MAX_BYTES - 1, longName.length());

@@ -56,17 +56,28 @@ class MediaActionsIT {
     }
 
     private JsonValue store(String filename, String data) {
-        return client.call("storeMediaFile", Json.createObjectBuilder().add("filename", filename).add("data", data).build());
+        return client.call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", filename)
+                        .add("data", data)
+                        .build());
     }
 
     private JsonValue retrieve(String filename) {
-        return client.call("retrieveMediaFile", Json.createObjectBuilder().add("filename", filename).build());
+        return client.call(
+                "retrieveMediaFile",
+                Json.createObjectBuilder().add("filename", filename).build());
     }
 
     private List<String> names(String pattern) {
-        JsonArray a = client.call("getMediaFilesNames", Json.createObjectBuilder().add("pattern", pattern).build())
+        JsonArray a = client.call(
+                        "getMediaFilesNames",
+                        Json.createObjectBuilder().add("pattern", pattern).build())
                 .asJsonArray();
-        return a.getValuesAs(JsonString.class).stream().map(JsonString::getString).collect(Collectors.toList());
+        return a.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .collect(Collectors.toList());
     }
 
     private static JsonValue str(String s) {
@@ -84,15 +95,27 @@ class MediaActionsIT {
     @Test
     void storeMediaFile_twoFilesWithTheSameName_keepsBoth() {
         assertEquals(str("_two_test.txt"), store("_two_test.txt", b64("test")));
-        JsonValue second = client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_two_test.txt")
-                .add("data", b64("test2")).add("deleteExisting", false).build());
+        JsonValue second = client.call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "_two_test.txt")
+                        .add("data", b64("test2"))
+                        .add("deleteExisting", false)
+                        .build());
         String expected = "_two_test-" + MediaStore.sha1("test2".getBytes(StandardCharsets.UTF_8)) + ".txt";
         assertEquals(str(expected), second);
         assertEquals(str(b64("test")), retrieve("_two_test.txt"));
         assertEquals(str(b64("test2")), retrieve(expected));
         // The same content under the same name reuses it.
-        assertEquals(str("_two_test.txt"), client.call("storeMediaFile", Json.createObjectBuilder()
-                .add("filename", "_two_test.txt").add("data", b64("test")).add("deleteExisting", false).build()));
+        assertEquals(
+                str("_two_test.txt"),
+                client.call(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_two_test.txt")
+                                .add("data", b64("test"))
+                                .add("deleteExisting", false)
+                                .build()));
         assertEquals(List.of(expected, "_two_test.txt"), names("_two_tes*.txt"));
     }
 
@@ -125,7 +148,8 @@ class MediaActionsIT {
         assertEquals(List.of(".gl_hidden"), names(".gl*"));
         assertEquals(List.of(), names("../*"));
         List<String> all = client.call("getMediaFilesNames").asJsonArray().getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).collect(Collectors.toList());
+                .map(JsonString::getString)
+                .collect(Collectors.toList());
         assertTrue(all.containsAll(List.of("_gl_test.txt", "_gl_test2.txt", "_gl_x.mp3")));
         assertTrue(!all.contains(".gl_hidden"));
     }
@@ -134,12 +158,22 @@ class MediaActionsIT {
     void deleteMediaFile_removesOnlyThatFile() {
         store("_del_test.txt", b64("a"));
         store("_del_test2.txt", b64("b"));
-        assertEquals(JsonValue.NULL, client.call("deleteMediaFile",
-                Json.createObjectBuilder().add("filename", "_del_test.txt").build()));
+        assertEquals(
+                JsonValue.NULL,
+                client.call(
+                        "deleteMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_del_test.txt")
+                                .build()));
         assertEquals(JsonValue.FALSE, retrieve("_del_test.txt"));
         assertEquals(List.of("_del_test2.txt"), names("_del_tes*.txt"));
-        assertEquals(JsonValue.NULL, client.call("deleteMediaFile",
-                Json.createObjectBuilder().add("filename", "_del_never.txt").build()));
+        assertEquals(
+                JsonValue.NULL,
+                client.call(
+                        "deleteMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_del_never.txt")
+                                .build()));
     }
 
     @Test
@@ -152,7 +186,9 @@ class MediaActionsIT {
         store("_dir_a.bin", b64(new byte[] {1, 2, 3, 4}));
         client.call("getMediaDirPath");
         assertArrayEquals(new byte[] {1, 2, 3, 4}, Files.readAllBytes(dir.resolve("_dir_a.bin")));
-        client.call("deleteMediaFile", Json.createObjectBuilder().add("filename", "_dir_a.bin").build());
+        client.call(
+                "deleteMediaFile",
+                Json.createObjectBuilder().add("filename", "_dir_a.bin").build());
         Files.writeString(dir.resolve("_dir_stray.txt"), "not imported");
         assertEquals(str(dir.toString()), client.call("getMediaDirPath"));
         assertTrue(!Files.exists(dir.resolve("_dir_a.bin")));
@@ -186,11 +222,25 @@ class MediaActionsIT {
     @Test
     void skipHash_matching_storesNothing_andReturnsNull() {
         String md5 = MediaStore.md5("placeholder".getBytes(StandardCharsets.UTF_8));
-        assertEquals(JsonValue.NULL, client.call("storeMediaFile", Json.createObjectBuilder()
-                .add("filename", "_skip.mp3").add("data", b64("placeholder")).add("skipHash", md5).build()));
+        assertEquals(
+                JsonValue.NULL,
+                client.call(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_skip.mp3")
+                                .add("data", b64("placeholder"))
+                                .add("skipHash", md5)
+                                .build()));
         assertEquals(JsonValue.FALSE, retrieve("_skip.mp3"));
-        assertEquals(str("_skip.mp3"), client.call("storeMediaFile", Json.createObjectBuilder()
-                .add("filename", "_skip.mp3").add("data", b64("real audio")).add("skipHash", md5).build()));
+        assertEquals(
+                str("_skip.mp3"),
+                client.call(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_skip.mp3")
+                                .add("data", b64("real audio"))
+                                .add("skipHash", md5)
+                                .build()));
     }
 
     // Refusals leave nothing stored
@@ -203,27 +253,49 @@ class MediaActionsIT {
 
     @Test
     void noSource_isAnkiConnectsError() {
-        refused("You must provide a \"data\", \"path\", or \"url\" field.",
+        refused(
+                "You must provide a \"data\", \"path\", or \"url\" field.",
                 Json.createObjectBuilder().add("filename", "_nosrc.txt").build());
-        refused("You must provide a \"data\", \"path\", or \"url\" field.",
-                Json.createObjectBuilder().add("filename", "_nosrc.txt").add("data", "").add("path", "")
-                        .addNull("url").build());
+        refused(
+                "You must provide a \"data\", \"path\", or \"url\" field.",
+                Json.createObjectBuilder()
+                        .add("filename", "_nosrc.txt")
+                        .add("data", "")
+                        .add("path", "")
+                        .addNull("url")
+                        .build());
     }
 
     @Test
     void badBase64_isRefused() {
-        refused("\"data\" of media file \"_bad64.txt\" is not valid base64: Illegal base64 character 21",
-                Json.createObjectBuilder().add("filename", "_bad64.txt").add("data", "abc!").build());
-        refused("media \"data\" must be a string, not 'int'",
-                Json.createObjectBuilder().add("filename", "_bad64.txt").add("data", 12).build());
+        refused(
+                "\"data\" of media file \"_bad64.txt\" is not valid base64: Illegal base64 character 21",
+                Json.createObjectBuilder()
+                        .add("filename", "_bad64.txt")
+                        .add("data", "abc!")
+                        .build());
+        refused(
+                "media \"data\" must be a string, not 'int'",
+                Json.createObjectBuilder()
+                        .add("filename", "_bad64.txt")
+                        .add("data", 12)
+                        .build());
     }
 
     @Test
     void pathAndUrl_areOffByDefault() {
-        refused("reading media from a \"path\" is disabled on this server (mediaPathAllowlist is empty)",
-                Json.createObjectBuilder().add("filename", "_path.txt").add("path", "/etc/hostname").build());
-        refused("downloading media from a \"url\" is disabled on this server (mediaUrlDownloads=false)",
-                Json.createObjectBuilder().add("filename", "_url.txt").add("url", "http://127.0.0.1:1/x").build());
+        refused(
+                "reading media from a \"path\" is disabled on this server (mediaPathAllowlist is empty)",
+                Json.createObjectBuilder()
+                        .add("filename", "_path.txt")
+                        .add("path", "/etc/hostname")
+                        .build());
+        refused(
+                "downloading media from a \"url\" is disabled on this server (mediaUrlDownloads=false)",
+                Json.createObjectBuilder()
+                        .add("filename", "_url.txt")
+                        .add("url", "http://127.0.0.1:1/x")
+                        .build());
     }
 
     @Test
@@ -234,17 +306,38 @@ class MediaActionsIT {
         assertEquals(str("nulbyte.txt"), store("nul\u0000byte.txt", b64("e")));
         assertEquals(str("CON_.txt"), store("CON.txt", b64("e")));
         assertEquals(str(".._"), store("..", b64("e")));
-        assertEquals("media file name \"/\" is empty once the characters Anki does not allow in file names are removed",
-                client.error("storeMediaFile", Json.createObjectBuilder().add("filename", "/").add("data", b64("e")).build()));
-        assertEquals("media file name \"\" is empty once the characters Anki does not allow in file names are removed",
-                client.error("storeMediaFile", Json.createObjectBuilder().add("filename", "").add("data", b64("e")).build()));
+        assertEquals(
+                "media file name \"/\" is empty once the characters Anki does not allow in file names are removed",
+                client.error(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "/")
+                                .add("data", b64("e"))
+                                .build()));
+        assertEquals(
+                "media file name \"\" is empty once the characters Anki does not allow in file names are removed",
+                client.error(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "")
+                                .add("data", b64("e"))
+                                .build()));
     }
 
     @Test
     void parameters_areCheckedAsAnkiConnectDoes() {
-        assertEquals("AnkiConnect.storeMediaFile() missing 1 required positional argument: 'filename'",
-                client.error("storeMediaFile", Json.createObjectBuilder().add("data", b64("x")).build()));
-        assertEquals("AnkiConnect.retrieveMediaFile() got an unexpected keyword argument 'path'",
-                client.error("retrieveMediaFile", Json.createObjectBuilder().add("filename", "x").add("path", "y").build()));
+        assertEquals(
+                "AnkiConnect.storeMediaFile() missing 1 required positional argument: 'filename'",
+                client.error(
+                        "storeMediaFile",
+                        Json.createObjectBuilder().add("data", b64("x")).build()));
+        assertEquals(
+                "AnkiConnect.retrieveMediaFile() got an unexpected keyword argument 'path'",
+                client.error(
+                        "retrieveMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "x")
+                                .add("path", "y")
+                                .build()));
     }
 }

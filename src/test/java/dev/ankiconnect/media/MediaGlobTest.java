@@ -10,8 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class MediaGlobTest {
 
-    private static final List<String> NAMES = List.of("_test.txt", "_test2.txt", "_tes.txt", ".hidden.txt",
-            "a.mp3", "b.MP3", "[x].png", "x.png", "ab", "a*b", "\u00e9t\u00e9.ogg");
+    private static final List<String> NAMES = List.of(
+            "_test.txt",
+            "_test2.txt",
+            "_tes.txt",
+            ".hidden.txt",
+            "a.mp3",
+            "b.MP3",
+            "[x].png",
+            "x.png",
+            "ab",
+            "a*b",
+            "\u00e9t\u00e9.ogg");
 
     private static List<String> match(String pattern) {
         MediaGlob g = MediaGlob.compile(pattern);

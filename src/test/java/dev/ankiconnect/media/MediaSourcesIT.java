@@ -45,11 +45,13 @@ class MediaSourcesIT {
 
     @Deployment(testable = false)
     static WebArchive d() {
-        return Deployments.war("media-sources", Map.of(
-                "mediaPathAllowlist", "[\"" + ALLOWED + "\"]",
-                "mediaUrlDownloads", "true",
-                "mediaUrlAllowPrivate", "true",
-                "maxMediaFileBytes", "1000"));
+        return Deployments.war(
+                "media-sources",
+                Map.of(
+                        "mediaPathAllowlist", "[\"" + ALLOWED + "\"]",
+                        "mediaUrlDownloads", "true",
+                        "mediaUrlAllowPrivate", "true",
+                        "maxMediaFileBytes", "1000"));
     }
 
     @ArquillianResource
@@ -70,7 +72,9 @@ class MediaSourcesIT {
     }
 
     private JsonValue retrieve(String filename) {
-        return client.call("retrieveMediaFile", Json.createObjectBuilder().add("filename", filename).build());
+        return client.call(
+                "retrieveMediaFile",
+                Json.createObjectBuilder().add("filename", filename).build());
     }
 
     private void refused(String expectedError, JsonObject params) {
@@ -81,8 +85,14 @@ class MediaSourcesIT {
     @Test
     void path_insideTheAllowlist_isRead() throws IOException {
         Path f = Files.writeString(ALLOWED.resolve("in.txt"), "from disk");
-        assertEquals(Json.createValue("_p_in.txt"), client.call("storeMediaFile",
-                Json.createObjectBuilder().add("filename", "_p_in.txt").add("path", f.toString()).build()));
+        assertEquals(
+                Json.createValue("_p_in.txt"),
+                client.call(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_p_in.txt")
+                                .add("path", f.toString())
+                                .build()));
         assertEquals(Json.createValue(MediaActionsIT.b64("from disk")), retrieve("_p_in.txt"));
     }
 
@@ -92,49 +102,93 @@ class MediaSourcesIT {
         Path link = ALLOWED.resolve("link.txt");
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, secret);
-        for (String p : new String[] {secret.toString(), ALLOWED + "/../secret.txt", link.toString(), "secret.txt",
-                "/etc/passwd"}) {
-            refused("media path '" + p + "' is refused: it is not inside a directory listed in mediaPathAllowlist",
-                    Json.createObjectBuilder().add("filename", "_p_out.txt").add("path", p).build());
+        for (String p : new String[] {
+            secret.toString(), ALLOWED + "/../secret.txt", link.toString(), "secret.txt", "/etc/passwd"
+        }) {
+            refused(
+                    "media path '" + p + "' is refused: it is not inside a directory listed in mediaPathAllowlist",
+                    Json.createObjectBuilder()
+                            .add("filename", "_p_out.txt")
+                            .add("path", p)
+                            .build());
         }
-        refused("[Errno 2] No such file or directory: '" + ALLOWED.resolve("missing.txt") + "'",
-                Json.createObjectBuilder().add("filename", "_p_out.txt").add("path", ALLOWED.resolve("missing.txt").toString())
+        refused(
+                "[Errno 2] No such file or directory: '" + ALLOWED.resolve("missing.txt") + "'",
+                Json.createObjectBuilder()
+                        .add("filename", "_p_out.txt")
+                        .add("path", ALLOWED.resolve("missing.txt").toString())
                         .build());
     }
 
     @Test
     void path_overTheLimit_isRefused() throws IOException {
         Path big = Files.write(ALLOWED.resolve("big.bin"), new byte[1001]);
-        refused("media file \"" + big + "\" is 1001 bytes, larger than the limit of 1000 bytes (maxMediaFileBytes)",
-                Json.createObjectBuilder().add("filename", "_p_big.bin").add("path", big.toString()).build());
+        refused(
+                "media file \"" + big + "\" is 1001 bytes, larger than the limit of 1000 bytes (maxMediaFileBytes)",
+                Json.createObjectBuilder()
+                        .add("filename", "_p_big.bin")
+                        .add("path", big.toString())
+                        .build());
     }
 
     @Test
     void data_overTheLimit_isRefused() {
-        refused("media file \"_d_big.bin\" is 1002 bytes, larger than the limit of 1000 bytes (maxMediaFileBytes)",
-                Json.createObjectBuilder().add("filename", "_d_big.bin")
-                        .add("data", MediaActionsIT.b64(new byte[1002])).build());
+        refused(
+                "media file \"_d_big.bin\" is 1002 bytes, larger than the limit of 1000 bytes (maxMediaFileBytes)",
+                Json.createObjectBuilder()
+                        .add("filename", "_d_big.bin")
+                        .add("data", MediaActionsIT.b64(new byte[1002]))
+                        .build());
     }
 
     @Test
     void url_downloads_andFollowsRedirects() {
-        assertEquals(Json.createValue("_u_file.bin"), client.call("storeMediaFile",
-                Json.createObjectBuilder().add("filename", "_u_file.bin").add("url", http.url("/file")).build()));
+        assertEquals(
+                Json.createValue("_u_file.bin"),
+                client.call(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_u_file.bin")
+                                .add("url", http.url("/file"))
+                                .build()));
         assertEquals(Json.createValue(MediaActionsIT.b64(new byte[] {1, 2, 3, 4, 5})), retrieve("_u_file.bin"));
-        assertEquals(Json.createValue("_u_redir.bin"), client.call("storeMediaFile",
-                Json.createObjectBuilder().add("filename", "_u_redir.bin").add("url", http.url("/redirect")).build()));
+        assertEquals(
+                Json.createValue("_u_redir.bin"),
+                client.call(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_u_redir.bin")
+                                .add("url", http.url("/redirect"))
+                                .build()));
         assertEquals(Json.createValue(MediaActionsIT.b64(new byte[] {1, 2, 3, 4, 5})), retrieve("_u_redir.bin"));
     }
 
     @Test
     void url_dataTakesPrecedence_thenPath_thenUrl() throws IOException {
         Path f = Files.writeString(ALLOWED.resolve("prec.txt"), "path wins");
-        client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_prec1.txt")
-                .add("data", MediaActionsIT.b64("data wins")).add("path", f.toString()).add("url", http.url("/text")).build());
-        client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_prec2.txt")
-                .add("data", "").add("path", f.toString()).add("url", http.url("/text")).build());
-        client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_prec3.txt")
-                .add("path", "").add("url", http.url("/text")).build());
+        client.call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "_prec1.txt")
+                        .add("data", MediaActionsIT.b64("data wins"))
+                        .add("path", f.toString())
+                        .add("url", http.url("/text"))
+                        .build());
+        client.call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "_prec2.txt")
+                        .add("data", "")
+                        .add("path", f.toString())
+                        .add("url", http.url("/text"))
+                        .build());
+        client.call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "_prec3.txt")
+                        .add("path", "")
+                        .add("url", http.url("/text"))
+                        .build());
         assertEquals(Json.createValue(MediaActionsIT.b64("data wins")), retrieve("_prec1.txt"));
         assertEquals(Json.createValue(MediaActionsIT.b64("path wins")), retrieve("_prec2.txt"));
         assertEquals(Json.createValue(MediaActionsIT.b64("downloaded")), retrieve("_prec3.txt"));
@@ -143,20 +197,39 @@ class MediaSourcesIT {
 
     @Test
     void url_failures_areRefused() {
-        refused(http.url("/missing") + " download failed with return code 404",
-                Json.createObjectBuilder().add("filename", "_u_404.bin").add("url", http.url("/missing")).build());
-        refused("media file \"" + http.url("/big") + "\" is 2000 bytes, larger than the limit of 1000 bytes"
+        refused(
+                http.url("/missing") + " download failed with return code 404",
+                Json.createObjectBuilder()
+                        .add("filename", "_u_404.bin")
+                        .add("url", http.url("/missing"))
+                        .build());
+        refused(
+                "media file \"" + http.url("/big") + "\" is 2000 bytes, larger than the limit of 1000 bytes"
                         + " (maxMediaFileBytes)",
-                Json.createObjectBuilder().add("filename", "_u_big.bin").add("url", http.url("/big")).build());
-        refused("media url 'file:///etc/passwd' is refused: only http and https URLs can be downloaded",
-                Json.createObjectBuilder().add("filename", "_u_file.txt").add("url", "file:///etc/passwd").build());
+                Json.createObjectBuilder()
+                        .add("filename", "_u_big.bin")
+                        .add("url", http.url("/big"))
+                        .build());
+        refused(
+                "media url 'file:///etc/passwd' is refused: only http and https URLs can be downloaded",
+                Json.createObjectBuilder()
+                        .add("filename", "_u_file.txt")
+                        .add("url", "file:///etc/passwd")
+                        .build());
     }
 
     @Test
     void url_skipHash_storesNothing() {
         String md5 = MediaStore.md5("downloaded".getBytes(StandardCharsets.UTF_8));
-        assertEquals(JsonValue.NULL, client.call("storeMediaFile", Json.createObjectBuilder()
-                .add("filename", "_u_skip.txt").add("url", http.url("/text")).add("skipHash", md5).build()));
+        assertEquals(
+                JsonValue.NULL,
+                client.call(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_u_skip.txt")
+                                .add("url", http.url("/text"))
+                                .add("skipHash", md5)
+                                .build()));
         assertEquals(JsonValue.FALSE, retrieve("_u_skip.txt"));
         assertTrue(http.hits.get() == 1);
     }

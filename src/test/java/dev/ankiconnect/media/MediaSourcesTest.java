@@ -14,16 +14,18 @@ class MediaSourcesTest {
 
     @Test
     void base64_decodes_andIgnoresLineBreaks() {
-        assertArrayEquals("Hello, world!".getBytes(StandardCharsets.UTF_8),
+        assertArrayEquals(
+                "Hello, world!".getBytes(StandardCharsets.UTF_8),
                 MediaSources.decodeBase64("f", "SGVsbG8sIHdvcmxkIQ==", 100));
-        assertArrayEquals("Hello, world!".getBytes(StandardCharsets.UTF_8),
+        assertArrayEquals(
+                "Hello, world!".getBytes(StandardCharsets.UTF_8),
                 MediaSources.decodeBase64("f", "SGVsbG8s\r\nIHdvcmxkIQ==\n", 100));
     }
 
     @Test
     void badBase64_isAClearError() {
-        String text = ApiErrors.message(assertThrows(Refusal.class,
-                () -> MediaSources.decodeBase64("f.txt", "not base64!", 100)));
+        String text = ApiErrors.message(
+                assertThrows(Refusal.class, () -> MediaSources.decodeBase64("f.txt", "not base64!", 100)));
         assertTrue(text.startsWith("\"data\" of media file \"f.txt\" is not valid base64: "), text);
         assertThrows(Refusal.class, () -> MediaSources.decodeBase64("f", "SGVsbG8-_w==", 100));
         assertThrows(Refusal.class, () -> MediaSources.decodeBase64("f", "A", 100));
@@ -31,9 +33,10 @@ class MediaSourcesTest {
 
     @Test
     void tooLarge_isRefusedBeforeDecoding() {
-        assertEquals("media file \"big\" is 12 bytes, larger than the limit of 8 bytes (maxMediaFileBytes)",
-                ApiErrors.message(assertThrows(Refusal.class,
-                        () -> MediaSources.decodeBase64("big", "AAAAAAAAAAAAAAAA", 8))));
+        assertEquals(
+                "media file \"big\" is 12 bytes, larger than the limit of 8 bytes (maxMediaFileBytes)",
+                ApiErrors.message(
+                        assertThrows(Refusal.class, () -> MediaSources.decodeBase64("big", "AAAAAAAAAAAAAAAA", 8))));
         assertEquals(9, MediaSources.decodeBase64("ok", "AAAAAAAAAAAA", 9).length);
     }
 
@@ -47,8 +50,7 @@ class MediaSourcesTest {
             String text = java.util.Base64.getEncoder().encodeToString(raw);
             org.junit.jupiter.api.Assertions.assertArrayEquals(raw, MediaSources.decodeBase64("f", text, 10_000_000));
             String unpadded = java.util.Base64.getEncoder().withoutPadding().encodeToString(raw);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(raw,
-                    MediaSources.decodeInPieces(unpadded, raw.length));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(raw, MediaSources.decodeInPieces(unpadded, raw.length));
         }
         String big = "A".repeat(200_000);
         for (String bad : new String[] {big + "A", big.substring(0, 100_000) + "==" + big, big + "-AAA", big + "é"}) {

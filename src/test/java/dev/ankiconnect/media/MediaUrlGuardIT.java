@@ -41,19 +41,29 @@ class MediaUrlGuardIT {
                 {"http://[::ffff:127.0.0.1]:" + port + "/file", "[::ffff:127.0.0.1]", "127.0.0.1"},
             };
             for (String[] c : cases) {
-                String error = client.error("storeMediaFile",
-                        Json.createObjectBuilder().add("filename", "_g.bin").add("url", c[0]).build());
-                String prefix = "media url '" + c[0] + "' is refused: " + c[1] + " is a loopback, private or link-local address (";
+                String error = client.error(
+                        "storeMediaFile",
+                        Json.createObjectBuilder()
+                                .add("filename", "_g.bin")
+                                .add("url", c[0])
+                                .build());
+                String prefix = "media url '" + c[0] + "' is refused: " + c[1]
+                        + " is a loopback, private or link-local address (";
                 if (c[2] != null) {
                     assertEquals(prefix + c[2] + "); set mediaUrlAllowPrivate=true to allow it", error);
                 } else {
-                    assertEquals(true, error.startsWith(prefix) && error.endsWith("); set mediaUrlAllowPrivate=true to allow it"),
+                    assertEquals(
+                            true,
+                            error.startsWith(prefix) && error.endsWith("); set mediaUrlAllowPrivate=true to allow it"),
                             error);
                 }
             }
             assertEquals(0, http.hits.get());
-            assertEquals(JsonValue.FALSE, client.call("retrieveMediaFile",
-                    Json.createObjectBuilder().add("filename", "_g.bin").build()));
+            assertEquals(
+                    JsonValue.FALSE,
+                    client.call(
+                            "retrieveMediaFile",
+                            Json.createObjectBuilder().add("filename", "_g.bin").build()));
         }
     }
 }

@@ -39,11 +39,16 @@ class NoteMediaIT {
 
     private JsonObject probe(String noteJson) {
         JsonObject note = AnkiClient.parse(noteJson).asJsonObject();
-        return client.call("noteMediaProbe", Json.createObjectBuilder().add("note", note).build()).asJsonObject();
+        return client.call(
+                        "noteMediaProbe",
+                        Json.createObjectBuilder().add("note", note).build())
+                .asJsonObject();
     }
 
     private JsonValue retrieve(String filename) {
-        return client.call("retrieveMediaFile", Json.createObjectBuilder().add("filename", filename).build());
+        return client.call(
+                "retrieveMediaFile",
+                Json.createObjectBuilder().add("filename", filename).build());
     }
 
     private static String b64(String s) {
@@ -52,10 +57,17 @@ class NoteMediaIT {
 
     @Test
     void storedFiles_areReferencedByTheirStoredNames() {
-        client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_n_clash.mp3").add("data", b64("old")).build());
+        client.call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "_n_clash.mp3")
+                        .add("data", b64("old"))
+                        .build());
         JsonObject fields = probe("{\"fields\": {\"Front\": \"f\", \"Back\": \"b\"},"
-                + " \"audio\": {\"filename\": \"_n_clash.mp3\", \"data\": \"" + b64("new") + "\", \"fields\": [\"Front\"]},"
-                + " \"picture\": [{\"filename\": \"_n_pic.png\", \"data\": \"" + b64("png") + "\", \"fields\": [\"Back\", \"Nope\"]}]}");
+                + " \"audio\": {\"filename\": \"_n_clash.mp3\", \"data\": \"" + b64("new")
+                + "\", \"fields\": [\"Front\"]},"
+                + " \"picture\": [{\"filename\": \"_n_pic.png\", \"data\": \"" + b64("png")
+                + "\", \"fields\": [\"Back\", \"Nope\"]}]}");
         String hashed = "_n_clash-" + MediaStore.sha1("new".getBytes(StandardCharsets.UTF_8)) + ".mp3";
         // deleteExisting defaults to false inside notes: the old file stays, the new one gets a hashed name.
         assertEquals("f[sound:" + hashed + "]", fields.getString("Front"));
@@ -67,10 +79,16 @@ class NoteMediaIT {
 
     @Test
     void deleteExisting_replaces_andSkipHash_skips() {
-        client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_n_rep.mp3").add("data", b64("old")).build());
+        client.call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "_n_rep.mp3")
+                        .add("data", b64("old"))
+                        .build());
         String md5 = MediaStore.md5("silence".getBytes(StandardCharsets.UTF_8));
         JsonObject fields = probe("{\"fields\": {\"Front\": \"\"},"
-                + " \"audio\": [{\"filename\": \"_n_rep.mp3\", \"data\": \"" + b64("new") + "\", \"deleteExisting\": true,"
+                + " \"audio\": [{\"filename\": \"_n_rep.mp3\", \"data\": \"" + b64("new")
+                + "\", \"deleteExisting\": true,"
                 + " \"fields\": [\"Front\"]}, {\"filename\": \"_n_skip.mp3\", \"data\": \"" + b64("silence") + "\","
                 + " \"skipHash\": \"" + md5 + "\", \"fields\": [\"Front\"]}]}");
         assertEquals("[sound:_n_rep.mp3]", fields.getString("Front"));
@@ -83,10 +101,12 @@ class NoteMediaIT {
         JsonObject fields = probe("{\"fields\": {\"Front\": \"f\", \"Back\": \"b\"},"
                 + " \"video\": [{\"filename\": \"_n_nosrc.mp4\", \"fields\": [\"Front\"]},"
                 + " {\"filename\": \"_n_path.mp4\", \"path\": \"/etc/passwd\", \"fields\": [\"Back\"]},"
-                + " {\"filename\": \"_n_big.mp4\", \"data\": \"" + MediaActionsIT.b64(new byte[101]) + "\", \"fields\": [\"Back\"]}]}");
+                + " {\"filename\": \"_n_big.mp4\", \"data\": \"" + MediaActionsIT.b64(new byte[101])
+                + "\", \"fields\": [\"Back\"]}]}");
         assertEquals("fYou must provide a \"data\", \"path\", or \"url\" field.", fields.getString("Front"));
-        assertEquals("breading media from a \"path\" is disabled on this server (mediaPathAllowlist is empty)"
-                + "media file \"_n_big.mp4\" is 101 bytes, larger than the limit of 100 bytes (maxMediaFileBytes)",
+        assertEquals(
+                "breading media from a \"path\" is disabled on this server (mediaPathAllowlist is empty)"
+                        + "media file \"_n_big.mp4\" is 101 bytes, larger than the limit of 100 bytes (maxMediaFileBytes)",
                 fields.getString("Back"));
         assertEquals(JsonValue.FALSE, retrieve("_n_nosrc.mp4"));
         assertEquals(JsonValue.FALSE, retrieve("_n_path.mp4"));
@@ -95,7 +115,15 @@ class NoteMediaIT {
 
     @Test
     void failureWithoutFields_failsTheActionWithKeyErrorFields() {
-        assertEquals("'fields'", client.error("noteMediaProbe", Json.createObjectBuilder().add("note",
-                AnkiClient.parse("{\"fields\": {\"Front\": \"f\"}, \"audio\": {\"filename\": \"x.mp3\"}}")).build()));
+        assertEquals(
+                "'fields'",
+                client.error(
+                        "noteMediaProbe",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "note",
+                                        AnkiClient.parse(
+                                                "{\"fields\": {\"Front\": \"f\"}, \"audio\": {\"filename\": \"x.mp3\"}}"))
+                                .build()));
     }
 }

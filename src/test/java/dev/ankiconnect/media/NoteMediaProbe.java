@@ -23,7 +23,8 @@ public class NoteMediaProbe implements ActionGroup {
     @Action("note")
     public Map<String, String> noteMediaProbe(Params p) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> e : p.object("note").getJsonObject("fields").entrySet()) {
+        for (Map.Entry<String, JsonValue> e :
+                p.object("note").getJsonObject("fields").entrySet()) {
             fields.put(e.getKey(), ((JsonString) e.getValue()).getString());
         }
         noteMedia.apply(p.object("note"), fields);

@@ -74,30 +74,43 @@ class NoteMediaTest {
 
     @Test
     void failureWithoutFields_isKeyErrorFields() {
-        assertEquals("'fields'", ApiErrors.message(assertThrows(Refusal.class,
-                () -> apply("{\"audio\": {\"filename\": \"fail\"}}"))));
+        assertEquals(
+                "'fields'",
+                ApiErrors.message(assertThrows(Refusal.class, () -> apply("{\"audio\": {\"filename\": \"fail\"}}"))));
     }
 
     @Test
     void failure_iteratesFieldsTheWayPythonDoes() {
         // A string is iterated character by character; a dict by its keys.
         Map<String, String> f = new LinkedHashMap<>(Map.of("F", "1", "B", "2"));
-        NoteMedia.apply(PythonJsonReader.read(Json.PROVIDER, "{\"audio\": [{\"filename\": \"fail\", \"fields\": \"FX\"},"
-                + " {\"filename\": \"fail\", \"fields\": {\"B\": 1}}]}").asJsonObject(), f, this::store);
+        NoteMedia.apply(
+                PythonJsonReader.read(
+                                Json.PROVIDER,
+                                "{\"audio\": [{\"filename\": \"fail\", \"fields\": \"FX\"},"
+                                        + " {\"filename\": \"fail\", \"fields\": {\"B\": 1}}]}")
+                        .asJsonObject(),
+                f,
+                this::store);
         assertEquals("1bad &lt;b&gt;&amp;&lt;/b&gt;", f.get("F"));
         assertEquals("2bad &lt;b&gt;&amp;&lt;/b&gt;", f.get("B"));
-        assertEquals("'NoneType' object is not iterable", ApiErrors.message(assertThrows(Refusal.class,
-                () -> apply("{\"audio\": {\"filename\": \"fail\", \"fields\": null}}"))));
-        assertEquals("'int' object is not iterable", ApiErrors.message(assertThrows(Refusal.class,
-                () -> apply("{\"audio\": {\"filename\": \"fail\", \"fields\": 3}}"))));
+        assertEquals(
+                "'NoneType' object is not iterable",
+                ApiErrors.message(assertThrows(
+                        Refusal.class, () -> apply("{\"audio\": {\"filename\": \"fail\", \"fields\": null}}"))));
+        assertEquals(
+                "'int' object is not iterable",
+                ApiErrors.message(assertThrows(
+                        Refusal.class, () -> apply("{\"audio\": {\"filename\": \"fail\", \"fields\": 3}}"))));
     }
 
     @Test
     void entriesThatAreNotObjects_raisePythonsTypeError() {
-        assertEquals("string indices must be integers, not 'str'", ApiErrors.message(assertThrows(Refusal.class,
-                () -> apply("{\"audio\": \"a.mp3\"}"))));
-        assertEquals("'int' object is not subscriptable", ApiErrors.message(assertThrows(Refusal.class,
-                () -> apply("{\"picture\": [1]}"))));
+        assertEquals(
+                "string indices must be integers, not 'str'",
+                ApiErrors.message(assertThrows(Refusal.class, () -> apply("{\"audio\": \"a.mp3\"}"))));
+        assertEquals(
+                "'int' object is not subscriptable",
+                ApiErrors.message(assertThrows(Refusal.class, () -> apply("{\"picture\": [1]}"))));
     }
 
     @Test

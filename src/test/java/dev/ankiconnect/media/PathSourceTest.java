@@ -29,7 +29,8 @@ class PathSourceTest {
     @Test
     void emptyAllowlist_refusesEveryPath() throws IOException {
         Path f = Files.writeString(tmp.resolve("a.txt"), "a");
-        assertEquals("reading media from a \"path\" is disabled on this server (mediaPathAllowlist is empty)",
+        assertEquals(
+                "reading media from a \"path\" is disabled on this server (mediaPathAllowlist is empty)",
                 error(new PathSource(List.of()), f.toString()));
     }
 
@@ -38,8 +39,11 @@ class PathSourceTest {
         Path allowed = Files.createDirectories(tmp.resolve("allowed/sub"));
         Files.write(allowed.resolve("b.bin"), new byte[] {0, 1, 2, (byte) 255});
         PathSource s = new PathSource(List.of(tmp.resolve("allowed").toString()));
-        assertArrayEquals(new byte[] {0, 1, 2, (byte) 255}, s.read(allowed.resolve("b.bin").toString(), 10));
-        assertArrayEquals(new byte[] {0, 1, 2, (byte) 255},
+        assertArrayEquals(
+                new byte[] {0, 1, 2, (byte) 255},
+                s.read(allowed.resolve("b.bin").toString(), 10));
+        assertArrayEquals(
+                new byte[] {0, 1, 2, (byte) 255},
                 s.read(tmp.resolve("allowed/sub/../sub/./b.bin").toString(), 10));
     }
 
@@ -79,7 +83,8 @@ class PathSourceTest {
     void tooLarge_isRefused() throws IOException {
         Path allowed = Files.createDirectories(tmp.resolve("allowed"));
         Path f = Files.write(allowed.resolve("big.bin"), new byte[2000]);
-        assertEquals("media file \"" + f + "\" is 2000 bytes, larger than the limit of 1000 bytes (maxMediaFileBytes)",
+        assertEquals(
+                "media file \"" + f + "\" is 2000 bytes, larger than the limit of 1000 bytes (maxMediaFileBytes)",
                 error(new PathSource(List.of(allowed.toString())), f.toString()));
     }
 }

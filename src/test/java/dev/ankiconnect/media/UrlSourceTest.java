@@ -32,7 +32,8 @@ class UrlSourceTest {
             String path = ex.getRequestURI().getPath();
             byte[] body = new byte[0];
             int status = 200;
-            if (path.equals("/\u97f3 \u58f0") && "kana=\u304a\u3093".equals(ex.getRequestURI().getQuery())
+            if (path.equals("/\u97f3 \u58f0")
+                    && "kana=\u304a\u3093".equals(ex.getRequestURI().getQuery())
                     && ex.getRequestURI().getRawPath().equals("/%E9%9F%B3%20%E5%A3%B0")) {
                 body = new byte[] {9};
             } else if (path.equals("/file")) {
@@ -41,7 +42,10 @@ class UrlSourceTest {
                 ex.getResponseHeaders().add("Location", "/file");
                 status = 302;
             } else if (path.equals("/to-other-address")) {
-                ex.getResponseHeaders().add("Location", "http://127.0.0.2:" + server.getAddress().getPort() + "/file");
+                ex.getResponseHeaders()
+                        .add(
+                                "Location",
+                                "http://127.0.0.2:" + server.getAddress().getPort() + "/file");
                 status = 307;
             } else if (path.equals("/to-ftp")) {
                 ex.getResponseHeaders().add("Location", "ftp://example.com/x");
@@ -94,9 +98,25 @@ class UrlSourceTest {
     void publicAddresses() throws Exception {
         assertTrue(UrlSource.isPublic(InetAddress.getByName("93.184.216.34")));
         assertTrue(UrlSource.isPublic(InetAddress.getByName("2606:2800:220:1::")));
-        for (String a : new String[] {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
-                "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fe80::1", "fd00::1", "::ffff:127.0.0.1",
-                "::ffff:10.0.0.1", "2002:7f00:1::", "64:ff9b::a00:1", "198.18.0.1"}) {
+        for (String a : new String[] {
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "224.0.0.1",
+            "::1",
+            "::",
+            "fe80::1",
+            "fd00::1",
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+            "2002:7f00:1::",
+            "64:ff9b::a00:1",
+            "198.18.0.1"
+        }) {
             assertFalse(UrlSource.isPublic(InetAddress.getByName(a)), a);
         }
     }
@@ -104,8 +124,13 @@ class UrlSourceTest {
     @Test
     void privateHosts_areRefusedWithoutContact() {
         UrlSource guarded = new UrlSource(2000, 1000, false);
-        for (String url : new String[] {base + "/file", "http://localhost:" + server.getAddress().getPort() + "/file",
-                "http://[::1]:1/x", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/x"}) {
+        for (String url : new String[] {
+            base + "/file",
+            "http://localhost:" + server.getAddress().getPort() + "/file",
+            "http://[::1]:1/x",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://10.0.0.1/x"
+        }) {
             String msg = ApiErrors.message(assertThrows(Refusal.class, () -> guarded.download(url)));
             assertTrue(msg.startsWith("media url '" + url + "' is refused: "), msg);
             assertTrue(msg.endsWith("; set mediaUrlAllowPrivate=true to allow it"), msg);
@@ -117,7 +142,8 @@ class UrlSourceTest {
     void schemes_otherThanHttp_areRefused() {
         UrlSource s = new UrlSource(2000, 1000, true);
         for (String url : new String[] {"file:///etc/passwd", "ftp://example.com/x", "jar:file:/x!/y", "/relative"}) {
-            assertEquals("media url '" + url + "' is refused: only http and https URLs can be downloaded",
+            assertEquals(
+                    "media url '" + url + "' is refused: only http and https URLs can be downloaded",
                     ApiErrors.message(assertThrows(Refusal.class, () -> s.download(url))));
         }
     }
@@ -127,12 +153,15 @@ class UrlSourceTest {
         UrlSource s = new UrlSource(2000, 1000, true);
         assertArrayEquals(new byte[] {1, 2, 3}, s.download(base + "/file"));
         assertArrayEquals(new byte[] {1, 2, 3}, s.download(base + "/redirect"));
-        assertEquals("media url '" + base + "/to-ftp' is refused: only http and https URLs can be downloaded"
+        assertEquals(
+                "media url '" + base + "/to-ftp' is refused: only http and https URLs can be downloaded"
                         + " (redirected to ftp://example.com/x)",
                 ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/to-ftp"))));
-        assertEquals(base + "/missing download failed with return code 404",
+        assertEquals(
+                base + "/missing download failed with return code 404",
                 ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/missing"))));
-        assertEquals("media file \"" + base + "/big\" is 5000 bytes, larger than the limit of 1000 bytes"
+        assertEquals(
+                "media file \"" + base + "/big\" is 5000 bytes, larger than the limit of 1000 bytes"
                         + " (maxMediaFileBytes)",
                 ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/big"))));
     }
@@ -140,7 +169,8 @@ class UrlSourceTest {
     @Test
     void slowServers_timeOutAfterWebTimeout() {
         UrlSource s = new UrlSource(300, 1000, true);
-        assertEquals(base + "/slow download failed: timed out after 300 ms (webTimeout)",
+        assertEquals(
+                base + "/slow download failed: timed out after 300 ms (webTimeout)",
                 ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/slow"))));
     }
 
@@ -149,7 +179,8 @@ class UrlSourceTest {
         UrlSource s = new UrlSource(2000, 1000, true);
         assertArrayEquals(new byte[] {9}, s.download(base + "/\u97f3 \u58f0?kana=\u304a\u3093"));
         assertArrayEquals(new byte[] {9}, s.download(base + "/%E9%9F%B3%20%E5%A3%B0?kana=%E3%81%8A%E3%82%93"));
-        assertEquals("media url 'http://[x/' is refused: not a valid URL",
+        assertEquals(
+                "media url 'http://[x/' is refused: not a valid URL",
                 ApiErrors.message(assertThrows(Refusal.class, () -> s.download("http://[x/"))));
     }
 
@@ -157,44 +188,79 @@ class UrlSourceTest {
     void chunkedBodies_areDecoded_andCapped() {
         UrlSource s = new UrlSource(2000, 1000, true);
         assertArrayEquals(new byte[] {7, 7, 8}, s.download(base + "/chunked"));
-        assertEquals("media file \"" + base + "/chunked-big\" is larger than the limit of 1000 bytes (maxMediaFileBytes)",
+        assertEquals(
+                "media file \"" + base + "/chunked-big\" is larger than the limit of 1000 bytes (maxMediaFileBytes)",
                 ApiErrors.message(assertThrows(Refusal.class, () -> s.download(base + "/chunked-big"))));
     }
 
     @Test
     void responseParsing() throws IOException {
-        HttpGet.Response r = HttpGet.read(new java.io.ByteArrayInputStream(("HTTP/1.1 100 Continue\r\n\r\n"
-                + "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcdef").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), 10);
+        HttpGet.Response r = HttpGet.read(
+                new java.io.ByteArrayInputStream(
+                        ("HTTP/1.1 100 Continue\r\n\r\n" + "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcdef")
+                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                10);
         assertEquals(200, r.status());
         assertArrayEquals("abc".getBytes(), r.body());
-        HttpGet.Response redirect = HttpGet.read(new java.io.ByteArrayInputStream(
-                "HTTP/1.0 302 Found\nLocation: /x\n\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), 10);
+        HttpGet.Response redirect = HttpGet.read(
+                new java.io.ByteArrayInputStream(
+                        "HTTP/1.0 302 Found\nLocation: /x\n\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                10);
         assertEquals(302, redirect.status());
         assertEquals("/x", redirect.location());
-        HttpGet.Response toEnd = HttpGet.read(new java.io.ByteArrayInputStream(
-                "HTTP/1.0 200 OK\r\n\r\nall of it".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), 10);
+        HttpGet.Response toEnd = HttpGet.read(
+                new java.io.ByteArrayInputStream(
+                        "HTTP/1.0 200 OK\r\n\r\nall of it".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                10);
         assertArrayEquals("all of it".getBytes(), toEnd.body());
-        assertThrows(IOException.class, () -> HttpGet.read(new java.io.ByteArrayInputStream("garbage\r\n\r\n".getBytes()), 10));
-        assertThrows(HttpGet.TooLarge.class, () -> HttpGet.read(new java.io.ByteArrayInputStream(
-                "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n".getBytes()), 10));
+        assertThrows(
+                IOException.class,
+                () -> HttpGet.read(new java.io.ByteArrayInputStream("garbage\r\n\r\n".getBytes()), 10));
+        assertThrows(
+                HttpGet.TooLarge.class,
+                () -> HttpGet.read(
+                        new java.io.ByteArrayInputStream("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n".getBytes()),
+                        10));
     }
 
     /** An https server with a self-signed certificate: the download must fail certificate checks. */
     @Test
     void https_verifiesCertificates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         java.nio.file.Path ks = tmp.resolve("ks.p12");
-        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                "-keypass", "changeit", "-alias", "t", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-keystore",
+                        ks.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit",
+                        "-alias",
+                        "t",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "SAN=ip:127.0.0.1",
+                        "-validity",
+                        "2")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(ks)) {
             store.load(in, "changeit".toCharArray());
         }
-        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
-                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        javax.net.ssl.KeyManagerFactory kmf =
+                javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, "changeit".toCharArray());
         javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
@@ -211,7 +277,8 @@ class UrlSourceTest {
         https.start();
         try {
             String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/x";
-            String msg = ApiErrors.message(assertThrows(Refusal.class, () -> new UrlSource(2000, 1000, true).download(url)));
+            String msg =
+                    ApiErrors.message(assertThrows(Refusal.class, () -> new UrlSource(2000, 1000, true).download(url)));
             assertTrue(msg.startsWith(url + " download failed: SSLHandshakeException"), msg);
             assertEquals(0, hits.get());
         } finally {
@@ -223,7 +290,8 @@ class UrlSourceTest {
     void redirects_toAnAddressThatIsNotPermitted_areRefusedBeforeContact() {
         UrlSource s = new UrlSource(2000, 1000, a -> a.getHostAddress().equals("127.0.0.1"));
         String url = base + "/to-other-address";
-        assertEquals("media url '" + url + "' is refused: 127.0.0.2 is a loopback, private or link-local address"
+        assertEquals(
+                "media url '" + url + "' is refused: 127.0.0.2 is a loopback, private or link-local address"
                         + " (127.0.0.2); set mediaUrlAllowPrivate=true to allow it",
                 ApiErrors.message(assertThrows(Refusal.class, () -> s.download(url))));
         assertEquals(1, hits.get());

@@ -45,8 +45,13 @@ class ConcurrentAddIT {
         AnkiClient client = new AnkiClient(url);
         for (int round = 0; round < 3; round++) {
             String deck = Fixtures.deck(client, "race");
-            JsonObject note = basicNote(client).deck(deck).fields("Front", "race " + round, "Back", "b").json();
-            JsonObject batch = Json.createObjectBuilder().add("notes", Json.createArrayBuilder().add(note)).build();
+            JsonObject note = basicNote(client)
+                    .deck(deck)
+                    .fields("Front", "race " + round, "Back", "b")
+                    .json();
+            JsonObject batch = Json.createObjectBuilder()
+                    .add("notes", Json.createArrayBuilder().add(note))
+                    .build();
             int clients = 32;
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             CountDownLatch start = new CountDownLatch(1);
@@ -67,15 +72,21 @@ class ConcurrentAddIT {
                     if (error == null) {
                         added++;
                     } else {
-                        assertEquals(true, error.equals("cannot create note because it is a duplicate")
-                                || error.equals("['cannot create note because it is a duplicate']"), error);
+                        assertEquals(
+                                true,
+                                error.equals("cannot create note because it is a duplicate")
+                                        || error.equals("['cannot create note because it is a duplicate']"),
+                                error);
                     }
                 }
                 assertEquals(1, added);
             } finally {
                 pool.shutdownNow();
             }
-            assertEquals(1, longs(client.call("findNotes", params("query", Json.createValue("deck:\"" + deck + "\"")))).size());
+            assertEquals(
+                    1,
+                    longs(client.call("findNotes", params("query", Json.createValue("deck:\"" + deck + "\""))))
+                            .size());
         }
     }
 
@@ -83,7 +94,10 @@ class ConcurrentAddIT {
     @Test
     void removeEmptyNotes_deletesNoteTypesWithoutNotes() {
         AnkiClient client = new AnkiClient(url);
-        basicNote(client).deck(Fixtures.deck(client, "empty")).fields("Front", "keeps Basic alive").add();
+        basicNote(client)
+                .deck(Fixtures.deck(client, "empty"))
+                .fields("Front", "keeps Basic alive")
+                .add();
         client.call("removeEmptyNotes");
         assertEquals(Json.createArrayBuilder().add("Basic").build(), client.call("modelNames"));
     }

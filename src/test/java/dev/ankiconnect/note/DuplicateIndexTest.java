@@ -56,8 +56,9 @@ class DuplicateIndexTest {
         DuplicateIndex index = new DuplicateIndex();
         assertEquals(State.EMPTY, check(index, note(BASIC, DECK, DuplicateOptions.DEFAULT, " <br> ", "back")));
         assertEquals(State.MISSING_CLOZE, check(index, note(CLOZE, DECK, DuplicateOptions.DEFAULT, "no cloze")));
-        assertEquals(State.FIELD_NOT_CLOZE, check(index, note(CLOZE, DECK, DuplicateOptions.DEFAULT, "{{c1::a}}",
-                "{{c2::b}}")));
+        assertEquals(
+                State.FIELD_NOT_CLOZE,
+                check(index, note(CLOZE, DECK, DuplicateOptions.DEFAULT, "{{c1::a}}", "{{c2::b}}")));
         assertEquals(State.NOTETYPE_NOT_CLOZE, check(index, note(BASIC, DECK, DuplicateOptions.DEFAULT, "{{c1::a}}")));
         assertEquals(State.NORMAL, check(index, note(CLOZE, DECK, DuplicateOptions.DEFAULT, "{{c1::a}}")));
         // c0 is not a cloze

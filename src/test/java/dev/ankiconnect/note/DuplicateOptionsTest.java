@@ -12,29 +12,37 @@ import org.junit.jupiter.api.Test;
 class DuplicateOptionsTest {
 
     private static DuplicateOptions parse(String options) {
-        JsonObject note = Json.createReader(new java.io.StringReader("{\"options\": " + options + "}")).readObject();
+        JsonObject note = Json.createReader(new java.io.StringReader("{\"options\": " + options + "}"))
+                .readObject();
         return DuplicateOptions.parse(note);
     }
 
     @Test
     void defaultsAndScope() {
-        assertEquals(DuplicateOptions.DEFAULT, DuplicateOptions.parse(Json.createObjectBuilder().build()));
-        assertEquals(new DuplicateOptions(true, true, "D", true, true), parse("{\"allowDuplicate\": true, "
-                + "\"duplicateScope\": \"deck\", \"duplicateScopeOptions\": {\"deckName\": \"D\", \"checkChildren\": true, "
-                + "\"checkAllModels\": true}}"));
+        assertEquals(
+                DuplicateOptions.DEFAULT,
+                DuplicateOptions.parse(Json.createObjectBuilder().build()));
+        assertEquals(
+                new DuplicateOptions(true, true, "D", true, true),
+                parse("{\"allowDuplicate\": true, "
+                        + "\"duplicateScope\": \"deck\", \"duplicateScopeOptions\": {\"deckName\": \"D\", \"checkChildren\": true, "
+                        + "\"checkAllModels\": true}}"));
         assertEquals(DuplicateOptions.DEFAULT, parse("{\"duplicateScope\": \"collection\"}"));
         assertEquals(true, parse("{\"duplicateScope\": \"deck\"}").deckScope());
     }
 
     @Test
     void nonBooleansAreRefusedWithAnkiConnectsTexts() {
-        assertEquals("option parameter \"allowDuplicate\" must be boolean",
+        assertEquals(
+                "option parameter \"allowDuplicate\" must be boolean",
                 ApiErrors.message(assertThrows(Refusal.class, () -> parse("{\"allowDuplicate\": null}"))));
-        assertEquals("option parameter \"duplicateScopeOptions.checkChildren\" must be boolean",
-                ApiErrors.message(assertThrows(Refusal.class,
-                        () -> parse("{\"duplicateScopeOptions\": {\"checkChildren\": \"yes\"}}"))));
-        assertEquals("option parameter \"duplicateScopeOptions.checkAllModels\" must be boolean",
-                ApiErrors.message(assertThrows(Refusal.class,
-                        () -> parse("{\"duplicateScopeOptions\": {\"checkAllModels\": 0}}"))));
+        assertEquals(
+                "option parameter \"duplicateScopeOptions.checkChildren\" must be boolean",
+                ApiErrors.message(assertThrows(
+                        Refusal.class, () -> parse("{\"duplicateScopeOptions\": {\"checkChildren\": \"yes\"}}"))));
+        assertEquals(
+                "option parameter \"duplicateScopeOptions.checkAllModels\" must be boolean",
+                ApiErrors.message(assertThrows(
+                        Refusal.class, () -> parse("{\"duplicateScopeOptions\": {\"checkAllModels\": 0}}"))));
     }
 }

@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The stock note types as {@link ModelInfo}, for unit tests. */
 public final class StockModels {
 
-    private StockModels() {
-    }
+    private StockModels() {}
 
     public static ModelInfo byName(String name) {
         AtomicLong ids = new AtomicLong(1000);

@@ -51,31 +51,45 @@ class ModelNotesIT {
     }
 
     void model(String name, String fields, String templates) {
-        call("createModel", "{'modelName': '" + name + "', 'inOrderFields': " + fields + ", 'cardTemplates': " + templates + "}");
+        call(
+                "createModel",
+                "{'modelName': '" + name + "', 'inOrderFields': " + fields + ", 'cardTemplates': " + templates + "}");
     }
 
     long addNote(String deck, String model, String fields) {
-        return ((jakarta.json.JsonNumber) call("addNote", "{'note': {'deckName': '" + deck + "', 'modelName': '" + model
-                + "', 'fields': " + fields + "}}")).longValueExact();
+        return ((jakarta.json.JsonNumber) call(
+                        "addNote",
+                        "{'note': {'deckName': '" + deck + "', 'modelName': '" + model + "', 'fields': " + fields
+                                + "}}"))
+                .longValueExact();
     }
 
     JsonObject info(long nid) {
-        return client.call("notesInfo", Json.createObjectBuilder().add("notes", Json.createArrayBuilder().add(nid)).build())
-                .asJsonArray().getJsonObject(0);
+        return client.call(
+                        "notesInfo",
+                        Json.createObjectBuilder()
+                                .add("notes", Json.createArrayBuilder().add(nid))
+                                .build())
+                .asJsonArray()
+                .getJsonObject(0);
     }
 
     /** "name=value" per field in field order. */
     List<String> fields(long nid) {
         JsonObject fields = info(nid).getJsonObject("fields");
         String[] out = new String[fields.size()];
-        fields.forEach((name, v) -> out[v.asJsonObject().getInt("order")] = name + "=" + v.asJsonObject().getString("value"));
+        fields.forEach((name, v) -> out[v.asJsonObject().getInt("order")] =
+                name + "=" + v.asJsonObject().getString("value"));
         return List.of(out);
     }
 
     /** Ordinals of the note's cards, by card id order. */
     List<Integer> cardOrds(long nid) {
         JsonArray cards = info(nid).getJsonArray("cards");
-        JsonArray infos = client.call("cardsInfo", Json.createObjectBuilder().add("cards", cards).build()).asJsonArray();
+        JsonArray infos = client.call(
+                        "cardsInfo",
+                        Json.createObjectBuilder().add("cards", cards).build())
+                .asJsonArray();
         List<Integer> out = new ArrayList<>();
         infos.forEach(c -> out.add(c.asJsonObject().getInt("ord")));
         out.sort(Integer::compare);
@@ -101,10 +115,16 @@ class ModelNotesIT {
         model("NDup", "['a', 'b']", "[{'Front': '{{a}}', 'Back': '{{b}}'}]");
         addNote("Default", "NDup", "{'a': 'first', 'b': 'second'}");
         call("modelFieldReposition", "{'modelName': 'NDup', 'fieldName': 'b', 'index': 0}");
-        assertEquals(JsonValue.FALSE, call("canAddNote",
-                "{'note': {'deckName': 'Default', 'modelName': 'NDup', 'fields': {'b': 'second', 'a': 'x'}}}"));
-        assertEquals(JsonValue.TRUE, call("canAddNote",
-                "{'note': {'deckName': 'Default', 'modelName': 'NDup', 'fields': {'b': 'first', 'a': 'x'}}}"));
+        assertEquals(
+                JsonValue.FALSE,
+                call(
+                        "canAddNote",
+                        "{'note': {'deckName': 'Default', 'modelName': 'NDup', 'fields': {'b': 'second', 'a': 'x'}}}"));
+        assertEquals(
+                JsonValue.TRUE,
+                call(
+                        "canAddNote",
+                        "{'note': {'deckName': 'Default', 'modelName': 'NDup', 'fields': {'b': 'first', 'a': 'x'}}}"));
     }
 
     @Test
@@ -124,7 +144,9 @@ class ModelNotesIT {
         // The note keeps existing without cards (notesInfo would fail on it, as AnkiConnect's does).
         assertEquals(j("{'x': []}").get("x"), call("findCards", "{'query': 'nid:" + onlyA + "'}"));
 
-        call("modelTemplateAdd", "{'modelName': 'NT', 'template': {'Name': 'Again A', 'Front': '{{a}} again', 'Back': ''}}");
+        call(
+                "modelTemplateAdd",
+                "{'modelName': 'NT', 'template': {'Name': 'Again A', 'Front': '{{a}} again', 'Back': ''}}");
         assertEquals(List.of(0, 1), cardOrds(both));
         assertEquals(List.of(1), cardOrds(onlyA));
     }

@@ -18,15 +18,24 @@ class NoteTypeEditTest {
 
     /** Fields A, B, C; templates T1 {{A}}/{{B}}, T2 {{B}}/{{C}}; sort field B. */
     static JsonObject sample() {
-        JsonObject base = NoteTypeJson.noteType(1, "M", NoteTypeJson.STANDARD,
+        JsonObject base = NoteTypeJson.noteType(
+                1,
+                "M",
+                NoteTypeJson.STANDARD,
                 List.of(NoteTypeJson.field("A", 0), NoteTypeJson.field("B", 1), NoteTypeJson.field("C", 2)),
-                List.of(NoteTypeJson.template("T1", 0, "{{A}}", "{{B}}"), NoteTypeJson.template("T2", 1, "x{{B}}", "{{C}}")),
-                "", 0, null);
+                List.of(
+                        NoteTypeJson.template("T1", 0, "{{A}}", "{{B}}"),
+                        NoteTypeJson.template("T2", 1, "x{{B}}", "{{C}}")),
+                "",
+                0,
+                null);
         return Json.PROVIDER.createObjectBuilder(base).add("sortf", 1).build();
     }
 
     static List<String> names(JsonObject json, String key) {
-        return json.getJsonArray(key).stream().map(v -> v.asJsonObject().getString("name")).toList();
+        return json.getJsonArray(key).stream()
+                .map(v -> v.asJsonObject().getString("name"))
+                .toList();
     }
 
     @Test
@@ -48,7 +57,11 @@ class NoteTypeEditTest {
         assertEquals(List.of(2, 0, 1), saved.fieldOrigins());
         assertEquals(2, saved.json().getInt("sortf"));
         assertTrue(saved.fieldsChanged());
-        assertEquals(List.of(0, 1, 2), saved.json().getJsonArray("flds").stream().map(v -> v.asJsonObject().getInt("ord")).toList());
+        assertEquals(
+                List.of(0, 1, 2),
+                saved.json().getJsonArray("flds").stream()
+                        .map(v -> v.asJsonObject().getInt("ord"))
+                        .toList());
     }
 
     @Test
@@ -63,7 +76,8 @@ class NoteTypeEditTest {
         assertEquals("{{A}}", t1.getString("qfmt"));
         assertEquals("", t1.getString("afmt"));
         // A front left without any field gets the first field, as Anki does.
-        assertEquals("x{{A}}", saved.json().getJsonArray("tmpls").getJsonObject(1).getString("qfmt"));
+        assertEquals(
+                "x{{A}}", saved.json().getJsonArray("tmpls").getJsonObject(1).getString("qfmt"));
         assertTrue(saved.generateCards());
     }
 
@@ -85,8 +99,10 @@ class NoteTypeEditTest {
         edit.field(edit.fieldIndex("B")).put("name", Json.PROVIDER.createValue("Bee"));
         NoteTypeEdit.Saved saved = edit.finish(5);
         assertFalse(saved.fieldsChanged());
-        assertEquals("{{Bee}}", saved.json().getJsonArray("tmpls").getJsonObject(0).getString("afmt"));
-        assertEquals("x{{Bee}}", saved.json().getJsonArray("tmpls").getJsonObject(1).getString("qfmt"));
+        assertEquals(
+                "{{Bee}}", saved.json().getJsonArray("tmpls").getJsonObject(0).getString("afmt"));
+        assertEquals(
+                "x{{Bee}}", saved.json().getJsonArray("tmpls").getJsonObject(1).getString("qfmt"));
     }
 
     @Test
@@ -108,9 +124,9 @@ class NoteTypeEditTest {
         NoteTypeEdit edit = new NoteTypeEdit(sample());
         edit.removeTemplate(1);
         edit.removeTemplate(0);
-        assertEquals("Invalid input: 1 template required",
-                ApiErrors.message(org.junit.jupiter.api.Assertions.assertThrows(Refusal.class,
-                        () -> edit.finish(5))));
+        assertEquals(
+                "Invalid input: 1 template required",
+                ApiErrors.message(org.junit.jupiter.api.Assertions.assertThrows(Refusal.class, () -> edit.finish(5))));
     }
 
     @Test

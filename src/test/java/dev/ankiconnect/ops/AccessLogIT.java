@@ -30,9 +30,9 @@ class AccessLogIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("accesslog", Map.of(
-                "apiKey", "s3cret",
-                "trustedProxies", String.join(", ", Deployments.localAddresses())));
+        return Deployments.war(
+                "accesslog",
+                Map.of("apiKey", "s3cret", "trustedProxies", String.join(", ", Deployments.localAddresses())));
     }
 
     @ArquillianResource
@@ -57,33 +57,49 @@ class AccessLogIT {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger log = Logger.getLogger("dev.ankiconnect.access");
         log.addHandler(h);
         try {
-            client.post("{\"action\": \"deckNames\", \"version\": 6, \"key\": \"s3cret\"}", "X-Forwarded-For", "192.0.2.44");
-            client.post("{\"action\": \"storeMediaFile\", \"version\": 6, \"key\": \"s3cret\", "
-                    + "\"params\": {\"filename\": \"secret_name.txt\", \"data\": \"c2VjcmV0\"}}", "X-Forwarded-For", "192.0.2.44");
-            client.post("{\"action\": \"deckNames\", \"version\": 6, \"key\": \"wrong-key\"}", "X-Forwarded-For", "192.0.2.45");
+            client.post(
+                    "{\"action\": \"deckNames\", \"version\": 6, \"key\": \"s3cret\"}",
+                    "X-Forwarded-For",
+                    "192.0.2.44");
+            client.post(
+                    "{\"action\": \"storeMediaFile\", \"version\": 6, \"key\": \"s3cret\", "
+                            + "\"params\": {\"filename\": \"secret_name.txt\", \"data\": \"c2VjcmV0\"}}",
+                    "X-Forwarded-For",
+                    "192.0.2.44");
+            client.post(
+                    "{\"action\": \"deckNames\", \"version\": 6, \"key\": \"wrong-key\"}",
+                    "X-Forwarded-For",
+                    "192.0.2.45");
             // The access log's own thread hands the lines to the logger, in order, a moment after each reply:
             // wait (at most 30 s) for the last request's line.
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (System.nanoTime() < deadline && !String.join("\n", snapshot(lines)).contains("client=192.0.2.45")) {
+            while (System.nanoTime() < deadline
+                    && !String.join("\n", snapshot(lines)).contains("client=192.0.2.45")) {
                 Thread.sleep(10);
             }
         } finally {
             log.removeHandler(h);
         }
         String all = String.join("\n", snapshot(lines));
-        assertTrue(all.matches("(?s).*action=deckNames profile=\"User 1\" client=192\\.0\\.2\\.44 scheme=http outcome=ok ms=\\d+.*"), all);
-        assertTrue(all.matches("(?s).*action=storeMediaFile profile=\"User 1\" client=192\\.0\\.2\\.44 scheme=http outcome=ok ms=\\d+.*"), all);
-        assertTrue(all.matches("(?s).*action=deckNames client=192\\.0\\.2\\.45 scheme=http outcome=refused ms=\\d+.*"), all);
+        assertTrue(
+                all.matches(
+                        "(?s).*action=deckNames profile=\"User 1\" client=192\\.0\\.2\\.44 scheme=http outcome=ok ms=\\d+.*"),
+                all);
+        assertTrue(
+                all.matches(
+                        "(?s).*action=storeMediaFile profile=\"User 1\" client=192\\.0\\.2\\.44 scheme=http outcome=ok ms=\\d+.*"),
+                all);
+        assertTrue(
+                all.matches("(?s).*action=deckNames client=192\\.0\\.2\\.45 scheme=http outcome=refused ms=\\d+.*"),
+                all);
         assertFalse(all.contains("s3cret"), all);
         assertFalse(all.contains("wrong-key"), all);
         assertFalse(all.contains("secret_name"), all);

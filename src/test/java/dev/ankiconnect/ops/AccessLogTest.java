@@ -23,11 +23,14 @@ class AccessLogTest {
 
     @Test
     void line_quotesWhatNeedsIt() {
-        assertEquals("action=addNote user=alice profile=\"User 1\" client=10.0.0.7 scheme=https outcome=ok ms=12",
+        assertEquals(
+                "action=addNote user=alice profile=\"User 1\" client=10.0.0.7 scheme=https outcome=ok ms=12",
                 AccessLog.line("addNote", "alice", "User 1", "10.0.0.7", "https", "ok", 12));
-        assertEquals("action=\"a\\\"b\\u000a\" client=::1 outcome=refused ms=0",
+        assertEquals(
+                "action=\"a\\\"b\\u000a\" client=::1 outcome=refused ms=0",
                 AccessLog.line("a\"b\n", null, null, "::1", null, "refused", 0));
-        assertEquals("action=- client=- outcome=failed ms=3", AccessLog.line(null, null, null, null, null, "failed", 3));
+        assertEquals(
+                "action=- client=- outcome=failed ms=3", AccessLog.line(null, null, null, null, null, "failed", 3));
         String longName = "x".repeat(101);
         assertEquals("\"" + "x".repeat(100) + "...\"", AccessLog.quote(longName));
         assertEquals("x".repeat(100), AccessLog.quote("x".repeat(100)));
@@ -96,13 +99,16 @@ class AccessLogTest {
             release.countDown();
         }
         log.close();
-        List<String> messages = recorder.records().stream().map(LogRecord::getMessage).toList();
+        List<String> messages =
+                recorder.records().stream().map(LogRecord::getMessage).toList();
         assertEquals(List.of("line 1", "line 2", "line 3"), messages.subList(0, 3));
         assertEquals(4, messages.size(), messages.toString());
         LogRecord warning = recorder.records().get(3);
         assertEquals(Level.WARNING, warning.getLevel());
-        assertEquals("access log: 2 lines dropped, the log's handlers did not keep up (queue of 2 lines full;"
-                + " configuration key accessLogQueue); 2 dropped in all", warning.getMessage());
+        assertEquals(
+                "access log: 2 lines dropped, the log's handlers did not keep up (queue of 2 lines full;"
+                        + " configuration key accessLogQueue); 2 dropped in all",
+                warning.getMessage());
     }
 
     @Test
@@ -110,7 +116,9 @@ class AccessLogTest {
         Recorder recorder = new Recorder();
         AccessLog log = new AccessLog(logger(recorder), 0);
         log.log("action=deckNames");
-        assertEquals(List.of("action=deckNames"), recorder.records().stream().map(LogRecord::getMessage).toList());
+        assertEquals(
+                List.of("action=deckNames"),
+                recorder.records().stream().map(LogRecord::getMessage).toList());
         assertSame(Thread.currentThread(), recorder.publisher);
         log.close();
         assertThrows(IllegalArgumentException.class, () -> new AccessLog(logger(recorder), -1));
@@ -123,7 +131,9 @@ class AccessLogTest {
         log.log("before");
         log.close();
         log.log("after");
-        assertEquals(List.of("before", "after"), recorder.records().stream().map(LogRecord::getMessage).toList());
+        assertEquals(
+                List.of("before", "after"),
+                recorder.records().stream().map(LogRecord::getMessage).toList());
         assertSame(Thread.currentThread(), recorder.publisher);
         assertFalse(log.writerAlive());
     }
@@ -143,7 +153,9 @@ class AccessLogTest {
         log.log("bad");
         log.log("good");
         log.close();
-        assertEquals(List.of("good"), recorder.records().stream().map(LogRecord::getMessage).toList());
+        assertEquals(
+                List.of("good"),
+                recorder.records().stream().map(LogRecord::getMessage).toList());
     }
 
     @Test
@@ -182,11 +194,9 @@ class AccessLogTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

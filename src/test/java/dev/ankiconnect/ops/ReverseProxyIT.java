@@ -36,17 +36,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReverseProxyIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static Path work;
     private static int port;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("proxied", Map.of(
-                "apiKey", "s3cret",
-                "keyFailureLimit", "2",
-                "keyFailureBlockMs", "1000",
-                "trustedProxies", "127.0.0.1"));
+        return Deployments.war(
+                "proxied",
+                Map.of(
+                        "apiKey", "s3cret",
+                        "keyFailureLimit", "2",
+                        "keyFailureBlockMs", "1000",
+                        "trustedProxies", "127.0.0.1"));
     }
 
     @ArquillianResource
@@ -60,13 +63,22 @@ class ReverseProxyIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path base = Files.createDirectories(Path.of(System.getProperty("it.data.dir", "target/it-data")).toAbsolutePath());
+        Path base = Files.createDirectories(
+                Path.of(System.getProperty("it.data.dir", "target/it-data")).toAbsolutePath());
         work = Files.createTempDirectory(base, "nginx-");
         String context = url.getPath().endsWith("/") ? url.getPath() : url.getPath() + "/";
-        Process p = new ProcessBuilder("sh", new File("scripts/nginx-check.sh").getAbsolutePath(), "start",
-                String.valueOf(port), url.getHost() + ":" + url.getPort(), context, work.toString())
+        Process p = new ProcessBuilder(
+                        "sh",
+                        new File("scripts/nginx-check.sh").getAbsolutePath(),
+                        "start",
+                        String.valueOf(port),
+                        url.getHost() + ":" + url.getPort(),
+                        context,
+                        work.toString())
                 // Not inheritIO: output written straight to the forked JVM's stdout corrupts failsafe's channel.
-                .redirectErrorStream(true).redirectOutput(work.resolve("nginx-check.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("nginx-check.log").toFile())
+                .start();
         boolean done = p.waitFor(600, TimeUnit.SECONDS);
         String output = Files.readString(work.resolve("nginx-check.log"));
         System.out.println(output);
@@ -78,8 +90,10 @@ class ReverseProxyIT {
     static void stopNginx() throws Exception {
         if (work != null) {
             new ProcessBuilder("sh", new File("scripts/nginx-check.sh").getAbsolutePath(), "stop", work.toString())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("nginx-stop.log").toFile())
-                    .start().waitFor(60, TimeUnit.SECONDS);
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("nginx-stop.log").toFile())
+                    .start()
+                    .waitFor(60, TimeUnit.SECONDS);
             work = null;
         }
     }
@@ -97,11 +111,17 @@ class ReverseProxyIT {
     @Order(1)
     void servedAtTheRoot_andUnderAPrefix() throws Exception {
         for (String path : new String[] {"/", "/anki/", "/anki/any/path"}) {
-            assertEquals("{\"result\": 6, \"error\": null}",
-                    post(path, "{\"action\": \"version\", \"version\": 6, \"key\": \"s3cret\"}").body(), path);
+            assertEquals(
+                    "{\"result\": 6, \"error\": null}",
+                    post(path, "{\"action\": \"version\", \"version\": 6, \"key\": \"s3cret\"}")
+                            .body(),
+                    path);
         }
         for (String path : new String[] {"/_health", "/anki/_health"}) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), path);
             assertEquals("{\"status\": \"UP\"}", r.body(), path);
@@ -111,15 +131,22 @@ class ReverseProxyIT {
     @Test
     @Order(2)
     void corsPreflight_andBigBodies_passThrough() throws Exception {
-        HttpResponse<String> pre = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/anki/"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://localhost").header("Access-Control-Request-Method", "POST").build(),
+        HttpResponse<String> pre = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/anki/"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost")
+                        .header("Access-Control-Request-Method", "POST")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, pre.statusCode());
-        assertEquals("http://localhost", pre.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals(
+                "http://localhost",
+                pre.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
         String data = java.util.Base64.getEncoder().encodeToString(new byte[3 * 1024 * 1024]);
-        HttpResponse<String> big = post("/anki/", "{\"action\": \"storeMediaFile\", \"version\": 6, \"key\": \"s3cret\", "
-                + "\"params\": {\"filename\": \"big.bin\", \"data\": \"" + data + "\"}}");
+        HttpResponse<String> big = post(
+                "/anki/",
+                "{\"action\": \"storeMediaFile\", \"version\": 6, \"key\": \"s3cret\", "
+                        + "\"params\": {\"filename\": \"big.bin\", \"data\": \"" + data + "\"}}");
         assertEquals("{\"result\": \"big.bin\", \"error\": null}", big.body());
     }
 
@@ -127,14 +154,19 @@ class ReverseProxyIT {
     @Order(3)
     void aForgedForwardedFor_doesNotEscapeTheThrottle() throws Exception {
         for (int i = 0; i < 2; i++) {
-            assertEquals("{\"result\": null, \"error\": \"valid api key must be provided\"}",
-                    post("/", "{\"action\": \"version\", \"key\": \"guess\"}", "X-Forwarded-For", "203.0.113." + i).body());
+            assertEquals(
+                    "{\"result\": null, \"error\": \"valid api key must be provided\"}",
+                    post("/", "{\"action\": \"version\", \"key\": \"guess\"}", "X-Forwarded-For", "203.0.113." + i)
+                            .body());
         }
-        HttpResponse<String> blocked = post("/anki/", "{\"action\": \"version\", \"key\": \"s3cret\"}",
-                "X-Forwarded-For", "203.0.113.99");
+        HttpResponse<String> blocked =
+                post("/anki/", "{\"action\": \"version\", \"key\": \"s3cret\"}", "X-Forwarded-For", "203.0.113.99");
         assertEquals(429, blocked.statusCode());
         assertTrue(blocked.body().contains("too many requests with an invalid api key"), blocked.body());
         Thread.sleep(1100);
-        assertEquals("{\"result\": 6, \"error\": null}", post("/", "{\"action\": \"version\", \"version\": 6, \"key\": \"s3cret\"}").body());
+        assertEquals(
+                "{\"result\": 6, \"error\": null}",
+                post("/", "{\"action\": \"version\", \"version\": 6, \"key\": \"s3cret\"}")
+                        .body());
     }
 }

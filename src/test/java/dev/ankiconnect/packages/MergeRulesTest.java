@@ -64,41 +64,55 @@ class MergeRulesTest {
             }
             var o = Json.PROVIDER.createObjectBuilder();
             if (s.contains("#")) {
-                o.add("name", s.substring(0, s.indexOf('#'))).add("id", Long.parseLong(s.substring(s.indexOf('#') + 1)));
+                o.add("name", s.substring(0, s.indexOf('#')))
+                        .add("id", Long.parseLong(s.substring(s.indexOf('#') + 1)));
             } else {
                 o.add("name", s);
             }
             (templates ? tmpls : flds).add(o);
         }
-        return Json.PROVIDER.createObjectBuilder().add("flds", flds).add("tmpls", tmpls).build();
+        return Json.PROVIDER
+                .createObjectBuilder()
+                .add("flds", flds)
+                .add("tmpls", tmpls)
+                .build();
     }
 
     @Test
     void sameSchema_comparesCountsThenIdsOrNames() {
         assertTrue(MergeRules.sameSchema(model("Front", "Back", "|", "Card 1"), model("Front", "Back", "|", "Card 1")));
         assertFalse(MergeRules.sameSchema(model("Front", "Back", "|", "Card 1"), model("Front", "|", "Card 1")));
-        assertFalse(MergeRules.sameSchema(model("Front", "Back", "|", "Card 1"), model("Front", "Back", "|", "Card 1", "Card 2")));
-        assertFalse(MergeRules.sameSchema(model("Front", "Back", "|", "Card 1"), model("Front", "Verso", "|", "Card 1")));
+        assertFalse(MergeRules.sameSchema(
+                model("Front", "Back", "|", "Card 1"), model("Front", "Back", "|", "Card 1", "Card 2")));
+        assertFalse(
+                MergeRules.sameSchema(model("Front", "Back", "|", "Card 1"), model("Front", "Verso", "|", "Card 1")));
         // ids win over names when both sides have them: a renamed field is the same field
-        assertTrue(MergeRules.sameSchema(model("Front#1", "Back#2", "|", "Card 1"), model("Front#1", "Verso#2", "|", "Card 1")));
-        assertFalse(MergeRules.sameSchema(model("Front#1", "Back#2", "|", "Card 1"), model("Front#1", "Back#3", "|", "Card 1")));
+        assertTrue(MergeRules.sameSchema(
+                model("Front#1", "Back#2", "|", "Card 1"), model("Front#1", "Verso#2", "|", "Card 1")));
+        assertFalse(MergeRules.sameSchema(
+                model("Front#1", "Back#2", "|", "Card 1"), model("Front#1", "Back#3", "|", "Card 1")));
         // one side without ids: names decide
-        assertTrue(MergeRules.sameSchema(model("Front#1", "Back", "|", "Card 1"), model("Front", "Back#9", "|", "Card 1")));
+        assertTrue(MergeRules.sameSchema(
+                model("Front#1", "Back", "|", "Card 1"), model("Front", "Back#9", "|", "Card 1")));
     }
 
     @Test
     void referencedNames_findsSoundAndMediaTags() {
         List<String> names = new ArrayList<>();
-        MergeRules.referencedNames("a [sound:foo.wav] <img src=\"cat.jpg\"> <IMG class=x src='dog one.png'>"
-                + " <img src=bird.gif> <img src=\"https://example.com/x.png\"> <audio src=\"x.mp3\">", names);
+        MergeRules.referencedNames(
+                "a [sound:foo.wav] <img src=\"cat.jpg\"> <IMG class=x src='dog one.png'>"
+                        + " <img src=bird.gif> <img src=\"https://example.com/x.png\"> <audio src=\"x.mp3\">",
+                names);
         assertEquals(List.of("foo.wav", "cat.jpg", "dog one.png", "bird.gif", "x.mp3"), names);
     }
 
     @Test
     void renameReferences_rewritesOnlyRenamedFiles() {
         Map<String, String> renames = Map.of("foo.wav", "foo-abc.wav", "cat.jpg", "cat-1.jpg", "b.gif", "b-2.gif");
-        assertEquals("[sound:foo-abc.wav] [sound:other.wav] <img src=\"cat-1.jpg\"> <img src='dog.png'> <img src=b-2.gif>",
-                MergeRules.renameReferences("[sound:foo.wav] [sound:other.wav] <img src=\"cat.jpg\"> <img src='dog.png'> <img src=b.gif>",
+        assertEquals(
+                "[sound:foo-abc.wav] [sound:other.wav] <img src=\"cat-1.jpg\"> <img src='dog.png'> <img src=b-2.gif>",
+                MergeRules.renameReferences(
+                        "[sound:foo.wav] [sound:other.wav] <img src=\"cat.jpg\"> <img src='dog.png'> <img src=b.gif>",
                         renames));
         assertEquals("plain cat.jpg text", MergeRules.renameReferences("plain cat.jpg text", renames));
         assertEquals("x", MergeRules.renameReferences("x", Map.of()));

@@ -49,7 +49,8 @@ class PackageActionsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("packages", Map.of("packageDir", DIR.toString(), "packagePathAllowlist", ALLOWED.toString()));
+        return Deployments.war(
+                "packages", Map.of("packageDir", DIR.toString(), "packagePathAllowlist", ALLOWED.toString()));
     }
 
     @ArquillianResource
@@ -78,13 +79,18 @@ class PackageActionsIT {
         // the media file, byte for byte
         ApkgMediaFile jpg = source.media().get(0);
         assertEquals("paste-ab21b25dd3e4ba4af2a1d8bdfa4c47455e53abac.jpg", jpg.name());
-        assertEquals(Base64.getEncoder().encodeToString(jpg.readAllBytes()),
-                ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", jpg.name()))).getString());
+        assertEquals(
+                Base64.getEncoder().encodeToString(jpg.readAllBytes()),
+                ((jakarta.json.JsonString)
+                                client.call("retrieveMediaFile", PackageClient.params("filename", jpg.name())))
+                        .getString());
 
         // the review history of every card
         var cards = Json.createArrayBuilder();
         source.cards().forEach(c -> cards.add(c.id()));
-        JsonObject reviews = client.call("getReviewsOfCards", Json.createObjectBuilder().add("cards", cards).build())
+        JsonObject reviews = client.call(
+                        "getReviewsOfCards",
+                        Json.createObjectBuilder().add("cards", cards).build())
                 .asJsonObject();
         int total = 0;
         for (ApkgRevlogEntry r : source.revlog()) {
@@ -94,9 +100,15 @@ class PackageActionsIT {
                 JsonObject o = v.asJsonObject();
                 if (o.getJsonNumber("id").longValue() == r.id()) {
                     found = true;
-                    assertEquals(List.of(r.ease(), (int) r.ivl(), (int) r.lastIvl(), r.factor(), r.time(), r.type()),
-                            List.of(o.getInt("ease"), o.getInt("ivl"), o.getInt("lastIvl"), o.getInt("factor"),
-                                    o.getInt("time"), o.getInt("type")));
+                    assertEquals(
+                            List.of(r.ease(), (int) r.ivl(), (int) r.lastIvl(), r.factor(), r.time(), r.type()),
+                            List.of(
+                                    o.getInt("ease"),
+                                    o.getInt("ivl"),
+                                    o.getInt("lastIvl"),
+                                    o.getInt("factor"),
+                                    o.getInt("time"),
+                                    o.getInt("type")));
                 }
             }
             assertTrue(found, "revlog " + r.id());
@@ -123,7 +135,11 @@ class PackageActionsIT {
         assertEquals(8, again.notes().size());
         assertEquals(13, again.cards().size());
         assertEquals(26, again.revlog().size());
-        assertEquals(List.of(jpg.name()), packages.mediaNames().stream().filter(n -> n.startsWith("paste-ab21")).toList());
+        assertEquals(
+                List.of(jpg.name()),
+                packages.mediaNames().stream()
+                        .filter(n -> n.startsWith("paste-ab21"))
+                        .toList());
     }
 
     @Test
@@ -131,7 +147,9 @@ class PackageActionsIT {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("anki-pwa-music-intervals.apkg"));
         assertEquals(JsonValue.TRUE, packages.importPackage("anki-pwa-music-intervals.apkg"));
         List<String> decks = packages.deckNames();
-        for (String d : List.of("Music Intervals", "Music Intervals::1/ Easy - major 2nd, 3rd, perfect 5th",
+        for (String d : List.of(
+                "Music Intervals",
+                "Music Intervals::1/ Easy - major 2nd, 3rd, perfect 5th",
                 "Music Intervals::2/ Middle - minor 2nd, perfect 4th, 6th, 7th",
                 "Music Intervals::3/ Hard - uncommon notes, aug / dim 4th, 5th, 7th",
                 "Music Intervals::4/ Chords - 9th, 11th, 13th")) {
@@ -142,7 +160,8 @@ class PackageActionsIT {
         assertEquals(340, exported.cards().size());
         PackageFixtures.assertSameContent(source, exported, false);
         Map<String, Integer> perDeck = new HashMap<>();
-        exported.cards().forEach(c -> perDeck.merge(exported.decks().get(c.did()).getString("name"), 1, Integer::sum));
+        exported.cards()
+                .forEach(c -> perDeck.merge(exported.decks().get(c.did()).getString("name"), 1, Integer::sum));
         assertEquals(59, perDeck.get("Music Intervals::1/ Easy - major 2nd, 3rd, perfect 5th"));
         assertEquals(102, perDeck.get("Music Intervals::4/ Chords - 9th, 11th, 13th"));
         // a subdeck alone: its cards, and its parent so the hierarchy survives
@@ -185,16 +204,26 @@ class PackageActionsIT {
     @Test
     void legacyAnki2PackageWithMedia_storesTheFileAndRenamesOnClash() throws Exception {
         // a different file already holds the name: the imported one is stored as foo-<sha1>.wav
-        assertNull(client.error("storeMediaFile", PackageClient.params("filename", "foo.wav",
-                "data", Base64.getEncoder().encodeToString("other".getBytes()))));
+        assertNull(client.error(
+                "storeMediaFile",
+                PackageClient.params(
+                        "filename", "foo.wav", "data", Base64.getEncoder().encodeToString("other".getBytes()))));
         assertEquals(JsonValue.TRUE, packages.importPackage("anki-pylib-media.apkg"));
         String renamed = "foo-" + dev.ankiconnect.media.MediaStore.sha1("abc\n".getBytes()) + ".wav";
-        assertEquals(Base64.getEncoder().encodeToString("abc\n".getBytes()),
-                ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", renamed))).getString());
-        assertEquals(Base64.getEncoder().encodeToString("other".getBytes()),
-                ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", "foo.wav"))).getString());
+        assertEquals(
+                Base64.getEncoder().encodeToString("abc\n".getBytes()),
+                ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", renamed)))
+                        .getString());
+        assertEquals(
+                Base64.getEncoder().encodeToString("other".getBytes()),
+                ((jakarta.json.JsonString)
+                                client.call("retrieveMediaFile", PackageClient.params("filename", "foo.wav")))
+                        .getString());
         AnkiPackage exported = packages.export("Default", "default.apkg", false);
-        ApkgNote note = exported.notes().stream().filter(n -> n.flds().contains("[sound:")).findFirst().orElseThrow();
+        ApkgNote note = exported.notes().stream()
+                .filter(n -> n.flds().contains("[sound:"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(note.flds().contains("[sound:" + renamed + "]"), note.flds());
         assertFalse(note.flds().contains("[sound:foo.wav]"), note.flds());
         assertTrue(exported.media().stream().anyMatch(m -> m.name().equals(renamed)));
@@ -202,7 +231,10 @@ class PackageActionsIT {
 
     @Test
     void exportOfAMissingDeckIsFalse() {
-        JsonObject p = Json.createObjectBuilder().add("deck", "No such deck").add("path", "none.apkg").build();
+        JsonObject p = Json.createObjectBuilder()
+                .add("deck", "No such deck")
+                .add("path", "none.apkg")
+                .build();
         assertEquals(JsonValue.FALSE, client.call("exportPackage", p));
         assertFalse(Files.exists(DIR.resolve("none.apkg")));
     }
@@ -217,17 +249,27 @@ class PackageActionsIT {
         List<String> decksBefore = packages.deckNames();
         List<String> mediaBefore = packages.mediaNames();
 
-        String outsideText = "\" is outside the package directory; give a path inside it (configuration key packageDir)";
-        assertEquals("package path \"../" + outside.getFileName() + outsideText,
+        String outsideText =
+                "\" is outside the package directory; give a path inside it (configuration key packageDir)";
+        assertEquals(
+                "package path \"../" + outside.getFileName() + outsideText,
                 client.error("importPackage", PackageClient.params("path", "../" + outside.getFileName())));
-        assertEquals("package path \"" + outside + outsideText, client.error("importPackage", PackageClient.params("path", outside.toString())));
-        assertEquals("package path \"" + link.getFileName() + outsideText,
-                client.error("importPackage", PackageClient.params("path", link.getFileName().toString())));
-        assertEquals("[Errno 2] No such file or directory: 'missing.apkg'",
+        assertEquals(
+                "package path \"" + outside + outsideText,
+                client.error("importPackage", PackageClient.params("path", outside.toString())));
+        assertEquals(
+                "package path \"" + link.getFileName() + outsideText,
+                client.error(
+                        "importPackage",
+                        PackageClient.params("path", link.getFileName().toString())));
+        assertEquals(
+                "[Errno 2] No such file or directory: 'missing.apkg'",
                 client.error("importPackage", PackageClient.params("path", "missing.apkg")));
-        assertEquals("Not an Anki package: not-a-package.apkg is not a zip file",
+        assertEquals(
+                "Not an Anki package: not-a-package.apkg is not a zip file",
                 client.error("importPackage", PackageClient.params("path", "not-a-package.apkg")));
-        assertEquals("package path \"../escape.apkg" + outsideText,
+        assertEquals(
+                "package path \"../escape.apkg" + outsideText,
                 client.error("exportPackage", PackageClient.params("deck", "Default", "path", "../escape.apkg")));
         assertFalse(Files.exists(DIR.getParent().resolve("escape.apkg")));
 
@@ -238,12 +280,15 @@ class PackageActionsIT {
     @Test
     void allowlistedFolder_takesAbsolutePaths_withTheSameProtections() throws Exception {
         Path file = ALLOWED.resolve("exported " + System.nanoTime() + ".apkg");
-        assertEquals(JsonValue.TRUE, client.call("exportPackage", PackageClient.params("deck", "Default", "path", file.toString())));
+        assertEquals(
+                JsonValue.TRUE,
+                client.call("exportPackage", PackageClient.params("deck", "Default", "path", file.toString())));
         assertTrue(Files.size(file) > 0);
         assertEquals(JsonValue.TRUE, client.call("importPackage", PackageClient.params("path", file.toString())));
         String escape = ALLOWED + "/../escape.apkg";
-        assertEquals("package path \"" + escape + "\" is outside the package directory; give a path inside it"
-                + " (configuration key packageDir)",
+        assertEquals(
+                "package path \"" + escape + "\" is outside the package directory; give a path inside it"
+                        + " (configuration key packageDir)",
                 client.error("exportPackage", PackageClient.params("deck", "Default", "path", escape)));
         assertFalse(Files.exists(ALLOWED.getParent().resolve("escape.apkg")));
     }
@@ -257,16 +302,24 @@ class PackageActionsIT {
         bad.notetypes().putAll(good.notetypes());
         bad.deckConfigs().putAll(good.deckConfigs());
         bad.decks().putAll(good.decks());
-        bad.decks().put(42L, Json.createObjectBuilder(good.decks().get(1L)).add("id", 42).add("name", "Broken import deck").build());
+        bad.decks()
+                .put(
+                        42L,
+                        Json.createObjectBuilder(good.decks().get(1L))
+                                .add("id", 42)
+                                .add("name", "Broken import deck")
+                                .build());
         ApkgNote n = good.notes().get(0);
         bad.notes().add(n);
-        bad.notes().add(new ApkgNote(n.id() + 1, "otherguid", 999, n.mod(), 0, "", n.flds(), n.sfld(), n.csum(), 0, ""));
+        bad.notes()
+                .add(new ApkgNote(n.id() + 1, "otherguid", 999, n.mod(), 0, "", n.flds(), n.sfld(), n.csum(), 0, ""));
         bad.media().add(ApkgMediaFile.ofBytes("rollback-me.txt", "x".getBytes()));
-        new PackageWriter().write(bad, DIR.resolve("broken.apkg"),
-                PackageWriter.Options.legacy2(true));
+        new PackageWriter().write(bad, DIR.resolve("broken.apkg"), PackageWriter.Options.legacy2(true));
 
         String error = client.error("importPackage", PackageClient.params("path", "broken.apkg"));
-        assertEquals("package is invalid: note " + (n.id() + 1) + " uses note type 999, which the package does not contain", error);
+        assertEquals(
+                "package is invalid: note " + (n.id() + 1) + " uses note type 999, which the package does not contain",
+                error);
         assertFalse(packages.deckNames().contains("Broken import deck"));
         assertFalse(packages.mediaNames().contains("rollback-me.txt"));
     }
@@ -275,10 +328,17 @@ class PackageActionsIT {
     void testMisc_exportedDeckRemovedThenImportedReappears() {
         // test_misc.py: exportPackage of test_deck, deleteDecks, importPackage: the deck is back
         client.call("createDeck", PackageClient.params("deck", "test_deck"));
-        JsonObject export = Json.createObjectBuilder().add("deck", "test_deck").add("path", "test_deck.apkg").build();
+        JsonObject export = Json.createObjectBuilder()
+                .add("deck", "test_deck")
+                .add("path", "test_deck.apkg")
+                .build();
         assertEquals(JsonValue.TRUE, client.call("exportPackage", export));
-        client.call("deleteDecks", Json.createObjectBuilder().add("decks", Json.createArrayBuilder().add("test_deck"))
-                .add("cardsToo", true).build());
+        client.call(
+                "deleteDecks",
+                Json.createObjectBuilder()
+                        .add("decks", Json.createArrayBuilder().add("test_deck"))
+                        .add("cardsToo", true)
+                        .build());
         assertFalse(packages.deckNames().contains("test_deck"));
         assertEquals(JsonValue.TRUE, packages.importPackage("test_deck.apkg"));
         assertTrue(packages.deckNames().contains("test_deck"));
@@ -289,8 +349,12 @@ class PackageActionsIT {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("ankidroid-templates.apkg"));
         assertEquals(JsonValue.TRUE, packages.importPackage("ankidroid-templates.apkg"));
         packages.export("1-TEMPLATES", "templates-before-delete.apkg", true);
-        client.call("deleteDecks", Json.createObjectBuilder().add("decks", Json.createArrayBuilder().add("1-TEMPLATES"))
-                .add("cardsToo", true).build());
+        client.call(
+                "deleteDecks",
+                Json.createObjectBuilder()
+                        .add("decks", Json.createArrayBuilder().add("1-TEMPLATES"))
+                        .add("cardsToo", true)
+                        .build());
         assertFalse(packages.deckNames().contains("1-TEMPLATES::Anatomy"));
         assertEquals(JsonValue.TRUE, packages.importPackage("templates-before-delete.apkg"));
         assertTrue(packages.deckNames().contains("1-TEMPLATES::Anatomy"));

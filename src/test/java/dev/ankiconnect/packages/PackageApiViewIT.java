@@ -56,8 +56,13 @@ class PackageApiViewIT {
 
     private void checkNotesAndCards(String fixture, String deck) {
         AnkiPackage source = PackageFixtures.read(DIR.resolve(fixture));
-        assertEquals(JsonValue.TRUE, client.call("importPackage", Json.createObjectBuilder().add("path", fixture).build()));
-        List<Long> found = longs(client.call("findNotes",
+        assertEquals(
+                JsonValue.TRUE,
+                client.call(
+                        "importPackage",
+                        Json.createObjectBuilder().add("path", fixture).build()));
+        List<Long> found = longs(client.call(
+                "findNotes",
                 Json.createObjectBuilder().add("query", "\"deck:" + deck + "\"").build()));
         TreeSet<Long> expectedIds = new TreeSet<>();
         source.notes().forEach(n -> expectedIds.add(n.id()));
@@ -65,7 +70,10 @@ class PackageApiViewIT {
 
         var ids = Json.createArrayBuilder();
         source.notes().forEach(n -> ids.add(n.id()));
-        JsonArray infos = client.call("notesInfo", Json.createObjectBuilder().add("notes", ids).build()).asJsonArray();
+        JsonArray infos = client.call(
+                        "notesInfo",
+                        Json.createObjectBuilder().add("notes", ids).build())
+                .asJsonArray();
         Map<Long, JsonObject> byId = new HashMap<>();
         infos.forEach(v -> byId.put(v.asJsonObject().getJsonNumber("noteId").longValue(), v.asJsonObject()));
         for (ApkgNote n : source.notes()) {
@@ -86,16 +94,26 @@ class PackageApiViewIT {
 
         var cids = Json.createArrayBuilder();
         source.cards().forEach(c -> cids.add(c.id()));
-        JsonArray cards = client.call("cardsInfo", Json.createObjectBuilder().add("cards", cids).build()).asJsonArray();
+        JsonArray cards = client.call(
+                        "cardsInfo",
+                        Json.createObjectBuilder().add("cards", cids).build())
+                .asJsonArray();
         Map<Long, JsonObject> cardById = new HashMap<>();
         cards.forEach(v -> cardById.put(v.asJsonObject().getJsonNumber("cardId").longValue(), v.asJsonObject()));
         for (ApkgCard c : source.cards()) {
             JsonObject info = cardById.get(c.id());
             assertEquals(c.nid(), info.getJsonNumber("note").longValue());
             assertEquals(c.ord(), info.getInt("ord"));
-            assertEquals(List.of(c.type(), c.queue(), c.ivl(), c.factor(), c.reps(), c.lapses()),
-                    List.of(info.getInt("type"), info.getInt("queue"), info.getInt("interval"), info.getInt("factor"),
-                            info.getInt("reps"), info.getInt("lapses")), "card " + c.id());
+            assertEquals(
+                    List.of(c.type(), c.queue(), c.ivl(), c.factor(), c.reps(), c.lapses()),
+                    List.of(
+                            info.getInt("type"),
+                            info.getInt("queue"),
+                            info.getInt("interval"),
+                            info.getInt("factor"),
+                            info.getInt("reps"),
+                            info.getInt("lapses")),
+                    "card " + c.id());
             long home = c.odid() != 0 ? c.odid() : c.did();
             String deckName = source.decks().get(c.did()).getString("name");
             assertEquals(deckName, info.getString("deckName"), "card " + c.id() + " home " + home);
@@ -117,29 +135,69 @@ class PackageApiViewIT {
         checkNotesAndCards("anki-pwa-music-intervals.apkg", "Music Intervals");
         AnkiPackage source = PackageFixtures.read(DIR.resolve("anki-pwa-music-intervals.apkg"));
         long maxDue = source.cards().stream().mapToLong(ApkgCard::due).max().orElse(0);
-        JsonObject note = Json.createObjectBuilder().add("deckName", "Default").add("modelName", "Basic")
-                .add("fields", Json.createObjectBuilder().add("Front", "after import").add("Back", "b")).build();
-        long nid = ((jakarta.json.JsonNumber) client.call("addNote", Json.createObjectBuilder().add("note", note).build()))
+        JsonObject note = Json.createObjectBuilder()
+                .add("deckName", "Default")
+                .add("modelName", "Basic")
+                .add(
+                        "fields",
+                        Json.createObjectBuilder().add("Front", "after import").add("Back", "b"))
+                .build();
+        long nid = ((jakarta.json.JsonNumber) client.call(
+                        "addNote", Json.createObjectBuilder().add("note", note).build()))
                 .longValue();
-        List<Long> cids = longs(client.call("findCards", Json.createObjectBuilder().add("query", "nid:" + nid).build()));
-        JsonObject card = client.call("cardsInfo", Json.createObjectBuilder().add("cards",
-                Json.createArrayBuilder().add(cids.get(0))).build()).asJsonArray().getJsonObject(0);
+        List<Long> cids = longs(client.call(
+                "findCards",
+                Json.createObjectBuilder().add("query", "nid:" + nid).build()));
+        JsonObject card = client.call(
+                        "cardsInfo",
+                        Json.createObjectBuilder()
+                                .add("cards", Json.createArrayBuilder().add(cids.get(0)))
+                                .build())
+                .asJsonArray()
+                .getJsonObject(0);
         assertTrue(card.getJsonNumber("due").longValue() > maxDue, card.toString());
     }
 
     @Test
     void exportCarriesUnderscoreFilesNamedByTheNoteTypesStyling() throws Exception {
         String font = java.util.Base64.getEncoder().encodeToString("font bytes".getBytes());
-        client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_myfont.ttf").add("data", font).build());
-        client.call("storeMediaFile", Json.createObjectBuilder().add("filename", "_unused.js").add("data", font).build());
-        client.call("updateModelStyling", Json.createObjectBuilder().add("model", Json.createObjectBuilder()
-                .add("name", "Basic").add("css", "@font-face { font-family: x; src: url('_myfont.ttf'); }")).build());
-        client.call("createDeck", Json.createObjectBuilder().add("deck", "Styled").build());
-        JsonObject note = Json.createObjectBuilder().add("deckName", "Styled").add("modelName", "Basic")
-                .add("fields", Json.createObjectBuilder().add("Front", "styled").add("Back", "b")).build();
+        client.call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "_myfont.ttf")
+                        .add("data", font)
+                        .build());
+        client.call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "_unused.js")
+                        .add("data", font)
+                        .build());
+        client.call(
+                "updateModelStyling",
+                Json.createObjectBuilder()
+                        .add(
+                                "model",
+                                Json.createObjectBuilder()
+                                        .add("name", "Basic")
+                                        .add("css", "@font-face { font-family: x; src: url('_myfont.ttf'); }"))
+                        .build());
+        client.call(
+                "createDeck", Json.createObjectBuilder().add("deck", "Styled").build());
+        JsonObject note = Json.createObjectBuilder()
+                .add("deckName", "Styled")
+                .add("modelName", "Basic")
+                .add("fields", Json.createObjectBuilder().add("Front", "styled").add("Back", "b"))
+                .build();
         client.call("addNote", Json.createObjectBuilder().add("note", note).build());
-        assertEquals(JsonValue.TRUE, client.call("exportPackage", Json.createObjectBuilder().add("deck", "Styled")
-                .add("path", "styled.apkg").build()));
+        assertEquals(
+                JsonValue.TRUE,
+                client.call(
+                        "exportPackage",
+                        Json.createObjectBuilder()
+                                .add("deck", "Styled")
+                                .add("path", "styled.apkg")
+                                .build()));
         AnkiPackage pkg = PackageFixtures.read(DIR.resolve("styled.apkg"));
         List<String> names = new ArrayList<>();
         pkg.media().forEach(m -> names.add(m.name()));

@@ -37,7 +37,11 @@ final class PackageClient {
 
     /** Exports a deck, checks the action said true, and reads the written file back. */
     AnkiPackage export(String deck, String path, boolean sched) {
-        JsonObject p = Json.createObjectBuilder().add("deck", deck).add("path", path).add("includeSched", sched).build();
+        JsonObject p = Json.createObjectBuilder()
+                .add("deck", deck)
+                .add("path", path)
+                .add("includeSched", sched)
+                .build();
         assertEquals(JsonValue.TRUE, client.call("exportPackage", p));
         return PackageFixtures.read(dir.resolve(path));
     }

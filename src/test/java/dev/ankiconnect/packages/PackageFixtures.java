@@ -1,35 +1,40 @@
 package dev.ankiconnect.packages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.ankiconnect.apkg.AnkiPackage;
+import dev.ankiconnect.apkg.ApkgCard;
+import dev.ankiconnect.apkg.ApkgNote;
 import dev.ankiconnect.apkg.PackageReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.UUID;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.ankiconnect.apkg.ApkgCard;
-import dev.ankiconnect.apkg.ApkgNote;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /** A package directory for one IT deployment, filled with the real fixtures of src/test/resources/pkg. */
 final class PackageFixtures {
 
-    static final String[] FILES = {"anki-pylib-media.apkg", "ankidroid-templates.apkg",
-        "srs-converter-mixed-legacy-2.apkg", "anki-pwa-music-intervals.apkg", "orbit-test-collection.colpkg"};
+    static final String[] FILES = {
+        "anki-pylib-media.apkg",
+        "ankidroid-templates.apkg",
+        "srs-converter-mixed-legacy-2.apkg",
+        "anki-pwa-music-intervals.apkg",
+        "orbit-test-collection.colpkg"
+    };
 
     /** Kept in src/test/resources/packages/. */
     static final String GOV_VOCAB = "anki-pwa-ap-gov-vocab.apkg";
 
-    private PackageFixtures() {
-    }
+    private PackageFixtures() {}
 
     /** A fresh directory under target/it-data holding copies of the fixtures. */
     static Path newDir(String name) {
@@ -40,7 +45,9 @@ final class PackageFixtures {
             for (String f : FILES) {
                 Files.copy(source(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.copy(Path.of("src/test/resources/packages", GOV_VOCAB).toAbsolutePath(), dir.resolve(GOV_VOCAB),
+            Files.copy(
+                    Path.of("src/test/resources/packages", GOV_VOCAB).toAbsolutePath(),
+                    dir.resolve(GOV_VOCAB),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,14 +89,20 @@ final class PackageFixtures {
             assertEquals(n.id(), g.id(), n.guid());
             assertEquals(n.fields(), g.fields(), n.guid());
             // an export without scheduling drops the marked and leech tags, as Anki's does
-            assertEquals(new TreeSet<>(n.tagList().stream().filter(t -> scheduling
-                    || !(t.equalsIgnoreCase("marked") || t.equalsIgnoreCase("leech"))).toList()),
-                    new TreeSet<>(g.tagList()), n.guid());
+            assertEquals(
+                    new TreeSet<>(n.tagList().stream()
+                            .filter(t -> scheduling || !(t.equalsIgnoreCase("marked") || t.equalsIgnoreCase("leech")))
+                            .toList()),
+                    new TreeSet<>(g.tagList()),
+                    n.guid());
             // a clash with a note type of the same name adds "+" (Anki's rule)
             String name = expected.notetypes().get(n.mid()).getString("name");
             String gotName = actual.notetypes().get(g.mid()).getString("name");
-            assertTrue(gotName.equals(name) || gotName.matches(java.util.regex.Pattern.quote(name) + "\\++"), name + " vs " + gotName);
-            assertEquals(expected.notetypes().get(n.mid()).getJsonArray("flds").size(),
+            assertTrue(
+                    gotName.equals(name) || gotName.matches(java.util.regex.Pattern.quote(name) + "\\++"),
+                    name + " vs " + gotName);
+            assertEquals(
+                    expected.notetypes().get(n.mid()).getJsonArray("flds").size(),
                     actual.notetypes().get(g.mid()).getJsonArray("flds").size());
         }
         Map<Long, ApkgCard> wantCards = cardsById(expected);
@@ -100,10 +113,15 @@ final class PackageFixtures {
             ApkgCard g = gotCards.get(c.id());
             assertEquals(c.nid(), g.nid());
             assertEquals(c.ord(), g.ord());
-            assertEquals(expected.decks().get(c.odid() != 0 && !scheduling ? c.odid() : c.did()).getString("name"),
-                    actual.decks().get(g.did()).getString("name"), "deck of card " + c.id());
+            assertEquals(
+                    expected.decks()
+                            .get(c.odid() != 0 && !scheduling ? c.odid() : c.did())
+                            .getString("name"),
+                    actual.decks().get(g.did()).getString("name"),
+                    "deck of card " + c.id());
             if (scheduling) {
-                assertEquals(List.of(c.type(), c.queue(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left(), c.flags()),
+                assertEquals(
+                        List.of(c.type(), c.queue(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left(), c.flags()),
                         List.of(g.type(), g.queue(), g.ivl(), g.factor(), g.reps(), g.lapses(), g.left(), g.flags()),
                         "card " + c.id());
                 assertEquals(c.data(), g.data());

@@ -36,13 +36,15 @@ class PackageHttpIT {
 
     static final Path DIR = PackageFixtures.newDir("packagehttp");
     static final String KEY = "s3cret";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("packagehttp", Map.of("packageDir", DIR.toString(), "apiKey", KEY,
-                "maxPackageBytes", "100000"));
+        return Deployments.war(
+                "packagehttp", Map.of("packageDir", DIR.toString(), "apiKey", KEY, "maxPackageBytes", "100000"));
     }
 
     @ArquillianResource
@@ -73,7 +75,8 @@ class PackageHttpIT {
     }
 
     private HttpResponse<byte[]> download(String query, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("packages/export?" + query)).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(base.resolve("packages/export?" + query)).GET();
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -92,7 +95,9 @@ class PackageHttpIT {
 
         HttpResponse<byte[]> d = download("deck=" + q("Test - Mixed Types") + "&includeSched=true&key=" + KEY);
         assertEquals(200, d.statusCode());
-        assertEquals("application/octet-stream", d.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/octet-stream",
+                d.headers().firstValue("Content-Type").orElse(""));
         assertTrue(d.headers().firstValue("Content-Disposition").orElse("").contains("Test - Mixed Types.apkg"));
         AnkiPackage source = PackageFixtures.read(DIR.resolve("srs-converter-mixed-legacy-2.apkg"));
         try (AnkiPackage got = new PackageReader().read(new ByteArrayInputStream(d.body()))) {
@@ -100,11 +105,15 @@ class PackageHttpIT {
             assertEquals(13, got.cards().size());
             assertEquals(26, got.revlog().size());
             assertEquals(1, got.media().size());
-            assertArrayEquals(source.media().get(0).readAllBytes(), got.media().get(0).readAllBytes());
+            assertArrayEquals(
+                    source.media().get(0).readAllBytes(), got.media().get(0).readAllBytes());
         }
         // no temporary files stay in the package directory
         try (var files = Files.list(DIR)) {
-            assertEquals(0, files.filter(f -> f.getFileName().toString().startsWith(".")).count());
+            assertEquals(
+                    0,
+                    files.filter(f -> f.getFileName().toString().startsWith("."))
+                            .count());
         }
     }
 
@@ -113,7 +122,9 @@ class PackageHttpIT {
         HttpResponse<byte[]> r = upload("anki-pylib-media.apkg");
         assertEquals(403, r.statusCode());
         assertEquals("valid api key must be provided", json(r).getString("error"));
-        assertEquals(403, upload("anki-pylib-media.apkg", "X-AnkiConnect-Key", "wrong").statusCode());
+        assertEquals(
+                403,
+                upload("anki-pylib-media.apkg", "X-AnkiConnect-Key", "wrong").statusCode());
         assertEquals(403, download("deck=Default").statusCode());
         assertEquals(403, download("deck=Default&key=wrong").statusCode());
         assertEquals(200, download("deck=Default", "X-AnkiConnect-Key", KEY).statusCode());
@@ -121,14 +132,21 @@ class PackageHttpIT {
 
     @Test
     void refusedOriginGets403AndAllowedOriginItsCorsHeader() throws Exception {
-        assertEquals(403, download("deck=Default&key=" + KEY, "Origin", "https://evil.example").statusCode());
+        assertEquals(
+                403,
+                download("deck=Default&key=" + KEY, "Origin", "https://evil.example")
+                        .statusCode());
         HttpResponse<byte[]> ok = download("deck=Default&key=" + KEY, "Origin", "http://127.0.0.1:8000");
         assertEquals(200, ok.statusCode());
-        assertEquals("http://127.0.0.1:8000", ok.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals(
+                "http://127.0.0.1:8000",
+                ok.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
         HttpResponse<byte[]> pre = send(HttpRequest.newBuilder(base.resolve("packages/import"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost"));
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost"));
         assertEquals(200, pre.statusCode());
-        assertEquals("*", pre.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
+        assertEquals(
+                "*", pre.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
     }
 
     @Test
@@ -139,12 +157,16 @@ class PackageHttpIT {
         Files.write(huge, new byte[200_000]);
         HttpResponse<byte[]> tooLarge = upload("huge.bin", "X-AnkiConnect-Key", KEY);
         assertEquals(413, tooLarge.statusCode());
-        assertEquals("package is larger than the limit of 100000 bytes (maxPackageBytes)", json(tooLarge).getString("error"));
+        assertEquals(
+                "package is larger than the limit of 100000 bytes (maxPackageBytes)",
+                json(tooLarge).getString("error"));
 
         Files.writeString(DIR.resolve("junk.bin"), "not a zip");
         HttpResponse<byte[]> junk = upload("junk.bin", "X-AnkiConnect-Key", KEY);
         assertEquals(400, junk.statusCode());
-        assertTrue(json(junk).getString("error").startsWith("Not an Anki package: "), json(junk).toString());
+        assertTrue(
+                json(junk).getString("error").startsWith("Not an Anki package: "),
+                json(junk).toString());
 
         HttpResponse<byte[]> missing = download("deck=Nope&key=" + KEY);
         assertEquals(404, missing.statusCode());
@@ -153,7 +175,11 @@ class PackageHttpIT {
         HttpResponse<byte[]> wrong = send(HttpRequest.newBuilder(base.resolve("packages/export?key=" + KEY))
                 .POST(HttpRequest.BodyPublishers.ofString("x")));
         assertEquals(405, wrong.statusCode());
-        assertEquals(404, send(HttpRequest.newBuilder(base.resolve("packages/other?key=" + KEY)).GET()).statusCode());
+        assertEquals(
+                404,
+                send(HttpRequest.newBuilder(base.resolve("packages/other?key=" + KEY))
+                                .GET())
+                        .statusCode());
     }
 
     /** The README's curl commands that send a key, run as written (only the host and port become this server's). */
@@ -165,8 +191,13 @@ class PackageHttpIT {
     @Test
     void theJsonEndpointStillWorksBesideIt() {
         AnkiClient client = new AnkiClient(url);
-        JsonObject reply = client.json(Json.createObjectBuilder().add("action", "version").add("version", 6)
-                .add("key", KEY).build().toString()).asJsonObject();
+        JsonObject reply = client.json(Json.createObjectBuilder()
+                        .add("action", "version")
+                        .add("version", 6)
+                        .add("key", KEY)
+                        .build()
+                        .toString())
+                .asJsonObject();
         assertEquals(6, reply.getInt("result"));
     }
 }

@@ -31,7 +31,8 @@ class PackageImporterTest {
 
         AnkiPackage note = pkg(0, Json.PROVIDER.createObjectBuilder().build());
         note.notes().add(new ApkgNote(NOW + 86_400_001L, "g", 1, 0, 0, "", "a", "a", 0, 0, ""));
-        assertEquals("package is invalid: note id " + (NOW + 86_400_001L) + " lies more than a day in the future",
+        assertEquals(
+                "package is invalid: note id " + (NOW + 86_400_001L) + " lies more than a day in the future",
                 ApiErrors.message(assertThrows(Refusal.class, () -> PackageImporter.checkIds(note, NOW))));
 
         AnkiPackage card = pkg(0, Json.PROVIDER.createObjectBuilder().build());
@@ -48,7 +49,13 @@ class PackageImporterTest {
         long nowSecs = NOW / 1000;
         long crt = nowSecs - 100L * 86_400;
         int offset = dev.ankiconnect.scheduler.Timing.minutesWest(ZoneId.systemDefault(), nowSecs);
-        AnkiPackage p = pkg(crt, Json.PROVIDER.createObjectBuilder().add("creationOffset", offset).add("rollover", 4).build());
+        AnkiPackage p = pkg(
+                crt,
+                Json.PROVIDER
+                        .createObjectBuilder()
+                        .add("creationOffset", offset)
+                        .add("rollover", 4)
+                        .build());
         int today = PackageImporter.sourceToday(p, nowSecs);
         // 100 days after creation, give or take the rollover hour
         assertEquals(100, today, 1);

@@ -15,7 +15,6 @@ import jakarta.json.JsonValue;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,9 +60,14 @@ class PackageMergeIT {
         src.notetypes().forEach((id, json) -> {
             if (extraField) {
                 var flds = Json.createArrayBuilder(json.getJsonArray("flds"));
-                flds.add(Json.createObjectBuilder(json.getJsonArray("flds").getJsonObject(0)).add("name", "Extra")
-                        .add("ord", json.getJsonArray("flds").size()).remove("id"));
-                changed.notetypes().put(id, Json.createObjectBuilder(json).add("flds", flds).build());
+                flds.add(Json.createObjectBuilder(json.getJsonArray("flds").getJsonObject(0))
+                        .add("name", "Extra")
+                        .add("ord", json.getJsonArray("flds").size())
+                        .remove("id"));
+                changed.notetypes()
+                        .put(
+                                id,
+                                Json.createObjectBuilder(json).add("flds", flds).build());
             } else {
                 changed.notetypes().put(id, json);
             }
@@ -75,8 +79,19 @@ class PackageMergeIT {
             if (extraField) {
                 flds = flds + "\u001f";
             }
-            changed.notes().add(new ApkgNote(n.id(), n.guid(), n.mid(), mod, n.usn(), i < 2 ? " newtag " : n.tags(), flds,
-                    n.sfld(), n.csum(), n.flags(), n.data()));
+            changed.notes()
+                    .add(new ApkgNote(
+                            n.id(),
+                            n.guid(),
+                            n.mid(),
+                            mod,
+                            n.usn(),
+                            i < 2 ? " newtag " : n.tags(),
+                            flds,
+                            n.sfld(),
+                            n.csum(),
+                            n.flags(),
+                            n.data()));
         }
         changed.cards().addAll(src.cards());
         new PackageWriter().write(changed, out, PackageWriter.Options.legacy2(true));
@@ -90,7 +105,8 @@ class PackageMergeIT {
         ApkgNote second = source.notes().get(1);
         writeChanged(source, DIR.resolve("templates-changed.apkg"), first.mod() + 10, second.mod() - 10, false);
         assertEquals(JsonValue.TRUE, packages.importPackage("templates-changed.apkg"));
-        Map<String, ApkgNote> got = PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after.apkg", true));
+        Map<String, ApkgNote> got =
+                PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after.apkg", true));
         assertEquals("changed 0" + first.flds(), got.get(first.guid()).flds());
         assertEquals(List.of("newtag"), got.get(first.guid()).tagList());
         assertEquals(first.mod() + 10, got.get(first.guid()).mod());
@@ -102,16 +118,21 @@ class PackageMergeIT {
         // another schema under the same note type id: the notes are conflicting and skipped, the
         // note type is added as a copy, and a second import reuses that copy
         List<String> modelsBefore = new ArrayList<>();
-        client.call("modelNames").asJsonArray().forEach(v -> modelsBefore.add(((jakarta.json.JsonString) v).getString()));
+        client.call("modelNames")
+                .asJsonArray()
+                .forEach(v -> modelsBefore.add(((jakarta.json.JsonString) v).getString()));
         writeChanged(source, DIR.resolve("templates-schema.apkg"), first.mod() + 20, second.mod() + 20, true);
         assertEquals(JsonValue.TRUE, packages.importPackage("templates-schema.apkg"));
         assertEquals(JsonValue.TRUE, packages.importPackage("templates-schema.apkg"));
         List<String> modelsAfter = new ArrayList<>();
-        client.call("modelNames").asJsonArray().forEach(v -> modelsAfter.add(((jakarta.json.JsonString) v).getString()));
+        client.call("modelNames")
+                .asJsonArray()
+                .forEach(v -> modelsAfter.add(((jakarta.json.JsonString) v).getString()));
         Set<Long> usedMids = new TreeSet<>();
         source.notes().forEach(n -> usedMids.add(n.mid()));
         assertEquals(modelsBefore.size() + usedMids.size(), modelsAfter.size(), modelsAfter.toString());
-        Map<String, ApkgNote> after = PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after2.apkg", true));
+        Map<String, ApkgNote> after =
+                PackageFixtures.byGuid(packages.export("1-TEMPLATES", "templates-after2.apkg", true));
         assertEquals("changed 0" + first.flds(), after.get(first.guid()).flds());
         assertEquals(48, after.size());
     }
@@ -126,13 +147,23 @@ class PackageMergeIT {
         copy.decks().putAll(source.decks());
         copy.deckConfigs().putAll(source.deckConfigs());
         for (ApkgNote n : source.notes()) {
-            copy.notes().add(new ApkgNote(n.id(), "copy" + n.guid(), n.mid(), n.mod(), n.usn(), n.tags(), n.flds(), n.sfld(),
-                    n.csum(), n.flags(), n.data()));
+            copy.notes()
+                    .add(new ApkgNote(
+                            n.id(),
+                            "copy" + n.guid(),
+                            n.mid(),
+                            n.mod(),
+                            n.usn(),
+                            n.tags(),
+                            n.flds(),
+                            n.sfld(),
+                            n.csum(),
+                            n.flags(),
+                            n.data()));
         }
         copy.cards().addAll(source.cards());
         copy.revlog().addAll(source.revlog());
-        new PackageWriter().write(copy, DIR.resolve("srs-copy.apkg"),
-                PackageWriter.Options.legacy2(true));
+        new PackageWriter().write(copy, DIR.resolve("srs-copy.apkg"), PackageWriter.Options.legacy2(true));
         assertEquals(JsonValue.TRUE, packages.importPackage("srs-copy.apkg"));
 
         AnkiPackage exported = packages.export("Test - Mixed Types", "srs-both.apkg", true);
@@ -154,7 +185,8 @@ class PackageMergeIT {
         assertTrue(exportedCardIds.containsAll(copiedCardIds));
         for (ApkgCard c : exported.cards()) {
             if (copiedCardIds.contains(c.id())) {
-                assertTrue(got.values().stream().anyMatch(n -> n.id() == c.nid() && n.guid().startsWith("copy")));
+                assertTrue(got.values().stream()
+                        .anyMatch(n -> n.id() == c.nid() && n.guid().startsWith("copy")));
             }
         }
         // the review history ids were all taken: only the first import's 26 rows exist
@@ -168,8 +200,11 @@ class PackageMergeIT {
         AnkiPackage source = PackageFixtures.read(DIR.resolve("orbit-test-collection.colpkg"));
         assertEquals(JsonValue.TRUE, packages.importPackage("orbit-test-collection.colpkg"));
         for (ApkgMediaFile m : source.media()) {
-            assertEquals(java.util.Base64.getEncoder().encodeToString(m.readAllBytes()),
-                    ((jakarta.json.JsonString) client.call("retrieveMediaFile", PackageClient.params("filename", m.name()))).getString());
+            assertEquals(
+                    java.util.Base64.getEncoder().encodeToString(m.readAllBytes()),
+                    ((jakarta.json.JsonString)
+                                    client.call("retrieveMediaFile", PackageClient.params("filename", m.name())))
+                            .getString());
         }
         AnkiPackage exported = packages.export("Default", "orbit-default.apkg", true);
         assertEquals(5, exported.notes().size());

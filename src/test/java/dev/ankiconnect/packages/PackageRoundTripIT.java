@@ -57,25 +57,54 @@ class PackageRoundTripIT {
 
     private static List<String> notes(AnkiPackage p) {
         List<String> out = new ArrayList<>();
-        p.notes().stream().sorted(Comparator.comparingLong(ApkgNote::id)).forEach(n -> out.add(List.of(n.id(), n.guid(),
-                p.notetypes().get(n.mid()).getString("name"), n.mod(), n.tags(), n.flds(), n.sfld(), n.csum(),
-                n.flags(), n.data()).toString()));
+        p.notes().stream()
+                .sorted(Comparator.comparingLong(ApkgNote::id))
+                .forEach(n -> out.add(List.of(
+                                n.id(),
+                                n.guid(),
+                                p.notetypes().get(n.mid()).getString("name"),
+                                n.mod(),
+                                n.tags(),
+                                n.flds(),
+                                n.sfld(),
+                                n.csum(),
+                                n.flags(),
+                                n.data())
+                        .toString()));
         return out;
     }
 
     private static List<String> cards(AnkiPackage p) {
         List<String> out = new ArrayList<>();
-        p.cards().stream().sorted(Comparator.comparingLong(ApkgCard::id)).forEach(c -> out.add(List.of(c.id(), c.nid(),
-                p.decks().get(c.did()).getString("name"), c.ord(), c.mod(), c.type(), c.queue(), c.due(), c.ivl(),
-                c.factor(), c.reps(), c.lapses(), c.left(), c.odue(),
-                c.odid() == 0 ? "" : p.decks().get(c.odid()).getString("name"), c.flags(), c.data()).toString()));
+        p.cards().stream()
+                .sorted(Comparator.comparingLong(ApkgCard::id))
+                .forEach(c -> out.add(List.of(
+                                c.id(),
+                                c.nid(),
+                                p.decks().get(c.did()).getString("name"),
+                                c.ord(),
+                                c.mod(),
+                                c.type(),
+                                c.queue(),
+                                c.due(),
+                                c.ivl(),
+                                c.factor(),
+                                c.reps(),
+                                c.lapses(),
+                                c.left(),
+                                c.odue(),
+                                c.odid() == 0 ? "" : p.decks().get(c.odid()).getString("name"),
+                                c.flags(),
+                                c.data())
+                        .toString()));
         return out;
     }
 
     private static List<ApkgRevlogEntry> revlog(AnkiPackage p) {
         List<ApkgRevlogEntry> out = new ArrayList<>();
-        p.revlog().forEach(r -> out.add(new ApkgRevlogEntry(r.id(), r.cid(), 0, r.ease(), r.ivl(), r.lastIvl(),
-                r.factor(), r.time(), r.type())));
+        p.revlog()
+                .forEach(r -> out.add(new ApkgRevlogEntry(
+                        r.id(), r.cid(), 0, r.ease(), r.ivl(), r.lastIvl(), r.factor(), r.time(), r.type())));
         out.sort(Comparator.comparingLong(ApkgRevlogEntry::id));
         return out;
     }
@@ -96,7 +125,8 @@ class PackageRoundTripIT {
     }
 
     @Test
-    void exportsImportIntoAFreshServerIdentically(@ArquillianResource @OperateOnDeployment("first") URL first,
+    void exportsImportIntoAFreshServerIdentically(
+            @ArquillianResource @OperateOnDeployment("first") URL first,
             @ArquillianResource @OperateOnDeployment("second") URL second) {
         roundTrip(first, second, "srs-converter-mixed-legacy-2.apkg", "Test - Mixed Types", true);
         roundTrip(first, second, "ankidroid-templates.apkg", "1-TEMPLATES", true);

@@ -23,8 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReadmeCurls {
 
-    private ReadmeCurls() {
-    }
+    private ReadmeCurls() {}
 
     /** The README's package curl lines, those with the example key {@code s3cret} or those without. */
     static List<String> commands(boolean withKey) throws Exception {
@@ -40,10 +39,17 @@ final class ReadmeCurls {
     /** {@code envelope} holds the key member, if any, for the createDeck that makes "My Deck". */
     static void run(URL server, boolean withKey, JsonObjectBuilder envelope, Path parent) throws Exception {
         List<String> commands = commands(withKey);
-        assertTrue(commands.size() >= 2 && commands.stream().anyMatch(c -> c.contains("/packages/import"))
-                && commands.stream().anyMatch(c -> c.contains("/packages/export")), "README examples: " + commands);
-        new AnkiClient(server).json(envelope.add("action", "createDeck").add("version", 6)
-                .add("params", Json.createObjectBuilder().add("deck", "My Deck")).build().toString());
+        assertTrue(
+                commands.size() >= 2
+                        && commands.stream().anyMatch(c -> c.contains("/packages/import"))
+                        && commands.stream().anyMatch(c -> c.contains("/packages/export")),
+                "README examples: " + commands);
+        new AnkiClient(server)
+                .json(envelope.add("action", "createDeck")
+                        .add("version", 6)
+                        .add("params", Json.createObjectBuilder().add("deck", "My Deck"))
+                        .build()
+                        .toString());
         String base = server.toString().replaceAll("/$", "");
         Path work = Files.createTempDirectory(parent, "readme-");
         for (String command : commands) {
@@ -55,7 +61,10 @@ final class ReadmeCurls {
             } else {
                 assertEquals("", shell(work, line), line);
                 try (AnkiPackage got = new PackageReader().read(work.resolve("Deck.apkg"))) {
-                    assertTrue(got.decks().values().stream().anyMatch(d -> d.getString("name").equals("My Deck")), line);
+                    assertTrue(
+                            got.decks().values().stream()
+                                    .anyMatch(d -> d.getString("name").equals("My Deck")),
+                            line);
                 }
             }
         }
@@ -63,8 +72,10 @@ final class ReadmeCurls {
 
     /** Runs a command line in {@code dir} with bash; fails unless it exits 0 within a minute; returns its stdout. */
     private static String shell(Path dir, String command) throws Exception {
-        Process p = new ProcessBuilder("bash", "-c", command).directory(dir.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder("bash", "-c", command)
+                .directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), command);
         assertEquals(0, p.exitValue(), command + " printed " + out);

@@ -27,9 +27,11 @@ class NewCollectionIT {
     @Test
     void freshProfile_hasTheDefaultDeckAndTheStockNoteTypes() {
         AnkiClient client = new AnkiClient(url);
-        assertEquals("{\"result\": {\"Default\": 1}, \"error\": null}",
+        assertEquals(
+                "{\"result\": {\"Default\": 1}, \"error\": null}",
                 client.post("{\"action\": \"deckNamesAndIds\", \"version\": 6}").body());
-        assertEquals("[\"Basic\",\"Basic (and reversed card)\",\"Basic (optional reversed card)\","
+        assertEquals(
+                "[\"Basic\",\"Basic (and reversed card)\",\"Basic (optional reversed card)\","
                         + "\"Basic (type in the answer)\",\"Cloze\",\"Image Occlusion\"]",
                 client.call("modelNames").toString());
     }

@@ -12,18 +12,37 @@ class SchedulingRowsTest {
 
     @Test
     void cardData_roundTripsAndKeepsCustomData() {
-        Card card = new Card().id(7).nid(3).did(1).type(2).queue(2).due(120).ivl(10).factor(2500).reps(4).lapses(1)
-                .left(0).odue(0).odid(0).data("{\"pos\": 5, \"cd\": {\"x\": 1}}");
+        Card card = new Card()
+                .id(7)
+                .nid(3)
+                .did(1)
+                .type(2)
+                .queue(2)
+                .due(120)
+                .ivl(10)
+                .factor(2500)
+                .reps(4)
+                .lapses(1)
+                .left(0)
+                .odue(0)
+                .odid(0)
+                .data("{\"pos\": 5, \"cd\": {\"x\": 1}}");
         SchedulingCard s = SchedulingRows.card(card);
         assertEquals(5, s.originalPosition());
         assertNull(s.memory());
-        SchedulingCard changed = s.toBuilder().memory(new MemoryState(12.345678f, 5.123456f)).desiredRetention(0.9f)
-                .decay(0.1542f).lastReviewTime(1_700_000_000L).due(130).build();
+        SchedulingCard changed = s.toBuilder()
+                .memory(new MemoryState(12.345678f, 5.123456f))
+                .desiredRetention(0.9f)
+                .decay(0.1542f)
+                .lastReviewTime(1_700_000_000L)
+                .due(130)
+                .build();
         SchedulingRows.apply(changed, card, 1_700_000_001L);
         assertEquals(130, card.due());
         assertEquals(1_700_000_001L, card.mtime());
         assertEquals(-1, card.usn());
-        assertEquals("{\"cd\": {\"x\": 1}, \"pos\": 5, \"s\": 12.3457, \"d\": 5.123, \"dr\": 0.9, \"decay\": 0.154, \"lrt\": 1700000000}",
+        assertEquals(
+                "{\"cd\": {\"x\": 1}, \"pos\": 5, \"s\": 12.3457, \"d\": 5.123, \"dr\": 0.9, \"decay\": 0.154, \"lrt\": 1700000000}",
                 card.data());
         SchedulingCard back = SchedulingRows.card(card);
         assertEquals(12.3457f, back.memory().stability());

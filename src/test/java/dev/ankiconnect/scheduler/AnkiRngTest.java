@@ -22,7 +22,9 @@ class AnkiRngTest {
         for (int i = 0; i < first.length; i++) {
             seed[i] = (byte) first[i];
         }
-        assertEquals(Long.parseUnsignedLong("10719222850664546238"), AnkiRng.fromSeed(seed).nextU64());
+        assertEquals(
+                Long.parseUnsignedLong("10719222850664546238"),
+                AnkiRng.fromSeed(seed).nextU64());
     }
 
     @Test

@@ -16,16 +16,28 @@ class CardOpsTest {
     static final long MS = 1_700_000_000_500L;
 
     static SchedulingCard reviewCard() {
-        return new SchedulingCard.Builder().id(11).type(2).queue(2).due(105).ivl(10).factor(2300).reps(8).lapses(2)
-                .originalPosition(4).memory(new MemoryState(10f, 5.5f)).lastReviewTime(1_699_000_000L).build();
+        return new SchedulingCard.Builder()
+                .id(11)
+                .type(2)
+                .queue(2)
+                .due(105)
+                .ivl(10)
+                .factor(2300)
+                .reps(8)
+                .lapses(2)
+                .originalPosition(4)
+                .memory(new MemoryState(10f, 5.5f))
+                .lastReviewTime(1_699_000_000L)
+                .build();
     }
 
     @Test
     void forgetRestoresPositionAndKeepsCountsAsForgetCardsDoes() {
         CardOps.Rescheduled r = CardOps.forget(reviewCard(), 50, true, false, MS);
         SchedulingCard c = r.card();
-        assertEquals(List.of(0, 0, 4, 0, 0, 8, 2), List.of(c.type(), c.queue(), c.due(), c.ivl(), c.factor(), c.reps(),
-                c.lapses()));
+        assertEquals(
+                List.of(0, 0, 4, 0, 0, 8, 2),
+                List.of(c.type(), c.queue(), c.due(), c.ivl(), c.factor(), c.reps(), c.lapses()));
         assertNull(c.memory());
         assertNull(c.originalPosition());
         assertFalse(r.positionUsed());
@@ -34,7 +46,11 @@ class CardOpsTest {
 
     @Test
     void forgetWithoutKnownPositionUsesNextPositionAndCanResetCounts() {
-        SchedulingCard noPos = reviewCard().toBuilder().originalPosition(null).odid(9).odue(120).build();
+        SchedulingCard noPos = reviewCard().toBuilder()
+                .originalPosition(null)
+                .odid(9)
+                .odue(120)
+                .build();
         CardOps.Rescheduled r = CardOps.forget(noPos, 50, true, true, MS);
         assertEquals(50, r.card().due());
         assertTrue(r.positionUsed());
@@ -51,8 +67,7 @@ class CardOpsTest {
         assertEquals(new DueDateSpec(1, 1, true), DueDateSpec.parse("1!"));
         assertEquals(new DueDateSpec(3, 7, false), DueDateSpec.parse("3-7"));
         assertEquals(new DueDateSpec(3, 7, true), DueDateSpec.parse("7-3!"));
-        for (String bad : new String[] {"", "x", "-5", " 1", "1 ", "1-", "1!!", "1.5", "3-7-9", "!",
-                "4294967296"}) {
+        for (String bad : new String[] {"", "x", "-5", " 1", "1 ", "1-", "1!!", "1.5", "3-7-9", "!", "4294967296"}) {
             assertThrows(IllegalArgumentException.class, () -> DueDateSpec.parse(bad), bad);
         }
         assertThrows(IllegalArgumentException.class, () -> DueDateSpec.parse("2147483648"), "beyond int");
@@ -81,7 +96,9 @@ class CardOpsTest {
     void setDueDateKeepsReviewIntervalUnlessBang() {
         SchedulingCard card = reviewCard().toBuilder().memory(null).build();
         CardOps.Rescheduled keep = CardOps.setDueDate(card, 1, false, 2.5f, false, T, MS);
-        assertEquals(List.of(101, 10, 2300), List.of(keep.card().due(), keep.card().ivl(), keep.card().factor()));
+        assertEquals(
+                List.of(101, 10, 2300),
+                List.of(keep.card().due(), keep.card().ivl(), keep.card().factor()));
         assertEquals(new RevlogEntry(MS, 11, 0, 10, 10, 2300, 0, 4), keep.revlog());
         CardOps.Rescheduled bang = CardOps.setDueDate(card, 1, true, 2.5f, false, T, MS);
         assertEquals(1, bang.card().ivl());
@@ -92,9 +109,13 @@ class CardOpsTest {
         // last review 11 days before the next rollover (floor of 1_010_000 s / 86400 = 11)
         CardOps.Rescheduled r = CardOps.setDueDate(reviewCard(), 2, false, 2.5f, true, T, MS);
         assertEquals(13, r.card().ivl());
-        assertEquals((int) (new MemoryState(10f, 5.5f).shiftedDifficulty() * 1000f), r.revlog().factor());
+        assertEquals(
+                (int) (new MemoryState(10f, 5.5f).shiftedDifficulty() * 1000f),
+                r.revlog().factor());
         SchedulingCard noLrt = reviewCard().toBuilder().lastReviewTime(null).build();
-        assertEquals(10 + (102 - 105), CardOps.setDueDate(noLrt, 2, false, 2.5f, true, T, MS).card().ivl());
+        assertEquals(
+                10 + (102 - 105),
+                CardOps.setDueDate(noLrt, 2, false, 2.5f, true, T, MS).card().ivl());
     }
 
     @Test

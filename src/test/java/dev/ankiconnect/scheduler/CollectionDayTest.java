@@ -24,7 +24,9 @@ class CollectionDayTest {
         assertEquals(4, CollectionDay.rolloverHour(null));
         assertEquals(9, at(null, "2024-01-11T03:59:59+01:00").today());
         assertEquals(10, at(null, "2024-01-11T04:00:00+01:00").today());
-        assertEquals(epoch("2024-01-12T04:00:00+01:00"), at(null, "2024-01-11T04:00:00+01:00").nextDayAt());
+        assertEquals(
+                epoch("2024-01-12T04:00:00+01:00"),
+                at(null, "2024-01-11T04:00:00+01:00").nextDayAt());
     }
 
     @Test
@@ -37,7 +39,9 @@ class CollectionDayTest {
         // 23:00 rollover: until 23:00 it is still the day before
         assertEquals(9, at(23L, "2024-01-11T22:59:59+01:00").today());
         assertEquals(10, at(23L, "2024-01-11T23:00:00+01:00").today());
-        assertEquals(epoch("2024-01-12T23:00:00+01:00"), at(23L, "2024-01-11T23:00:00+01:00").nextDayAt());
+        assertEquals(
+                epoch("2024-01-12T23:00:00+01:00"),
+                at(23L, "2024-01-11T23:00:00+01:00").nextDayAt());
     }
 
     @Test
@@ -69,9 +73,11 @@ class CollectionDayTest {
 
     @Test
     void creationTimeIsTheCreationDaysDefaultRollover() {
-        assertEquals(epoch("2024-01-11T04:00:00+01:00"),
+        assertEquals(
+                epoch("2024-01-11T04:00:00+01:00"),
                 CollectionDay.creationTime(epoch("2024-01-11T15:30:00+01:00") * 1000, BERLIN));
-        assertEquals(epoch("2024-01-10T04:00:00+01:00"),
+        assertEquals(
+                epoch("2024-01-10T04:00:00+01:00"),
                 CollectionDay.creationTime(epoch("2024-01-11T03:59:00+01:00") * 1000, BERLIN));
     }
 }

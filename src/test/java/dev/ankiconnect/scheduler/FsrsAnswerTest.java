@@ -34,8 +34,14 @@ class FsrsAnswerTest {
 
         // Same day (elapsed 0): short-term update; S stays 2.3065 because the factor is floored at 1.
         AnswerResult g = Scheduler.answer(c, Rating.GOOD, ctx(Preset.defaults()), MS, 0);
-        assertEquals(List.of(2, 2, 102, 2, 2500), List.of(g.card().type(), g.card().queue(), g.card().due(),
-                g.card().ivl(), g.card().factor()));
+        assertEquals(
+                List.of(2, 2, 102, 2, 2500),
+                List.of(
+                        g.card().type(),
+                        g.card().queue(),
+                        g.card().due(),
+                        g.card().ivl(),
+                        g.card().factor()));
         assertEquals(2.3065f, g.card().memory().stability(), 1e-6);
         assertEquals(MODEL.next(c.memory(), Rating.GOOD, 0), g.card().memory());
     }
@@ -62,8 +68,17 @@ class FsrsAnswerTest {
     void reviewCardAtTargetRetention() {
         MemoryState m = new MemoryState(10f, 5f);
         long lrt = NEXT_DAY - 10 * 86_400L - 5; // 10 whole days before the next rollover
-        SchedulingCard card = new SchedulingCard.Builder().id(CID).type(2).queue(2).due(100).ivl(10).factor(2500)
-                .reps(6).memory(m).lastReviewTime(lrt).build();
+        SchedulingCard card = new SchedulingCard.Builder()
+                .id(CID)
+                .type(2)
+                .queue(2)
+                .due(100)
+                .ivl(10)
+                .factor(2500)
+                .reps(6)
+                .memory(m)
+                .lastReviewTime(lrt)
+                .build();
         assertEquals(0.9f, MODEL.retrievability(10f, 10f), 1e-6);
         NextState[] s = Scheduler.nextStates(card, ctx(Preset.defaults()));
         for (Rating r : List.of(Rating.HARD, Rating.GOOD, Rating.EASY)) {
@@ -83,8 +98,9 @@ class FsrsAnswerTest {
         AnswerResult again = Scheduler.answer(card, Rating.AGAIN, ctx(Preset.defaults()), MS, 0);
         MemoryState lapsed = MODEL.next(m, Rating.AGAIN, 10);
         SchedulingCard a = again.card();
-        assertEquals(List.of(3, 1, (int) NOW + 600, 2300, 1, 1), List.of(a.type(), a.queue(), a.due(), a.factor(),
-                a.lapses(), a.left()));
+        assertEquals(
+                List.of(3, 1, (int) NOW + 600, 2300, 1, 1),
+                List.of(a.type(), a.queue(), a.due(), a.factor(), a.lapses(), a.left()));
         assertEquals(Math.max(Fuzz.round(MODEL.interval(lapsed.stability(), 0.9f)), 1), a.ivl());
         assertEquals(lapsed, a.memory());
 
@@ -92,14 +108,24 @@ class FsrsAnswerTest {
         AnswerResult back = Scheduler.answer(a, Rating.GOOD, ctx(Preset.defaults()), MS, 0);
         MemoryState after = MODEL.next(lapsed, Rating.GOOD, 0);
         assertEquals(after, back.card().memory());
-        assertEquals(Math.max(Fuzz.round(MODEL.interval(after.stability(), 0.9f)), 1), back.card().ivl());
+        assertEquals(
+                Math.max(Fuzz.round(MODEL.interval(after.stability(), 0.9f)), 1),
+                back.card().ivl());
         assertEquals(2, back.revlog().type());
     }
 
     @Test
     void missingMemoryIsApproximatedFromSm2() {
-        SchedulingCard card = new SchedulingCard.Builder().id(CID).type(2).queue(2).due(100).ivl(10).factor(2500)
-                .reps(6).lastReviewTime(NEXT_DAY - 10 * 86_400L).build();
+        SchedulingCard card = new SchedulingCard.Builder()
+                .id(CID)
+                .type(2)
+                .queue(2)
+                .due(100)
+                .ivl(10)
+                .factor(2500)
+                .reps(6)
+                .lastReviewTime(NEXT_DAY - 10 * 86_400L)
+                .build();
         MemoryState approx = MODEL.fromSm2(10, 2.5f, 0.9f);
         assertEquals(10f, approx.stability(), 1e-4, "historical retention 0.9 keeps S = ivl");
         AnswerResult r = Scheduler.answer(card, Rating.GOOD, ctx(Preset.defaults()), MS, 0);
@@ -108,8 +134,16 @@ class FsrsAnswerTest {
 
     @Test
     void fsrsOffClearsMemoryState() {
-        SchedulingCard card = new SchedulingCard.Builder().id(CID).type(2).queue(2).due(100).ivl(10).factor(2500)
-                .memory(new MemoryState(10f, 5f)).desiredRetention(0.9f).build();
+        SchedulingCard card = new SchedulingCard.Builder()
+                .id(CID)
+                .type(2)
+                .queue(2)
+                .due(100)
+                .ivl(10)
+                .factor(2500)
+                .memory(new MemoryState(10f, 5f))
+                .desiredRetention(0.9f)
+                .build();
         SchedulerContext sm2 = SchedulerContext.sm2(Preset.defaults(), new Timing(NOW, 100, NEXT_DAY))
                 .withFuzz(FuzzSource.NONE);
         AnswerResult r = Scheduler.answer(card, Rating.GOOD, sm2, MS, 0);
@@ -120,12 +154,21 @@ class FsrsAnswerTest {
 
     @Test
     void deckRetentionOverrideChangesIntervals() {
-        SchedulingCard card = new SchedulingCard.Builder().id(CID).type(2).queue(2).due(100).ivl(10).factor(2500)
-                .memory(new MemoryState(10f, 5f)).lastReviewTime(NEXT_DAY - 10 * 86_400L).build();
+        SchedulingCard card = new SchedulingCard.Builder()
+                .id(CID)
+                .type(2)
+                .queue(2)
+                .due(100)
+                .ivl(10)
+                .factor(2500)
+                .memory(new MemoryState(10f, 5f))
+                .lastReviewTime(NEXT_DAY - 10 * 86_400L)
+                .build();
         SchedulerContext base = ctx(Preset.defaults());
-        SchedulerContext strict = new SchedulerContext(Preset.defaults(), base.timing(), true, false, 0.95f, 1200,
-                FuzzSource.NONE);
+        SchedulerContext strict =
+                new SchedulerContext(Preset.defaults(), base.timing(), true, false, 0.95f, 1200, FuzzSource.NONE);
         assertTrue(Scheduler.nextStates(card, strict)[2].days() < Scheduler.nextStates(card, base)[2].days());
-        assertEquals(0.95f, Scheduler.answer(card, Rating.GOOD, strict, MS, 0).card().desiredRetention());
+        assertEquals(
+                0.95f, Scheduler.answer(card, Rating.GOOD, strict, MS, 0).card().desiredRetention());
     }
 }

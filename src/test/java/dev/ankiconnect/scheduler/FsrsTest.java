@@ -60,7 +60,10 @@ class FsrsTest {
         assertEquals(0.212f, f.initial(Rating.AGAIN).stability());
         assertEquals(2.3065f, f.initial(Rating.GOOD).stability());
         assertEquals(6.4133f, f.initial(Rating.AGAIN).difficulty(), 1e-6);
-        assertEquals(6.4133f - (float) Math.exp(0.8334f * 2) + 1f, f.initial(Rating.GOOD).difficulty(), 1e-5);
+        assertEquals(
+                6.4133f - (float) Math.exp(0.8334f * 2) + 1f,
+                f.initial(Rating.GOOD).difficulty(),
+                1e-5);
         assertEquals(1f, f.initial(Rating.EASY).difficulty(), "clamped to 1");
     }
 

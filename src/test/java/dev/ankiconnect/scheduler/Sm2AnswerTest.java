@@ -20,17 +20,27 @@ class Sm2AnswerTest {
     }
 
     static SchedulerContext ctx(Preset p, long secsUntilRollover) {
-        return SchedulerContext.sm2(p, new Timing(NOW, TODAY, NOW + secsUntilRollover)).withFuzz(FuzzSource.NONE);
+        return SchedulerContext.sm2(p, new Timing(NOW, TODAY, NOW + secsUntilRollover))
+                .withFuzz(FuzzSource.NONE);
     }
 
     static SchedulingCard review(int ivl, int factor, int due) {
-        return new SchedulingCard.Builder().id(CID).type(2).queue(2).ivl(ivl).factor(factor).due(due).reps(5)
-                .originalPosition(7).build();
+        return new SchedulingCard.Builder()
+                .id(CID)
+                .type(2)
+                .queue(2)
+                .ivl(ivl)
+                .factor(factor)
+                .due(due)
+                .reps(5)
+                .originalPosition(7)
+                .build();
     }
 
-    static void assertCard(SchedulingCard c, int type, int queue, int due, int ivl, int factor, int reps, int lapses,
-                           int left) {
-        assertEquals(List.of(type, queue, due, ivl, factor, reps, lapses, left),
+    static void assertCard(
+            SchedulingCard c, int type, int queue, int due, int ivl, int factor, int reps, int lapses, int left) {
+        assertEquals(
+                List.of(type, queue, due, ivl, factor, reps, lapses, left),
                 List.of(c.type(), c.queue(), c.due(), c.ivl(), c.factor(), c.reps(), c.lapses(), c.left()),
                 "type, queue, due, ivl, factor, reps, lapses, left");
     }
@@ -92,7 +102,13 @@ class Sm2AnswerTest {
         Preset threeDays = Preset.defaults().withLearnSteps(List.of(3 * 1440f));
         assertEquals(4 * 86_400, Scheduler.nextStates(SchedulingCard.newCard(CID, 1), ctx(threeDays))[1].delaySecs());
         Preset three = Preset.defaults().withLearnSteps(List.of(1f, 10f, 100f));
-        SchedulingCard second = new SchedulingCard.Builder().id(CID).type(1).queue(1).left(2).due((int) NOW).build();
+        SchedulingCard second = new SchedulingCard.Builder()
+                .id(CID)
+                .type(1)
+                .queue(1)
+                .left(2)
+                .due((int) NOW)
+                .build();
         NextState[] s = Scheduler.nextStates(second, ctx(three));
         assertEquals(600, s[1].delaySecs());
         assertEquals(6000, s[2].delaySecs());
@@ -143,18 +159,87 @@ class Sm2AnswerTest {
 
     @Test
     void intervalModifierMaximumAndHardMultiplierAtOne() {
-        Preset p = new Preset(List.of(1f, 10f), List.of(10f), 20, 200, 2.5f, 1, 4, 1.3f, 1.2f, 0.8f, 36500,
-                0f, 1, 8, LeechAction.TAG_ONLY, 60, false, false, false, 0.9f, 0.9f, List.of(), List.of(), List.of());
+        Preset p = new Preset(
+                List.of(1f, 10f),
+                List.of(10f),
+                20,
+                200,
+                2.5f,
+                1,
+                4,
+                1.3f,
+                1.2f,
+                0.8f,
+                36500,
+                0f,
+                1,
+                8,
+                LeechAction.TAG_ONLY,
+                60,
+                false,
+                false,
+                false,
+                0.9f,
+                0.9f,
+                List.of(),
+                List.of(),
+                List.of());
         NextState[] s = Scheduler.nextStates(review(10, 2500, TODAY), ctx(p));
         assertEquals(List.of(11, 20, 26), List.of(s[1].days(), s[2].days(), s[3].days()));
 
-        Preset max = new Preset(List.of(1f, 10f), List.of(10f), 20, 200, 2.5f, 1, 4, 1.3f, 1.2f, 1f, 20,
-                0f, 1, 8, LeechAction.TAG_ONLY, 60, false, false, false, 0.9f, 0.9f, List.of(), List.of(), List.of());
+        Preset max = new Preset(
+                List.of(1f, 10f),
+                List.of(10f),
+                20,
+                200,
+                2.5f,
+                1,
+                4,
+                1.3f,
+                1.2f,
+                1f,
+                20,
+                0f,
+                1,
+                8,
+                LeechAction.TAG_ONLY,
+                60,
+                false,
+                false,
+                false,
+                0.9f,
+                0.9f,
+                List.of(),
+                List.of(),
+                List.of());
         s = Scheduler.nextStates(review(10, 2500, TODAY), ctx(max));
         assertEquals(List.of(12, 20, 20), List.of(s[1].days(), s[2].days(), s[3].days()));
 
-        Preset hm1 = new Preset(List.of(1f, 10f), List.of(10f), 20, 200, 2.5f, 1, 4, 1.3f, 1.0f, 1f, 36500,
-                0f, 1, 8, LeechAction.TAG_ONLY, 60, false, false, false, 0.9f, 0.9f, List.of(), List.of(), List.of());
+        Preset hm1 = new Preset(
+                List.of(1f, 10f),
+                List.of(10f),
+                20,
+                200,
+                2.5f,
+                1,
+                4,
+                1.3f,
+                1.0f,
+                1f,
+                36500,
+                0f,
+                1,
+                8,
+                LeechAction.TAG_ONLY,
+                60,
+                false,
+                false,
+                false,
+                0.9f,
+                0.9f,
+                List.of(),
+                List.of(),
+                List.of());
         s = Scheduler.nextStates(review(10, 2500, TODAY), ctx(hm1));
         assertEquals(List.of(10, 25, 33), List.of(s[1].days(), s[2].days(), s[3].days()));
     }
@@ -181,8 +266,31 @@ class Sm2AnswerTest {
 
     @Test
     void lapseMultiplierMinimumAndNoRelearnSteps() {
-        Preset p = new Preset(List.of(1f, 10f), List.of(), 20, 200, 2.5f, 1, 4, 1.3f, 1.2f, 1f, 36500,
-                0.5f, 3, 8, LeechAction.TAG_ONLY, 60, false, false, false, 0.9f, 0.9f, List.of(), List.of(), List.of());
+        Preset p = new Preset(
+                List.of(1f, 10f),
+                List.of(),
+                20,
+                200,
+                2.5f,
+                1,
+                4,
+                1.3f,
+                1.2f,
+                1f,
+                36500,
+                0.5f,
+                3,
+                8,
+                LeechAction.TAG_ONLY,
+                60,
+                false,
+                false,
+                false,
+                0.9f,
+                0.9f,
+                List.of(),
+                List.of(),
+                List.of());
         AnswerResult r = Scheduler.answer(review(10, 2500, TODAY), Rating.AGAIN, ctx(p), MS, 0);
         assertCard(r.card(), 2, 2, TODAY + 5, 5, 2300, 6, 1, 0);
         assertRevlog(r.revlog(), 1, 5, 10, 2300, 0, 1);
@@ -206,11 +314,23 @@ class Sm2AnswerTest {
 
     @Test
     void leechRule() {
-        assertEquals(List.of(false, true, false, false, false, true, true),
-                List.of(Leeches.isLeech(7, 8), Leeches.isLeech(8, 8), Leeches.isLeech(9, 8), Leeches.isLeech(11, 8),
-                        Leeches.isLeech(13, 8), Leeches.isLeech(12, 8), Leeches.isLeech(16, 8)));
-        assertEquals(List.of(false, true, false, true, true),
-                List.of(Leeches.isLeech(2, 3), Leeches.isLeech(3, 3), Leeches.isLeech(4, 3), Leeches.isLeech(5, 3),
+        assertEquals(
+                List.of(false, true, false, false, false, true, true),
+                List.of(
+                        Leeches.isLeech(7, 8),
+                        Leeches.isLeech(8, 8),
+                        Leeches.isLeech(9, 8),
+                        Leeches.isLeech(11, 8),
+                        Leeches.isLeech(13, 8),
+                        Leeches.isLeech(12, 8),
+                        Leeches.isLeech(16, 8)));
+        assertEquals(
+                List.of(false, true, false, true, true),
+                List.of(
+                        Leeches.isLeech(2, 3),
+                        Leeches.isLeech(3, 3),
+                        Leeches.isLeech(4, 3),
+                        Leeches.isLeech(5, 3),
                         Leeches.isLeech(7, 3)));
         assertFalse(Leeches.isLeech(8, 0));
         assertTrue(Leeches.isLeech(2, 1));
@@ -224,7 +344,8 @@ class Sm2AnswerTest {
 
     @Test
     void earlyReviewInReschedulingFilteredDeck() {
-        SchedulingCard card = review(10, 2500, -100_000).toBuilder().odid(42).odue(TODAY + 5).build();
+        SchedulingCard card =
+                review(10, 2500, -100_000).toBuilder().odid(42).odue(TODAY + 5).build();
         SchedulerContext c = ctx(Preset.defaults());
         NextState[] s = Scheduler.nextStates(card, c);
         assertEquals(List.of(6, 13, 14), List.of(s[1].days(), s[2].days(), s[3].days()));
@@ -239,7 +360,8 @@ class Sm2AnswerTest {
 
     @Test
     void graduatingResetsLapsesLikeAnki() {
-        SchedulingCard forgotten = SchedulingCard.newCard(CID, 1).toBuilder().lapses(3).reps(9).build();
+        SchedulingCard forgotten =
+                SchedulingCard.newCard(CID, 1).toBuilder().lapses(3).reps(9).build();
         AnswerResult r = Scheduler.answer(forgotten, Rating.EASY, ctx(Preset.defaults()), MS, 0);
         assertEquals(0, r.card().lapses());
         AnswerResult l = Scheduler.answer(forgotten, Rating.GOOD, ctx(Preset.defaults()), MS, 0);
@@ -257,7 +379,8 @@ class Sm2AnswerTest {
         assertTrue(a.card().ivl() >= bounds[0] && a.card().ivl() <= bounds[1]);
         float f = AnkiRng.seedFromU64(CID + 5).nextFloat01();
         assertEquals(Fuzz.apply(f, 25f, 13, 36500), a.card().ivl(), "seed = card id + reps before answering");
-        assertEquals(a.card().ivl(), Scheduler.previews(card, c).get(2).interval().amount(), "preview agrees");
+        assertEquals(
+                a.card().ivl(), Scheduler.previews(card, c).get(2).interval().amount(), "preview agrees");
 
         SchedulingCard learning = SchedulingCard.newCard(CID, 1);
         AnswerResult l = Scheduler.answer(learning, Rating.GOOD, c, MS, 0);

@@ -45,8 +45,7 @@ class CatchUpIT extends SearchQueryTable {
     private final Random random = new Random(2026);
 
     /** Each alive scratch note: its deck, tags, back field, and whether its one card is suspended. */
-    private record Scratch(long card, String deck, Set<String> tags, String back, boolean suspended) {
-    }
+    private record Scratch(long card, String deck, Set<String> tags, String back, boolean suspended) {}
 
     private final Map<Long, Scratch> scratch = new TreeMap<>();
     private int made;
@@ -97,8 +96,9 @@ class CatchUpIT extends SearchQueryTable {
                 long id = pick();
                 Scratch s = scratch.get(id);
                 if (!s.suspended()) {
-                    call("answerCards", "{'answers': [{'cardId': " + s.card() + ", 'ease': " + (1 + random.nextInt(4))
-                            + "}]}");
+                    call(
+                            "answerCards",
+                            "{'answers': [{'cardId': " + s.card() + ", 'ease': " + (1 + random.nextInt(4)) + "}]}");
                 }
             } else if (op < 14) {
                 long id = pick();
@@ -116,15 +116,19 @@ class CatchUpIT extends SearchQueryTable {
                 doomed.forEach(scratch::remove);
             } else if (op == 17) {
                 // a table note edited and put back
-                call("updateNoteFields", "{'note': {'id': " + noteId.get("B2") + ", 'fields': {'Back': '"
-                        + (b2Edited ? "dog" : "dogs and cats") + "'}}}");
+                call(
+                        "updateNoteFields",
+                        "{'note': {'id': " + noteId.get("B2") + ", 'fields': {'Back': '"
+                                + (b2Edited ? "dog" : "dogs and cats") + "'}}}");
                 b2Edited = !b2Edited;
             } else if (op == 18) {
                 call(r1Tagged ? "removeTags" : "addTags", "{'notes': [" + noteId.get("R1") + "], 'tags': 'passing'}");
                 r1Tagged = !r1Tagged;
             } else {
-                call("changeDeck", "{'cards': [" + cardId.get("C1.1") + ", " + cardId.get("C1.2") + "], 'deck': '"
-                        + (c1Moved ? "Default" : SCRATCH_DECKS[0]) + "'}");
+                call(
+                        "changeDeck",
+                        "{'cards': [" + cardId.get("C1.1") + ", " + cardId.get("C1.2") + "], 'deck': '"
+                                + (c1Moved ? "Default" : SCRATCH_DECKS[0]) + "'}");
                 c1Moved = !c1Moved;
             }
             made++;
@@ -140,7 +144,9 @@ class CatchUpIT extends SearchQueryTable {
             call("removeTags", "{'notes': [" + noteId.get("R1") + "], 'tags': 'passing'}");
         }
         if (c1Moved) {
-            call("changeDeck", "{'cards': [" + cardId.get("C1.1") + ", " + cardId.get("C1.2") + "], 'deck': 'Default'}");
+            call(
+                    "changeDeck",
+                    "{'cards': [" + cardId.get("C1.1") + ", " + cardId.get("C1.2") + "], 'deck': 'Default'}");
         }
         check(writes);
         call("deleteNotes", "{'notes': " + new ArrayList<>(scratch.keySet()) + "}");
@@ -163,14 +169,24 @@ class CatchUpIT extends SearchQueryTable {
             String deck = SCRATCH_DECKS[random.nextInt(2)];
             String back = "word" + random.nextInt(10);
             String tag = SCRATCH_TAGS[random.nextInt(SCRATCH_TAGS.length)];
-            notes.add(Json.createObjectBuilder().add("deckName", deck).add("modelName", "Basic")
-                    .add("fields", Json.createObjectBuilder().add("Front", "scratch " + random.nextLong()).add("Back", back))
+            notes.add(Json.createObjectBuilder()
+                    .add("deckName", deck)
+                    .add("modelName", "Basic")
+                    .add(
+                            "fields",
+                            Json.createObjectBuilder()
+                                    .add("Front", "scratch " + random.nextLong())
+                                    .add("Back", back))
                     .add("tags", Json.createArrayBuilder().add("scratch").add(tag)));
             made.add(new String[] {deck, back, tag});
         }
-        JsonValue ids = client.call(n == 1 ? "addNote" : "addNotes", n == 1
-                ? Json.createObjectBuilder().add("note", notes.build().get(0)).build()
-                : Json.createObjectBuilder().add("notes", notes).build());
+        JsonValue ids = client.call(
+                n == 1 ? "addNote" : "addNotes",
+                n == 1
+                        ? Json.createObjectBuilder()
+                                .add("note", notes.build().get(0))
+                                .build()
+                        : Json.createObjectBuilder().add("notes", notes).build());
         List<Long> added = new ArrayList<>();
         if (n == 1) {
             added.add(((JsonNumber) ids).longValue());
@@ -179,8 +195,14 @@ class CatchUpIT extends SearchQueryTable {
         }
         for (int i = 0; i < n; i++) {
             long id = added.get(i);
-            long card = ((JsonNumber) client.call("findCards", Json.createObjectBuilder().add("query", "nid:" + id).build())
-                    .asJsonArray().get(0)).longValue();
+            long card = ((JsonNumber) client.call(
+                                    "findCards",
+                                    Json.createObjectBuilder()
+                                            .add("query", "nid:" + id)
+                                            .build())
+                            .asJsonArray()
+                            .get(0))
+                    .longValue();
             String[] m = made.get(i);
             scratch.put(id, new Scratch(card, m[0], new TreeSet<>(Set.of("scratch", m[2])), m[1], false));
         }
@@ -229,13 +251,17 @@ class CatchUpIT extends SearchQueryTable {
 
     private List<Long> ids(String action, String query) {
         List<Long> out = new ArrayList<>();
-        client.call(action, Json.createObjectBuilder().add("query", query).build()).asJsonArray()
+        client.call(action, Json.createObjectBuilder().add("query", query).build())
+                .asJsonArray()
                 .forEach(v -> out.add(((JsonNumber) v).longValue()));
         return out;
     }
 
     private void call(String action, String paramsJson) {
-        client.call(action, dev.ankiconnect.support.AnkiClient.parse(paramsJson.replace('\'', '"')).asJsonObject());
+        client.call(
+                action,
+                dev.ankiconnect.support.AnkiClient.parse(paramsJson.replace('\'', '"'))
+                        .asJsonObject());
     }
 
     @Override
@@ -264,11 +290,16 @@ class CatchUpIT extends SearchQueryTable {
         // more rows changed than a catch-up reads (256 at this size): the next search reads the collection anew
         JsonArrayBuilder many = Json.createArrayBuilder();
         for (int i = 0; i < 300; i++) {
-            many.add(Json.createObjectBuilder().add("deckName", "Default").add("modelName", "Basic")
-                    .add("fields", Json.createObjectBuilder().add("Front", "bulk " + i).add("Back", "bulk"))
+            many.add(Json.createObjectBuilder()
+                    .add("deckName", "Default")
+                    .add("modelName", "Basic")
+                    .add(
+                            "fields",
+                            Json.createObjectBuilder().add("Front", "bulk " + i).add("Back", "bulk"))
                     .add("tags", Json.createArrayBuilder().add("bulk")));
         }
-        JsonValue bulk = client.call("addNotes", Json.createObjectBuilder().add("notes", many).build());
+        JsonValue bulk = client.call(
+                "addNotes", Json.createObjectBuilder().add("notes", many).build());
         client.call("deleteNotes", Json.createObjectBuilder().add("notes", bulk).build());
         Map<String, String> fresh = answers(queries, fuzzQueries);
         List<String> differ = new ArrayList<>();
@@ -310,14 +341,21 @@ class CatchUpIT extends SearchQueryTable {
     }
 
     private String answer(String action, String query) {
-        JsonObject reply = client.json(Json.createObjectBuilder().add("action", action).add("version", 6)
-                .add("params", Json.createObjectBuilder().add("query", query)).build().toString()).asJsonObject();
+        JsonObject reply = client.json(Json.createObjectBuilder()
+                        .add("action", action)
+                        .add("version", 6)
+                        .add("params", Json.createObjectBuilder().add("query", query))
+                        .build()
+                        .toString())
+                .asJsonObject();
         return reply.isNull("error") ? reply.get("result").toString() : "error " + reply.getString("error");
     }
 
     private static List<Long> parse(String json) {
         List<Long> out = new ArrayList<>();
-        dev.ankiconnect.support.AnkiClient.parse(json).asJsonArray().forEach(v -> out.add(((JsonNumber) v).longValue()));
+        dev.ankiconnect.support.AnkiClient.parse(json)
+                .asJsonArray()
+                .forEach(v -> out.add(((JsonNumber) v).longValue()));
         return out;
     }
 }

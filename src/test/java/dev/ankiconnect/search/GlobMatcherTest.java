@@ -16,10 +16,14 @@ import org.junit.jupiter.api.Test;
  */
 class GlobMatcherTest {
 
-    private static final String[] GLOB_PIECES = {"a", "A", "b", "é", "É", "ß", "ſ", "k", "\u212a", "*", "*", "_",
-        "\\*", "\\_", "\\\\", "\\", ".", "(", "[", "$", "^", "\u001f", "::", " ", "😀", "\ud83d"};
-    private static final String[] TEXT_PIECES = {"a", "A", "b", "B", "é", "É", "ß", "SS", "s", "S", "k", "K",
-        "\u212a", "*", "_", "\\", ".", "(", "[", "$", "\u001f", "::", " ", "😀", "\ud83d", "\n", "i", "İ", "ı"};
+    private static final String[] GLOB_PIECES = {
+        "a", "A", "b", "é", "É", "ß", "ſ", "k", "\u212a", "*", "*", "_", "\\*", "\\_", "\\\\", "\\", ".", "(", "[", "$",
+        "^", "\u001f", "::", " ", "😀", "\ud83d"
+    };
+    private static final String[] TEXT_PIECES = {
+        "a", "A", "b", "B", "é", "É", "ß", "SS", "s", "S", "k", "K", "\u212a", "*", "_", "\\", ".", "(", "[", "$",
+        "\u001f", "::", " ", "😀", "\ud83d", "\n", "i", "İ", "ı"
+    };
 
     private static String random(Random r, String[] pieces, int max) {
         StringBuilder b = new StringBuilder();
@@ -36,24 +40,36 @@ class GlobMatcherTest {
             String text = random(r, TEXT_PIECES, 10);
             String why = "glob <" + glob + "> text <" + text + ">";
             // unqualified text and single-field values: SQLite LIKE semantics (ASCII case folding)
-            assertEquals(Glob.likePattern(glob, false).matcher(text).find(),
-                    Glob.finder(glob, Glob.Case.ASCII).matches(text), "find " + why);
-            assertEquals(Glob.likePattern(glob, true).matcher(text).matches(),
-                    Glob.matcher(glob, Glob.Case.ASCII).matches(text), "matches " + why);
+            assertEquals(
+                    Glob.likePattern(glob, false).matcher(text).find(),
+                    Glob.finder(glob, Glob.Case.ASCII).matches(text),
+                    "find " + why);
+            assertEquals(
+                    Glob.likePattern(glob, true).matcher(text).matches(),
+                    Glob.matcher(glob, Glob.Case.ASCII).matches(text),
+                    "matches " + why);
             // names and all-field values: Unicode case-insensitive
             Pattern u = Pattern.compile("^" + Glob.toRegex(glob, ".*", ".") + "$", Glob.UNICODE_CI | Pattern.DOTALL);
-            assertEquals(u.matcher(text).matches(), Glob.matcher(glob, Glob.Case.UNICODE).matches(text), "unicode " + why);
+            assertEquals(
+                    u.matcher(text).matches(),
+                    Glob.matcher(glob, Glob.Case.UNICODE).matches(text),
+                    "unicode " + why);
             // deck names: the name or a parent (names hold no line break, where the regex's $ had a quirk)
             if (text.contains("\n")) continue;
             String nativeName = text.replace("::", "\u001f");
-            Pattern d = Pattern.compile("^" + Glob.toRegex(glob, ".*", ".") + "($|\u001f)", Glob.UNICODE_CI | Pattern.DOTALL);
-            assertEquals(d.matcher(nativeName).find(), CardTerms.deckMatches(Glob.matcher(glob, Glob.Case.UNICODE),
-                    nativeName), "deck " + why);
+            Pattern d = Pattern.compile(
+                    "^" + Glob.toRegex(glob, ".*", ".") + "($|\u001f)", Glob.UNICODE_CI | Pattern.DOTALL);
+            assertEquals(
+                    d.matcher(nativeName).find(),
+                    CardTerms.deckMatches(Glob.matcher(glob, Glob.Case.UNICODE), nativeName),
+                    "deck " + why);
             // tags: a tag or a parent, in the stored " a b " form
             if (!Glob.literal(glob).contains(" ") && !text.isBlank()) {
                 String tags = " " + text.trim().replaceAll(" +", " ") + " ";
                 Pattern t = Pattern.compile(" " + Glob.toRegex(glob, "\\S*", "\\S") + "(::| )", Glob.UNICODE_CI);
-                assertEquals(t.matcher(tags).find(), NoteTerms.tagMatches(Glob.matcher(glob, Glob.Case.UNICODE), tags),
+                assertEquals(
+                        t.matcher(tags).find(),
+                        NoteTerms.tagMatches(Glob.matcher(glob, Glob.Case.UNICODE), tags),
                         "tag " + why + " tags <" + tags + ">");
             }
         }
@@ -97,7 +113,9 @@ class GlobMatcherTest {
         String text = "a".repeat(5_000);
         Deadline.Exceeded e;
         try (Deadline.Scope s = Deadline.start(200)) {
-            e = assertThrows(Deadline.Exceeded.class, () -> p.matcher(Deadline.guard(text)).find());
+            e = assertThrows(
+                    Deadline.Exceeded.class,
+                    () -> p.matcher(Deadline.guard(text)).find());
         }
         assertEquals(200, e.budgetMs());
         assertTrue(e.getMessage().contains("requestTimeoutMs"), e.getMessage());

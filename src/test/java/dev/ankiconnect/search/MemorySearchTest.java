@@ -19,7 +19,13 @@ class MemorySearchTest {
     /** Notes 100-105 (ids deliberately added out of order), their cards 1000+. */
     static CollectionSnapshot snapshot() {
         CollectionSnapshot.Builder b = CollectionSnapshot.builder(3);
-        b.note(103, 12, 50, " geo ", "The {{c1::capital}} of {{c2::France}}", "The {{c1::capital}} of {{c2::France}}" + SEP);
+        b.note(
+                103,
+                12,
+                50,
+                " geo ",
+                "The {{c1::capital}} of {{c2::France}}",
+                "The {{c1::capital}} of {{c2::France}}" + SEP);
         b.note(100, 10, 10, " animal French::noun ", "chat", "chat" + SEP + "cat <b>animal</b>");
         b.note(101, 10, 20, " Animal::Wild ", "Hund", "Hund" + SEP + "DOG");
         b.note(102, 11, 30, "", "apple", "apple" + SEP + "pomme" + SEP + "");

@@ -17,7 +17,8 @@ class RepeatedTermsTest {
         assertEquals(new Text("a"), SearchParser.parse("a a a a a a a a a a a a a a a a a a a a"));
         assertEquals(new Text("a"), SearchParser.parse("a or a or a"));
         assertEquals(new And(List.of(new Text("a"), new Text("b"))), SearchParser.parse("a b a b a"));
-        assertEquals(new Or(List.of(new Text("a"), new And(List.of(new Text("b"), new Text("c"))))),
+        assertEquals(
+                new Or(List.of(new Text("a"), new And(List.of(new Text("b"), new Text("c"))))),
                 SearchParser.parse("a or b c or a or b c c"));
         assertEquals(new And(List.of(new Not(new Text("x")), new Text("y"))), SearchParser.parse("-x y -x"));
         // only repetitions within one group: the order and meaning of different terms is kept

@@ -218,7 +218,8 @@ class RowFilterTest {
         assertFalse(c.rowFilter().test(neither));
         assertTrue(c.rowFilter().test(dog));
         CompiledSearch n = SqlWriter.compile("-dog", Fixtures.ctx(), Target.NOTES);
-        assertEquals("SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags FROM notes n WHERE n.profile_id = ? ORDER BY n.id",
+        assertEquals(
+                "SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags FROM notes n WHERE n.profile_id = ? ORDER BY n.id",
                 n.sql());
         assertFalse(n.rowFilter().test(DOG));
         assertTrue(n.rowFilter().test(note(10, "cat", "")));

@@ -34,14 +34,24 @@ class SearchMemoryBudgetIT {
     void aCollectionOverTheBudgetIsStillSearched() {
         AnkiClient client = new AnkiClient(url);
         String big = "x".repeat(400_000);
-        long a = basicNote(client).fields("Front", "alpha", "Back", big).tags("big").add();
-        long b = basicNote(client).fields("Front", "beta", "Back", big).tags("big").add();
+        long a = basicNote(client)
+                .fields("Front", "alpha", "Back", big)
+                .tags("big")
+                .add();
+        long b = basicNote(client)
+                .fields("Front", "beta", "Back", big)
+                .tags("big")
+                .add();
         long c = basicNote(client).fields("Front", "gamma", "Back", big + "y").add();
         assertEquals(List.of(a, b), longs(client.call("findNotes", params("query", Json.createValue("tag:big")))));
         assertEquals(List.of(c), longs(client.call("findNotes", params("query", Json.createValue("xy")))));
-        assertEquals(List.of(a, c), longs(client.call("findNotes",
-                params("query", Json.createValue("front:alpha or front:gamma")))));
-        long d = basicNote(client).fields("Front", "delta", "Back", "small").tags("big").add();
+        assertEquals(
+                List.of(a, c),
+                longs(client.call("findNotes", params("query", Json.createValue("front:alpha or front:gamma")))));
+        long d = basicNote(client)
+                .fields("Front", "delta", "Back", "small")
+                .tags("big")
+                .add();
         assertEquals(List.of(a, b, d), longs(client.call("findNotes", params("query", Json.createValue("tag:big")))));
     }
 }

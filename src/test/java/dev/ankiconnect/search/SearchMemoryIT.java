@@ -54,17 +54,34 @@ class SearchMemoryIT {
     @Test
     void addedUpdatedAndDeletedNotesShowInTheNextSearch() {
         assertEquals(List.of(), find("findNotes", word));
-        long id = basicNote(client).fields("Front", word, "Back", "one").tags("fresh").add();
+        long id = basicNote(client)
+                .fields("Front", word, "Back", "one")
+                .tags("fresh")
+                .add();
         assertEquals(List.of(id), find("findNotes", word));
         assertEquals(List.of(id), find("findNotes", word + " tag:fresh"));
 
-        client.call("updateNoteFields", Json.createObjectBuilder().add("note", Json.createObjectBuilder()
-                .add("id", id).add("fields", Json.createObjectBuilder().add("Front", word + "x"))).build());
+        client.call(
+                "updateNoteFields",
+                Json.createObjectBuilder()
+                        .add(
+                                "note",
+                                Json.createObjectBuilder()
+                                        .add("id", id)
+                                        .add(
+                                                "fields",
+                                                Json.createObjectBuilder().add("Front", word + "x")))
+                        .build());
         assertEquals(List.of(id), find("findNotes", word + "x"));
         assertEquals(List.of(), find("findNotes", "front:" + word));
 
-        client.call("replaceTags", Json.createObjectBuilder().add("notes", ids(id)).add("tag_to_replace", "fresh")
-                .add("replace_with_tag", "stale").build());
+        client.call(
+                "replaceTags",
+                Json.createObjectBuilder()
+                        .add("notes", ids(id))
+                        .add("tag_to_replace", "fresh")
+                        .add("replace_with_tag", "stale")
+                        .build());
         assertEquals(List.of(), find("findNotes", word + " tag:fresh"));
         assertEquals(List.of(id), find("findNotes", word + " tag:stale"));
 
@@ -75,7 +92,8 @@ class SearchMemoryIT {
     @Test
     void cardChangesShowInTheNextSearch() {
         String deck = Fixtures.deck(client, "Mem");
-        long note = basicNote(client).deck(deck).fields("Front", word, "Back", "b").add();
+        long note =
+                basicNote(client).deck(deck).fields("Front", word, "Back", "b").add();
         List<Long> cards = find("findCards", "deck:\"" + deck + "\"");
         assertEquals(1, cards.size());
         assertEquals(List.of(), find("findCards", "deck:\"" + deck + "\" is:suspended"));
@@ -84,20 +102,39 @@ class SearchMemoryIT {
         assertEquals(cards, find("findCards", "deck:\"" + deck + "\" is:suspended"));
 
         String other = Fixtures.deck(client, "Moved");
-        client.call("changeDeck", Json.createObjectBuilder().add("cards", ids(cards.get(0))).add("deck", other).build());
+        client.call(
+                "changeDeck",
+                Json.createObjectBuilder()
+                        .add("cards", ids(cards.get(0)))
+                        .add("deck", other)
+                        .build());
         assertEquals(List.of(), find("findCards", "deck:\"" + deck + "\""));
         assertEquals(List.of(note), find("findNotes", "deck:\"" + other + "\""));
 
-        client.call("setDueDate", Json.createObjectBuilder().add("cards", ids(cards.get(0))).add("days", "0").build());
+        client.call(
+                "setDueDate",
+                Json.createObjectBuilder()
+                        .add("cards", ids(cards.get(0)))
+                        .add("days", "0")
+                        .build());
         assertEquals(cards, find("findCards", "deck:\"" + other + "\" is:review"));
     }
 
     @Test
     void aWriteAndASearchInOneMultiSeeEachOther() {
         JsonArray actions = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("action", "addNote").add("params", Json.createObjectBuilder()
-                        .add("note", basicNote(client).fields("Front", word, "Back", "m").json())))
-                .add(Json.createObjectBuilder().add("action", "findNotes")
+                .add(Json.createObjectBuilder()
+                        .add("action", "addNote")
+                        .add(
+                                "params",
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "note",
+                                                basicNote(client)
+                                                        .fields("Front", word, "Back", "m")
+                                                        .json())))
+                .add(Json.createObjectBuilder()
+                        .add("action", "findNotes")
                         .add("params", Json.createObjectBuilder().add("query", word)))
                 .build();
         JsonArray results = client.call("multi", params("actions", actions)).asJsonArray();
@@ -110,6 +147,7 @@ class SearchMemoryIT {
         long id = basicNote(client).fields("Front", word, "Back", "q").add();
         JsonValue info = client.call("notesInfo", params("query", Json.createValue("front:" + word)));
         assertEquals(1, info.asJsonArray().size());
-        assertEquals(id, info.asJsonArray().getJsonObject(0).getJsonNumber("noteId").longValue());
+        assertEquals(
+                id, info.asJsonArray().getJsonObject(0).getJsonNumber("noteId").longValue());
     }
 }

@@ -46,9 +46,10 @@ class SearchParserTest {
     @Test
     void groupsAndNegation() {
         SearchNode expected = new Or(List.of(
-                new And(List.of(t("hello"), new Not(new And(List.of(t("world"),
-                        new Field("foo", "bar baz", FieldMode.GLOB))))))
-                , t("test")));
+                new And(List.of(
+                        t("hello"),
+                        new Not(new And(List.of(t("world"), new Field("foo", "bar baz", FieldMode.GLOB)))))),
+                t("test")));
         assertEquals(expected, p("hello  -(world and \"foo:bar baz\") OR test"));
         assertEquals(new Not(t("a")), p("-a"));
         assertEquals(new Not(new Field("front", "x y", FieldMode.GLOB)), p("-\"front:x y\""));
@@ -213,8 +214,10 @@ class SearchParserTest {
     void escapeErrors() {
         SearchSyntaxException e = err("a\\b");
         assertEquals(Kind.UNKNOWN_ESCAPE, e.kind());
-        assertEquals("Invalid search: the escape sequence `\\b` is not defined. If you want to search for a "
-                + "literal backslash `\\`, prepend another one: `\\\\`.", e.getMessage());
+        assertEquals(
+                "Invalid search: the escape sequence `\\b` is not defined. If you want to search for a "
+                        + "literal backslash `\\`, prepend another one: `\\\\`.",
+                e.getMessage());
         assertEquals(Kind.UNKNOWN_ESCAPE, err("a\\").kind());
         assertEquals(Kind.UNKNOWN_ESCAPE, err("\"a\\x\"").kind());
         assertEquals(Kind.UNKNOWN_ESCAPE, err("deck:a\\b").kind());
@@ -222,14 +225,21 @@ class SearchParserTest {
 
     @Test
     void argumentErrorsUseAnkiWording() {
-        assertEquals("Invalid search: `is:` was given an invalid argument '`foo`'.", err("is:foo").getMessage());
+        assertEquals(
+                "Invalid search: `is:` was given an invalid argument '`foo`'.",
+                err("is:foo").getMessage());
         assertEquals(Kind.INVALID_STATE, err("is:Due").kind());
-        assertEquals("Invalid search: `prop:` was given an invalid argument '`foo>3`'.", err("prop:foo>3").getMessage());
-        assertEquals("Invalid search: `prop:ivl` must be followed by one of the following comparison operators: "
-                + "`=`, `!=`, `<`, `>`, `<=` or `>=`.", err("prop:ivl").getMessage());
+        assertEquals(
+                "Invalid search: `prop:` was given an invalid argument '`foo>3`'.",
+                err("prop:foo>3").getMessage());
+        assertEquals(
+                "Invalid search: `prop:ivl` must be followed by one of the following comparison operators: "
+                        + "`=`, `!=`, `<`, `>`, `<=` or `>=`.",
+                err("prop:ivl").getMessage());
         assertEquals(Kind.INVALID_PROP_OPERATOR, err("prop:ivl~3").kind());
-        assertEquals("Invalid search: `flag:` must be followed by a valid flag number: `1` (red), `2` (orange), "
-                + "`3` (green), `4` (blue), `5` (pink), `6` (turquoise), `7` (purple) or `0` (no flag).",
+        assertEquals(
+                "Invalid search: `flag:` must be followed by a valid flag number: `1` (red), `2` (orange), "
+                        + "`3` (green), `4` (blue), `5` (pink), `6` (turquoise), `7` (purple) or `0` (no flag).",
                 err("flag:8").getMessage());
         assertEquals(Kind.INVALID_FLAG, err("flag:-1").kind());
         assertEquals(Kind.INVALID_FLAG, err("flag:x").kind());
@@ -237,22 +247,29 @@ class SearchParserTest {
 
     @Test
     void numberErrorsUseAnkiWording() {
-        assertEquals("Invalid search: expected a positive whole number in \"`ivl>3.3`\", but found \"`3.3`\".",
+        assertEquals(
+                "Invalid search: expected a positive whole number in \"`ivl>3.3`\", but found \"`3.3`\".",
                 err("prop:ivl>3.3").getMessage());
-        assertEquals("Invalid search: expected a positive whole number in \"`added:`\", but found \"`x`\".",
+        assertEquals(
+                "Invalid search: expected a positive whole number in \"`added:`\", but found \"`x`\".",
                 err("added:x").getMessage());
         assertEquals(Kind.INVALID_POSITIVE_WHOLE_NUMBER, err("edited:-1").kind());
         assertEquals(Kind.INVALID_POSITIVE_WHOLE_NUMBER, err("introduced:").kind());
         assertEquals(Kind.INVALID_POSITIVE_WHOLE_NUMBER, err("rated:x").kind());
         assertEquals(Kind.INVALID_POSITIVE_WHOLE_NUMBER, err("resched:x").kind());
-        assertEquals("Invalid search: expected an answer button between 1-4 in \"`1:5`\", but found \"`5`\".",
+        assertEquals(
+                "Invalid search: expected an answer button between 1-4 in \"`1:5`\", but found \"`5`\".",
                 err("rated:1:5").getMessage());
-        assertEquals("Invalid search: expected a whole number in \"`due>1.5`\", but found \"`1.5`\".",
+        assertEquals(
+                "Invalid search: expected a whole number in \"`due>1.5`\", but found \"`1.5`\".",
                 err("prop:due>1.5").getMessage());
-        assertEquals("Invalid search: expected a number in \"`ease>x`\", but found \"`x`\".",
+        assertEquals(
+                "Invalid search: expected a number in \"`ease>x`\", but found \"`x`\".",
                 err("prop:ease>x").getMessage());
-        assertEquals("Invalid search: expected a whole number less than or equal to 0 in \"`rated>1`\", "
-                + "but found \"`1`\".", err("prop:rated>1").getMessage());
+        assertEquals(
+                "Invalid search: expected a whole number less than or equal to 0 in \"`rated>1`\", "
+                        + "but found \"`1`\".",
+                err("prop:rated>1").getMessage());
         assertEquals(Kind.INVALID_ANSWER_BUTTON, err("prop:rated>-1:0").kind());
         assertEquals(Kind.INVALID_WHOLE_NUMBER, err("mid:x").kind());
         assertEquals(Kind.INVALID_WHOLE_NUMBER, err("dupe:x,y").kind());
@@ -260,30 +277,42 @@ class SearchParserTest {
 
     @Test
     void otherErrors() {
-        assertEquals("Invalid search: expected only digits and commas in nid:", err("nid:1_2").getMessage());
-        assertEquals("Invalid search: expected only digits and commas in cid:", err("cid:1,").getMessage());
+        assertEquals(
+                "Invalid search: expected only digits and commas in nid:",
+                err("nid:1_2").getMessage());
+        assertEquals(
+                "Invalid search: expected only digits and commas in cid:",
+                err("cid:1,").getMessage());
         assertEquals(Kind.OTHER, err("did:a").kind());
         assertEquals("Invalid search: invalid 'dupe:' search", err("dupe:123").getMessage());
     }
 
     @Test
     void structuralMessagesAreAnkis() {
-        assertEquals("Invalid search: an opening double quote `\"` was found, but there was no second one to "
-                + "close it. If you want to search for a literal `\"`, prepend a backslash: `\\\"`.",
+        assertEquals(
+                "Invalid search: an opening double quote `\"` was found, but there was no second one to "
+                        + "close it. If you want to search for a literal `\"`, prepend a backslash: `\\\"`.",
                 err("\"a").getMessage());
-        assertEquals("Invalid search: an opening bracket `(` was found, but there was no closing bracket `)` "
-                + "following it. If you want to search for a literal `(`, wrap it in double quotes or prepend a "
-                + "backslash: `\"(\"` or `\\(` .", err("(a").getMessage());
+        assertEquals(
+                "Invalid search: an opening bracket `(` was found, but there was no closing bracket `)` "
+                        + "following it. If you want to search for a literal `(`, wrap it in double quotes or prepend a "
+                        + "backslash: `\"(\"` or `\\(` .",
+                err("(a").getMessage());
     }
 
     @Test
     void nestingIsBoundedSoNoSearchOverflowsTheStack() {
         String deep = "(".repeat(100_000) + "a" + ")".repeat(100_000);
-        assertEquals("Invalid search: the search nests groups deeper than 200 levels", err(deep).getMessage());
-        assertEquals(SearchSyntaxException.Kind.OTHER, err("-(".repeat(100_000) + "a").kind());
+        assertEquals(
+                "Invalid search: the search nests groups deeper than 200 levels",
+                err(deep).getMessage());
+        assertEquals(
+                SearchSyntaxException.Kind.OTHER,
+                err("-(".repeat(100_000) + "a").kind());
         String allowed = "(".repeat(SearchParser.MAX_GROUP_DEPTH) + "a" + ")".repeat(SearchParser.MAX_GROUP_DEPTH);
         assertEquals(t("a"), p(allowed));
-        String alternating = "(a or (b".repeat(SearchParser.MAX_GROUP_DEPTH / 2) + ")".repeat(SearchParser.MAX_GROUP_DEPTH);
+        String alternating =
+                "(a or (b".repeat(SearchParser.MAX_GROUP_DEPTH / 2) + ")".repeat(SearchParser.MAX_GROUP_DEPTH);
         SqlWriter.compile(alternating, Fixtures.ctx(), Target.NOTES);
     }
 }

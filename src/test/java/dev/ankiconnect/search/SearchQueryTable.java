@@ -61,7 +61,8 @@ abstract class SearchQueryTable {
     long vocabMid;
 
     private JsonValue call(String action, String paramsJson) {
-        return client.call(action, AnkiClient.parse(paramsJson.replace('\'', '"')).asJsonObject());
+        return client.call(
+                action, AnkiClient.parse(paramsJson.replace('\'', '"')).asJsonObject());
     }
 
     private long add(String label, String model, String deck, String[] fields, String... tags) {
@@ -75,15 +76,29 @@ abstract class SearchQueryTable {
         for (String t : tags) {
             tb.add(t);
         }
-        JsonObject note = Json.createObjectBuilder().add("deckName", deck).add("modelName", model)
-                .add("fields", fieldObj).add("tags", tb)
-                .add("options", Json.createObjectBuilder().add("allowDuplicate", true)).build();
-        long id = ((JsonNumber) client.call("addNote", Json.createObjectBuilder().add("note", note).build()))
+        JsonObject note = Json.createObjectBuilder()
+                .add("deckName", deck)
+                .add("modelName", model)
+                .add("fields", fieldObj)
+                .add("tags", tb)
+                .add("options", Json.createObjectBuilder().add("allowDuplicate", true))
+                .build();
+        long id = ((JsonNumber) client.call(
+                        "addNote", Json.createObjectBuilder().add("note", note).build()))
                 .longValue();
         noteLabel.put(id, label);
         noteId.put(label, id);
-        for (JsonValue c : client.call("cardsInfo", Json.createObjectBuilder().add("cards",
-                client.call("findCards", Json.createObjectBuilder().add("query", "nid:" + id).build())).build())
+        for (JsonValue c : client.call(
+                        "cardsInfo",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "cards",
+                                        client.call(
+                                                "findCards",
+                                                Json.createObjectBuilder()
+                                                        .add("query", "nid:" + id)
+                                                        .build()))
+                                .build())
                 .asJsonArray()) {
             JsonObject info = c.asJsonObject();
             String cl = label + "." + (info.getInt("ord") + 1);
@@ -99,17 +114,22 @@ abstract class SearchQueryTable {
     }
 
     private void set(String card, String keys, String values) {
-        call("setSpecificValueOfCard", "{'card': " + cardId.get(card) + ", 'keys': " + keys + ", 'newValues': "
-                + values + ", 'warning_check': true}");
+        call(
+                "setSpecificValueOfCard",
+                "{'card': " + cardId.get(card) + ", 'keys': " + keys + ", 'newValues': " + values
+                        + ", 'warning_check': true}");
     }
 
     private void seed() {
         for (String deck : List.of("Lang::French", "Lang::German", "My Deck (v2)", "snake_case")) {
-            client.call("createDeck", Json.createObjectBuilder().add("deck", deck).build());
+            client.call(
+                    "createDeck", Json.createObjectBuilder().add("deck", deck).build());
         }
-        call("createModel", "{'modelName': 'Vocab', 'inOrderFields': ['Word', 'Meaning', 'Example'], 'cardTemplates': ["
-                + "{'Name': 'Recognition', 'Front': '{{Word}}', 'Back': '{{Meaning}}'},"
-                + "{'Name': 'Production', 'Front': '{{Meaning}}', 'Back': '{{Word}}'}]}");
+        call(
+                "createModel",
+                "{'modelName': 'Vocab', 'inOrderFields': ['Word', 'Meaning', 'Example'], 'cardTemplates': ["
+                        + "{'Name': 'Recognition', 'Front': '{{Word}}', 'Back': '{{Meaning}}'},"
+                        + "{'Name': 'Production', 'Front': '{{Meaning}}', 'Back': '{{Word}}'}]}");
         add("B1", "Basic", "Lang::French", f("Front", "chat", "Back", "cat <b>animal</b>"), "animal", "French::noun");
         add("B2", "Basic", "Lang::German", f("Front", "Hund", "Back", "dog"), "animal", "german::Noun");
         add("B3", "Basic", "Default", f("Front", "café", "Back", "coffee"), "food");
@@ -118,11 +138,20 @@ abstract class SearchQueryTable {
         add("D1", "Basic", "Default", f("Front", "chat", "Back", "talk"), "dup");
         add("R1", "Basic (and reversed card)", "Lang", f("Front", "apple", "Back", "pomme"), "food", "fruit");
         add("R2", "Basic (and reversed card)", "Lang::French", f("Front", "100%", "Back", "a_b*c"), "symbols");
-        add("C1", "Cloze", "Default", f("Text", "The {{c1::capital}} of {{c2::France}} is Paris", "Back Extra", ""),
+        add(
+                "C1",
+                "Cloze",
+                "Default",
+                f("Text", "The {{c1::capital}} of {{c2::France}} is Paris", "Back Extra", ""),
                 "geo");
         add("C2", "Cloze", "Lang::German", f("Text", "{{c1::Berlin}} ist groß", "Back Extra", ""), "geo", "German");
         add("V1", "Vocab", "Lang", f("Word", "naïve", "Meaning", "naive", "Example", "a naïve question"), "vocab");
-        add("V2", "Vocab", "Lang::French", f("Word", "École", "Meaning", "school", "Example", ""), "vocab",
+        add(
+                "V2",
+                "Vocab",
+                "Lang::French",
+                f("Word", "École", "Meaning", "school", "Example", ""),
+                "vocab",
                 "french::Noun");
         JsonObject models = client.call("modelNamesAndIds").asJsonObject();
         basicMid = models.getJsonNumber("Basic").longValue();
@@ -133,17 +162,28 @@ abstract class SearchQueryTable {
         set("B3.1", "['queue']", "[-3]");
         set("B4.1", "['queue', 'flags']", "[-2, 4]");
         set("B5.1", "['flags']", "[7]");
-        call("answerCards", "{'answers': [{'cardId': " + cardId.get("R1.1") + ", 'ease': 3}, {'cardId': "
-                + cardId.get("R2.2") + ", 'ease': 1}, {'cardId': " + cardId.get("V1.1") + ", 'ease': 4}]}");
-        call("setDueDate", "{'cards': [" + cardId.get("R1.2") + ", " + cardId.get("C1.2") + ", "
-                + cardId.get("V1.2") + "], 'days': '0'}");
+        call(
+                "answerCards",
+                "{'answers': [{'cardId': " + cardId.get("R1.1") + ", 'ease': 3}, {'cardId': " + cardId.get("R2.2")
+                        + ", 'ease': 1}, {'cardId': " + cardId.get("V1.1") + ", 'ease': 4}]}");
+        call(
+                "setDueDate",
+                "{'cards': [" + cardId.get("R1.2") + ", " + cardId.get("C1.2") + ", " + cardId.get("V1.2")
+                        + "], 'days': '0'}");
         call("setDueDate", "{'cards': [" + cardId.get("R2.1") + "], 'days': '5'}");
         call("forgetCards", "{'cards': [" + cardId.get("V1.2") + "]}");
         set("R1.2", "['ivl']", "[20]");
         set("R2.1", "['ivl']", "[3]");
         // the Easy answer's interval is fuzzed (3 to 5 days); pin it to 4 days from today (R1.2 is due today)
-        long today = client.call("cardsInfo", Json.createObjectBuilder().add("cards", Json.createArrayBuilder()
-                .add(cardId.get("R1.2"))).build()).asJsonArray().getJsonObject(0).getJsonNumber("due").longValue();
+        long today = client.call(
+                        "cardsInfo",
+                        Json.createObjectBuilder()
+                                .add("cards", Json.createArrayBuilder().add(cardId.get("R1.2")))
+                                .build())
+                .asJsonArray()
+                .getJsonObject(0)
+                .getJsonNumber("due")
+                .longValue();
         set("V1.1", "['ivl', 'due']", "[4, " + (today + 4) + "]");
         set("C1.2", "['ivl', 'lapses', 'reps', 'factor']", "[15, 2, 7, 2700]");
         long now = System.currentTimeMillis() / 1000;
@@ -152,8 +192,7 @@ abstract class SearchQueryTable {
 
     // ---- the table ----------------------------------------------------------------------------------------
 
-    record Row(String query, boolean cards, String expected, String error) {
-    }
+    record Row(String query, boolean cards, String expected, String error) {}
 
     final List<Row> rows = new ArrayList<>();
 
@@ -173,7 +212,8 @@ abstract class SearchQueryTable {
     }
 
     static final String ALL_NOTES = "B1 B2 B3 B4 B5 D1 R1 R2 C1 C2 V1 V2";
-    static final String ALL_CARDS = "B1.1 B2.1 B3.1 B4.1 B5.1 D1.1 R1.1 R1.2 R2.1 R2.2 C1.1 C1.2 C2.1 V1.1 V1.2 V2.1 V2.2";
+    static final String ALL_CARDS =
+            "B1.1 B2.1 B3.1 B4.1 B5.1 D1.1 R1.1 R1.2 R2.1 R2.2 C1.1 C1.2 C2.1 V1.1 V1.2 V2.1 V2.2";
 
     private void table() {
         // everything
@@ -444,31 +484,55 @@ abstract class SearchQueryTable {
         n("http\\://x", "");
 
         // syntax errors, with AnkiConnect's error text
-        err("and tag:x", "an `and` was found but it is not connecting two search terms. If you want to search for "
-                + "the word itself, wrap it in double quotes: `\"and\"`.");
-        err("tag:x or", "an `or` was found but it is not connecting two search terms. If you want to search for "
-                + "the word itself, wrap it in double quotes: `\"or\"`.");
-        err("a or or b", "an `or` was found but it is not connecting two search terms. If you want to search for "
-                + "the word itself, wrap it in double quotes: `\"or\"`.");
-        err("()", "a group `(...)` was found, but there was nothing between the brackets to search for. If you "
-                + "want to search for literal brackets, wrap them in double quotes: `\"( )\"`.");
-        err("a)", "a closing bracket `)` was found, but there was no opening bracket `(` preceding it. If you want "
-                + "to search for a literal `)`, wrap it in double quotes or prepend a backslash: `\")\"` or `\\)`.");
-        err("(a", "an opening bracket `(` was found, but there was no closing bracket `)` following it. If you "
-                + "want to search for a literal `(`, wrap it in double quotes or prepend a backslash: `\"(\"` or `\\(` .");
-        err("\"\"", "a pair of double quotes `\"\"` was found, but there was nothing between them to search for. "
-                + "If you want to search for literal double quotes, prepend backslashes: `\\\"\\\"`.");
-        err("\"abc", "an opening double quote `\"` was found, but there was no second one to close it. If you want "
-                + "to search for a literal `\"`, prepend a backslash: `\\\"`.");
-        err(":abc", "a colon `:` was found, but there was no keyword preceding it. If you want to search for a "
-                + "literal `:`, prepend a backslash: `\\:`.");
-        err("a\\qb", "the escape sequence `\\q` is not defined. If you want to search for a literal backslash "
-                + "`\\`, prepend another one: `\\\\`.");
+        err(
+                "and tag:x",
+                "an `and` was found but it is not connecting two search terms. If you want to search for "
+                        + "the word itself, wrap it in double quotes: `\"and\"`.");
+        err(
+                "tag:x or",
+                "an `or` was found but it is not connecting two search terms. If you want to search for "
+                        + "the word itself, wrap it in double quotes: `\"or\"`.");
+        err(
+                "a or or b",
+                "an `or` was found but it is not connecting two search terms. If you want to search for "
+                        + "the word itself, wrap it in double quotes: `\"or\"`.");
+        err(
+                "()",
+                "a group `(...)` was found, but there was nothing between the brackets to search for. If you "
+                        + "want to search for literal brackets, wrap them in double quotes: `\"( )\"`.");
+        err(
+                "a)",
+                "a closing bracket `)` was found, but there was no opening bracket `(` preceding it. If you want "
+                        + "to search for a literal `)`, wrap it in double quotes or prepend a backslash: `\")\"` or `\\)`.");
+        err(
+                "(a",
+                "an opening bracket `(` was found, but there was no closing bracket `)` following it. If you "
+                        + "want to search for a literal `(`, wrap it in double quotes or prepend a backslash: `\"(\"` or `\\(` .");
+        err(
+                "\"\"",
+                "a pair of double quotes `\"\"` was found, but there was nothing between them to search for. "
+                        + "If you want to search for literal double quotes, prepend backslashes: `\\\"\\\"`.");
+        err(
+                "\"abc",
+                "an opening double quote `\"` was found, but there was no second one to close it. If you want "
+                        + "to search for a literal `\"`, prepend a backslash: `\\\"`.");
+        err(
+                ":abc",
+                "a colon `:` was found, but there was no keyword preceding it. If you want to search for a "
+                        + "literal `:`, prepend a backslash: `\\:`.");
+        err(
+                "a\\qb",
+                "the escape sequence `\\q` is not defined. If you want to search for a literal backslash "
+                        + "`\\`, prepend another one: `\\\\`.");
         err("is:foo", "`is:` was given an invalid argument '`foo`'.");
-        err("flag:8", "`flag:` must be followed by a valid flag number: `1` (red), `2` (orange), `3` (green), "
-                + "`4` (blue), `5` (pink), `6` (turquoise), `7` (purple) or `0` (no flag).");
-        err("prop:ivl", "`prop:ivl` must be followed by one of the following comparison operators: `=`, `!=`, "
-                + "`<`, `>`, `<=` or `>=`.");
+        err(
+                "flag:8",
+                "`flag:` must be followed by a valid flag number: `1` (red), `2` (orange), `3` (green), "
+                        + "`4` (blue), `5` (pink), `6` (turquoise), `7` (purple) or `0` (no flag).");
+        err(
+                "prop:ivl",
+                "`prop:ivl` must be followed by one of the following comparison operators: `=`, `!=`, "
+                        + "`<`, `>`, `<=` or `>=`.");
         err("rated:x", "expected a positive whole number in \"`rated:`\", but found \"`x`\".");
         err("rated:1:5", "expected an answer button between 1-4 in \"`1:5`\", but found \"`5`\".");
         err("added:-1", "expected a positive whole number in \"`added:`\", but found \"`-1`\".");
@@ -504,7 +568,8 @@ abstract class SearchQueryTable {
         List<String> failures = new ArrayList<>();
         for (Row r : rows) {
             String action = r.cards() ? "findCards" : "findNotes";
-            JsonObject params = Json.createObjectBuilder().add("query", r.query()).build();
+            JsonObject params =
+                    Json.createObjectBuilder().add("query", r.query()).build();
             if (r.error() != null) {
                 String error = client.error(action, params);
                 if (!r.error().equals(error)) {
@@ -527,24 +592,26 @@ abstract class SearchQueryTable {
                 String label = (r.cards() ? cardLabel : noteLabel).get(id);
                 got.add(label == null ? "?" + id : label);
             }
-            Set<String> want = new TreeSet<>(r.expected().isEmpty() ? List.of() : Arrays.asList(r.expected().split(" ")));
+            Set<String> want = new TreeSet<>(
+                    r.expected().isEmpty()
+                            ? List.of()
+                            : Arrays.asList(r.expected().split(" ")));
             if (!want.equals(got) || !sorted.equals(ids) || got.size() != ids.size()) {
                 failures.add(action + " [" + r.query() + "]\n   expected " + want + "\n   got      " + got
                         + (sorted.equals(ids) ? "" : " (not in ascending order)"));
             }
         }
-        System.out.println(getClass().getSimpleName() + ": " + rows.size() + " rows, " + distinct.size() + " distinct queries, "
-                + failures.size() + " failures");
-        assertTrue(failures.isEmpty(), failures.size() + " of " + rows.size() + " queries wrong:\n"
-                + String.join("\n", failures));
+        System.out.println(getClass().getSimpleName() + ": " + rows.size() + " rows, " + distinct.size()
+                + " distinct queries, " + failures.size() + " failures");
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " of " + rows.size() + " queries wrong:\n" + String.join("\n", failures));
         afterTable();
     }
 
     /** Run between seeding and the table: writes that leave the seeded collection as it was (see {@link CatchUpIT}). */
-    void beforeTable() {
-    }
+    void beforeTable() {}
 
     /** Run once the table passed. */
-    void afterTable() {
-    }
+    void afterTable() {}
 }

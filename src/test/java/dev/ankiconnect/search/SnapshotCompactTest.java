@@ -64,7 +64,10 @@ class SnapshotCompactTest {
         assertEquals(-3, s.flags[1]);
         assertEquals(0, s.decks[0]);
         assertEquals(8, s.decks[s.odeckOf[1]]);
-        assertEquals(List.of(12L), MemorySearch.find("deck:filtered", Fixtures.ctx(), Target.CARDS, s, q -> java.util.Set.of()));
-        assertEquals(List.of(11L), MemorySearch.find("flag:1", Fixtures.ctx(), Target.CARDS, s, q -> java.util.Set.of()));
+        assertEquals(
+                List.of(12L),
+                MemorySearch.find("deck:filtered", Fixtures.ctx(), Target.CARDS, s, q -> java.util.Set.of()));
+        assertEquals(
+                List.of(11L), MemorySearch.find("flag:1", Fixtures.ctx(), Target.CARDS, s, q -> java.util.Set.of()));
     }
 }

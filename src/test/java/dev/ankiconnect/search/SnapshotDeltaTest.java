@@ -20,18 +20,32 @@ import org.junit.jupiter.api.Test;
 class SnapshotDeltaTest {
 
     private static final String SEP = "\u001f";
-    private static final String[] TAGS = {"", " geo ", " animal French::noun ", " Animal::Wild ", " leech ", " Verb ",
-        " chapter1 leech ", " ÉTÉ "};
-    private static final String[] WORDS = {"chat", "Hund", "DOG", "apple", "café", "The {{c1::capital}}", "<b>bold</b>",
-        "Émile", "word"};
+    private static final String[] TAGS = {
+        "", " geo ", " animal French::noun ", " Animal::Wild ", " leech ", " Verb ", " chapter1 leech ", " ÉTÉ "
+    };
+    private static final String[] WORDS = {
+        "chat", "Hund", "DOG", "apple", "café", "The {{c1::capital}}", "<b>bold</b>", "Émile", "word"
+    };
     private static final long[] DECKS = {1, 2, 3, 4, 5, 6, 8, 9};
 
-    private record Note(long id, long mid, long mtime, String tags, String sfld, String flds) {
-    }
+    private record Note(long id, long mid, long mtime, String tags, String sfld, String flds) {}
 
-    private record Card(long id, long nid, long did, long odid, int ord, int ctype, int queue, long due, long odue,
-            int ivl, int factor, int reps, int lapses, int flags, String data) {
-    }
+    private record Card(
+            long id,
+            long nid,
+            long did,
+            long odid,
+            int ord,
+            int ctype,
+            int queue,
+            long due,
+            long odue,
+            int ivl,
+            int factor,
+            int reps,
+            int lapses,
+            int flags,
+            String data) {}
 
     private final Random random = new Random(13);
     private final TreeMap<Long, Note> notes = new TreeMap<>();
@@ -42,15 +56,33 @@ class SnapshotDeltaTest {
         String first = WORDS[random.nextInt(WORDS.length)];
         String flds = first + SEP + WORDS[random.nextInt(WORDS.length)] + " " + random.nextInt(50);
         // the sort field as Anki stores it, without HTML: mostly the first field itself, not for "<b>bold</b>"
-        return new Note(id, 10 + random.nextInt(3), random.nextInt(100), TAGS[random.nextInt(TAGS.length)],
-                first.replaceAll("<[^>]*>", ""), flds);
+        return new Note(
+                id,
+                10 + random.nextInt(3),
+                random.nextInt(100),
+                TAGS[random.nextInt(TAGS.length)],
+                first.replaceAll("<[^>]*>", ""),
+                flds);
     }
 
     private Card randomCard(long id, long nid) {
         int ctype = random.nextInt(4);
-        return new Card(id, nid, DECKS[random.nextInt(DECKS.length)], random.nextInt(5) == 0 ? 2 : 0, random.nextInt(2),
-                ctype, random.nextInt(6) - 3, random.nextInt(200), 0, random.nextInt(40), 2500, random.nextInt(9),
-                random.nextInt(3), random.nextInt(8), random.nextInt(4) == 0 ? "{\"s\":1,\"d\":2}" : "");
+        return new Card(
+                id,
+                nid,
+                DECKS[random.nextInt(DECKS.length)],
+                random.nextInt(5) == 0 ? 2 : 0,
+                random.nextInt(2),
+                ctype,
+                random.nextInt(6) - 3,
+                random.nextInt(200),
+                0,
+                random.nextInt(40),
+                2500,
+                random.nextInt(9),
+                random.nextInt(3),
+                random.nextInt(8),
+                random.nextInt(4) == 0 ? "{\"s\":1,\"d\":2}" : "");
     }
 
     private void addNote() {
@@ -66,8 +98,22 @@ class SnapshotDeltaTest {
     private static CollectionSnapshot.Builder builder(long gen, Iterable<Note> ns, Iterable<Card> cs) {
         CollectionSnapshot.Builder b = CollectionSnapshot.builder(gen);
         ns.forEach(n -> b.note(n.id(), n.mid(), n.mtime(), n.tags(), n.sfld(), n.flds()));
-        cs.forEach(c -> b.card(c.id(), c.nid(), c.did(), c.odid(), c.ord(), c.ctype(), c.queue(), c.due(), c.odue(),
-                c.ivl(), c.factor(), c.reps(), c.lapses(), c.flags(), c.data()));
+        cs.forEach(c -> b.card(
+                c.id(),
+                c.nid(),
+                c.did(),
+                c.odid(),
+                c.ord(),
+                c.ctype(),
+                c.queue(),
+                c.due(),
+                c.odue(),
+                c.ivl(),
+                c.factor(),
+                c.reps(),
+                c.lapses(),
+                c.flags(),
+                c.data()));
         return b;
     }
 
@@ -113,15 +159,21 @@ class SnapshotDeltaTest {
                     case 2 -> { // updateNoteFields
                         long id = noteIds.get(random.nextInt(noteIds.size()));
                         Note n = notes.get(id);
-                        Note edited = new Note(id, n.mid(), n.mtime() + 1, n.tags(), "edited" + k, "edited" + k + SEP + "x");
+                        Note edited =
+                                new Note(id, n.mid(), n.mtime() + 1, n.tags(), "edited" + k, "edited" + k + SEP + "x");
                         notes.put(id, edited);
                         changedNotes.put(id, edited);
                     }
                     case 3 -> { // addTags / removeTags
                         long id = noteIds.get(random.nextInt(noteIds.size()));
                         Note n = notes.get(id);
-                        Note edited = new Note(id, n.mid(), n.mtime() + 1, TAGS[random.nextInt(TAGS.length)]
-                                + "t" + random.nextInt(5) + " ", n.sfld(), n.flds());
+                        Note edited = new Note(
+                                id,
+                                n.mid(),
+                                n.mtime() + 1,
+                                TAGS[random.nextInt(TAGS.length)] + "t" + random.nextInt(5) + " ",
+                                n.sfld(),
+                                n.flds());
                         notes.put(id, edited);
                         changedNotes.put(id, edited);
                     }
@@ -151,7 +203,8 @@ class SnapshotDeltaTest {
             goneNotes.forEach(delta::goneNote);
             goneCards.forEach(delta::goneCard);
             CollectionSnapshot caught = copy.withChanges(delta);
-            CollectionSnapshot fresh = builder(round, notes.values(), cards.values()).build();
+            CollectionSnapshot fresh =
+                    builder(round, notes.values(), cards.values()).build();
             same(fresh, caught);
             copy = caught;
         }
@@ -180,8 +233,10 @@ class SnapshotDeltaTest {
                 continue;
             }
             assertEquals(MemorySearch.find(q.toString(), ctx, Target.CARDS, fresh, x -> Set.of()), hit, q.toString());
-            assertEquals(MemorySearch.find(q.toString(), ctx, Target.NOTES, fresh, x -> Set.of()),
-                    MemorySearch.find(q.toString(), ctx, Target.NOTES, caught, x -> Set.of()), q.toString());
+            assertEquals(
+                    MemorySearch.find(q.toString(), ctx, Target.NOTES, fresh, x -> Set.of()),
+                    MemorySearch.find(q.toString(), ctx, Target.NOTES, caught, x -> Set.of()),
+                    q.toString());
             java.util.TreeSet<Long> union = new java.util.TreeSet<>(hit);
             union.addAll(miss);
             assertEquals(hit.size() + miss.size(), union.size(), "<" + q + "> and its negation overlap");
@@ -230,15 +285,44 @@ class SnapshotDeltaTest {
         SearchContext ctx = Fixtures.ctx();
         for (String q : QUERIES) {
             for (Target t : Target.values()) {
-                assertEquals(MemorySearch.find(q, ctx, t, fresh, x -> Set.of()),
-                        MemorySearch.find(q, ctx, t, caught, x -> Set.of()), q + " " + t);
+                assertEquals(
+                        MemorySearch.find(q, ctx, t, fresh, x -> Set.of()),
+                        MemorySearch.find(q, ctx, t, caught, x -> Set.of()),
+                        q + " " + t);
             }
         }
     }
 
-    private static final String[] QUERIES = {"", "deck:Lang", "deck:Lang::French -deck:Lang::French::Verbs",
-        "tag:animal", "tag:Animal::*", "tag:leech or tag:verb", "tag:none", "-tag:chapter1", "tag:t3", "chat",
-        "dog", "café", "front:chat", "is:new", "is:due", "is:suspended", "is:buried", "is:review -is:learn",
-        "prop:ivl>10", "flag:1", "card:2", "note:Basic", "note:Cloze tag:geo", "edited", "deck:filtered",
-        "\"deck:Other\" (tag:leech or dog)", "-is:new -tag:leech", "has-cd:s", "mid:11", "é*"};
+    private static final String[] QUERIES = {
+        "",
+        "deck:Lang",
+        "deck:Lang::French -deck:Lang::French::Verbs",
+        "tag:animal",
+        "tag:Animal::*",
+        "tag:leech or tag:verb",
+        "tag:none",
+        "-tag:chapter1",
+        "tag:t3",
+        "chat",
+        "dog",
+        "café",
+        "front:chat",
+        "is:new",
+        "is:due",
+        "is:suspended",
+        "is:buried",
+        "is:review -is:learn",
+        "prop:ivl>10",
+        "flag:1",
+        "card:2",
+        "note:Basic",
+        "note:Cloze tag:geo",
+        "edited",
+        "deck:filtered",
+        "\"deck:Other\" (tag:leech or dog)",
+        "-is:new -tag:leech",
+        "has-cd:s",
+        "mid:11",
+        "é*"
+    };
 }

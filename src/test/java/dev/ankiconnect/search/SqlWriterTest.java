@@ -20,8 +20,8 @@ class SqlWriterTest {
     private static final String NOTES_C = "SELECT DISTINCT n.id FROM notes n JOIN cards c ON c.profile_id = "
             + "n.profile_id AND c.nid = n.id WHERE n.profile_id = ? AND ";
     private static final String NOTES_BY_CARDS = "SELECT DISTINCT c.nid FROM cards c WHERE c.profile_id = ? AND ";
-    private static final String NOTE_ROW = "SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags FROM notes n "
-            + "WHERE n.profile_id = ? AND ";
+    private static final String NOTE_ROW =
+            "SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags FROM notes n " + "WHERE n.profile_id = ? AND ";
 
     private static CompiledSearch cards(String q) {
         return SqlWriter.compile(q, Fixtures.ctx(), Target.CARDS);
@@ -46,15 +46,53 @@ class SqlWriterTest {
     @Test
     void deckIncludesChildrenAndHomeDeck() {
         // current deck or home deck: on Derby one SELECT per deck and column (each an index range), in a UNION
-        check(cards("deck:lang"), unionOf("c.id", "c.did = ?", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?",
-                "c.odid = ?"), 7L, 2L, 7L, 3L, 7L, 4L, 7L, 2L, 7L, 3L, 7L, 4L);
-        check(notes("deck:Lang::French"), unionOf("c.nid", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
-                7L, 3L, 7L, 4L, 7L, 3L, 7L, 4L);
-        check(cards("\"deck:lang::fr*\""), unionOf("c.id", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
-                7L, 3L, 7L, 4L, 7L, 3L, 7L, 4L);
+        check(
+                cards("deck:lang"),
+                unionOf("c.id", "c.did = ?", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?", "c.odid = ?"),
+                7L,
+                2L,
+                7L,
+                3L,
+                7L,
+                4L,
+                7L,
+                2L,
+                7L,
+                3L,
+                7L,
+                4L);
+        check(
+                notes("deck:Lang::French"),
+                unionOf("c.nid", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
+                7L,
+                3L,
+                7L,
+                4L,
+                7L,
+                3L,
+                7L,
+                4L);
+        check(
+                cards("\"deck:lang::fr*\""),
+                unionOf("c.id", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
+                7L,
+                3L,
+                7L,
+                4L,
+                7L,
+                3L,
+                7L,
+                4L);
         // on PostgreSQL one SELECT per column, each with its index
-        check(SqlWriter.compile(SearchParser.parse("deck:Lang::French"), Fixtures.ctx(), Target.NOTES, true),
-                unionOf("c.nid", "c.did IN (?, ?)", "(c.odid <> 0 AND c.odid IN (?, ?))"), 7L, 3L, 4L, 7L, 3L, 4L);
+        check(
+                SqlWriter.compile(SearchParser.parse("deck:Lang::French"), Fixtures.ctx(), Target.NOTES, true),
+                unionOf("c.nid", "c.did IN (?, ?)", "(c.odid <> 0 AND c.odid IN (?, ?))"),
+                7L,
+                3L,
+                4L,
+                7L,
+                3L,
+                4L);
         // Unicode case-insensitive like Anki's regex
         check(cards("deck:émile"), unionOf("c.id", "c.did = ?", "c.odid = ?"), 7L, 8L, 7L, 8L);
         check(cards("deck:nope"), CARDS + "1 = 0 ORDER BY c.id", 7L);
@@ -76,30 +114,80 @@ class SqlWriterTest {
     @Test
     void deckCurrentAndExcludingChildren() {
         String not = " AND NOT (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))))";
-        check(cards("deck:current -deck:Lang::French::*"), unionOf("c.id", "(c.did = ?" + not, "(c.did = ?" + not,
-                "(c.odid = ?" + not, "(c.odid = ?" + not), 7L, 3L, 4L, 4L, 7L, 4L, 4L, 4L, 7L, 3L, 4L, 4L, 7L, 4L, 4L, 4L);
+        check(
+                cards("deck:current -deck:Lang::French::*"),
+                unionOf("c.id", "(c.did = ?" + not, "(c.did = ?" + not, "(c.odid = ?" + not, "(c.odid = ?" + not),
+                7L,
+                3L,
+                4L,
+                4L,
+                7L,
+                4L,
+                4L,
+                4L,
+                7L,
+                3L,
+                4L,
+                4L,
+                7L,
+                4L,
+                4L,
+                4L);
     }
 
     @Test
     void deckIdsAndPreset() {
-        check(cards("did:1,2"), unionOf("c.id", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
-                7L, 1L, 7L, 2L, 7L, 1L, 7L, 2L);
-        check(cards("\"preset:lang preset\""), unionOf("c.id", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
-                7L, 2L, 7L, 3L, 7L, 2L, 7L, 3L);
+        check(
+                cards("did:1,2"),
+                unionOf("c.id", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
+                7L,
+                1L,
+                7L,
+                2L,
+                7L,
+                1L,
+                7L,
+                2L);
+        check(
+                cards("\"preset:lang preset\""),
+                unionOf("c.id", "c.did = ?", "c.did = ?", "c.odid = ?", "c.odid = ?"),
+                7L,
+                2L,
+                7L,
+                3L,
+                7L,
+                2L,
+                7L,
+                3L);
     }
 
     @Test
     void tagIsExactInSqlForPlainAsciiNames() {
-        check(notes("tag:Marked"), NOTES + "(LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? ESCAPE '\\') "
-                + "ORDER BY n.id", 7L, "% marked %", "% marked::%");
-        check(cards("tag:a_b\\_c"), CARDS_N.replace("SELECT c.id FROM", "SELECT c.id, n.id, n.mid, n.flds, n.sfld, "
-                + "n.tags, c.data, c.ctype, c.queue, c.due, c.odue, c.ivl FROM") + "LOWER(n.tags) LIKE ? ESCAPE '\\' "
-                + "ORDER BY c.id", 7L, "% a%b\\_c%");
+        check(
+                notes("tag:Marked"),
+                NOTES + "(LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? ESCAPE '\\') " + "ORDER BY n.id",
+                7L,
+                "% marked %",
+                "% marked::%");
+        check(
+                cards("tag:a_b\\_c"),
+                CARDS_N.replace(
+                                "SELECT c.id FROM",
+                                "SELECT c.id, n.id, n.mid, n.flds, n.sfld, "
+                                        + "n.tags, c.data, c.ctype, c.queue, c.due, c.odue, c.ivl FROM")
+                        + "LOWER(n.tags) LIKE ? ESCAPE '\\' "
+                        + "ORDER BY c.id",
+                7L,
+                "% a%b\\_c%");
         check(notes("tag:none"), NOTES + "n.tags = '' ORDER BY n.id", 7L);
         check(notes("tag:*"), NOTES + "1 = 1 ORDER BY n.id", 7L);
         check(notes("\"tag:a b\""), NOTES + "1 = 0 ORDER BY n.id", 7L);
-        check(notes("tag:100%"), NOTES + "(LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? ESCAPE '\\') "
-                + "ORDER BY n.id", 7L, "% 100\\% %", "% 100\\%::%");
+        check(
+                notes("tag:100%"),
+                NOTES + "(LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? ESCAPE '\\') " + "ORDER BY n.id",
+                7L,
+                "% 100\\% %",
+                "% 100\\%::%");
     }
 
     @Test
@@ -107,8 +195,14 @@ class SqlWriterTest {
         CompiledSearch c = notes("\"Front:word\"");
         check(c, NOTE_ROW + "(n.mid IN (?, ?) AND n.flds LIKE ? ESCAPE '\\') ORDER BY n.id", 7L, 10L, 11L, "%____%");
         assertTrue(c.hasRowFilter());
-        check(notes("back*:x"), NOTE_ROW + "(n.mid IN (?, ?, ?) AND n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
-                7L, 10L, 11L, 12L, "%_%");
+        check(
+                notes("back*:x"),
+                NOTE_ROW + "(n.mid IN (?, ?, ?) AND n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L,
+                10L,
+                11L,
+                12L,
+                "%_%");
         check(notes("front:"), NOTE_ROW + "n.mid IN (?, ?) ORDER BY n.id", 7L, 10L, 11L);
         check(notes("nosuchfield:x"), NOTES + "1 = 0 ORDER BY n.id", 7L);
         check(notes("front:re:^d"), NOTE_ROW + "n.mid IN (?, ?) ORDER BY n.id", 7L, 10L, 11L);
@@ -116,20 +210,36 @@ class SqlWriterTest {
 
     @Test
     void plainTextWithoutLettersIsExact() {
-        check(notes("123"), NOTES + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
-                7L, "%123%", "%123%");
-        check(notes("日本*語"), NOTES + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
-                7L, "%日本%語%", "%日本%語%");
-        check(notes("50%"), NOTES + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
-                7L, "%50\\%%", "%50\\%%");
+        check(
+                notes("123"),
+                NOTES + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L,
+                "%123%",
+                "%123%");
+        check(
+                notes("日本*語"),
+                NOTES + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L,
+                "%日本%語%",
+                "%日本%語%");
+        check(
+                notes("50%"),
+                NOTES + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L,
+                "%50\\%%",
+                "%50\\%%");
         assertFalse(notes("123").hasRowFilter());
     }
 
     @Test
     void plainTextWithLettersNarrowsThenFilters() {
         CompiledSearch c = notes("dog");
-        check(c, NOTE_ROW + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
-                7L, "%___%", "%___%");
+        check(
+                c,
+                NOTE_ROW + "(n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L,
+                "%___%",
+                "%___%");
         assertEquals(List.of("n.id", "n.id", "n.mid", "n.flds", "n.sfld", "n.tags"), c.columns());
     }
 
@@ -137,10 +247,19 @@ class SqlWriterTest {
     void lowerOnClobNarrowsWithLowerCasedLetters() {
         SearchContext ctx = Fixtures.base().lowerOnClob(true).build();
         CompiledSearch c = SqlWriter.compile("Dog*É", ctx, Target.NOTES);
-        check(c, NOTE_ROW + "(LOWER(n.sfld) LIKE ? ESCAPE '\\' OR LOWER(n.flds) LIKE ? ESCAPE '\\') ORDER BY n.id",
-                7L, "%dog%", "%dog%");
-        check(SqlWriter.compile("front:Dog", ctx, Target.NOTES),
-                NOTE_ROW + "(n.mid IN (?, ?) AND LOWER(n.flds) LIKE ? ESCAPE '\\') ORDER BY n.id", 7L, 10L, 11L, "%dog%");
+        check(
+                c,
+                NOTE_ROW + "(LOWER(n.sfld) LIKE ? ESCAPE '\\' OR LOWER(n.flds) LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L,
+                "%dog%",
+                "%dog%");
+        check(
+                SqlWriter.compile("front:Dog", ctx, Target.NOTES),
+                NOTE_ROW + "(n.mid IN (?, ?) AND LOWER(n.flds) LIKE ? ESCAPE '\\') ORDER BY n.id",
+                7L,
+                10L,
+                11L,
+                "%dog%");
     }
 
     @Test
@@ -152,15 +271,23 @@ class SqlWriterTest {
         check(cards("is:buried"), CARDS + "c.queue IN (-2, -3) ORDER BY c.id", 7L);
         check(cards("is:buried-sibling"), CARDS + "c.queue = -2 ORDER BY c.id", 7L);
         check(cards("is:buried-manually"), CARDS + "c.queue = -3 ORDER BY c.id", 7L);
-        check(cards("is:due"), CARDS + "((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) "
-                + "ORDER BY c.id", 7L, 100L, NEXT_DAY - 10_000 + 1200);
+        check(
+                cards("is:due"),
+                CARDS + "((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) " + "ORDER BY c.id",
+                7L,
+                100L,
+                NEXT_DAY - 10_000 + 1200);
         // a note matches when any card matches
         check(notes("-is:new"), NOTES_BY_CARDS + "NOT c.ctype = 0 ORDER BY c.nid", 7L);
         // card and note conditions together still join the note to its cards
         check(notes("-is:new tag:none"), NOTES_C + "(NOT c.ctype = 0 AND n.tags = '') ORDER BY n.id", 7L);
         // or, for PostgreSQL, the note condition and a card sub-query
-        check(subqueries("-is:new tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
-                + "c.profile_id = ? AND NOT c.ctype = 0)) ORDER BY n.id", 7L, 7L);
+        check(
+                subqueries("-is:new tag:none"),
+                NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
+                        + "c.profile_id = ? AND NOT c.ctype = 0)) ORDER BY n.id",
+                7L,
+                7L);
     }
 
     private static CompiledSearch subqueries(String q) {
@@ -170,28 +297,59 @@ class SqlWriterTest {
     @Test
     void noteSearchesMixingNoteAndCardTermsUseCardSubQueries() {
         // OR at the top: the union of what each side finds; a note term alone still needs the note to have a card
-        check(subqueries("deck:Other or tag:none"), "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND c.did IN (?) "
-                + "UNION SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.odid <> 0 AND c.odid IN (?)) UNION "
-                + NOTES + "n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id AND "
-                + "c.nid = n.id) ORDER BY 1", 7L, 5L, 7L, 5L, 7L);
+        check(
+                subqueries("deck:Other or tag:none"),
+                "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND c.did IN (?) "
+                        + "UNION SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.odid <> 0 AND c.odid IN (?)) UNION "
+                        + NOTES + "n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id AND "
+                        + "c.nid = n.id) ORDER BY 1",
+                7L,
+                5L,
+                7L,
+                5L,
+                7L);
         // Derby likewise (an IN sub-query under OR would run again for every note)
-        check(notes("deck:Other or tag:none"), "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND c.did = ? "
-                + "UNION SELECT c.nid FROM cards c WHERE c.profile_id = ? AND c.odid = ? UNION "
-                + NOTES + "n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id AND "
-                + "c.nid = n.id) ORDER BY 1", 7L, 5L, 7L, 5L, 7L);
+        check(
+                notes("deck:Other or tag:none"),
+                "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND c.did = ? "
+                        + "UNION SELECT c.nid FROM cards c WHERE c.profile_id = ? AND c.odid = ? UNION "
+                        + NOTES + "n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id AND "
+                        + "c.nid = n.id) ORDER BY 1",
+                7L,
+                5L,
+                7L,
+                5L,
+                7L);
         // exact tag terms read notes.tag_keys on PostgreSQL
         check(subqueries("tag:Marked"), NOTES + "n.tag_keys @> CAST(ARRAY[?] AS TEXT[]) ORDER BY n.id", 7L, "marked");
         // OR below the top: some card matches either side
-        check(subqueries("tag:x (deck:Other or tag:none)"), NOTES + "(n.tag_keys @> CAST(ARRAY[?] AS TEXT[]) AND (n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.did IN (?) "
-                + "OR (c.odid <> 0 AND c.odid IN (?)))) OR (n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE "
-                + "c.profile_id = n.profile_id AND c.nid = n.id)))) ORDER BY n.id", 7L, "x", 7L, 5L, 5L);
+        check(
+                subqueries("tag:x (deck:Other or tag:none)"),
+                NOTES
+                        + "(n.tag_keys @> CAST(ARRAY[?] AS TEXT[]) AND (n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.did IN (?) "
+                        + "OR (c.odid <> 0 AND c.odid IN (?)))) OR (n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE "
+                        + "c.profile_id = n.profile_id AND c.nid = n.id)))) ORDER BY n.id",
+                7L,
+                "x",
+                7L,
+                5L,
+                5L);
         // two card terms under AND must hold for the same card: one sub-query
-        check(subqueries("is:new deck:Other tag:none"), NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
-                + "c.profile_id = ? AND (c.ctype = 0 AND (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))))) "
-                + "ORDER BY n.id", 7L, 7L, 5L, 5L);
+        check(
+                subqueries("is:new deck:Other tag:none"),
+                NOTES + "(n.tags = '' AND n.id IN (SELECT c.nid FROM cards c WHERE "
+                        + "c.profile_id = ? AND (c.ctype = 0 AND (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?)))))) "
+                        + "ORDER BY n.id",
+                7L,
+                7L,
+                5L,
+                5L);
         // NOT of a card term mixed with a note term cannot be split: a correlated sub-query of the note's cards
-        check(subqueries("-(is:new tag:none)"), NOTES + "EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id "
-                + "AND c.nid = n.id AND NOT (c.ctype = 0 AND n.tags = '')) ORDER BY n.id", 7L);
+        check(
+                subqueries("-(is:new tag:none)"),
+                NOTES + "EXISTS (SELECT 1 FROM cards c WHERE c.profile_id = n.profile_id "
+                        + "AND c.nid = n.id AND NOT (c.ctype = 0 AND n.tags = '')) ORDER BY n.id",
+                7L);
     }
 
     @Test
@@ -211,32 +369,74 @@ class SqlWriterTest {
         check(cards("prop:reps!=3"), CARDS + "c.reps <> ? ORDER BY c.id", 7L, 3L);
         check(cards("prop:lapses<=1"), CARDS + "c.lapses <= ? ORDER BY c.id", 7L, 1L);
         check(cards("prop:ease>2.5"), CARDS + "c.factor > ? ORDER BY c.id", 7L, 2500L);
-        check(cards("prop:pos<5"), CARDS + "(c.ctype = 0 AND (CASE WHEN c.odue <> 0 THEN c.odue ELSE c.due END) < ?)"
-                + " ORDER BY c.id", 7L, 5L);
+        check(
+                cards("prop:pos<5"),
+                CARDS + "(c.ctype = 0 AND (CASE WHEN c.odue <> 0 THEN c.odue ELSE c.due END) < ?)" + " ORDER BY c.id",
+                7L,
+                5L);
         String due = "(CASE WHEN c.odue <> 0 THEN c.odue ELSE c.due END)";
-        check(cards("prop:due=1"), CARDS + "((c.queue IN (2, 3) AND " + due + " = ?) OR (c.queue IN (1, 4) AND ("
-                + due + " - ?) / 86400 = ?)) ORDER BY c.id", 7L, 101L, NEXT_DAY, 1L);
-        check(cards("prop:due>-2"), CARDS + "((c.queue IN (2, 3) AND " + due + " > ?) OR (c.queue IN (1, 4) AND ("
-                + due + " - ?) / 86400 > ?)) ORDER BY c.id", 7L, 98L, NEXT_DAY, -2L);
+        check(
+                cards("prop:due=1"),
+                CARDS + "((c.queue IN (2, 3) AND " + due + " = ?) OR (c.queue IN (1, 4) AND (" + due
+                        + " - ?) / 86400 = ?)) ORDER BY c.id",
+                7L,
+                101L,
+                NEXT_DAY,
+                1L);
+        check(
+                cards("prop:due>-2"),
+                CARDS + "((c.queue IN (2, 3) AND " + due + " > ?) OR (c.queue IN (1, 4) AND (" + due
+                        + " - ?) / 86400 > ?)) ORDER BY c.id",
+                7L,
+                98L,
+                NEXT_DAY,
+                -2L);
     }
 
     @Test
     void ratedFamily() {
         String sub = "c.id IN (SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND ";
-        check(cards("rated:2"), CARDS + sub + "r.id >= ? AND r.ease > 0) ORDER BY c.id",
-                7L, 7L, (NEXT_DAY - 2 * 86_400) * 1000);
-        check(cards("rated:2:3"), CARDS + sub + "r.id >= ? AND r.ease = ?) ORDER BY c.id",
-                7L, 7L, (NEXT_DAY - 2 * 86_400) * 1000, 3);
-        check(cards("resched:1"), CARDS + sub + "r.id >= ? AND r.ease = 0) ORDER BY c.id",
-                7L, 7L, (NEXT_DAY - 86_400) * 1000);
+        check(
+                cards("rated:2"),
+                CARDS + sub + "r.id >= ? AND r.ease > 0) ORDER BY c.id",
+                7L,
+                7L,
+                (NEXT_DAY - 2 * 86_400) * 1000);
+        check(
+                cards("rated:2:3"),
+                CARDS + sub + "r.id >= ? AND r.ease = ?) ORDER BY c.id",
+                7L,
+                7L,
+                (NEXT_DAY - 2 * 86_400) * 1000,
+                3);
+        check(
+                cards("resched:1"),
+                CARDS + sub + "r.id >= ? AND r.ease = 0) ORDER BY c.id",
+                7L,
+                7L,
+                (NEXT_DAY - 86_400) * 1000);
         assertEquals(cards("rated:5:3").sql(), cards("prop:rated>-5:3").sql());
         assertEquals(cards("rated:5:3").params(), cards("prop:rated>-5:3").params());
-        check(cards("prop:rated=-1"), CARDS + sub + "r.id BETWEEN ? AND ? AND r.ease > 0) ORDER BY c.id",
-                7L, 7L, (NEXT_DAY - 2 * 86_400) * 1000, (NEXT_DAY - 86_400) * 1000 - 1);
-        check(cards("prop:resched<=0"), CARDS + sub + "r.id < ? AND r.ease = 0) ORDER BY c.id",
-                7L, 7L, NEXT_DAY * 1000);
-        check(cards("introduced:3"), CARDS + "c.id IN (SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND "
-                + "r.ease <> 0 GROUP BY r.cid HAVING MIN(r.id) > ?) ORDER BY c.id", 7L, 7L, (NEXT_DAY - 3 * 86_400) * 1000);
+        check(
+                cards("prop:rated=-1"),
+                CARDS + sub + "r.id BETWEEN ? AND ? AND r.ease > 0) ORDER BY c.id",
+                7L,
+                7L,
+                (NEXT_DAY - 2 * 86_400) * 1000,
+                (NEXT_DAY - 86_400) * 1000 - 1);
+        check(
+                cards("prop:resched<=0"),
+                CARDS + sub + "r.id < ? AND r.ease = 0) ORDER BY c.id",
+                7L,
+                7L,
+                NEXT_DAY * 1000);
+        check(
+                cards("introduced:3"),
+                CARDS + "c.id IN (SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND "
+                        + "r.ease <> 0 GROUP BY r.cid HAVING MIN(r.id) > ?) ORDER BY c.id",
+                7L,
+                7L,
+                (NEXT_DAY - 3 * 86_400) * 1000);
     }
 
     @Test
@@ -263,22 +463,44 @@ class SqlWriterTest {
     @Test
     void combinationsStayOneExactStatement() {
         // an AND with the deck's OR: one SELECT per side, each with the other conditions
-        String rest = " AND (((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) OR c.ivl >= ?) AND "
-                + "NOT MOD(c.flags, 8) = ?)";
-        check(cards("deck:Other (is:due or prop:ivl>=21) -flag:1"), unionOf("c.id", "(c.did = ?" + rest,
-                "(c.odid = ?" + rest), 7L, 5L, 100L, NEXT_DAY - 10_000 + 1200, 21L, 1, 7L, 5L, 100L,
-                NEXT_DAY - 10_000 + 1200, 21L, 1);
-        check(notes("tag:x or note:Cloze"), NOTES + "((LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? "
-                + "ESCAPE '\\') OR n.mid IN (?)) ORDER BY n.id", 7L, "% x %", "% x::%", 12L);
+        String rest =
+                " AND (((c.queue IN (2, 3) AND c.due <= ?) OR (c.queue IN (1, 4) AND c.due <= ?)) OR c.ivl >= ?) AND "
+                        + "NOT MOD(c.flags, 8) = ?)";
+        check(
+                cards("deck:Other (is:due or prop:ivl>=21) -flag:1"),
+                unionOf("c.id", "(c.did = ?" + rest, "(c.odid = ?" + rest),
+                7L,
+                5L,
+                100L,
+                NEXT_DAY - 10_000 + 1200,
+                21L,
+                1,
+                7L,
+                5L,
+                100L,
+                NEXT_DAY - 10_000 + 1200,
+                21L,
+                1);
+        check(
+                notes("tag:x or note:Cloze"),
+                NOTES + "((LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? "
+                        + "ESCAPE '\\') OR n.mid IN (?)) ORDER BY n.id",
+                7L,
+                "% x %",
+                "% x::%",
+                12L);
     }
 
     @Test
     void orWithJvmLeafUsesFlagColumns() {
         CompiledSearch c = cards("re:x or deck:Other");
         assertTrue(c.hasRowFilter());
-        assertTrue(c.sql().startsWith("SELECT c.id, n.id, n.mid, n.flds, n.sfld, n.tags, c.data, c.ctype, c.queue, "
-                + "c.due, c.odue, c.ivl, CASE WHEN (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) THEN 1 ELSE 0 END FROM cards c "
-                + "JOIN notes n"), c.sql());
+        assertTrue(
+                c.sql()
+                        .startsWith("SELECT c.id, n.id, n.mid, n.flds, n.sfld, n.tags, c.data, c.ctype, c.queue, "
+                                + "c.due, c.odue, c.ivl, CASE WHEN (c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) THEN 1 ELSE 0 END FROM cards c "
+                                + "JOIN notes n"),
+                c.sql());
         // the regex side cannot narrow, so the WHERE clause only restricts the profile
         assertTrue(c.sql().endsWith("WHERE c.profile_id = ? ORDER BY c.id"), c.sql());
         assertEquals(List.of(5L, 5L, 7L), c.params());
@@ -290,16 +512,22 @@ class SqlWriterTest {
     void andWithJvmLeafNeedsNoFlagColumns() {
         CompiledSearch c = notes("deck:Other dog");
         assertEquals(0, c.flagColumns());
-        assertEquals("SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags, c.data, c.ctype, c.queue, c.due, c.odue, c.ivl"
-                + " FROM notes n JOIN cards c ON c.profile_id = n.profile_id AND c.nid = n.id WHERE n.profile_id = ? "
-                + "AND ((c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) AND (n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\'))"
-                + " ORDER BY n.id", c.sql());
+        assertEquals(
+                "SELECT n.id, n.id, n.mid, n.flds, n.sfld, n.tags, c.data, c.ctype, c.queue, c.due, c.odue, c.ivl"
+                        + " FROM notes n JOIN cards c ON c.profile_id = n.profile_id AND c.nid = n.id WHERE n.profile_id = ? "
+                        + "AND ((c.did IN (?) OR (c.odid <> 0 AND c.odid IN (?))) AND (n.sfld LIKE ? ESCAPE '\\' OR n.flds LIKE ? ESCAPE '\\'))"
+                        + " ORDER BY n.id",
+                c.sql());
     }
 
     @Test
     void dupeUsesChecksumThenExactComparison() {
         // SHA-1("test") test vector from the reference: 2840236005
-        check(notes("dupe:10,<b>test</b>"), NOTE_ROW + "(n.mid = ? AND n.csum = ?) ORDER BY n.id", 7L, 10L,
+        check(
+                notes("dupe:10,<b>test</b>"),
+                NOTE_ROW + "(n.mid = ? AND n.csum = ?) ORDER BY n.id",
+                7L,
+                10L,
                 2840236005L);
     }
 

@@ -45,7 +45,8 @@ class TextUtilTest {
     @Test
     void cardDataReadsNestedOrEncodedCustomData() {
         assertEquals(Map.of("v", 3.0), CardData.parse("{\"cd\":{\"v\":3}}").customData());
-        assertEquals(Map.of("v", 3.0), CardData.parse("{\"cd\":\"{\\\"v\\\":3}\"}").customData());
+        assertEquals(
+                Map.of("v", 3.0), CardData.parse("{\"cd\":\"{\\\"v\\\":3}\"}").customData());
         assertEquals(Map.of(), CardData.parse("{bad").customData());
         assertEquals(12.5, CardData.parse("{\"s\": 12.5, \"pos\": [1]}").number("s"));
     }

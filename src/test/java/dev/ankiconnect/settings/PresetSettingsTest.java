@@ -15,14 +15,19 @@ class PresetSettingsTest {
     @Test
     void theDefaultPresetReadsAsAnkisDefaults() {
         assertEquals(Preset.defaults(), new PresetSettings(DeckJson.defaultPreset(1, "Default", 0)).scheduler());
-        assertEquals(Preset.defaults(), new PresetSettings(Json.createObjectBuilder().build()).scheduler());
+        assertEquals(
+                Preset.defaults(), new PresetSettings(Json.createObjectBuilder().build()).scheduler());
     }
 
     @Test
     void changedValuesAreRead() {
         JsonObject json = Json.createObjectBuilder(DeckJson.defaultPreset(1, "Default", 0))
-                .add("new", Json.createObjectBuilder().add("delays", Json.createArrayBuilder().add(5.0))
-                        .add("ints", Json.createArrayBuilder().add(2).add(7)).add("initialFactor", 2300))
+                .add(
+                        "new",
+                        Json.createObjectBuilder()
+                                .add("delays", Json.createArrayBuilder().add(5.0))
+                                .add("ints", Json.createArrayBuilder().add(2).add(7))
+                                .add("initialFactor", 2300))
                 .build();
         Preset p = new PresetSettings(json).scheduler();
         assertEquals(List.of(5f), p.learnSteps());
@@ -38,11 +43,12 @@ class PresetSettingsTest {
 
     @Test
     void presetJson_mapsEveryOption() {
-        String json = "{\"new\": {\"delays\": [2, 20.5], \"perDay\": 5, \"initialFactor\": 2300, \"ints\": [2, 6, 0], \"bury\": true},"
-                + " \"rev\": {\"perDay\": 50, \"ease4\": 1.5, \"hardFactor\": 1.1, \"ivlFct\": 0.9, \"maxIvl\": 100, \"bury\": 1},"
-                + " \"lapse\": {\"delays\": [5], \"mult\": 0.5, \"minInt\": 2, \"leechFails\": 4, \"leechAction\": 0},"
-                + " \"maxTaken\": 30, \"buryInterdayLearning\": true, \"desiredRetention\": 0.85, \"sm2Retention\": 0.8,"
-                + " \"fsrsParams6\": [0.5, 1.5]}";
+        String json =
+                "{\"new\": {\"delays\": [2, 20.5], \"perDay\": 5, \"initialFactor\": 2300, \"ints\": [2, 6, 0], \"bury\": true},"
+                        + " \"rev\": {\"perDay\": 50, \"ease4\": 1.5, \"hardFactor\": 1.1, \"ivlFct\": 0.9, \"maxIvl\": 100, \"bury\": 1},"
+                        + " \"lapse\": {\"delays\": [5], \"mult\": 0.5, \"minInt\": 2, \"leechFails\": 4, \"leechAction\": 0},"
+                        + " \"maxTaken\": 30, \"buryInterdayLearning\": true, \"desiredRetention\": 0.85, \"sm2Retention\": 0.8,"
+                        + " \"fsrsParams6\": [0.5, 1.5]}";
         Preset p = PresetSettings.decode(json).scheduler();
         assertEquals(List.of(2f, 20.5f), p.learnSteps());
         assertEquals(List.of(5f), p.relearnSteps());
@@ -70,7 +76,8 @@ class PresetSettingsTest {
 
     @Test
     void storedTextRoundTripsByteForByte() {
-        String stored = "{\"id\": 1, \"name\": \"D\\u00e9fault\", \"new\": {\"delays\": [1.0, 10.0], \"order\": 0}, \"zz\": null}";
+        String stored =
+                "{\"id\": 1, \"name\": \"D\\u00e9fault\", \"new\": {\"delays\": [1.0, 10.0], \"order\": 0}, \"zz\": null}";
         PresetSettings p = PresetSettings.decode(stored);
         assertEquals(stored, p.encode());
         assertEquals("D\u00e9fault", p.name());

@@ -44,7 +44,8 @@ public final class AnkiClient {
      * (every IT reply passes there).
      */
     public HttpResponse<String> post(byte[] body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(base)
+                .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             b.headers(headers);
@@ -59,9 +60,11 @@ public final class AnkiClient {
     }
 
     public HttpResponse<String> request(String method, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base)
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -77,8 +80,11 @@ public final class AnkiClient {
 
     /** Runs an action at version 6 and returns its result; an error fails with the error text. */
     public JsonValue call(String action, JsonObject params) {
-        JsonObject request = Json.createObjectBuilder().add("action", action).add("version", 6)
-                .add("params", params).build();
+        JsonObject request = Json.createObjectBuilder()
+                .add("action", action)
+                .add("version", 6)
+                .add("params", params)
+                .build();
         JsonObject reply = parse(post(request.toString()).body()).asJsonObject();
         if (!reply.isNull("error")) {
             throw new AssertionError(action + " failed: " + reply.getString("error"));
@@ -92,8 +98,11 @@ public final class AnkiClient {
 
     /** Runs an action at version 6 and returns its error text (null when it succeeded). */
     public String error(String action, JsonObject params) {
-        JsonObject request = Json.createObjectBuilder().add("action", action).add("version", 6)
-                .add("params", params).build();
+        JsonObject request = Json.createObjectBuilder()
+                .add("action", action)
+                .add("version", 6)
+                .add("params", params)
+                .build();
         JsonObject reply = parse(post(request.toString()).body()).asJsonObject();
         return reply.isNull("error") ? null : reply.getString("error");
     }

@@ -23,8 +23,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** The real WAR, deployed as {@code name}.war, with these configuration keys changed. */
     public static WebArchive war(String name, Map<String, String> config) {
@@ -38,7 +37,11 @@ public final class Deployments {
             throw new UncheckedIOException(e);
         }
         String dataRoot = System.getProperty("it.data.dir", "target/it-data");
-        props.setProperty("dataDir", Path.of(dataRoot, name + "-" + UUID.randomUUID()).toAbsolutePath().toString());
+        props.setProperty(
+                "dataDir",
+                Path.of(dataRoot, name + "-" + UUID.randomUUID())
+                        .toAbsolutePath()
+                        .toString());
         props.putAll(TestDatabases.forDeployment(name));
         props.putAll(config);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -60,7 +63,11 @@ public final class Deployments {
     public static Map<String, String> freshDatabase(String name) {
         String dataRoot = System.getProperty("it.data.dir", "target/it-data");
         Map<String, String> config = new java.util.HashMap<>(TestDatabases.forDeployment(name));
-        config.put("dataDir", Path.of(dataRoot, name + "-" + UUID.randomUUID()).toAbsolutePath().toString());
+        config.put(
+                "dataDir",
+                Path.of(dataRoot, name + "-" + UUID.randomUUID())
+                        .toAbsolutePath()
+                        .toString());
         return config;
     }
 

@@ -14,8 +14,7 @@ import java.util.UUID;
 /** Data builders for ITs: unique decks and notes of the stock note types. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Creates a deck with a unique name (prefix plus a random suffix) and returns the name. */
     public static String deck(AnkiClient client, String prefix) {
@@ -103,8 +102,11 @@ public final class Fixtures {
         }
 
         public JsonObject json() {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("deckName", deck).add("modelName", model)
-                    .add("fields", fields.build()).add("tags", tags.build());
+            JsonObjectBuilder b = Json.createObjectBuilder()
+                    .add("deckName", deck)
+                    .add("modelName", model)
+                    .add("fields", fields.build())
+                    .add("tags", tags.build());
             if (options != null) {
                 b.add("options", options);
             }

@@ -30,14 +30,19 @@ public final class ReplyGuard {
 
     private static final List<String> SERVER_PATHS = serverPaths();
 
-    private ReplyGuard() {
-    }
+    private ReplyGuard() {}
 
     private static List<String> serverPaths() {
         List<String> out = new ArrayList<>();
-        out.add(Path.of(System.getProperty("it.data.dir", "target/it-data")).toAbsolutePath().normalize().toString());
+        out.add(Path.of(System.getProperty("it.data.dir", "target/it-data"))
+                .toAbsolutePath()
+                .normalize()
+                .toString());
         out.add(Path.of("").toAbsolutePath().normalize().toString());
-        out.add(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString());
+        out.add(Path.of(System.getProperty("java.io.tmpdir"))
+                .toAbsolutePath()
+                .normalize()
+                .toString());
         return out;
     }
 
@@ -45,8 +50,8 @@ public final class ReplyGuard {
     public static String check(String request, String body) {
         String problem = problem(request, body);
         if (problem != null) {
-            throw new AssertionError("reply shows internal text (" + problem + "):\n" + abbreviate(body)
-                    + "\nrequest: " + abbreviate(request));
+            throw new AssertionError("reply shows internal text (" + problem + "):\n" + abbreviate(body) + "\nrequest: "
+                    + abbreviate(request));
         }
         return body;
     }

@@ -16,8 +16,10 @@ class ReplyGuardTest {
 
     @Test
     void findsInternalTexts() {
-        String dataDir = java.nio.file.Path.of(System.getProperty("it.data.dir", "target/it-data")).toAbsolutePath()
-                .normalize().toString();
+        String dataDir = java.nio.file.Path.of(System.getProperty("it.data.dir", "target/it-data"))
+                .toAbsolutePath()
+                .normalize()
+                .toString();
         for (String text : new String[] {
             "class jakarta.json.JsonValueImpl cannot be cast to class jakarta.json.JsonString (x)",
             "Exception [EclipseLink-4002] (Eclipse Persistence Services - 4.0.8)",
@@ -29,15 +31,21 @@ class ReplyGuardTest {
             assertNotNull(ReplyGuard.problem("{}", error(text)), text);
         }
         assertNotNull(ReplyGuard.problem("{}", "<!doctype html><html><body>HTTP Status 500</body></html>"));
-        assertNotNull(ReplyGuard.problem("{}", "{\"result\": [{\"result\": null, \"error\": \"java.lang.X\"}], \"error\": null}"));
+        assertNotNull(ReplyGuard.problem(
+                "{}", "{\"result\": [{\"result\": null, \"error\": \"java.lang.X\"}], \"error\": null}"));
     }
 
     @Test
     void passesAnkiConnectsTexts_andWhatTheRequestSent() {
-        assertNull(ReplyGuard.problem("{}", "{\"result\": null, \"error\": \"maximum recursion depth exceeded while decoding a JSON array from a unicode string\"}"));
-        assertNull(ReplyGuard.problem("{}", error("AnkiConnect.addNote() missing 1 required positional argument: 'note'")));
+        assertNull(
+                ReplyGuard.problem(
+                        "{}",
+                        "{\"result\": null, \"error\": \"maximum recursion depth exceeded while decoding a JSON array from a unicode string\"}"));
+        assertNull(ReplyGuard.problem(
+                "{}", error("AnkiConnect.addNote() missing 1 required positional argument: 'note'")));
         assertNull(ReplyGuard.problem("{}", error("'NoneType' object has no attribute 'items'")));
-        assertNull(ReplyGuard.problem("{\"path\": \"/tmp/x.apkg\"}", error("[Errno 2] No such file or directory: '/tmp/x.apkg'")));
+        assertNull(ReplyGuard.problem(
+                "{\"path\": \"/tmp/x.apkg\"}", error("[Errno 2] No such file or directory: '/tmp/x.apkg'")));
         assertNull(ReplyGuard.problem("{}", "{\"result\": \"java.lang.String is a note field\", \"error\": null}"));
         assertNull(ReplyGuard.problem("{}", "6"));
         assertNull(ReplyGuard.problem("{}", ""));

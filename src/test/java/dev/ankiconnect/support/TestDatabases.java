@@ -18,8 +18,7 @@ final class TestDatabases {
 
     private static EmbeddedPostgres postgres;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** Configuration keys that point a new deployment at its own, empty database. */
     static Map<String, String> forDeployment(String name) {
@@ -29,15 +28,15 @@ final class TestDatabases {
         String database = "it_" + name.replaceAll("[^a-zA-Z0-9]", "_").toLowerCase() + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         EmbeddedPostgres pg = server();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + database, e);
         }
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + database;
         System.out.println("IT deployment " + name + " uses PostgreSQL " + url);
-        return Map.of("jdbcUrl", url,
-                "jdbcUser", "postgres", "jdbcPassword", "postgres");
+        return Map.of("jdbcUrl", url, "jdbcUser", "postgres", "jdbcPassword", "postgres");
     }
 
     private static synchronized EmbeddedPostgres server() {
@@ -45,7 +44,9 @@ final class TestDatabases {
             try {
                 // No autovacuum: its ANALYZE after one test's bulk writes takes transaction ids, which
                 // ActionMarksIT reads to prove a read wrote nothing, even in rolled-back transactions.
-                postgres = EmbeddedPostgres.builder().setServerConfig("autovacuum", "off").start();
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("autovacuum", "off")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class AvTagsTest {
     @Test
     void textOnlyIsReturnedAsIs() {
-        assertEquals("a [b] [sound:] [anki:foo]x", AvTags.extract("a [b] [sound:] [anki:foo]x", true).text());
+        assertEquals(
+                "a [b] [sound:] [anki:foo]x",
+                AvTags.extract("a [b] [sound:] [anki:foo]x", true).text());
     }
 
     @Test
@@ -29,14 +31,25 @@ class AvTagsTest {
     @Test
     void otherDirectivesAreReserialisedWithNormalisedOptions() {
         // when the text has any AV node, other directives are written back: quotes only where needed
-        assertEquals("[anki:play:q:0][anki:foo a=1 b=\"x y\"]c[/anki:foo]",
-            AvTags.extract("[sound:s.mp3][anki:foo   a=\"1\"  b=\"x y\"]c[/anki:foo]", true).text());
+        assertEquals(
+                "[anki:play:q:0][anki:foo a=1 b=\"x y\"]c[/anki:foo]",
+                AvTags.extract("[sound:s.mp3][anki:foo   a=\"1\"  b=\"x y\"]c[/anki:foo]", true)
+                        .text());
     }
 
     @Test
     void convenienceRenderSplitsStoredTagString() {
-        RenderedCard c = CardRenderer.render(new CardTemplate("Card 1", 0, "{{Tags}}", "{{Tags}}!"), false,
-            Map.of("Front", "x"), " a b ", "Basic", "Default", 7L, 0, 0, "");
+        RenderedCard c = CardRenderer.render(
+                new CardTemplate("Card 1", 0, "{{Tags}}", "{{Tags}}!"),
+                false,
+                Map.of("Front", "x"),
+                " a b ",
+                "Basic",
+                "Default",
+                7L,
+                0,
+                0,
+                "");
         assertEquals("a b", c.questionText());
         assertEquals(List.of(), c.questionAvTags());
     }

@@ -53,9 +53,13 @@ class CardGenerationTest {
     @Test
     void templatesWithNonEmptyFront_basicAndReversed() {
         List<String> fronts = List.of("{{Front}}", "{{Back}}");
-        assertEquals(List.of(0, 1), CardGeneration.templatesWithNonEmptyFront(fronts, fields("Front", "a", "Back", "b"), false));
-        assertEquals(List.of(0), CardGeneration.templatesWithNonEmptyFront(fronts, fields("Front", "a", "Back", ""), false));
-        assertEquals(List.of(), CardGeneration.templatesWithNonEmptyFront(fronts, fields("Front", "", "Back", ""), false));
+        assertEquals(
+                List.of(0, 1),
+                CardGeneration.templatesWithNonEmptyFront(fronts, fields("Front", "a", "Back", "b"), false));
+        assertEquals(
+                List.of(0), CardGeneration.templatesWithNonEmptyFront(fronts, fields("Front", "a", "Back", ""), false));
+        assertEquals(
+                List.of(), CardGeneration.templatesWithNonEmptyFront(fronts, fields("Front", "", "Back", ""), false));
     }
 
     @Test
@@ -66,26 +70,38 @@ class CardGenerationTest {
         assertEquals(List.of(0), CardGeneration.templatesWithNonEmptyFront(List.of("{{Tags}}"), f, true));
         assertEquals(List.of(), CardGeneration.templatesWithNonEmptyFront(List.of("{{FrontSide}}"), f, true));
         // unparseable fronts never generate
-        assertEquals(List.of(), CardGeneration.templatesWithNonEmptyFront(List.of("{{#Front}}{{Deck}}"), fields("Front", "x"), false));
+        assertEquals(
+                List.of(),
+                CardGeneration.templatesWithNonEmptyFront(List.of("{{#Front}}{{Deck}}"), fields("Front", "x"), false));
     }
 
     @Test
     void clozeCardOrdinals() {
-        assertEquals(Set.of(0, 1, 2, 499),
-            CardGeneration.clozeCardOrdinals(List.of("{{c1::foo}} {{c2::bar}} {{c3::baz}} {{c0::quux}} {{c501::over}}")));
+        assertEquals(
+                Set.of(0, 1, 2, 499),
+                CardGeneration.clozeCardOrdinals(
+                        List.of("{{c1::foo}} {{c2::bar}} {{c3::baz}} {{c0::quux}} {{c501::over}}")));
     }
 
     @Test
     void legacyReq_anyAllNone() {
         List<String> ab = List.of("a", "b");
-        assertEquals(new CardGeneration.Requirement(0, "any", List.of(0, 1)), CardGeneration.requirement(0, "{{a}}{{b}}", ab));
-        assertEquals(new CardGeneration.Requirement(1, "all", List.of(0, 1)),
-            CardGeneration.requirement(1, "{{#a}}{{b}}{{/a}}", ab));
+        assertEquals(
+                new CardGeneration.Requirement(0, "any", List.of(0, 1)),
+                CardGeneration.requirement(0, "{{a}}{{b}}", ab));
+        assertEquals(
+                new CardGeneration.Requirement(1, "all", List.of(0, 1)),
+                CardGeneration.requirement(1, "{{#a}}{{b}}{{/a}}", ab));
         assertEquals(new CardGeneration.Requirement(0, "none", List.of()), CardGeneration.requirement(0, "{{c}}", ab));
         // for req, {{^a}} counts as its children
-        assertEquals(new CardGeneration.Requirement(0, "any", List.of(1)), CardGeneration.requirement(0, "{{^a}}{{b}}{{/a}}", ab));
-        assertEquals(new CardGeneration.Requirement(0, "all", List.of(0, 1)),
-            CardGeneration.requirement(0, "{{#a}}{{#b}}{{a}}{{/b}}{{/a}}", ab));
-        assertEquals(new CardGeneration.Requirement(0, "any", List.of(0, 1)), CardGeneration.requirement(0, "{{a}}{{type:b}}", ab));
+        assertEquals(
+                new CardGeneration.Requirement(0, "any", List.of(1)),
+                CardGeneration.requirement(0, "{{^a}}{{b}}{{/a}}", ab));
+        assertEquals(
+                new CardGeneration.Requirement(0, "all", List.of(0, 1)),
+                CardGeneration.requirement(0, "{{#a}}{{#b}}{{a}}{{/b}}{{/a}}", ab));
+        assertEquals(
+                new CardGeneration.Requirement(0, "any", List.of(0, 1)),
+                CardGeneration.requirement(0, "{{a}}{{type:b}}", ab));
     }
 }

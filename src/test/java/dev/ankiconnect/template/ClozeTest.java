@@ -14,14 +14,18 @@ class ClozeTest {
 
     @Test
     void questionHtml_exactAsAnki() {
-        assertEquals("<span class=\"cloze\" data-cloze=\"one\" data-ordinal=\"1\">[...]</span> "
-            + "<span class=\"cloze-inactive\" data-ordinal=\"2\">two</span>", Cloze.render(ONE_TWO, 1, true));
+        assertEquals(
+                "<span class=\"cloze\" data-cloze=\"one\" data-ordinal=\"1\">[...]</span> "
+                        + "<span class=\"cloze-inactive\" data-ordinal=\"2\">two</span>",
+                Cloze.render(ONE_TWO, 1, true));
     }
 
     @Test
     void answerHtml_activeSpanWithoutDataCloze() {
-        assertEquals("<span class=\"cloze\" data-ordinal=\"1\">one</span> "
-            + "<span class=\"cloze-inactive\" data-ordinal=\"2\">two</span>", Cloze.render(ONE_TWO, 1, false));
+        assertEquals(
+                "<span class=\"cloze\" data-ordinal=\"1\">one</span> "
+                        + "<span class=\"cloze-inactive\" data-ordinal=\"2\">two</span>",
+                Cloze.render(ONE_TWO, 1, false));
     }
 
     @Test
@@ -42,27 +46,34 @@ class ClozeTest {
         assertEquals("foo [qux]", Html.stripHtml(Cloze.render(t, 1, true)));
         assertEquals("foo bar [...]", Html.stripHtml(Cloze.render(t, 2, true)));
         // the elided content (with the nested cloze rendered) goes into data-cloze, attribute-escaped
-        assertEquals("foo <span class=\"cloze\" data-cloze=\"bar&#x20;&lt;span&#x20;class&#x3D;&quot;cloze&#x2D;"
-            + "inactive&quot;&#x20;data&#x2D;ordinal&#x3D;&quot;2&quot;&gt;baz&lt;&#x2F;span&gt;\" data-ordinal=\"1\">"
-            + "[qux]</span>", Cloze.render(t, 1, true));
-        assertEquals("foo <span class=\"cloze-inactive\" data-ordinal=\"1\">bar <span class=\"cloze\" "
-            + "data-ordinal=\"2\">baz</span></span>", Cloze.render(t, 2, false));
+        assertEquals(
+                "foo <span class=\"cloze\" data-cloze=\"bar&#x20;&lt;span&#x20;class&#x3D;&quot;cloze&#x2D;"
+                        + "inactive&quot;&#x20;data&#x2D;ordinal&#x3D;&quot;2&quot;&gt;baz&lt;&#x2F;span&gt;\" data-ordinal=\"1\">"
+                        + "[qux]</span>",
+                Cloze.render(t, 1, true));
+        assertEquals(
+                "foo <span class=\"cloze-inactive\" data-ordinal=\"1\">bar <span class=\"cloze\" "
+                        + "data-ordinal=\"2\">baz</span></span>",
+                Cloze.render(t, 2, false));
     }
 
     @Test
     void multipleOrdinalsOnOneCloze() {
         String t = "{{c1,2::shared}} and {{c1::first}}";
         assertEquals("[...] and first", Html.stripHtml(Cloze.render(t, 2, true)));
-        assertEquals("<span class=\"cloze\" data-cloze=\"shared\" data-ordinal=\"1,2\">[...]</span> and "
-            + "<span class=\"cloze-inactive\" data-ordinal=\"1\">first</span>", Cloze.render(t, 2, true));
+        assertEquals(
+                "<span class=\"cloze\" data-cloze=\"shared\" data-ordinal=\"1,2\">[...]</span> and "
+                        + "<span class=\"cloze-inactive\" data-ordinal=\"1\">first</span>",
+                Cloze.render(t, 2, true));
         // ordinal runs are deduplicated and sorted: {{c1,,3:: -> 1,3 ; {{c3,1,1:: -> 1,3
         assertEquals("<span class=\"cloze\" data-ordinal=\"1,3\">x</span>", Cloze.render("{{c3,1,,1::x}}", 3, false));
     }
 
     @Test
     void unclosedClozeIsDiscardedWithItsContent_strayCloserIsLiteral() {
-        assertEquals("a <span class=\"cloze\" data-ordinal=\"1\">b</span> }}",
-            Cloze.render("a {{c1::b}} }}{{c1::never closed", 1, false));
+        assertEquals(
+                "a <span class=\"cloze\" data-ordinal=\"1\">b</span> }}",
+                Cloze.render("a {{c1::b}} }}{{c1::never closed", 1, false));
     }
 
     @Test
@@ -79,8 +90,9 @@ class ClozeTest {
 
     @Test
     void cardOrdinals_cappedAt499_fromAllFields() {
-        assertEquals(Set.of(0, 1, 2, 499),
-            Cloze.cardOrdinals(List.of("{{c1::foo}} {{c2::bar}}", "{{c3::baz}} {{c0::quux}} {{c501::over}}")));
+        assertEquals(
+                Set.of(0, 1, 2, 499),
+                Cloze.cardOrdinals(List.of("{{c1::foo}} {{c2::bar}}", "{{c3::baz}} {{c0::quux}} {{c501::over}}")));
     }
 
     @Test
@@ -107,21 +119,25 @@ class ClozeTest {
 
     @Test
     void mathjaxInsideClozeHasTagsStrippedEntitiesKept() {
-        assertEquals("<span class=\"cloze\" data-ordinal=\"1\">\\(x &lt; y\\)</span>",
-            Cloze.render("{{c1::\\(<b>x</b> &lt; y\\)}}", 1, false));
+        assertEquals(
+                "<span class=\"cloze\" data-ordinal=\"1\">\\(x &lt; y\\)</span>",
+                Cloze.render("{{c1::\\(<b>x</b> &lt; y\\)}}", 1, false));
     }
 
     @Test
     void imageOcclusion() {
-        assertEquals("<div class=\"cloze\" data-ordinal=\"1\" data-shape=\"rect\" data-left=\"10.0\" data-top=\"20\" "
-            + "data-width=\"30\" data-height=\"10\" ></div>",
-            Cloze.render("{{c1::image-occlusion:rect:left=10.0:top=20:width=30:height=10}}", 1, true));
-        assertEquals("<div class=\"cloze-highlight\" data-ordinal=\"1\" data-shape=\"ellipse\" data-rx=\"5\" ></div>",
-            Cloze.render("{{c1::image-occlusion:ellipse:rx=5:ry=0}}", 1, false));
-        assertEquals("<div class=\"cloze-inactive\" data-ordinal=\"2\" data-shape=\"text\" "
-            + "data-text=\"a&#x3A;b\" ></div>",
-            Cloze.render("{{c2::image-occlusion:text:text=a\\:b}}{{c1::x}}", 1, true).replace(
-                "<span class=\"cloze\" data-cloze=\"x\" data-ordinal=\"1\">[...]</span>", ""));
+        assertEquals(
+                "<div class=\"cloze\" data-ordinal=\"1\" data-shape=\"rect\" data-left=\"10.0\" data-top=\"20\" "
+                        + "data-width=\"30\" data-height=\"10\" ></div>",
+                Cloze.render("{{c1::image-occlusion:rect:left=10.0:top=20:width=30:height=10}}", 1, true));
+        assertEquals(
+                "<div class=\"cloze-highlight\" data-ordinal=\"1\" data-shape=\"ellipse\" data-rx=\"5\" ></div>",
+                Cloze.render("{{c1::image-occlusion:ellipse:rx=5:ry=0}}", 1, false));
+        assertEquals(
+                "<div class=\"cloze-inactive\" data-ordinal=\"2\" data-shape=\"text\" "
+                        + "data-text=\"a&#x3A;b\" ></div>",
+                Cloze.render("{{c2::image-occlusion:text:text=a\\:b}}{{c1::x}}", 1, true)
+                        .replace("<span class=\"cloze\" data-cloze=\"x\" data-ordinal=\"1\">[...]</span>", ""));
     }
 
     @Test

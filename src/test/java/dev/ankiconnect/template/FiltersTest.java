@@ -30,10 +30,11 @@ class FiltersTest {
 
     @Test
     void hint_vectorFromAnki() {
-        assertEquals("\n<a class=hint href=\"#\"\nonclick=\"this.style.display='none';\n"
-            + "document.getElementById('hint83fe48607f0f3a66').style.display='block';\nreturn false;\" draggable=false>\n"
-            + "field</a>\n<div id=\"hint83fe48607f0f3a66\" class=hint style=\"display: none\">foo</div>\n",
-            Filters.hint("foo", "field"));
+        assertEquals(
+                "\n<a class=hint href=\"#\"\nonclick=\"this.style.display='none';\n"
+                        + "document.getElementById('hint83fe48607f0f3a66').style.display='block';\nreturn false;\" draggable=false>\n"
+                        + "field</a>\n<div id=\"hint83fe48607f0f3a66\" class=hint style=\"display: none\">foo</div>\n",
+                Filters.hint("foo", "field"));
     }
 
     @Test
@@ -45,7 +46,8 @@ class FiltersTest {
     @Test
     void blake3KnownDigests() {
         assertEquals("af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262", hex(Blake3.hash(new byte[0])));
-        assertEquals("6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85", hex(Blake3.hash("abc".getBytes())));
+        assertEquals(
+                "6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85", hex(Blake3.hash("abc".getBytes())));
     }
 
     @Test
@@ -69,7 +71,8 @@ class FiltersTest {
 
     @Test
     void tts_wrapsText() {
-        assertEquals("[anki:tts lang=en_US voices=Bob,Jane]foo[/anki:tts]", apply("foo", "F", "tts en_US voices=Bob,Jane"));
+        assertEquals(
+                "[anki:tts lang=en_US voices=Bob,Jane]foo[/anki:tts]", apply("foo", "F", "tts en_US voices=Bob,Jane"));
     }
 
     @Test

@@ -14,12 +14,13 @@ class ParsedTemplateTest {
 
     @Test
     void textReplacementsAndSections() throws TemplateError {
-        assertEquals(List.of(
-            new Node.Text("foo "),
-            new Node.Replacement("bar", List.of()),
-            new Node.Text(" "),
-            new Node.Conditional("baz", false, List.of(new Node.Text(" quux ")))),
-            parse("foo {{bar}} {{#baz}} quux {{/baz}}"));
+        assertEquals(
+                List.of(
+                        new Node.Text("foo "),
+                        new Node.Replacement("bar", List.of()),
+                        new Node.Text(" "),
+                        new Node.Conditional("baz", false, List.of(new Node.Text(" quux ")))),
+                parse("foo {{bar}} {{#baz}} quux {{/baz}}"));
         assertEquals(List.of(new Node.Conditional("baz", true, List.of())), parse("{{^baz}}{{/baz}}"));
     }
 
@@ -48,27 +49,37 @@ class ParsedTemplateTest {
 
     @Test
     void commentsAreKeptAndHandlebarsInsideAreNotProcessed() throws TemplateError {
-        assertEquals(List.of(new Node.Text("x"), new Node.Comment(" {{Nope}} "), new Node.Replacement("F", List.of())),
-            parse("x<!-- {{Nope}} -->{{F}}"));
+        assertEquals(
+                List.of(new Node.Text("x"), new Node.Comment(" {{Nope}} "), new Node.Replacement("F", List.of())),
+                parse("x<!-- {{Nope}} -->{{F}}"));
         assertEquals(List.of(new Node.Text("<!-- open")), parse("<!-- open"));
     }
 
     @Test
     void legacyAltDelimiters() throws TemplateError {
-        assertEquals(List.of(new Node.Text("\n"), new Node.Replacement("Front", List.of()), new Node.Text("\n"),
-            new Node.Conditional("Back", false, List.of(new Node.Text("\n")))),
-            parse("  {{=<% %>=}}\n<%Front%>\n<% #Back %>\n<%/Back%>"));
+        assertEquals(
+                List.of(
+                        new Node.Text("\n"),
+                        new Node.Replacement("Front", List.of()),
+                        new Node.Text("\n"),
+                        new Node.Conditional("Back", false, List.of(new Node.Text("\n")))),
+                parse("  {{=<% %>=}}\n<%Front%>\n<% #Back %>\n<%/Back%>"));
         // without the directive, <% %> is plain text
         assertEquals(List.of(new Node.Text("<%Front%>")), parse("<%Front%>"));
     }
 
     @Test
     void unbalancedSectionsGiveAnkisMessages() {
-        assertEquals("Missing '{{/mis}}'", assertThrows(TemplateError.class, () -> parse("{{#mis}}")).getMessage());
-        assertEquals("Found '{{/matched}}', but expected '{{/mis}}'",
-            assertThrows(TemplateError.class, () -> parse("{{#mis}}{{/matched}}")).getMessage());
-        assertEquals("Found '{{/x}}', but missing '{{#x}}' or '{{^x}}'",
-            assertThrows(TemplateError.class, () -> parse("{{/x}}")).getMessage());
+        assertEquals(
+                "Missing '{{/mis}}'",
+                assertThrows(TemplateError.class, () -> parse("{{#mis}}")).getMessage());
+        assertEquals(
+                "Found '{{/matched}}', but expected '{{/mis}}'",
+                assertThrows(TemplateError.class, () -> parse("{{#mis}}{{/matched}}"))
+                        .getMessage());
+        assertEquals(
+                "Found '{{/x}}', but missing '{{#x}}' or '{{^x}}'",
+                assertThrows(TemplateError.class, () -> parse("{{/x}}")).getMessage());
     }
 
     @Test

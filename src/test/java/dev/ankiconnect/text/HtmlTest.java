@@ -90,6 +90,8 @@ class HtmlTest {
 
     @Test
     void encodeAttribute_hexEscapesAsciiPunctuationAndLatin1() {
-        assertEquals("one&#x20;two&#x2C;&#x0A;&quot;&amp;&#x27;&lt;&gt;&#xE9;日本", Html.encodeAttribute("one two,\n\"&'<>é日本"));
+        assertEquals(
+                "one&#x20;two&#x2C;&#x0A;&quot;&amp;&#x27;&lt;&gt;&#xE9;日本",
+                Html.encodeAttribute("one two,\n\"&'<>é日本"));
     }
 }

@@ -71,7 +71,10 @@ class MultiUserIT {
     }
 
     private JsonObject reply(String key, String action, JsonObject params) {
-        var b = Json.createObjectBuilder().add("action", action).add("version", 6).add("params", params);
+        var b = Json.createObjectBuilder()
+                .add("action", action)
+                .add("version", 6)
+                .add("params", params);
         if (key != null) {
             b.add("key", key);
         }
@@ -108,17 +111,27 @@ class MultiUserIT {
     }
 
     private List<String> strings(JsonValue v) {
-        return v.asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        return v.asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)
+                .toList();
     }
 
     @Test
     void keys_identifyUsers_andNothingElseOpensTheServer() {
         String refused = "valid api key must be provided";
-        assertEquals(refused, reply(null, "version", JsonValue.EMPTY_JSON_OBJECT).getString("error"));
-        assertEquals(refused, reply("s3cret", "version", JsonValue.EMPTY_JSON_OBJECT).getString("error"));
-        assertEquals(refused, reply(revoked, "version", JsonValue.EMPTY_JSON_OBJECT).getString("error"));
-        assertEquals(refused, reply(alice + "x", "version", JsonValue.EMPTY_JSON_OBJECT).getString("error"));
-        assertEquals(refused, reply(alice.substring(0, 20) + bob.substring(20), "version", JsonValue.EMPTY_JSON_OBJECT).getString("error"));
+        assertEquals(
+                refused, reply(null, "version", JsonValue.EMPTY_JSON_OBJECT).getString("error"));
+        assertEquals(
+                refused, reply("s3cret", "version", JsonValue.EMPTY_JSON_OBJECT).getString("error"));
+        assertEquals(
+                refused, reply(revoked, "version", JsonValue.EMPTY_JSON_OBJECT).getString("error"));
+        assertEquals(
+                refused,
+                reply(alice + "x", "version", JsonValue.EMPTY_JSON_OBJECT).getString("error"));
+        assertEquals(
+                refused,
+                reply(alice.substring(0, 20) + bob.substring(20), "version", JsonValue.EMPTY_JSON_OBJECT)
+                        .getString("error"));
         assertEquals(6, ((jakarta.json.JsonNumber) call(alice, "version")).intValue());
         JsonObject permission = call(null, "requestPermission").asJsonObject();
         assertEquals(JsonValue.TRUE, permission.get("requireApikey"));
@@ -132,7 +145,8 @@ class MultiUserIT {
         // B's profile name, loaded by A: AnkiConnect's answer for a profile that does not exist.
         assertEquals(JsonValue.FALSE, call(alice, "loadProfile", params("name", "Bob Main")));
         assertEquals(JsonValue.FALSE, call(alice, "loadProfile", params("name", "No Such")));
-        assertTrue(List.of("Alice Main", "Alice Spanish").contains(((jakarta.json.JsonString) call(alice, "getActiveProfile")).getString()));
+        assertTrue(List.of("Alice Main", "Alice Spanish")
+                .contains(((jakarta.json.JsonString) call(alice, "getActiveProfile")).getString()));
         assertEquals("Bob Main", ((jakarta.json.JsonString) call(bob, "getActiveProfile")).getString());
     }
 
@@ -151,13 +165,22 @@ class MultiUserIT {
     @Test
     void decks_ofOneUser_areInvisibleToTheOther() {
         call(alice, "loadProfile", params("name", "Alice Main"));
-        long aliceDeck = ((jakarta.json.JsonNumber) call(alice, "createDeck", params("deck", "Alice Secret Deck"))).longValue();
+        long aliceDeck =
+                ((jakarta.json.JsonNumber) call(alice, "createDeck", params("deck", "Alice Secret Deck"))).longValue();
         assertFalse(strings(call(bob, "deckNames")).contains("Alice Secret Deck"));
         assertFalse(call(bob, "deckNamesAndIds").asJsonObject().containsKey("Alice Secret Deck"));
         // The same name in B's collection is a deck of B's own, with another id.
-        long bobDeck = ((jakarta.json.JsonNumber) call(bob, "createDeck", params("deck", "Alice Secret Deck"))).longValue();
+        long bobDeck =
+                ((jakarta.json.JsonNumber) call(bob, "createDeck", params("deck", "Alice Secret Deck"))).longValue();
         assertNotEquals(aliceDeck, bobDeck);
-        call(bob, "deleteDecks", params("decks", Json.createArrayBuilder().add("Alice Secret Deck").build(), "cardsToo", true));
+        call(
+                bob,
+                "deleteDecks",
+                params(
+                        "decks",
+                        Json.createArrayBuilder().add("Alice Secret Deck").build(),
+                        "cardsToo",
+                        true));
         assertTrue(strings(call(alice, "deckNames")).contains("Alice Secret Deck"));
     }
 
@@ -165,76 +188,155 @@ class MultiUserIT {
     void models_ofOneUser_areInvisibleToTheOther() {
         call(alice, "loadProfile", params("name", "Alice Main"));
         assertTrue(strings(call(bob, "modelNames")).contains("Basic"));
-        call(alice, "createModel", params("modelName", "Alice Model",
-                "inOrderFields", Json.createArrayBuilder().add("Front").add("Back").build(),
-                "cardTemplates", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("Name", "Card 1").add("Front", "{{Front}}").add("Back", "{{Back}}")).build()));
+        call(
+                alice,
+                "createModel",
+                params(
+                        "modelName",
+                        "Alice Model",
+                        "inOrderFields",
+                        Json.createArrayBuilder().add("Front").add("Back").build(),
+                        "cardTemplates",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("Name", "Card 1")
+                                        .add("Front", "{{Front}}")
+                                        .add("Back", "{{Back}}"))
+                                .build()));
         assertTrue(strings(call(alice, "modelNames")).contains("Alice Model"));
         assertFalse(strings(call(bob, "modelNames")).contains("Alice Model"));
         assertFalse(call(bob, "modelNamesAndIds").asJsonObject().containsKey("Alice Model"));
-        assertFalse(reply(bob, "modelFieldNames", params("modelName", "Alice Model")).isNull("error"));
+        assertFalse(reply(bob, "modelFieldNames", params("modelName", "Alice Model"))
+                .isNull("error"));
     }
 
     @Test
     void media_ofOneUser_isInvisibleToTheOther() {
         call(alice, "loadProfile", params("name", "Alice Main"));
         call(alice, "storeMediaFile", params("filename", "alice_only.txt", "data", "c2VjcmV0"));
-        assertEquals("c2VjcmV0", ((jakarta.json.JsonString) call(alice, "retrieveMediaFile", params("filename", "alice_only.txt"))).getString());
+        assertEquals(
+                "c2VjcmV0",
+                ((jakarta.json.JsonString) call(alice, "retrieveMediaFile", params("filename", "alice_only.txt")))
+                        .getString());
         assertEquals(JsonValue.FALSE, call(bob, "retrieveMediaFile", params("filename", "alice_only.txt")));
-        assertFalse(strings(call(bob, "getMediaFilesNames", params("pattern", "*"))).contains("alice_only.txt"));
+        assertFalse(
+                strings(call(bob, "getMediaFilesNames", params("pattern", "*"))).contains("alice_only.txt"));
         call(bob, "deleteMediaFile", params("filename", "alice_only.txt"));
-        assertEquals("c2VjcmV0", ((jakarta.json.JsonString) call(alice, "retrieveMediaFile", params("filename", "alice_only.txt"))).getString());
+        assertEquals(
+                "c2VjcmV0",
+                ((jakarta.json.JsonString) call(alice, "retrieveMediaFile", params("filename", "alice_only.txt")))
+                        .getString());
         assertNotEquals(call(alice, "getMediaDirPath"), call(bob, "getMediaDirPath"));
     }
 
     @Test
     void notesAndCards_ofOneUser_areInvisibleToTheOther() {
         call(alice, "loadProfile", params("name", "Alice Main"));
-        JsonObject note = Json.createObjectBuilder().add("deckName", "Default").add("modelName", "Basic")
-                .add("fields", Json.createObjectBuilder().add("Front", "alice front unique").add("Back", "b"))
-                .add("tags", Json.createArrayBuilder().add("alicetag")).build();
+        JsonObject note = Json.createObjectBuilder()
+                .add("deckName", "Default")
+                .add("modelName", "Basic")
+                .add(
+                        "fields",
+                        Json.createObjectBuilder()
+                                .add("Front", "alice front unique")
+                                .add("Back", "b"))
+                .add("tags", Json.createArrayBuilder().add("alicetag"))
+                .build();
         long noteId = ((jakarta.json.JsonNumber) call(alice, "addNote", params("note", note))).longValue();
         JsonArray ids = Json.createArrayBuilder().add(noteId).build();
-        assertEquals(0, call(bob, "findNotes", params("query", "alice")).asJsonArray().size());
-        assertEquals(0, call(bob, "findNotes", params("query", "nid:" + noteId)).asJsonArray().size());
-        assertEquals(0, call(bob, "findCards", params("query", "deck:*")).asJsonArray().stream()
-                .filter(v -> call(alice, "findCards", params("query", "nid:" + noteId)).asJsonArray().contains(v)).count());
+        assertEquals(
+                0,
+                call(bob, "findNotes", params("query", "alice")).asJsonArray().size());
+        assertEquals(
+                0,
+                call(bob, "findNotes", params("query", "nid:" + noteId))
+                        .asJsonArray()
+                        .size());
+        assertEquals(
+                0,
+                call(bob, "findCards", params("query", "deck:*")).asJsonArray().stream()
+                        .filter(v -> call(alice, "findCards", params("query", "nid:" + noteId))
+                                .asJsonArray()
+                                .contains(v))
+                        .count());
         JsonValue info = reply(bob, "notesInfo", params("notes", ids)).get("result");
         assertFalse(info.toString().contains("alice front unique"), info.toString());
         assertFalse(strings(call(bob, "getTags")).contains("alicetag"));
         // B may even add the very same note: duplicates are checked within B's collection.
         call(bob, "addNote", params("note", note));
         reply(bob, "deleteNotes", params("notes", ids));
-        JsonArray cards = call(alice, "findCards", params("query", "nid:" + noteId)).asJsonArray();
+        JsonArray cards =
+                call(alice, "findCards", params("query", "nid:" + noteId)).asJsonArray();
         assertEquals(1, cards.size());
         JsonValue cardInfo = reply(bob, "cardsInfo", params("cards", cards)).get("result");
         assertFalse(cardInfo.toString().contains("alice front unique"), cardInfo.toString());
         reply(bob, "suspend", params("cards", cards));
-        assertEquals(JsonValue.FALSE, call(alice, "areSuspended", params("cards", cards)).asJsonArray().get(0));
-        assertEquals(1, call(alice, "findNotes", params("query", "nid:" + noteId)).asJsonArray().size());
+        assertEquals(
+                JsonValue.FALSE,
+                call(alice, "areSuspended", params("cards", cards))
+                        .asJsonArray()
+                        .get(0));
+        assertEquals(
+                1,
+                call(alice, "findNotes", params("query", "nid:" + noteId))
+                        .asJsonArray()
+                        .size());
     }
 
     @Test
     void multi_subActionsNeedTheSameUsersKey() {
-        JsonObject r = call(alice, "multi", params("actions", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("action", "getActiveProfile").add("version", 6).add("key", bob))
-                .add(Json.createObjectBuilder().add("action", "getProfiles").add("version", 6).add("key", alice))
-                .add(Json.createObjectBuilder().add("action", "getProfiles").add("version", 6))
-                .build())).asJsonArray().getJsonObject(0);
+        JsonObject r = call(
+                        alice,
+                        "multi",
+                        params(
+                                "actions",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("action", "getActiveProfile")
+                                                .add("version", 6)
+                                                .add("key", bob))
+                                        .add(Json.createObjectBuilder()
+                                                .add("action", "getProfiles")
+                                                .add("version", 6)
+                                                .add("key", alice))
+                                        .add(Json.createObjectBuilder()
+                                                .add("action", "getProfiles")
+                                                .add("version", 6))
+                                        .build()))
+                .asJsonArray()
+                .getJsonObject(0);
         assertEquals("valid api key must be provided", r.getString("error"));
-        JsonArray all = call(alice, "multi", params("actions", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("action", "getProfiles").add("version", 6).add("key", alice))
-                .add(Json.createObjectBuilder().add("action", "getProfiles").add("version", 6))
-                .build())).asJsonArray();
-        assertEquals(List.of("Alice Main", "Alice Spanish"), strings(all.getJsonObject(0).get("result")));
+        JsonArray all = call(
+                        alice,
+                        "multi",
+                        params(
+                                "actions",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("action", "getProfiles")
+                                                .add("version", 6)
+                                                .add("key", alice))
+                                        .add(Json.createObjectBuilder()
+                                                .add("action", "getProfiles")
+                                                .add("version", 6))
+                                        .build()))
+                .asJsonArray();
+        assertEquals(
+                List.of("Alice Main", "Alice Spanish"),
+                strings(all.getJsonObject(0).get("result")));
         assertEquals("valid api key must be provided", all.getJsonObject(1).getString("error"));
     }
 
     private int exportStatus(String key, String deck) throws Exception {
-        java.net.URI uri = client.uri().resolve("packages/export?deck=" + java.net.URLEncoder.encode(deck, java.nio.charset.StandardCharsets.UTF_8)
-                + "&key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        java.net.URI uri = client.uri()
+                .resolve("packages/export?deck="
+                        + java.net.URLEncoder.encode(deck, java.nio.charset.StandardCharsets.UTF_8) + "&key="
+                        + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -252,7 +354,9 @@ class MultiUserIT {
             return List.of();
         }
         try (var files = java.nio.file.Files.walk(root)) {
-            return files.filter(f -> f.getFileName().toString().equals(name)).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().equals(name))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -271,10 +375,19 @@ class MultiUserIT {
     void packageFiles_ofOneUser_areOutOfTheOthersReach() throws Exception {
         call(alice, "loadProfile", params("name", "Alice Main"));
         call(alice, "createDeck", params("deck", "Alice Package Deck"));
-        JsonObject note = Json.createObjectBuilder().add("deckName", "Alice Package Deck").add("modelName", "Basic")
-                .add("fields", Json.createObjectBuilder().add("Front", "alice package secret").add("Back", "b")).build();
+        JsonObject note = Json.createObjectBuilder()
+                .add("deckName", "Alice Package Deck")
+                .add("modelName", "Basic")
+                .add(
+                        "fields",
+                        Json.createObjectBuilder()
+                                .add("Front", "alice package secret")
+                                .add("Back", "b"))
+                .build();
         call(alice, "addNote", params("note", note));
-        assertEquals(JsonValue.TRUE, call(alice, "exportPackage", params("deck", "Alice Package Deck", "path", "shared.apkg")));
+        assertEquals(
+                JsonValue.TRUE,
+                call(alice, "exportPackage", params("deck", "Alice Package Deck", "path", "shared.apkg")));
         List<java.nio.file.Path> written = packageFiles("shared.apkg");
         assertEquals(1, written.size(), written.toString());
         java.nio.file.Path aliceFile = written.get(0);
@@ -284,21 +397,33 @@ class MultiUserIT {
         String aliceFolder = aliceDir.getFileName().toString();
 
         // import: by the relative name (there is no such file in B's folder), by .., by the absolute path
-        assertEquals("[Errno 2] No such file or directory: 'shared.apkg'",
+        assertEquals(
+                "[Errno 2] No such file or directory: 'shared.apkg'",
                 error(bob, "importPackage", params("path", "shared.apkg")));
-        for (String path : List.of("../" + aliceFolder + "/shared.apkg", "./../" + aliceFolder + "/./shared.apkg",
-                aliceFile.toString(), aliceDir + "/../" + aliceFolder + "/shared.apkg")) {
+        for (String path : List.of(
+                "../" + aliceFolder + "/shared.apkg",
+                "./../" + aliceFolder + "/./shared.apkg",
+                aliceFile.toString(),
+                aliceDir + "/../" + aliceFolder + "/shared.apkg")) {
             String e = error(bob, "importPackage", params("path", path));
             assertTrue(e.contains("outside the package directory"), path + " -> " + e);
         }
         assertFalse(strings(call(bob, "deckNames")).contains("Alice Package Deck"));
-        assertEquals(0, call(bob, "findNotes", params("query", "alice package secret")).asJsonArray().size());
+        assertEquals(
+                0,
+                call(bob, "findNotes", params("query", "alice package secret"))
+                        .asJsonArray()
+                        .size());
 
         // export and overwrite: the same relative name is B's own file; .. and the absolute path are refused
         call(bob, "createDeck", params("deck", "Bob Package Deck"));
-        assertEquals(JsonValue.TRUE, call(bob, "exportPackage", params("deck", "Bob Package Deck", "path", "shared.apkg")));
-        for (String path : List.of("../" + aliceFolder + "/shared.apkg", aliceFile.toString(),
-                "../" + aliceFolder + "/new.apkg", aliceDir.resolve("new.apkg").toString())) {
+        assertEquals(
+                JsonValue.TRUE, call(bob, "exportPackage", params("deck", "Bob Package Deck", "path", "shared.apkg")));
+        for (String path : List.of(
+                "../" + aliceFolder + "/shared.apkg",
+                aliceFile.toString(),
+                "../" + aliceFolder + "/new.apkg",
+                aliceDir.resolve("new.apkg").toString())) {
             String e = error(bob, "exportPackage", params("deck", "Bob Package Deck", "path", path));
             assertTrue(e.contains("outside the package directory"), path + " -> " + e);
         }

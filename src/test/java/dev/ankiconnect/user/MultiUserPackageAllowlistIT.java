@@ -64,8 +64,15 @@ class MultiUserPackageAllowlistIT {
     }
 
     private JsonObject reply(String key, String action, JsonObject params) {
-        return AnkiClient.parse(client.post(Json.createObjectBuilder().add("action", action).add("version", 6)
-                .add("params", params).add("key", key).build().toString()).body()).asJsonObject();
+        return AnkiClient.parse(client.post(Json.createObjectBuilder()
+                                .add("action", action)
+                                .add("version", 6)
+                                .add("params", params)
+                                .add("key", key)
+                                .build()
+                                .toString())
+                        .body())
+                .asJsonObject();
     }
 
     private static JsonObject params(String... kv) {
@@ -85,10 +92,14 @@ class MultiUserPackageAllowlistIT {
     @Test
     void anAllowlist_opensNoUsersFolderToAnother() throws Exception {
         reply(alice, "createDeck", params("deck", "Alice Listed"));
-        assertEquals(JsonValue.TRUE, reply(alice, "exportPackage", params("deck", "Alice Listed", "path", "a.apkg")).get("result"));
+        assertEquals(
+                JsonValue.TRUE,
+                reply(alice, "exportPackage", params("deck", "Alice Listed", "path", "a.apkg"))
+                        .get("result"));
         List<Path> found;
         try (var files = Files.walk(packages)) {
-            found = files.filter(f -> f.getFileName().toString().equals("a.apkg")).toList();
+            found = files.filter(f -> f.getFileName().toString().equals("a.apkg"))
+                    .toList();
         }
         assertEquals(1, found.size(), found.toString());
         Path aliceFile = found.get(0);
@@ -96,18 +107,50 @@ class MultiUserPackageAllowlistIT {
 
         reply(bob, "createDeck", params("deck", "Bob Listed"));
         refused(bob, "importPackage", params("path", aliceFile.toString()));
-        refused(bob, "importPackage", params("path", "../" + aliceFile.getParent().getFileName() + "/a.apkg"));
+        refused(
+                bob,
+                "importPackage",
+                params("path", "../" + aliceFile.getParent().getFileName() + "/a.apkg"));
         refused(bob, "exportPackage", params("deck", "Bob Listed", "path", aliceFile.toString()));
-        refused(bob, "exportPackage", params("deck", "Bob Listed", "path", aliceFile.getParent().resolve("b.apkg").toString()));
-        refused(bob, "exportPackage", params("deck", "Bob Listed", "path", packages.resolve("top.apkg").toString()));
-        refused(bob, "exportPackage", params("deck", "Bob Listed", "path", packages.getParent().resolve("data.apkg").toString()));
+        refused(
+                bob,
+                "exportPackage",
+                params(
+                        "deck",
+                        "Bob Listed",
+                        "path",
+                        aliceFile.getParent().resolve("b.apkg").toString()));
+        refused(
+                bob,
+                "exportPackage",
+                params(
+                        "deck",
+                        "Bob Listed",
+                        "path",
+                        packages.resolve("top.apkg").toString()));
+        refused(
+                bob,
+                "exportPackage",
+                params(
+                        "deck",
+                        "Bob Listed",
+                        "path",
+                        packages.getParent().resolve("data.apkg").toString()));
         assertArrayEquals(before, Files.readAllBytes(aliceFile));
         assertFalse(Files.exists(aliceFile.getParent().resolve("b.apkg")));
         assertFalse(Files.exists(packages.resolve("top.apkg")));
-        assertFalse(reply(bob, "deckNames", JsonValue.EMPTY_JSON_OBJECT).get("result").toString().contains("Alice Listed"));
+        assertFalse(reply(bob, "deckNames", JsonValue.EMPTY_JSON_OBJECT)
+                .get("result")
+                .toString()
+                .contains("Alice Listed"));
         // each still works in their own folder
-        assertEquals(JsonValue.TRUE, reply(bob, "exportPackage", params("deck", "Bob Listed", "path", "a.apkg")).get("result"));
-        assertEquals(JsonValue.TRUE, reply(alice, "importPackage", params("path", "a.apkg")).get("result"));
+        assertEquals(
+                JsonValue.TRUE,
+                reply(bob, "exportPackage", params("deck", "Bob Listed", "path", "a.apkg"))
+                        .get("result"));
+        assertEquals(
+                JsonValue.TRUE,
+                reply(alice, "importPackage", params("path", "a.apkg")).get("result"));
         assertArrayEquals(before, Files.readAllBytes(aliceFile));
     }
 }

@@ -10,8 +10,7 @@ import java.util.function.Consumer;
 /** Test set-up: users and keys written into a deployment's database before the server opens it. */
 public final class Users {
 
-    private Users() {
-    }
+    private Users() {}
 
     public static void prepare(Map<String, String> databaseConfig, Consumer<UserStore> setup) {
         Map<ConfigKey, String> keys = new EnumMap<>(ConfigKey.class);

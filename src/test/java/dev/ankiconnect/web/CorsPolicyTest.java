@@ -37,7 +37,8 @@ class CorsPolicyTest {
 
     @Test
     void deprecatedSingleOrigin_isAdded() {
-        assertEquals(new CorsPolicy.Decision(true, "https://b.example"),
+        assertEquals(
+                new CorsPolicy.Decision(true, "https://b.example"),
                 decide(List.of("http://localhost"), "https://b.example", "https://b.example"));
     }
 }

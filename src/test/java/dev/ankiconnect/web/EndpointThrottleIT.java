@@ -36,18 +36,32 @@ class EndpointThrottleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("throttle", Map.of("apiKey", KEY, "trustedProxies", String.join(", ", Deployments.localAddresses()),
-                "keyFailureLimit", "10", "keyFailureBlockMs", "60000"));
+        return Deployments.war(
+                "throttle",
+                Map.of(
+                        "apiKey",
+                        KEY,
+                        "trustedProxies",
+                        String.join(", ", Deployments.localAddresses()),
+                        "keyFailureLimit",
+                        "10",
+                        "keyFailureBlockMs",
+                        "60000"));
     }
 
     @ArquillianResource
     URL url;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private HttpResponse<String> send(HttpRequest.Builder b, String address) throws Exception {
-        HttpResponse<String> r = HTTP.send(b.header("X-Forwarded-For", address).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> r = HTTP.send(
+                b.header("X-Forwarded-For", address)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
             ReplyGuard.check("", r.body());
@@ -68,7 +82,10 @@ class EndpointThrottleIT {
             statuses.add(r.statusCode());
             if (r.statusCode() == 429) {
                 assertTrue(r.headers().firstValue("Retry-After").isPresent(), "429 carries Retry-After");
-                assertTrue(r.body().startsWith("{\"result\": null, \"error\": \"too many requests with an invalid api key"),
+                assertTrue(
+                        r.body()
+                                .startsWith(
+                                        "{\"result\": null, \"error\": \"too many requests with an invalid api key"),
                         r.body());
             } else {
                 assertEquals(refusedStatus, r.statusCode(), r.body());
@@ -88,30 +105,50 @@ class EndpointThrottleIT {
 
     @Test
     void jsonEndpoint() throws Exception {
-        fiftyWrongKeys("10.0.0.1", key -> HttpRequest.newBuilder(uri0()).POST(HttpRequest.BodyPublishers.ofString(
-                "{\"action\": \"version\", \"version\": 6, \"key\": \"" + key + "\"}")), 200);
+        fiftyWrongKeys(
+                "10.0.0.1",
+                key -> HttpRequest.newBuilder(uri0())
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"action\": \"version\", \"version\": 6, \"key\": \"" + key + "\"}")),
+                200);
     }
 
     @Test
     void exportWithTheKeyInTheQuery() throws Exception {
-        fiftyWrongKeys("10.0.0.2", key -> HttpRequest.newBuilder(uriOf("packages/export?deck=Default&key=" + key)).GET(), 403);
+        fiftyWrongKeys(
+                "10.0.0.2",
+                key -> HttpRequest.newBuilder(uriOf("packages/export?deck=Default&key=" + key))
+                        .GET(),
+                403);
     }
 
     @Test
     void exportWithTheKeyInTheHeader() throws Exception {
-        fiftyWrongKeys("10.0.0.3", key -> HttpRequest.newBuilder(uriOf("packages/export?deck=Default"))
-                .header("X-AnkiConnect-Key", key).GET(), 403);
+        fiftyWrongKeys(
+                "10.0.0.3",
+                key -> HttpRequest.newBuilder(uriOf("packages/export?deck=Default"))
+                        .header("X-AnkiConnect-Key", key)
+                        .GET(),
+                403);
     }
 
     @Test
     void importWithTheKeyInTheHeader() throws Exception {
-        fiftyWrongKeys("10.0.0.4", key -> HttpRequest.newBuilder(uriOf("packages/import"))
-                .header("X-AnkiConnect-Key", key).POST(HttpRequest.BodyPublishers.ofString("not a package")), 403);
+        fiftyWrongKeys(
+                "10.0.0.4",
+                key -> HttpRequest.newBuilder(uriOf("packages/import"))
+                        .header("X-AnkiConnect-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString("not a package")),
+                403);
     }
 
     @Test
     void unknownPackagePath_isThrottledToo() throws Exception {
-        fiftyWrongKeys("10.0.0.5", key -> HttpRequest.newBuilder(uriOf("packages/other?key=" + key)).GET(), 403);
+        fiftyWrongKeys(
+                "10.0.0.5",
+                key -> HttpRequest.newBuilder(uriOf("packages/other?key=" + key))
+                        .GET(),
+                403);
     }
 
     @Test
@@ -119,16 +156,32 @@ class EndpointThrottleIT {
         String address = "10.0.0.6";
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 9; i++) {
-                assertEquals(403, send(HttpRequest.newBuilder(uriOf("packages/export?deck=Default&key=wrong")).GET(),
-                        address).statusCode());
+                assertEquals(
+                        403,
+                        send(
+                                        HttpRequest.newBuilder(uriOf("packages/export?deck=Default&key=wrong"))
+                                                .GET(),
+                                        address)
+                                .statusCode());
             }
             // a right key on the JSON endpoint clears the address's record for the package endpoints as well
-            assertEquals("{\"result\": 6, \"error\": null}", send(HttpRequest.newBuilder(uri0()).POST(
-                    HttpRequest.BodyPublishers.ofString("{\"action\": \"version\", \"version\": 6, \"key\": \"" + KEY
-                            + "\"}")), address).body());
+            assertEquals(
+                    "{\"result\": 6, \"error\": null}",
+                    send(
+                                    HttpRequest.newBuilder(uri0())
+                                            .POST(HttpRequest.BodyPublishers.ofString(
+                                                    "{\"action\": \"version\", \"version\": 6, \"key\": \"" + KEY
+                                                            + "\"}")),
+                                    address)
+                            .body());
         }
-        assertEquals(200, send(HttpRequest.newBuilder(uriOf("packages/export?deck=Default&key=" + KEY)).GET(), address)
-                .statusCode());
+        assertEquals(
+                200,
+                send(
+                                HttpRequest.newBuilder(uriOf("packages/export?deck=Default&key=" + KEY))
+                                        .GET(),
+                                address)
+                        .statusCode());
     }
 
     private URI uri0() {

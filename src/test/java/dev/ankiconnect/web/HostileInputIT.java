@@ -30,10 +30,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class HostileInputIT {
 
-    static final String ARRAY_TOO_DEEP = "{\"result\": null, \"error\": \"maximum recursion depth exceeded while decoding "
-            + "a JSON array from a unicode string\"}";
-    static final String OBJECT_TOO_DEEP = "{\"result\": null, \"error\": \"maximum recursion depth exceeded while decoding "
-            + "a JSON object from a unicode string\"}";
+    static final String ARRAY_TOO_DEEP =
+            "{\"result\": null, \"error\": \"maximum recursion depth exceeded while decoding "
+                    + "a JSON array from a unicode string\"}";
+    static final String OBJECT_TOO_DEEP =
+            "{\"result\": null, \"error\": \"maximum recursion depth exceeded while decoding "
+                    + "a JSON object from a unicode string\"}";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -72,21 +74,32 @@ class HostileInputIT {
                 assertEquals(ARRAY_TOO_DEEP, reply(arrays(depth, closed)));
                 assertEquals(OBJECT_TOO_DEEP, reply(objects(depth, closed)));
                 String end = closed ? "}" : "";
-                assertEquals(ARRAY_TOO_DEEP, reply("{\"action\": \"version\", \"version\": 6, \"params\": {\"x\": "
-                        + arrays(depth, closed) + end + end));
-                assertEquals(OBJECT_TOO_DEEP, reply("{\"action\": \"version\", \"version\": 6, \"params\": "
-                        + objects(depth, closed) + end));
-                assertEquals(ARRAY_TOO_DEEP, reply("{\"action\": \"notesInfo\", \"version\": 6, \"params\": {\"notes\": "
-                        + arrays(depth, closed) + end + end));
-                assertEquals(ARRAY_TOO_DEEP, reply("{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": "
-                        + arrays(depth, closed) + end + end));
+                assertEquals(
+                        ARRAY_TOO_DEEP,
+                        reply("{\"action\": \"version\", \"version\": 6, \"params\": {\"x\": " + arrays(depth, closed)
+                                + end + end));
+                assertEquals(
+                        OBJECT_TOO_DEEP,
+                        reply("{\"action\": \"version\", \"version\": 6, \"params\": " + objects(depth, closed) + end));
+                assertEquals(
+                        ARRAY_TOO_DEEP,
+                        reply("{\"action\": \"notesInfo\", \"version\": 6, \"params\": {\"notes\": "
+                                + arrays(depth, closed) + end + end));
+                assertEquals(
+                        ARRAY_TOO_DEEP,
+                        reply("{\"action\": \"multi\", \"version\": 6, \"params\": {\"actions\": "
+                                + arrays(depth, closed) + end + end));
             }
         }
         // the server is fine afterwards, and nesting within the limit is read
-        assertEquals("{\"result\": 6, \"error\": null}", reply("{\"action\": \"version\", \"version\": 6, \"x\": "
-                + arrays(500, true) + "}"));
-        String notes = reply("{\"action\": \"notesInfo\", \"version\": 6, \"params\": {\"notes\": " + arrays(500, true) + "}}");
-        assertTrue(notes.startsWith("{\"result\": null, \"error\": \"notesInfo: parameter 'notes' must be an integer, got [[[["),
+        assertEquals(
+                "{\"result\": 6, \"error\": null}",
+                reply("{\"action\": \"version\", \"version\": 6, \"x\": " + arrays(500, true) + "}"));
+        String notes = reply(
+                "{\"action\": \"notesInfo\", \"version\": 6, \"params\": {\"notes\": " + arrays(500, true) + "}}");
+        assertTrue(
+                notes.startsWith(
+                        "{\"result\": null, \"error\": \"notesInfo: parameter 'notes' must be an integer, got [[[["),
                 notes);
     }
 
@@ -101,8 +114,10 @@ class HostileInputIT {
                     case "true" -> "True";
                     default -> "{}";
                 };
-                assertEquals("{\"result\": [[false, \"setSpecificValueOfCard: parameter 'card' must be an integer, got "
-                        + repr + "\"]], \"error\": null}", r);
+                assertEquals(
+                        "{\"result\": [[false, \"setSpecificValueOfCard: parameter 'card' must be an integer, got "
+                                + repr + "\"]], \"error\": null}",
+                        r);
             }
             assertFalse(r.contains("class "), r);
         }
@@ -130,36 +145,72 @@ class HostileInputIT {
     void longNamesAndFields_ofCombiningAccents_areStoredOrClearlyRefused() {
         String accents = "a\u0301" + "\u0301".repeat(9_000);
         // Anki has no limit on a note's fields: the note is added and reads back whole
-        long note = Fixtures.basicNote(client).fields("Front", accents, "Back", "b").add();
-        JsonArray info = client.call("notesInfo", Fixtures.params("notes", Fixtures.ids(note))).asJsonArray();
+        long note =
+                Fixtures.basicNote(client).fields("Front", accents, "Back", "b").add();
+        JsonArray info = client.call("notesInfo", Fixtures.params("notes", Fixtures.ids(note)))
+                .asJsonArray();
         // stored as Anki stores fields, in NFC
-        assertEquals(java.text.Normalizer.normalize(accents, java.text.Normalizer.Form.NFC), info.getJsonObject(0).getJsonObject("fields").getJsonObject("Front").getString("value"));
+        assertEquals(
+                java.text.Normalizer.normalize(accents, java.text.Normalizer.Form.NFC),
+                info.getJsonObject(0)
+                        .getJsonObject("fields")
+                        .getJsonObject("Front")
+                        .getString("value"));
         String longer = "x" + "\u0301".repeat(40_000);
-        assertNotNull(Fixtures.basicNote(client).fields("Front", longer, "Back", "b").add());
+        assertNotNull(
+                Fixtures.basicNote(client).fields("Front", longer, "Back", "b").add());
         // names: stored, or refused with a clear text
         for (String action : new String[] {"createDeck"}) {
-            String error = client.error(action, Json.createObjectBuilder().add("deck", accents).build());
+            String error = client.error(
+                    action, Json.createObjectBuilder().add("deck", accents).build());
             assertTrue(error == null || error.startsWith("text too long"), error);
         }
-        String tagError = client.error("addTags", Json.createObjectBuilder().add("notes", Fixtures.ids(note))
-                .add("tags", "t" + "\u0301".repeat(5_000)).build());
+        String tagError = client.error(
+                "addTags",
+                Json.createObjectBuilder()
+                        .add("notes", Fixtures.ids(note))
+                        .add("tags", "t" + "\u0301".repeat(5_000))
+                        .build());
         assertTrue(tagError == null || tagError.startsWith("text too long"), tagError);
-        String noteTags = client.error("addNote", Json.createObjectBuilder().add("note", Json.createObjectBuilder()
-                .add("deckName", "Default").add("modelName", "Basic")
-                .add("fields", Json.createObjectBuilder().add("Front", "tagged").add("Back", ""))
-                .add("tags", Json.createArrayBuilder().add("u" + "\u0301".repeat(3_000)))).build());
+        String noteTags = client.error(
+                "addNote",
+                Json.createObjectBuilder()
+                        .add(
+                                "note",
+                                Json.createObjectBuilder()
+                                        .add("deckName", "Default")
+                                        .add("modelName", "Basic")
+                                        .add(
+                                                "fields",
+                                                Json.createObjectBuilder()
+                                                        .add("Front", "tagged")
+                                                        .add("Back", ""))
+                                        .add("tags", Json.createArrayBuilder().add("u" + "\u0301".repeat(3_000))))
+                        .build());
         assertTrue(noteTags == null || noteTags.startsWith("text too long"), noteTags);
     }
 
     @Test
     void aLongPackagePath_givesNoServerPath() {
-        String error = client.error("exportPackage", Json.createObjectBuilder().add("deck", "Default")
-                .add("path", "p".repeat(5_000) + ".apkg").build());
+        String error = client.error(
+                "exportPackage",
+                Json.createObjectBuilder()
+                        .add("deck", "Default")
+                        .add("path", "p".repeat(5_000) + ".apkg")
+                        .build());
         assertEquals("cannot write package: File name too long", error);
-        error = client.error("importPackage", Json.createObjectBuilder().add("path", "q".repeat(5_000) + ".apkg").build());
+        error = client.error(
+                "importPackage",
+                Json.createObjectBuilder()
+                        .add("path", "q".repeat(5_000) + ".apkg")
+                        .build());
         assertNotNull(error);
-        error = client.error("exportPackage", Json.createObjectBuilder().add("deck", "Default")
-                .add("path", "d/".repeat(3_000) + "x.apkg").build());
+        error = client.error(
+                "exportPackage",
+                Json.createObjectBuilder()
+                        .add("deck", "Default")
+                        .add("path", "d/".repeat(3_000) + "x.apkg")
+                        .build());
         assertNotNull(error);
     }
 

@@ -47,8 +47,8 @@ class SlowAndLargeBodiesIT {
 
     @Deployment(testable = false)
     static WebArchive d() {
-        return Deployments.war("bodies", Map.of("requestTimeoutMs", String.valueOf(TIMEOUT_MS),
-                "maxBodyMbInFlight", "128"));
+        return Deployments.war(
+                "bodies", Map.of("requestTimeoutMs", String.valueOf(TIMEOUT_MS), "maxBodyMbInFlight", "128"));
     }
 
     @ArquillianResource
@@ -78,7 +78,8 @@ class SlowAndLargeBodiesIT {
         String h = headers.toString(StandardCharsets.ISO_8859_1);
         int length = -1;
         for (String line : h.split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
+            if (line.toLowerCase().startsWith("content-length:"))
+                length = Integer.parseInt(line.substring(15).trim());
         }
         assertTrue(h.startsWith("HTTP/1.1 200"), h);
         assertTrue(length >= 0, h);
@@ -105,7 +106,8 @@ class SlowAndLargeBodiesIT {
                     s.getOutputStream().flush();
                 }
                 // the normal client is served while every slow sender is still sending
-                JsonObject r = client.json("{\"action\": \"deckNames\", \"version\": 6}").asJsonObject();
+                JsonObject r = client.json("{\"action\": \"deckNames\", \"version\": 6}")
+                        .asJsonObject();
                 assertEquals(AnkiClient.parse("{\"result\": [\"Default\"], \"error\": null}"), r);
                 served++;
                 Thread.sleep(1000);
@@ -113,19 +115,27 @@ class SlowAndLargeBodiesIT {
             assertTrue(served >= 3, "served " + served);
             // past requestTimeoutMs each slow sender is answered with JSON and let go
             for (Socket s : slow) {
-                assertEquals(AnkiClient.parse("{\"result\": null, \"error\": \"the request body did not arrive within "
-                        + TIMEOUT_MS + " ms (requestTimeoutMs)\"}"), AnkiClient.parse(readResponse(s.getInputStream())));
+                assertEquals(
+                        AnkiClient.parse("{\"result\": null, \"error\": \"the request body did not arrive within "
+                                + TIMEOUT_MS + " ms (requestTimeoutMs)\"}"),
+                        AnkiClient.parse(readResponse(s.getInputStream())));
             }
         } finally {
             for (Socket s : slow) s.close();
         }
-        assertEquals(6, new AnkiClient(url).json("{\"action\": \"version\", \"version\": 6}").asJsonObject().getInt("result"));
+        assertEquals(
+                6,
+                new AnkiClient(url)
+                        .json("{\"action\": \"version\", \"version\": 6}")
+                        .asJsonObject()
+                        .getInt("result"));
     }
 
     /** Sends one storeMediaFile body of exactly {@link #LARGE} bytes, streamed, and returns the JSON answer. */
     private String large(int i) throws Exception {
         byte[] prefix = ("{\"action\": \"storeMediaFile\", \"version\": 6, \"params\": {\"filename\": \"big" + i
-                + ".bin\", \"data\": \"").getBytes(StandardCharsets.US_ASCII);
+                        + ".bin\", \"data\": \"")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] suffix = "\"}}".getBytes(StandardCharsets.US_ASCII);
         long data = LARGE - prefix.length - suffix.length;
         data -= data % 4;
@@ -187,15 +197,21 @@ class SlowAndLargeBodiesIT {
                 } else {
                     // over the body budget, or (for one that was read) waiting too long behind the other writers, or
                     // (Payara, 16 bodies of 60 MiB at once) not fully received within this deployment's short budget
-                    assertTrue(r.getString("error").equals("server busy: too many request bodies are being received "
-                            + "at once (maxBodyMbInFlight); try again")
-                            || r.getString("error").startsWith("server busy: another request held the collection")
-                            || r.getString("error").equals("the request body did not arrive within " + TIMEOUT_MS
-                                    + " ms (requestTimeoutMs)"), text);
+                    assertTrue(
+                            r.getString("error")
+                                            .equals("server busy: too many request bodies are being received "
+                                                    + "at once (maxBodyMbInFlight); try again")
+                                    || r.getString("error")
+                                            .startsWith("server busy: another request held the collection")
+                                    || r.getString("error")
+                                            .equals("the request body did not arrive within " + TIMEOUT_MS
+                                                    + " ms (requestTimeoutMs)"),
+                            text);
                     if (r.getString("error").contains("maxBodyMbInFlight")) busy++;
                 }
             }
-            System.out.printf("%d large bodies: %d stored, %d over the body budget, the others behind other writers%n",
+            System.out.printf(
+                    "%d large bodies: %d stored, %d over the body budget, the others behind other writers%n",
                     LARGE_BODIES, stored, busy);
             assertTrue(stored >= 1, "at least one body fits the budget");
         } finally {
@@ -205,8 +221,11 @@ class SlowAndLargeBodiesIT {
         // longer than this deployment's short budget (8 s) to receive 60 MiB right after the burst: that error
         // says nothing about the budget, so it is tried again (twice at most); "server busy" is never retried.
         JsonObject r = AnkiClient.parse(large(99)).asJsonObject();
-        for (int attempt = 0; attempt < 2 && !r.isNull("error")
-                && r.getString("error").startsWith("the request body did not arrive within"); attempt++) {
+        for (int attempt = 0;
+                attempt < 2
+                        && !r.isNull("error")
+                        && r.getString("error").startsWith("the request body did not arrive within");
+                attempt++) {
             r = AnkiClient.parse(large(99)).asJsonObject();
         }
         assertTrue(r.isNull("error"), r.toString());

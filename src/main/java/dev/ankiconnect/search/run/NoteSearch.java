@@ -1,6 +1,5 @@
 package dev.ankiconnect.search.run;
 
-import dev.ankiconnect.api.InvalidInputException;
 import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.DeckIndex;
@@ -74,7 +73,8 @@ public class NoteSearch {
     CollectionGeneration generation;
 
     /** The collection facts of the last read-only search, with the write counter they were read at. */
-    private final java.util.concurrent.atomic.AtomicReference<Facts> facts = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<Facts> facts =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
      * The ids of the notes or cards {@code query} finds, ascending. Read-only actions search the in-memory copy
@@ -124,8 +124,12 @@ public class NoteSearch {
     static Long firstFieldKey(SearchNode root, SearchContext ctx) {
         List<SearchNode> terms = root instanceof SearchNode.And and ? and.children() : List.of(root);
         for (SearchNode term : terms) {
-            if (term instanceof SearchNode.Field f && f.mode() == SearchNode.FieldMode.GLOB && plain(f.text())
-                    && plain(f.field()) && !f.text().isEmpty() && firstFieldEverywhere(f.field(), ctx)) {
+            if (term instanceof SearchNode.Field f
+                    && f.mode() == SearchNode.FieldMode.GLOB
+                    && plain(f.text())
+                    && plain(f.field())
+                    && !f.text().isEmpty()
+                    && firstFieldEverywhere(f.field(), ctx)) {
                 return FirstFieldKey.of(java.text.Normalizer.normalize(f.text(), java.text.Normalizer.Form.NFC));
             }
         }
@@ -197,8 +201,11 @@ public class NoteSearch {
                 .learnAheadSecs((int) config.getLong("collapseTime", 1200))
                 .currentDeckId(config.getLong("curDeck", 1))
                 .deckNames(new DeckIndex(decks.all()).names())
-                .notetypeNames(names).notetypeFields(fields).notetypeTemplates(templates)
-                .clozeNotetypeIds(cloze).sortFieldIndex(sortIndex)
+                .notetypeNames(names)
+                .notetypeFields(fields)
+                .notetypeTemplates(templates)
+                .clozeNotetypeIds(cloze)
+                .sortFieldIndex(sortIndex)
                 .ignoreAccents(config.getBool("ignoreAccentsInSearch", false))
                 .lowerOnClob(true)
                 .build();
@@ -224,11 +231,12 @@ public class NoteSearch {
     }
 
     /** The card columns {@code ix_cards_search} (db/changes/search-1.xml) holds. */
-    static final Set<String> INDEXED_CARD_COLUMNS = Set.of("profile_id", "did", "odid", "queue", "ctype", "due", "ivl",
-            "ord", "flags", "nid", "id");
+    static final Set<String> INDEXED_CARD_COLUMNS =
+            Set.of("profile_id", "did", "odid", "queue", "ctype", "due", "ivl", "ord", "flags", "nid", "id");
+
     private static final java.util.regex.Pattern CARD_COLUMN = java.util.regex.Pattern.compile("\\bc\\.(\\w+)");
-    private static final List<String> CARDS_ONLY = List.of("SELECT c.id FROM cards c", "SELECT DISTINCT c.nid FROM cards c",
-            "SELECT c.nid FROM cards c");
+    private static final List<String> CARDS_ONLY =
+            List.of("SELECT c.id FROM cards c", "SELECT DISTINCT c.nid FROM cards c", "SELECT c.nid FROM cards c");
 
     /**
      * The statement to run: a search of the cards table alone whose condition reads only columns of the
@@ -290,8 +298,11 @@ public class NoteSearch {
                 boolean[] text = new boolean[n];
                 for (int c = 0; c < n; c++) {
                     int type = md.getColumnType(c + 1);
-                    text[c] = type == Types.CLOB || type == Types.VARCHAR || type == Types.LONGVARCHAR
-                            || type == Types.CHAR || type == Types.NCLOB;
+                    text[c] = type == Types.CLOB
+                            || type == Types.VARCHAR
+                            || type == Types.LONGVARCHAR
+                            || type == Types.CHAR
+                            || type == Types.NCLOB;
                 }
                 List<Object[]> rows = new ArrayList<>();
                 while (rs.next()) {

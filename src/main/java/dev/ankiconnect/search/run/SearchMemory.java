@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -66,18 +66,18 @@ public class SearchMemory {
         t.setDaemon(true);
         return t;
     });
+
     private final Map<Long, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
 
-    private record Held(CollectionSnapshot snapshot, long lastUsed) {
-    }
+    private record Held(CollectionSnapshot snapshot, long lastUsed) {}
 
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
     /** When a profile's collection was found too large: it is searched with SQL for a while before a new try. */
     private final Map<Long, Long> tooLarge = new ConcurrentHashMap<>();
+
     private static final long RETRY_TOO_LARGE_NANOS = 10L * 60 * 1_000_000_000;
     /** A read of a profile's copy in progress: others that need the same copy wait for it (bounded) instead of reading it too. */
-    private record Loading(long gen, CompletableFuture<Optional<CollectionSnapshot>> result) {
-    }
+    private record Loading(long gen, CompletableFuture<Optional<CollectionSnapshot>> result) {}
 
     private final Map<Long, Loading> loading = new ConcurrentHashMap<>();
 
@@ -160,11 +160,19 @@ public class SearchMemory {
         if (before != null && before.snapshot().generation() < gen) {
             CollectionSnapshot caught = catchUp(connection, id, before.snapshot(), gen);
             if (caught != null && caught.estimatedBytes() <= budget) {
-                held.merge(id, new Held(caught, System.nanoTime()),
-                        (old, neu) -> old.snapshot().generation() > neu.snapshot().generation() ? old : neu);
+                held.merge(
+                        id,
+                        new Held(caught, System.nanoTime()),
+                        (old, neu) ->
+                                old.snapshot().generation() > neu.snapshot().generation() ? old : neu);
                 evict(id, budget);
-                LOG.fine(() -> String.format(java.util.Locale.ROOT, "search copy of profile %d caught up from %d to %d"
-                        + " in %.1f ms", id, before.snapshot().generation(), gen, (System.nanoTime() - start) / 1e6));
+                LOG.fine(() -> String.format(
+                        java.util.Locale.ROOT,
+                        "search copy of profile %d caught up from %d to %d" + " in %.1f ms",
+                        id,
+                        before.snapshot().generation(),
+                        gen,
+                        (System.nanoTime() - start) / 1e6));
                 return Optional.of(caught);
             }
         }
@@ -172,17 +180,24 @@ public class SearchMemory {
         if (s == null) {
             held.remove(id);
             tooLarge.put(id, System.nanoTime());
-            LOG.info(() -> "profile " + id + ": collection larger than the search memory ("
-                    + budget / (1024 * 1024) + " MB, searchMemoryMb), searched with SQL");
+            LOG.info(() -> "profile " + id + ": collection larger than the search memory (" + budget / (1024 * 1024)
+                    + " MB, searchMemoryMb), searched with SQL");
             return Optional.empty();
         }
         tooLarge.remove(id);
-        held.merge(id, new Held(s, System.nanoTime()),
+        held.merge(
+                id,
+                new Held(s, System.nanoTime()),
                 (old, neu) -> old.snapshot().generation() > neu.snapshot().generation() ? old : neu);
         evict(id, budget);
-        LOG.fine(() -> String.format(java.util.Locale.ROOT, "search copy of profile %d: %d notes, %d cards,"
-                + " about %d MB, read in %.0f ms", id, s.noteCount(), s.cardCount(),
-                s.estimatedBytes() / (1024 * 1024), (System.nanoTime() - start) / 1e6));
+        LOG.fine(() -> String.format(
+                java.util.Locale.ROOT,
+                "search copy of profile %d: %d notes, %d cards," + " about %d MB, read in %.0f ms",
+                id,
+                s.noteCount(),
+                s.cardCount(),
+                s.estimatedBytes() / (1024 * 1024),
+                (System.nanoTime() - start) / 1e6));
         return Optional.of(s);
     }
 
@@ -258,13 +273,18 @@ public class SearchMemory {
     /** Drops the least recently used other copies until the copies held fit in {@code budget} bytes. */
     private void evict(long keep, long budget) {
         while (true) {
-            long total = held.values().stream().mapToLong(h -> h.snapshot().estimatedBytes()).sum();
+            long total = held.values().stream()
+                    .mapToLong(h -> h.snapshot().estimatedBytes())
+                    .sum();
             if (total <= budget) {
                 return;
             }
-            Long oldest = held.entrySet().stream().filter(e -> e.getKey() != keep)
-                    .min((a, b) -> Long.compare(a.getValue().lastUsed(), b.getValue().lastUsed()))
-                    .map(Map.Entry::getKey).orElse(null);
+            Long oldest = held.entrySet().stream()
+                    .filter(e -> e.getKey() != keep)
+                    .min((a, b) ->
+                            Long.compare(a.getValue().lastUsed(), b.getValue().lastUsed()))
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
             if (oldest == null) {
                 return;
             }
@@ -322,14 +342,20 @@ public class SearchMemory {
                         if (++rows > limit) {
                             return null;
                         }
-                        delta.note(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        delta.note(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getString(4),
+                                rs.getString(5),
                                 Sql.text(rs, 6));
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, nid, did, odid, ord, ctype, queue, due, odue, ivl,"
-                    + " factor, reps, lapses, flags, data FROM cards" + Sql.index("ix_cards_stamp")
-                    + "WHERE profile_id = ? AND stamp > ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT id, nid, did, odid, ord, ctype, queue, due, odue, ivl,"
+                            + " factor, reps, lapses, flags, data FROM cards" + Sql.index("ix_cards_stamp")
+                            + "WHERE profile_id = ? AND stamp > ?")) {
                 ps.setLong(1, id);
                 ps.setLong(2, since);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -337,9 +363,22 @@ public class SearchMemory {
                         if (++rows > limit) {
                             return null;
                         }
-                        delta.card(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6),
-                                rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
-                                rs.getInt(13), rs.getInt(14), rs.getString(15));
+                        delta.card(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getInt(5),
+                                rs.getInt(6),
+                                rs.getInt(7),
+                                rs.getLong(8),
+                                rs.getLong(9),
+                                rs.getInt(10),
+                                rs.getInt(11),
+                                rs.getInt(12),
+                                rs.getInt(13),
+                                rs.getInt(14),
+                                rs.getString(15));
                     }
                 }
             }
@@ -353,8 +392,8 @@ public class SearchMemory {
     private static final String SCAN = Sql.index("null");
 
     private static boolean readNotes(Connection c, long id, long budget, CollectionSnapshot.Builder b) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, mtime, tags, sfld, flds FROM notes" + SCAN
-                + "WHERE profile_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, mid, mtime, tags, sfld, flds FROM notes" + SCAN + "WHERE profile_id = ?")) {
             ps.setLong(1, id);
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -362,7 +401,13 @@ public class SearchMemory {
                     if (b.noteBytes() > budget) {
                         return false;
                     }
-                    b.note(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), Sql.text(rs, 6));
+                    b.note(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            Sql.text(rs, 6));
                 }
             }
             return true;
@@ -381,9 +426,22 @@ public class SearchMemory {
                     if (b.bytes() > budget) {
                         return false;
                     }
-                    b.card(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6),
-                            rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
-                            rs.getInt(13), rs.getInt(14), rs.getString(15));
+                    b.card(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getInt(5),
+                            rs.getInt(6),
+                            rs.getInt(7),
+                            rs.getLong(8),
+                            rs.getLong(9),
+                            rs.getInt(10),
+                            rs.getInt(11),
+                            rs.getInt(12),
+                            rs.getInt(13),
+                            rs.getInt(14),
+                            rs.getString(15));
                 }
             }
             return true;

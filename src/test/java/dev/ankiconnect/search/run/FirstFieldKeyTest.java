@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class FirstFieldKeyTest {
 
     static final SearchContext CTX = SearchContext.builder(1)
-            .notetypeFields(Map.of(1L, List.of("Front", "Back"), 2L, List.of("Text", "Back Extra"))).build();
+            .notetypeFields(Map.of(1L, List.of("Front", "Back"), 2L, List.of("Text", "Back Extra")))
+            .build();
 
     private static Long key(String query) {
         return NoteSearch.firstFieldKey(SearchParser.parse(query), CTX);
