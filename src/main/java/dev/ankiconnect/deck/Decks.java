@@ -205,7 +205,6 @@ public class Decks {
                 tx.em().remove(d);
             }
         }
-        tx.em().flush();
     }
 
     private void deleteCardsOf(long did) {
