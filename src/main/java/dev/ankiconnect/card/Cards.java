@@ -44,6 +44,9 @@ public class Cards {
     Decks deckStore;
 
     @Inject
+    dev.ankiconnect.deck.DeckConfigs deckConfigs;
+
+    @Inject
     NoteSearch search;
 
     @Inject
@@ -162,10 +165,7 @@ public class Cards {
         long confId = deck == null ? 1 : deck.confId();
         return cache.computeIfAbsent(confId, id -> {
             Preset preset = Preset.defaults();
-            dev.ankiconnect.deck.DeckConfig conf = tx.em()
-                    .find(
-                            dev.ankiconnect.deck.DeckConfig.class,
-                            new dev.ankiconnect.db.ProfileScopedId(profile.id(), id));
+            dev.ankiconnect.deck.DeckConfig conf = deckConfigs.byId(id).orElse(null);
             if (conf != null && conf.config() != null) {
                 try {
                     preset = PresetSettings.decode(conf.config()).scheduler();

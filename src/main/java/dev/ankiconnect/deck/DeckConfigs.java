@@ -107,4 +107,26 @@ public class DeckConfigs {
         }
         tx.em().remove(config);
     }
+
+    /**
+     * Adds a preset as an import does, when its id is free: the id, name and modification time come from
+     * {@code json}, which is stored with its id. An existing preset of that id is kept; answers whether one was added.
+     */
+    public boolean addIfAbsent(long id, JsonObject json) {
+        if (byId(id).isPresent()) {
+            return false;
+        }
+        tx.em()
+                .persist(new DeckConfig()
+                        .profileId(profile.id())
+                        .id(id)
+                        .name(json.getString("name", "Default"))
+                        .mtime(json.get("mod") instanceof jakarta.json.JsonNumber m ? m.longValue() : 0)
+                        .usn(-1)
+                        .config(dev.ankiconnect.settings.SettingsCodec.text(dev.ankiconnect.api.Json.PROVIDER
+                                .createObjectBuilder(json)
+                                .add("id", id)
+                                .build())));
+        return true;
+    }
 }

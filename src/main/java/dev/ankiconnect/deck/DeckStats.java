@@ -4,6 +4,7 @@ import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.scheduler.CardQueue;
 import dev.ankiconnect.scheduler.DailyLimits;
 import dev.ankiconnect.scheduler.Timing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -187,12 +188,18 @@ public class DeckStats {
         List<Object[]> rows = tx.em()
                 .createQuery(
                         "select c.did, "
-                                + "sum(case when c.queue = 0 then 1 else 0 end), "
-                                + "sum(case when c.queue = 2 and c.due <= :today then 1 else 0 end), "
-                                + "sum(case when c.queue = 3 and c.due <= :today then 1 else 0 end), "
-                                + "sum(case when (c.queue = 1 and c.due < :cutoff) or (c.queue = 4 and c.due <= :cutoff) then 1 else 0 end), "
+                                + "sum(case when c.queue = :qNew then 1 else 0 end), "
+                                + "sum(case when c.queue = :qReview and c.due <= :today then 1 else 0 end), "
+                                + "sum(case when c.queue = :qDayLearning and c.due <= :today then 1 else 0 end), "
+                                + "sum(case when (c.queue = :qLearning and c.due < :cutoff)"
+                                + " or (c.queue = :qPreview and c.due <= :cutoff) then 1 else 0 end), "
                                 + "count(c) from Card c where c.profileId = :p group by c.did",
                         Object[].class)
+                .setParameter("qNew", CardQueue.NEW.code())
+                .setParameter("qReview", CardQueue.REVIEW.code())
+                .setParameter("qDayLearning", CardQueue.DAY_LEARNING.code())
+                .setParameter("qLearning", CardQueue.LEARNING.code())
+                .setParameter("qPreview", CardQueue.PREVIEW.code())
                 .setParameter("today", (long) timing.today())
                 .setParameter("cutoff", cutoff)
                 .setParameter("p", profile.id())

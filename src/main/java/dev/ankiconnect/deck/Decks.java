@@ -55,10 +55,14 @@ public class Decks {
     }
 
     public Optional<Deck> byName(String name) {
+        return byName(DeckName.of(name));
+    }
+
+    public Optional<Deck> byName(DeckName name) {
         return tx.em()
                 .createNamedQuery("Deck.byName", Deck.class)
                 .setParameter("profile", profile.id())
-                .setParameter("key", DeckName.of(name).key())
+                .setParameter("key", name.key())
                 .getResultStream()
                 .findFirst();
     }
@@ -201,7 +205,6 @@ public class Decks {
                 tx.em().remove(d);
             }
         }
-        tx.em().flush();
     }
 
     private void deleteCardsOf(long did) {
@@ -400,5 +403,21 @@ public class Decks {
                 .mtime(json.getJsonNumber("mod").longValue())
                 .usn(-1)
                 .data(new DeckSettings(json).encode());
+    }
+
+    /** Adds a deck with these columns and stored settings, as an import does (its parents must exist). */
+    public Deck add(long id, String name, DeckKind kind, long confId, long mtime, JsonObject data) {
+        Deck deck = new Deck()
+                .profileId(profile.id())
+                .id(id)
+                .name(name)
+                .nameKey(DeckName.key(name))
+                .kind(kind)
+                .confId(confId)
+                .mtime(mtime)
+                .usn(-1)
+                .data(dev.ankiconnect.settings.SettingsCodec.text(data));
+        tx.em().persist(deck);
+        return deck;
     }
 }

@@ -2,7 +2,6 @@ package dev.ankiconnect.note;
 
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.db.Ids;
-import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckConfig;
@@ -49,6 +48,12 @@ public class NoteTypeSync implements NotesSync {
     @Inject
     CollectionConfigs config;
 
+    @Inject
+    dev.ankiconnect.deck.Decks decks;
+
+    @Inject
+    DeckConfigs deckConfigs;
+
     /** Applies a save's consequences: note fields moved, cards of removed templates deleted, ords rewritten, cards generated. */
     @Override
     public void apply(long mid, NoteTypeEdit.Saved saved) {
@@ -88,7 +93,7 @@ public class NoteTypeSync implements NotesSync {
             }
         }
         if (saved.generateCards() && saved.json().getInt("type", 0) == NoteTypeJson.STANDARD) {
-            tx.em().flush();
+            // generate reads the cards with JPQL, which first flushes the removals and new ords above
             generate(mid, saved.json(), notes == null ? notes(mid) : notes, now);
         }
     }
@@ -208,11 +213,11 @@ public class NoteTypeSync implements NotesSync {
 
     /** v11 {@code new.order} 0 means random insertion. */
     private boolean randomOrder(long did) {
-        Deck d = tx.em().find(Deck.class, new ProfileScopedId(profile.id(), did));
+        Deck d = decks.byId(did).orElse(null);
         if (d == null || d.isFiltered()) {
             return false;
         }
-        DeckConfig preset = tx.em().find(DeckConfig.class, new ProfileScopedId(profile.id(), d.confId()));
+        DeckConfig preset = deckConfigs.byId(d.confId()).orElse(null);
         if (preset == null) {
             return false;
         }
@@ -239,7 +244,7 @@ public class NoteTypeSync implements NotesSync {
     }
 
     private boolean normalDeck(long did) {
-        Deck d = tx.em().find(Deck.class, new ProfileScopedId(profile.id(), did));
+        Deck d = decks.byId(did).orElse(null);
         return d != null && !d.isFiltered();
     }
 }

@@ -9,7 +9,6 @@ import dev.ankiconnect.apkg.ApkgRevlogEntry;
 import dev.ankiconnect.apkg.CollectionInfo;
 import dev.ankiconnect.card.Card;
 import dev.ankiconnect.db.Chunks;
-import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckConfig;
@@ -61,6 +60,15 @@ public class PackageExporter {
 
     @Inject
     Decks decks;
+
+    @Inject
+    dev.ankiconnect.deck.DeckConfigs deckConfigs;
+
+    @Inject
+    dev.ankiconnect.notetype.NoteTypes noteTypes;
+
+    @Inject
+    dev.ankiconnect.review.RevlogStore revlog;
 
     @Inject
     MediaStore mediaStore;
@@ -159,7 +167,7 @@ public class PackageExporter {
             }
         }
         for (long mid : mids) {
-            NoteType t = em.find(NoteType.class, new ProfileScopedId(p, mid));
+            NoteType t = noteTypes.byId(mid).orElseThrow();
             JsonObject json = parse(t.config());
             pkg.notetypes()
                     .put(
@@ -199,7 +207,7 @@ public class PackageExporter {
             }
         }
         for (long confId : confIds) {
-            DeckConfig c = em.find(DeckConfig.class, new ProfileScopedId(p, confId));
+            DeckConfig c = deckConfigs.byId(confId).orElse(null);
             if (c != null) {
                 pkg.deckConfigs()
                         .put(
@@ -215,12 +223,7 @@ public class PackageExporter {
 
         if (includeSched) {
             for (List<Long> batch : Chunks.of(uniqueCards.keySet())) {
-                for (Revlog r : em.createQuery(
-                                "select r from Revlog r where r.profileId = :p and r.cid in :c order by r.id",
-                                Revlog.class)
-                        .setParameter("p", p)
-                        .setParameter("c", batch)
-                        .getResultList()) {
+                for (Revlog r : revlog.ofCards(batch)) {
                     pkg.revlog()
                             .add(new ApkgRevlogEntry(
                                     r.id(),

@@ -11,7 +11,6 @@ import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
-import dev.ankiconnect.deck.DeckConfig;
 import dev.ankiconnect.deck.DeckKind;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
@@ -27,7 +26,6 @@ import dev.ankiconnect.review.Revlog;
 import dev.ankiconnect.scheduler.CardQueue;
 import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.scheduler.CollectionDay;
-import dev.ankiconnect.settings.NoteTypeSettings;
 import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.NoteText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,6 +77,15 @@ public class PackageImporter {
     Decks decks;
 
     @Inject
+    dev.ankiconnect.deck.DeckConfigs deckConfigs;
+
+    @Inject
+    NoteTypes noteTypes;
+
+    @Inject
+    dev.ankiconnect.review.RevlogStore revlog;
+
+    @Inject
     dev.ankiconnect.profile.CollectionConfigs config;
 
     @Inject
@@ -123,9 +130,7 @@ public class PackageImporter {
                 throw new Refusal(Refusal.Kind.PACKAGE_MISSING_NOTETYPE, n.id(), n.mid());
             }
             JsonObject model = targetModels.computeIfAbsent(
-                    mid,
-                    id -> parse(
-                            em.find(NoteType.class, new ProfileScopedId(p, id)).config()));
+                    mid, id -> parse(noteTypes.byId(id).orElseThrow().config()));
             List<String> fields = new ArrayList<>();
             for (String f : n.fields()) {
                 fields.add(NoteText.normalizeField(MergeRules.renameReferences(f, renames)));
@@ -242,17 +247,13 @@ public class PackageImporter {
         // Review history of the imported cards, where the id is free.
         int revlogAdded = 0;
         if (!pkg.revlog().isEmpty() && !cidMap.isEmpty()) {
-            Set<Long> revlogIds =
-                    new HashSet<>(em.createQuery("select r.id from Revlog r where r.profileId = :p", Long.class)
-                            .setParameter("p", p)
-                            .getResultList());
+            Set<Long> revlogIds = new HashSet<>(revlog.ids());
             for (ApkgRevlogEntry r : pkg.revlog()) {
                 Long cid = cidMap.get(r.cid());
                 if (cid == null || !revlogIds.add(r.id())) {
                     continue;
                 }
-                em.persist(new Revlog()
-                        .profileId(p)
+                revlog.add(new Revlog()
                         .id(r.id())
                         .cid(cid)
                         .usn(-1)
@@ -308,9 +309,7 @@ public class PackageImporter {
     private Map<Long, Long> importNoteTypes(EntityManager em, long p, AnkiPackage pkg, Set<Long> used, long nowSecs) {
         Map<Long, NoteType> byId = new HashMap<>();
         Map<String, Long> idByKey = new HashMap<>();
-        for (NoteType t : em.createNamedQuery("NoteType.all", NoteType.class)
-                .setParameter("profile", p)
-                .getResultList()) {
+        for (NoteType t : noteTypes.all()) {
             byId.put(t.id(), t);
             idByKey.put(t.nameKey(), t.id());
         }
@@ -328,7 +327,7 @@ public class PackageImporter {
                     String name =
                             MergeRules.uniqueName(incoming.getString("name", "Imported"), n -> taken(idByKey, n, id));
                     idByKey.remove(target.nameKey());
-                    saveNoteType(target, with(incoming, id, name, incomingMod, null));
+                    noteTypes.save(target, with(incoming, id, name, incomingMod, null));
                     idByKey.put(target.nameKey(), id);
                 }
                 map.put(id, id);
@@ -368,9 +367,7 @@ public class PackageImporter {
             Map<String, Long> idByKey) {
         String name = MergeRules.uniqueName(incoming.getString("name", "Imported"), n -> taken(idByKey, n, id));
         JsonObject json = with(incoming, id, name, mod, originalId);
-        NoteType t = new NoteType().profileId(p).id(id);
-        saveNoteType(t, json);
-        em.persist(t);
+        NoteType t = noteTypes.add(json);
         byId.put(id, t);
         idByKey.put(t.nameKey(), id);
         return id;
@@ -379,10 +376,6 @@ public class PackageImporter {
     private static boolean taken(Map<String, Long> idByKey, String name, long id) {
         Long owner = idByKey.get(NoteTypes.key(name));
         return owner != null && owner != id;
-    }
-
-    private static void saveNoteType(NoteType t, JsonObject json) {
-        NoteTypes.columns(t, new NoteTypeSettings(json));
     }
 
     private static JsonObject with(JsonObject json, long id, String name, long mod, Long originalId) {
@@ -403,19 +396,7 @@ public class PackageImporter {
         Map<Long, Long> map = new HashMap<>();
         for (Map.Entry<Long, JsonObject> e : pkg.deckConfigs().entrySet()) {
             long id = e.getKey();
-            if (em.find(DeckConfig.class, new ProfileScopedId(p, id)) == null) {
-                JsonObject json = e.getValue();
-                em.persist(new DeckConfig()
-                        .profileId(p)
-                        .id(id)
-                        .name(json.getString("name", "Default"))
-                        .mtime(json.get("mod") instanceof JsonNumber m ? m.longValue() : 0)
-                        .usn(-1)
-                        .config(SettingsCodec.text(Json.PROVIDER
-                                .createObjectBuilder(json)
-                                .add("id", id)
-                                .build())));
-            }
+            deckConfigs.addIfAbsent(id, e.getValue());
             map.put(id, id);
         }
         return map;
@@ -492,18 +473,8 @@ public class PackageImporter {
                         Json.PROVIDER.createArrayBuilder().add(0).add(0);
                 b.add(counter, zero);
             }
-            Deck deck = new Deck()
-                    .profileId(p)
-                    .id(newId)
-                    .name(name)
-                    .nameKey(DeckName.key(name))
-                    .kind(kind)
-                    .confId(kind == DeckKind.NORMAL ? conf : 1)
-                    .mtime(nowSecs)
-                    .usn(-1)
-                    .data(SettingsCodec.text(b.build()));
-            em.persist(deck);
-            em.flush(); // later decks.byName / getOrCreate see it
+            // a later decks.byName / getOrCreate sees it: JPQL queries flush pending changes (FlushModeType.AUTO)
+            decks.add(newId, name, kind, kind == DeckKind.NORMAL ? conf : 1, nowSecs, b.build());
             map.put(id, newId);
         }
         return map;

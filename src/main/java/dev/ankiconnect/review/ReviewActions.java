@@ -6,7 +6,6 @@ import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
 import dev.ankiconnect.api.ReadOnly;
-import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
@@ -38,20 +37,15 @@ public class ReviewActions implements ActionGroup {
     @Inject
     Reviews reviews;
 
+    @Inject
+    RevlogStore revlog;
+
     /** cardReviews {deck, startID}: 9-element rows of the reviews of cards in that deck after startID. */
     @ReadOnly
     @Action({"deck", "startID"})
     public List<List<Long>> cardReviews(Params p) {
         long deckId = decks.getOrCreate(p.string("deck")).id();
-        List<Revlog> rows = tx.em()
-                .createQuery(
-                        "select r from Revlog r, Card c where r.profileId = :profile and c.profileId = :profile "
-                                + "and c.id = r.cid and c.did = :did and r.id > :start order by r.id",
-                        Revlog.class)
-                .setParameter("profile", profile.id())
-                .setParameter("did", deckId)
-                .setParameter("start", p.longValue("startID"))
-                .getResultList();
+        List<Revlog> rows = revlog.ofDeckAfter(deckId, p.longValue("startID"));
         List<List<Long>> out = new ArrayList<>(rows.size());
         for (Revlog r : rows) {
             out.add(List.of(
@@ -73,15 +67,7 @@ public class ReviewActions implements ActionGroup {
     @Action("deck")
     public long getLatestReviewID(Params p) {
         long deckId = decks.getOrCreate(p.string("deck")).id();
-        Long max = tx.em()
-                .createQuery(
-                        "select max(r.id) from Revlog r, Card c where r.profileId = :profile "
-                                + "and c.profileId = :profile and c.id = r.cid and c.did = :did",
-                        Long.class)
-                .setParameter("profile", profile.id())
-                .setParameter("did", deckId)
-                .getSingleResult();
-        return max == null ? 0 : max;
+        return revlog.latestOfDeck(deckId);
     }
 
     /** getReviewsOfCards {cards}: {cardId: [{id, usn, ease, ivl, lastIvl, factor, time, type}]}. */
@@ -96,12 +82,12 @@ public class ReviewActions implements ActionGroup {
             }
         }
         // one set-based read for all the cards, not a query per card
-        Map<Long, List<Reviews.LogRow>> logs = reviews.logs(wanted);
+        Map<Long, List<RevlogStore.LogRow>> logs = revlog.logs(wanted);
         for (JsonValue v : p.array("cards")) {
             String key = PythonRepr.str(v);
             List<JsonObject> rows = new ArrayList<>();
             if (v instanceof JsonNumber n && n.isIntegral()) {
-                for (Reviews.LogRow r : logs.getOrDefault(n.longValue(), List.of())) {
+                for (RevlogStore.LogRow r : logs.getOrDefault(n.longValue(), List.of())) {
                     rows.add(Json.PROVIDER
                             .createObjectBuilder()
                             .add("id", r.id())
@@ -137,11 +123,10 @@ public class ReviewActions implements ActionGroup {
                 n[i] = num.longValue();
             }
             // Checked up front: a failed insert would leave the transaction unusable.
-            if (!seen.add(n[0]) || tx.em().find(Revlog.class, new ProfileScopedId(profile.id(), n[0])) != null) {
+            if (!seen.add(n[0]) || revlog.exists(n[0])) {
                 throw new Refusal(Refusal.Kind.REVIEW_ID_TAKEN);
             }
             rows.add(new Revlog()
-                    .profileId(profile.id())
                     .id(n[0])
                     .cid(n[1])
                     .usn((int) n[2])
@@ -152,7 +137,7 @@ public class ReviewActions implements ActionGroup {
                     .time((int) n[7])
                     .type((int) n[8]));
         }
-        rows.forEach(tx.em()::persist);
+        rows.forEach(revlog::add);
         return null;
     }
 }

@@ -32,7 +32,6 @@ import dev.ankiconnect.tag.Tag;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +64,15 @@ public class Reviews {
     @Inject
     Ids ids;
 
+    @Inject
+    Decks decks;
+
+    @Inject
+    dev.ankiconnect.deck.DeckConfigs deckConfigs;
+
+    @Inject
+    RevlogStore revlog;
+
     public Optional<Card> card(long id) {
         return Optional.ofNullable(tx.em().find(Card.class, new ProfileScopedId(profile.id(), id)));
     }
@@ -73,13 +81,12 @@ public class Reviews {
     SchedulerContext context(Card card, Timing timing, Map<Long, SchedulerContext> cache) {
         long home = card.odid() != 0 ? card.odid() : card.did();
         return cache.computeIfAbsent(home, id -> {
-            EntityManager em = tx.em();
-            Deck deck = em.find(Deck.class, new ProfileScopedId(profile.id(), id));
+            Deck deck = decks.byId(id).orElse(null);
             long confId = deck == null ? Decks.DEFAULT_PRESET_ID : deck.confId();
-            DeckConfig conf = em.find(DeckConfig.class, new ProfileScopedId(profile.id(), confId));
-            if (conf == null) {
-                conf = em.find(DeckConfig.class, new ProfileScopedId(profile.id(), Decks.DEFAULT_PRESET_ID));
-            }
+            DeckConfig conf = deckConfigs
+                    .byId(confId)
+                    .or(() -> deckConfigs.byId(Decks.DEFAULT_PRESET_ID))
+                    .orElse(null);
             Preset preset = conf == null
                     ? Preset.defaults()
                     : PresetSettings.decode(conf.config()).scheduler();
@@ -128,7 +135,7 @@ public class Reviews {
             if (result.leftFilteredDeck()) {
                 card.did(result.homeDeckId());
             }
-            tx.em().persist(SchedulingRows.revlog(profile.id(), result.revlog()));
+            revlog.add(SchedulingRows.revlog(profile.id(), result.revlog()));
             if (result.leech()) {
                 tagNote(card.nid(), "leech");
             }
@@ -164,7 +171,7 @@ public class Reviews {
             long now = ids.next();
             CardOps.Rescheduled r = CardOps.forget(SchedulingRows.card(card), (int) nextPos, true, false, now);
             SchedulingRows.apply(r.card(), card, now / 1000);
-            tx.em().persist(SchedulingRows.revlog(profile.id(), r.revlog()));
+            revlog.add(SchedulingRows.revlog(profile.id(), r.revlog()));
             if (r.positionUsed()) {
                 nextPos++;
             }
@@ -205,53 +212,8 @@ public class Reviews {
                     timing,
                     now);
             SchedulingRows.apply(r.card(), card, now / 1000);
-            tx.em().persist(SchedulingRows.revlog(profile.id(), r.revlog()));
+            revlog.add(SchedulingRows.revlog(profile.id(), r.revlog()));
         }
-    }
-
-    /** One review log row, as getReviewsOfCards shows it. */
-    public record LogRow(long id, int usn, int ease, long ivl, long lastIvl, int factor, long time, int type) {}
-
-    /**
-     * The review logs of many cards at once, oldest first per card: a few chunked IN queries on the
-     * {@code (profile_id, cid)} index instead of one query per card. Cards without reviews are absent.
-     */
-    public Map<Long, List<LogRow>> logs(java.util.Collection<Long> cardIds) {
-        Map<Long, List<LogRow>> out = new java.util.HashMap<>();
-        try {
-            dev.ankiconnect.db.Sql.selectIn(
-                    dev.ankiconnect.db.Sql.connection(tx),
-                    profile.id(),
-                    "SELECT cid, id, usn, ease, ivl, last_ivl, factor, taken, rtype FROM revlog"
-                            + dev.ankiconnect.db.Sql.index("IX_REVLOG_CID"),
-                    "cid",
-                    cardIds,
-                    rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new LogRow(
-                                    rs.getLong(2),
-                                    rs.getInt(3),
-                                    rs.getInt(4),
-                                    rs.getLong(5),
-                                    rs.getLong(6),
-                                    rs.getInt(7),
-                                    rs.getLong(8),
-                                    rs.getInt(9))));
-        } catch (java.sql.SQLException e) {
-            throw dev.ankiconnect.db.Sql.fail(e);
-        }
-        for (List<LogRow> rows : out.values()) {
-            rows.sort(java.util.Comparator.comparingLong(LogRow::id));
-        }
-        return out;
-    }
-
-    /** The review log of a card, oldest first. */
-    public List<Revlog> log(long cardId) {
-        return tx.em()
-                .createNamedQuery("Revlog.byCard", Revlog.class)
-                .setParameter("profile", profile.id())
-                .setParameter("cid", cardId)
-                .getResultList();
     }
 
     /** Anki's {@code is:due}: review/day-learning due today, or learning due within learn-ahead. */
@@ -304,21 +266,13 @@ public class Reviews {
 
     /** Anki keeps per-deck "studied today" counters for the daily limits, on the deck and its parents. */
     private void countStudied(long deckId, Map<String, Long> counts, int today) {
-        Deck deck = tx.em().find(Deck.class, new ProfileScopedId(profile.id(), deckId));
+        Deck deck = decks.byId(deckId).orElse(null);
         if (deck == null) {
             return;
         }
         DeckName name = DeckName.of(deck.name());
         for (DeckName n = name; n != null; n = n.parent()) {
-            Deck d = n.equals(name)
-                    ? deck
-                    : tx.em()
-                            .createNamedQuery("Deck.byName", Deck.class)
-                            .setParameter("profile", profile.id())
-                            .setParameter("key", n.key())
-                            .getResultStream()
-                            .findFirst()
-                            .orElse(null);
+            Deck d = n.equals(name) ? deck : decks.byName(n).orElse(null);
             if (d == null || d.data() == null) {
                 continue;
             }

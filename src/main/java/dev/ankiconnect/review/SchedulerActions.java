@@ -25,6 +25,9 @@ public class SchedulerActions implements ActionGroup {
     Reviews reviews;
 
     @Inject
+    RevlogStore revlog;
+
+    @Inject
     CollectionClock clock;
 
     /** answerCards {answers: [{cardId, ease}]}: true per answered card, false for unknown ids. */
@@ -59,7 +62,7 @@ public class SchedulerActions implements ActionGroup {
                 out.add(true);
                 continue;
             }
-            List<Revlog> log = card.isPresent() ? reviews.log(id) : List.of();
+            List<Revlog> log = card.isPresent() ? revlog.ofCard(id) : List.of();
             if (log.isEmpty()) {
                 throw new Refusal(Refusal.Kind.INDEX_OUT_OF_RANGE);
             }
@@ -88,7 +91,7 @@ public class SchedulerActions implements ActionGroup {
             }
             List<Integer> ivls = new ArrayList<>();
             if (card.isPresent()) {
-                reviews.log(id).forEach(r -> ivls.add(r.ivl()));
+                revlog.ofCard(id).forEach(r -> ivls.add(r.ivl()));
             }
             if (complete) {
                 out.add(ivls);

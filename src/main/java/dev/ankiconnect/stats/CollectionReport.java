@@ -7,6 +7,7 @@ import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.review.RevlogStore;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.text.Html;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,9 @@ public class CollectionReport {
 
     @Inject
     CollectionClock clock;
+
+    @Inject
+    RevlogStore revlog;
 
     @Inject
     CollectionConfigs config;
@@ -56,19 +60,9 @@ public class CollectionReport {
         String scope = deckIds.isEmpty() ? "" : " and c.did in :decks";
         long dayStartMs = t.dayStartMillis();
 
-        Object[] today = (Object[]) query(
-                        "select count(r), coalesce(sum(r.time), 0) from Revlog r, Card c where r.profileId = :profile "
-                                + "and c.profileId = :profile and c.id = r.cid and r.id > :since" + scope,
-                        deckIds)
-                .setParameter("since", dayStartMs)
-                .getSingleResult();
-        long month = ((Number) query(
-                                "select count(r) from Revlog r, Card c where r.profileId = :profile "
-                                        + "and c.profileId = :profile and c.id = r.cid and r.id > :since" + scope,
-                                deckIds)
-                        .setParameter("since", dayStartMs - 29L * 86_400_000)
-                        .getSingleResult())
-                .longValue();
+        RevlogStore.Reviewed today = revlog.reviewedSince(dayStartMs, deckIds);
+        long month =
+                revlog.reviewedSince(dayStartMs - 29L * 86_400_000, deckIds).count();
         List<?> byQueue = query(
                         "select c.queue, count(c) from Card c where c.profileId = :profile" + scope
                                 + " group by c.queue",
@@ -106,9 +100,9 @@ public class CollectionReport {
         h.append("<center><div class=\"ankiconnect-stats\">\n");
         h.append("<h1>").append(Html.encodeMinimal(title)).append("</h1>\n");
         h.append("<h2>Today</h2>\n<p>Studied ")
-                .append(today[0])
+                .append(today.count())
                 .append(" cards in ")
-                .append(minutes(((Number) today[1]).longValue()))
+                .append(minutes(today.timeMillis()))
                 .append(" today.</p>\n");
         h.append("<h2>Card counts</h2>\n<table>\n");
         row(h, "Total cards", total);

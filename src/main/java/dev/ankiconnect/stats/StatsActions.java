@@ -34,16 +34,15 @@ public class StatsActions implements ActionGroup {
     @Inject
     CollectionReport report;
 
+    @Inject
+    dev.ankiconnect.review.RevlogStore revlog;
+
     /** getNumCardsReviewedToday: review-log rows since the start of the collection's current day. */
     @ReadOnly
     @Action
     public long getNumCardsReviewedToday() {
         Timing t = clock.now();
-        return tx.em()
-                .createQuery("select count(r) from Revlog r where r.profileId = :profile and r.id > :since", Long.class)
-                .setParameter("profile", profile.id())
-                .setParameter("since", t.dayStartMillis())
-                .getSingleResult();
+        return revlog.countSince(t.dayStartMillis());
     }
 
     /** getNumCardsReviewedByDay: [["YYYY-MM-DD", count], ...], newest first, days shifted by the rollover. */
@@ -53,10 +52,7 @@ public class StatsActions implements ActionGroup {
         long rolloverSecs = clock.day().rolloverHour() * 3600L;
         ZoneId zone = ZoneId.systemDefault();
         Map<LocalDate, Long> perDay = new TreeMap<>(java.util.Comparator.reverseOrder());
-        List<Long> ids = tx.em()
-                .createQuery("select r.id from Revlog r where r.profileId = :profile", Long.class)
-                .setParameter("profile", profile.id())
-                .getResultList();
+        List<Long> ids = revlog.ids();
         for (long id : ids) {
             LocalDate day =
                     Instant.ofEpochSecond(id / 1000 - rolloverSecs).atZone(zone).toLocalDate();

@@ -8,7 +8,6 @@ import dev.ankiconnect.api.Reply;
 import dev.ankiconnect.api.RequestParser;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
-import dev.ankiconnect.dispatch.ActionDispatcher;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -81,9 +80,6 @@ public class AnkiConnectFilter extends HttpFilter {
 
     @Inject
     Settings settings;
-
-    @Inject
-    ActionDispatcher dispatcher;
 
     private volatile CorsPolicy cors;
     private volatile dev.ankiconnect.ops.AccessLog accessLog;

@@ -1,0 +1,151 @@
+package dev.ankiconnect.review;
+
+import dev.ankiconnect.db.ProfileScopedId;
+import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.profile.ActiveProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code revlog} table of the active profile, through JPA ({@link Revlog}): the reads and writes of review history
+ * that are not a card's scheduling (those stay with {@link Reviews}).
+ */
+@ApplicationScoped
+public class RevlogStore {
+
+    @Inject
+    Tx tx;
+
+    @Inject
+    ActiveProfile profile;
+
+    /** The ids of every review-log row. */
+    public List<Long> ids() {
+        return tx.em()
+                .createQuery("select r.id from Revlog r where r.profileId = :profile", Long.class)
+                .setParameter("profile", profile.id())
+                .getResultList();
+    }
+
+    /** The number of rows with an id (a unix ms time) above {@code sinceMillis}. */
+    public long countSince(long sinceMillis) {
+        return tx.em()
+                .createQuery("select count(r) from Revlog r where r.profileId = :profile and r.id > :since", Long.class)
+                .setParameter("profile", profile.id())
+                .setParameter("since", sinceMillis)
+                .getSingleResult();
+    }
+
+    /** The rows of these cards (at most a chunk of ids), oldest first. */
+    public List<Revlog> ofCards(List<Long> cardIds) {
+        return tx.em()
+                .createQuery(
+                        "select r from Revlog r where r.profileId = :p and r.cid in :c order by r.id", Revlog.class)
+                .setParameter("p", profile.id())
+                .setParameter("c", cardIds)
+                .getResultList();
+    }
+
+    /** Adds a row; its profile is the active one. */
+    public void add(Revlog row) {
+        tx.em().persist(row.profileId(profile.id()));
+    }
+
+    /** The rows of one card, oldest first. */
+    public List<Revlog> ofCard(long cardId) {
+        return tx.em()
+                .createNamedQuery("Revlog.byCard", Revlog.class)
+                .setParameter("profile", profile.id())
+                .setParameter("cid", cardId)
+                .getResultList();
+    }
+
+    /** The rows of the cards now in a deck with an id above {@code startId}, oldest first. */
+    public List<Revlog> ofDeckAfter(long deckId, long startId) {
+        return tx.em()
+                .createQuery(
+                        "select r from Revlog r, Card c where r.profileId = :profile and c.profileId = :profile "
+                                + "and c.id = r.cid and c.did = :did and r.id > :start order by r.id",
+                        Revlog.class)
+                .setParameter("profile", profile.id())
+                .setParameter("did", deckId)
+                .setParameter("start", startId)
+                .getResultList();
+    }
+
+    /** The newest row id among the cards now in a deck, 0 if none. */
+    public long latestOfDeck(long deckId) {
+        Long max = tx.em()
+                .createQuery(
+                        "select max(r.id) from Revlog r, Card c where r.profileId = :profile "
+                                + "and c.profileId = :profile and c.id = r.cid and c.did = :did",
+                        Long.class)
+                .setParameter("profile", profile.id())
+                .setParameter("did", deckId)
+                .getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    /** True when a row has this id. */
+    public boolean exists(long id) {
+        return tx.em().find(Revlog.class, new ProfileScopedId(profile.id(), id)) != null;
+    }
+
+    /** How many reviews there were and the time they took (ms). */
+    public record Reviewed(long count, long timeMillis) {}
+
+    /** The reviews with an id above {@code sinceMillis} of the cards now in these decks (all cards when empty). */
+    public Reviewed reviewedSince(long sinceMillis, List<Long> deckIds) {
+        jakarta.persistence.Query q = tx.em()
+                .createQuery(
+                        "select count(r), coalesce(sum(r.time), 0) from Revlog r, Card c where r.profileId = :profile "
+                                + "and c.profileId = :profile and c.id = r.cid and r.id > :since"
+                                + (deckIds.isEmpty() ? "" : " and c.did in :decks"))
+                .setParameter("profile", profile.id())
+                .setParameter("since", sinceMillis);
+        if (!deckIds.isEmpty()) {
+            q.setParameter("decks", deckIds);
+        }
+        Object[] row = (Object[]) q.getSingleResult();
+        return new Reviewed(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** One review log row, as getReviewsOfCards shows it. */
+    public record LogRow(long id, int usn, int ease, long ivl, long lastIvl, int factor, long time, int type) {}
+
+    /**
+     * The review logs of many cards at once, oldest first per card: a few chunked IN queries on the
+     * {@code (profile_id, cid)} index instead of one query per card. Cards without reviews are absent.
+     */
+    public Map<Long, List<LogRow>> logs(java.util.Collection<Long> cardIds) {
+        Map<Long, List<LogRow>> out = new java.util.HashMap<>();
+        try {
+            dev.ankiconnect.db.Sql.selectIn(
+                    dev.ankiconnect.db.Sql.connection(tx),
+                    profile.id(),
+                    "SELECT cid, id, usn, ease, ivl, last_ivl, factor, taken, rtype FROM revlog"
+                            + dev.ankiconnect.db.Sql.index("IX_REVLOG_CID"),
+                    "cid",
+                    cardIds,
+                    rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new LogRow(
+                                    rs.getLong(2),
+                                    rs.getInt(3),
+                                    rs.getInt(4),
+                                    rs.getLong(5),
+                                    rs.getLong(6),
+                                    rs.getInt(7),
+                                    rs.getLong(8),
+                                    rs.getInt(9))));
+        } catch (java.sql.SQLException e) {
+            throw dev.ankiconnect.db.Sql.fail(e);
+        }
+        for (List<LogRow> rows : out.values()) {
+            rows.sort(java.util.Comparator.comparingLong(LogRow::id));
+        }
+        return out;
+    }
+}
