@@ -24,9 +24,11 @@ while [ $# -gt 0 ]; do
 done
 cleanup=""
 if [ -n "$war" ]; then
+  [ -f "$war" ] || { echo "admin.sh: no WAR file at $war" >&2; exit 2; }
+  war="$(cd "$(dirname "$war")" && pwd)/$(basename "$war")"   # absolute before the cd below
   dir=$(mktemp -d)
   cleanup="$dir"
-  (cd "$dir" && unzip -q "$(cd "$(dirname "$war")" && pwd)/$(basename "$war")")
+  (cd "$dir" && unzip -q "$war")
 elif [ -z "$dir" ]; then
   dir="$here/target/ankiconnect-server"
 fi

@@ -147,6 +147,10 @@ public final class ConcurrencyBenchmark {
                             r.stuck);
                     System.out.println(row);
                     rows.add(row);
+                    if (r.errors + r.timeouts + r.stuck > 0) {
+                        // the figures stand, but a run in which a request failed is a failed run (exit 1)
+                        code = 1;
+                    }
                     if (r.firstError != null) {
                         System.out.println("           first error: " + r.firstError);
                     }

@@ -39,6 +39,7 @@ public final class ProtocolBenchmark {
                 ? BenchOptions.Target.of(echoUrl)
                 : new BenchOptions.Target(app.host(), app.port(), "/echo/");
         Tomcat tomcat = url == null ? start(port) : null;
+        boolean failed = false;
         System.out.println(
                 url == null ? "embedded Tomcat on port " + port : "server " + app.uri() + ", echo " + echo.uri());
         try {
@@ -75,6 +76,7 @@ public final class ProtocolBenchmark {
                     run(k, connections[c], warmup);
                     Result r = run(k, connections[c], seconds);
                     rate[i][c] = r.rate();
+                    failed |= r.errors() > 0;
                     System.out.printf(
                             Locale.ROOT,
                             "%-26s %5d %10.0f %8.2f %8.2f %8.2f %8.2f %7d%n",
@@ -104,6 +106,10 @@ public final class ProtocolBenchmark {
             if (tomcat != null) {
                 EmbeddedServer.stop(tomcat);
             }
+        }
+        if (failed) {
+            // the figures stand, but a run in which a request failed is a failed run
+            System.exit(1);
         }
     }
 
