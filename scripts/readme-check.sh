@@ -22,7 +22,8 @@ cd "$(dirname "$0")/.."
 sections=("$@")
 [ ${#sections[@]} -eq 0 ] && sections=(start admin bench containers)
 work=$(mktemp -d /tmp/readme-check.XXXXXX)
-export ANKICONNECT_DATA_DIR="$work/data"
+# only the start and admin sections use it (benchmarks and container checks make their own)
+data_dir="$work/data"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill -TERM -- "-$server_pid" 2>/dev/null || true; fi
@@ -55,7 +56,7 @@ run_start() {
   curl=$(printf '%s\n' "$curl" | sed -n 1p)
   [ -n "$start" ] && [ -n "$curl" ] && [ -n "$expected" ] || fail "README: start command or curl example not found"
   echo "\$ $start"
-  setsid bash -c "$start -B -ntp" >"$work/start.log" 2>&1 &
+  ANKICONNECT_DATA_DIR="$data_dir" setsid bash -c "$start -B -ntp" >"$work/start.log" 2>&1 &
   server_pid=$!
   local deadline=$((SECONDS + 300))
   until ! port_free 8765; do
@@ -78,15 +79,15 @@ run_start() {
   server_pid=""
   for _ in $(seq 30); do port_free 8765 && break; sleep 1; done
   port_free 8765 || fail "8765 still taken after the server was stopped"
-  [ -d "$ANKICONNECT_DATA_DIR" ] || fail "the server kept its collection elsewhere than dataDir"
+  [ -d "$data_dir" ] || fail "the server kept its collection elsewhere than dataDir"
 }
 
 run_admin() {
   say "admin: scripts/admin.sh as the README writes it"
   [ -d target/ankiconnect-server/WEB-INF ] || fail "build first: mvn -B -DskipTests package"
-  printf 'dataDir=%s\n' "$ANKICONNECT_DATA_DIR" >"$work/admin.properties"
+  printf 'dataDir=%s\n' "$data_dir" >"$work/admin.properties"
   # "profile assign \"User 1\"" needs the collection that single-user mode made in the start section
-  [ -d "$ANKICONNECT_DATA_DIR" ] || fail "admin runs after start (scripts/readme-check.sh start admin)"
+  [ -d "$data_dir" ] || fail "admin runs after start (scripts/readme-check.sh start admin)"
   local line key_id=""
   while IFS= read -r line; do
     case "$line" in
@@ -98,7 +99,7 @@ run_admin() {
           -e "s#--config [^ ]*#--config $work/admin.properties#") ;;
     esac
     echo "\$ $line"
-    bash -c "$line" </dev/null >"$work/admin.out" 2>"$work/admin.err" || { cat "$work/admin.out" "$work/admin.err"; fail "$line"; }
+    ANKICONNECT_DATA_DIR="$data_dir" bash -c "$line" </dev/null >"$work/admin.out" 2>"$work/admin.err" || { cat "$work/admin.out" "$work/admin.err"; fail "$line"; }
     cat "$work/admin.out"
     case "$line" in
       *"key list "*) key_id=$(awk 'NF { print $1; exit }' "$work/admin.out") ;;
@@ -109,7 +110,7 @@ run_admin() {
   [ -n "$java_line" ] || fail "README: the 'without the script' line is not found"
   java_line=${java_line/FILE COMMAND/$work/admin.properties profile list}
   echo "\$ $java_line"
-  bash -c "$java_line" </dev/null | grep -q "User 1" || fail "$java_line"
+  ANKICONNECT_DATA_DIR="$data_dir" bash -c "$java_line" </dev/null | grep -q "User 1" || fail "$java_line"
 }
 
 # Each benchmark command, shrunk; the README's own BENCH_NOTES=N is replaced as well.
@@ -119,10 +120,6 @@ shrink() {
 
 run_bench() {
   say "bench: every benchmark command, small"
-  # each benchmark makes its own collection; a dataDir from the environment would override it
-  local keep_data_dir=$ANKICONNECT_DATA_DIR
-  unset ANKICONNECT_DATA_DIR
-  export BENCH_NOTES=1000 BENCH_RUNS=2
   local line
   while IFS= read -r line; do
     case "$line" in
@@ -148,7 +145,6 @@ run_bench() {
   echo "\$ $line"
   bash -c "$line" </dev/null >"$work/bench.log" 2>&1 || { tail -60 "$work/bench.log"; fail "$line"; }
   scripts/standalone-tomcat.sh stop /tmp/ac-tomcat >/dev/null
-  export ANKICONNECT_DATA_DIR=$keep_data_dir
 }
 
 run_containers() {
