@@ -42,7 +42,8 @@ public class CollectionConfigs {
         set(em, profileId, key, new ConfigValue(value), nowMs);
     }
 
-    private static void set(EntityManager em, long profileId, String key, ConfigValue value, long nowMs) {
+    /** Writes a key through the given EntityManager (Check Database, also without CDI). */
+    public static void set(EntityManager em, long profileId, String key, ConfigValue value, long nowMs) {
         CollectionConfig row = em.find(CollectionConfig.class, new ProfileScopedName(profileId, key));
         if (row == null) {
             em.persist(new CollectionConfig()
@@ -64,6 +65,12 @@ public class CollectionConfigs {
     public Optional<ConfigValue> value(String key) {
         CollectionConfig row = tx.em().find(CollectionConfig.class, new ProfileScopedName(profile.id(), key));
         return row == null ? Optional.empty() : Optional.of(ConfigValue.decode(row.value()));
+    }
+
+    /** Profile {@code profileId}'s value of {@code key}, through the given EntityManager (Check Database). */
+    public static Optional<ConfigValue> value(EntityManager em, long profileId, String key) {
+        CollectionConfig row = em.find(CollectionConfig.class, new ProfileScopedName(profileId, key));
+        return row == null || row.value() == null ? Optional.empty() : Optional.of(ConfigValue.decode(row.value()));
     }
 
     public Optional<JsonValue> get(String key) {
