@@ -197,7 +197,7 @@ public final class Admin {
                     ps.executeUpdate();
                 }
                 long[] last = {maxCardId(c, id)};
-                CheckReport r = CollectionCheck.run(c, id, name, count -> {
+                CheckReport r = CollectionCheck.run(em, c, id, name, count -> {
                     long first = Math.max(System.currentTimeMillis(), last[0] + 1);
                     last[0] = first + count - 1;
                     return first;

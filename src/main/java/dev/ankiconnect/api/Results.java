@@ -15,11 +15,7 @@ import java.util.Optional;
  */
 public final class Results {
 
-    private final JsonProvider json;
-
-    public Results(JsonProvider json) {
-        this.json = json;
-    }
+    private final JsonProvider json = Json.PROVIDER;
 
     public JsonValue toJson(Object value) {
         if (value == null) {

@@ -1,26 +1,28 @@
 package dev.ankiconnect.check;
 
-import dev.ankiconnect.api.Json;
 import dev.ankiconnect.card.CardGenerator;
 import dev.ankiconnect.card.CardRow;
-import dev.ankiconnect.deck.DeckJson;
-import dev.ankiconnect.deck.DeckKind;
+import dev.ankiconnect.deck.DeckConfigs;
 import dev.ankiconnect.deck.DeckName;
+import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.media.MediaStore;
 import dev.ankiconnect.note.NoteRow;
 import dev.ankiconnect.note.TagSet;
 import dev.ankiconnect.notetype.ModelInfo;
-import dev.ankiconnect.notetype.NoteTypeModel;
+import dev.ankiconnect.notetype.NoteType;
+import dev.ankiconnect.notetype.NoteTypes;
 import dev.ankiconnect.packages.MergeRules;
+import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.scheduler.CollectionDay;
-import dev.ankiconnect.settings.SettingsCodec;
+import dev.ankiconnect.settings.ConfigValue;
 import dev.ankiconnect.text.FirstFieldKey;
 import dev.ankiconnect.text.Html;
 import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 import dev.ankiconnect.text.Tags;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +49,9 @@ import java.util.logging.Logger;
  * tag list from the notes; raises the next new-card position above the positions in use. Media the notes refer to
  * and the collection does not have are reported, not repaired.
  *
- * <p>Runs on the caller's connection and transaction (an action's, or the admin tool's own): it opens nothing.
+ * <p>Runs in the caller's transaction (an action's, or the admin tool's own) and opens nothing: decks, presets, note
+ * types, media names and config keys through their stores on its EntityManager, the cards, notes and tags with JDBC on
+ * its connection.
  * Its cost is linear in the collection: one pass over the cards, one over the notes, and batched writes of what
  * changed; a healthy collection is only read.
  */
@@ -61,6 +65,7 @@ public final class CollectionCheck {
         long reserve(int count);
     }
 
+    private final EntityManager em;
     private final Connection c;
     private final long p;
     private final IdSource ids;
@@ -69,20 +74,26 @@ public final class CollectionCheck {
     /** Every card read, grouped by note: the notes pass takes groups out of its map, this keeps them all. */
     private final List<List<CardRow>> allCards = new ArrayList<>();
 
-    private CollectionCheck(Connection c, long profileId, IdSource ids) {
+    private CollectionCheck(EntityManager em, Connection c, long profileId, IdSource ids) {
+        this.em = em;
         this.c = c;
         this.p = profileId;
         this.ids = ids;
     }
 
     /**
-     * Checks and repairs the profile's collection on {@code connection}, in the caller's transaction, and logs one
-     * summary line (logger {@code dev.ankiconnect.check.CollectionCheck}, INFO; missing media files at WARNING).
+     * Checks and repairs the profile's collection in the caller's transaction, and logs one summary line (logger
+     * {@code dev.ankiconnect.check.CollectionCheck}, INFO; missing media files at WARNING).
+     *
+     * @param em the transaction's EntityManager: decks, presets, note types, media and config keys are read and
+     *     repaired through their stores on it
+     * @param connection the same transaction's connection: the passes over cards and notes, and the tag list
      */
-    public static CheckReport run(Connection connection, long profileId, String profileName, IdSource ids) {
+    public static CheckReport run(
+            EntityManager em, Connection connection, long profileId, String profileName, IdSource ids) {
         CheckReport report;
         try {
-            report = new CollectionCheck(connection, profileId, ids).check();
+            report = new CollectionCheck(em, connection, profileId, ids).check();
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
         }
@@ -98,18 +109,9 @@ public final class CollectionCheck {
         return report;
     }
 
-    /** A deck as the check needs it. */
-    private record DeckInfo(long id, int kind, long confId, String nameKey, String data) {
-
-        /** A normal deck ({@link DeckKind#NORMAL}); any other stored code is not. */
-        boolean isNormal() {
-            return kind == DeckKind.NORMAL.code();
-        }
-    }
-
     private CheckReport check() throws SQLException {
         int today = today();
-        Map<Long, DeckInfo> decks = decks();
+        Map<Long, Decks.Stored> decks = decks();
         fixPresets(decks);
         Map<Long, ModelInfo> models = models();
 
@@ -133,7 +135,7 @@ public final class CollectionCheck {
                     card.ivl = rs.getInt(8);
                     card.odue = rs.getLong(9);
                     card.odid = rs.getLong(10);
-                    DeckInfo deck = decks.get(card.did);
+                    Decks.Stored deck = decks.get(card.did);
                     if (deck == null) {
                         missingDecks.add(card.did);
                     }
@@ -341,7 +343,7 @@ public final class CollectionCheck {
             NoteRow n,
             ModelInfo model,
             List<CardRow> kept,
-            Map<Long, DeckInfo> decks,
+            Map<Long, Decks.Stored> decks,
             Set<Long> missingDecks,
             long[] nextPos) {
         List<Integer> have = new ArrayList<>(kept.size());
@@ -385,8 +387,8 @@ public final class CollectionCheck {
     }
 
     /** A normal deck (or one that will be recovered as one), else Default. */
-    private static long usable(long id, Map<Long, DeckInfo> decks, Set<Long> missingDecks) {
-        DeckInfo d = decks.get(id);
+    private static long usable(long id, Map<Long, Decks.Stored> decks, Set<Long> missingDecks) {
+        Decks.Stored d = decks.get(id);
         return (d != null && d.isNormal()) || (d == null && missingDecks.contains(id)) ? id : 1;
     }
 
@@ -412,55 +414,28 @@ public final class CollectionCheck {
                 .today();
     }
 
-    private JsonValue config(String key) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT val FROM col_config WHERE profile_id = ? AND ckey = ?")) {
-            ps.setLong(1, p);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getString(1) != null) {
-                    try {
-                        return SettingsCodec.value(rs.getString(1));
-                    } catch (RuntimeException e) {
-                        return null;
-                    }
-                }
-            }
+    /** A config key's value; null when it is missing or cannot be read. */
+    private JsonValue config(String key) {
+        try {
+            return CollectionConfigs.value(em, p, key).map(ConfigValue::json).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
         }
-        return null;
     }
 
-    private long nextPos() throws SQLException {
+    private long nextPos() {
         JsonValue v = config("nextPos");
         return v instanceof JsonNumber n ? n.longValue() : 1;
     }
 
-    private Map<Long, DeckInfo> decks() throws SQLException {
-        Map<Long, DeckInfo> out = new HashMap<>();
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT id, kind, conf_id, name_key, data FROM decks WHERE profile_id = ?")) {
-            ps.setLong(1, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(
-                            rs.getLong(1),
-                            new DeckInfo(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
-                }
-            }
-        }
-        return out;
+    private Map<Long, Decks.Stored> decks() {
+        return new HashMap<>(Decks.stored(em, p));
     }
 
-    private Map<Long, ModelInfo> models() throws SQLException {
+    private Map<Long, ModelInfo> models() {
         Map<Long, ModelInfo> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, config FROM notetypes WHERE profile_id = ?")) {
-            ps.setLong(1, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    JsonObject json = SettingsCodec.object(rs.getString(2));
-                    out.put(rs.getLong(1), new ModelInfo(new NoteTypeModel(json)));
-                }
-            }
+        for (NoteType type : NoteTypes.all(em, p)) {
+            out.put(type.id(), new ModelInfo(NoteTypes.model(type)));
         }
         return out;
     }
@@ -479,19 +454,11 @@ public final class CollectionCheck {
         return out;
     }
 
-    private List<String> missingMedia(Set<String> referenced) throws SQLException {
+    private List<String> missingMedia(Set<String> referenced) {
         if (referenced.isEmpty()) {
             return List.of();
         }
-        Set<String> present = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT fname FROM media WHERE profile_id = ?")) {
-            ps.setLong(1, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    present.add(rs.getString(1));
-                }
-            }
-        }
+        Set<String> present = new HashSet<>(MediaStore.names(em, p));
         List<String> out = new ArrayList<>();
         for (String name : referenced) {
             String decoded = Html.decodeEntities(name);
@@ -507,21 +474,13 @@ public final class CollectionCheck {
     // ---- writes ---------------------------------------------------------------------------------
 
     /** Decks whose preset is gone use the Default preset (1), in the column and in the deck's JSON. */
-    private void fixPresets(Map<Long, DeckInfo> decks) throws SQLException {
-        Set<Long> presets = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM deck_configs WHERE profile_id = ?")) {
-            ps.setLong(1, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    presets.add(rs.getLong(1));
-                }
-            }
-        }
+    private void fixPresets(Map<Long, Decks.Stored> decks) {
+        Set<Long> presets = DeckConfigs.ids(em, p);
         if (!presets.contains(1L)) {
             return;
         }
-        List<DeckInfo> fix = new ArrayList<>();
-        for (DeckInfo d : decks.values()) {
+        List<Decks.Stored> fix = new ArrayList<>();
+        for (Decks.Stored d : decks.values()) {
             if (d.isNormal() && !presets.contains(d.confId())) {
                 fix.add(d);
             }
@@ -529,28 +488,9 @@ public final class CollectionCheck {
         if (fix.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE decks SET conf_id = 1, data = ?, mtime = ?, usn = -1 WHERE profile_id = ? AND id = ?")) {
-            for (DeckInfo d : fix) {
-                String data = d.data();
-                try {
-                    JsonObject json = SettingsCodec.object(d.data());
-                    data = SettingsCodec.text(Json.PROVIDER
-                            .createObjectBuilder(json)
-                            .add("conf", 1)
-                            .add("mod", nowSecs)
-                            .build());
-                } catch (RuntimeException e) {
-                    // unreadable JSON: the column is what the server reads first
-                }
-                ps.setString(1, data);
-                ps.setLong(2, nowSecs);
-                ps.setLong(3, p);
-                ps.setLong(4, d.id());
-                ps.addBatch();
-                decks.put(d.id(), new DeckInfo(d.id(), d.kind(), 1, d.nameKey(), data));
-            }
-            ps.executeBatch();
+        for (Decks.Stored d : fix) {
+            String data = Decks.useDefaultPreset(em, p, d.id(), nowSecs);
+            decks.put(d.id(), new Decks.Stored(d.id(), d.kind(), Decks.DEFAULT_PRESET_ID, d.nameKey(), data));
         }
         report.add(CheckReport.Kind.PRESETS_MISSING, fix.size());
     }
@@ -590,30 +530,16 @@ public final class CollectionCheck {
     }
 
     /** Anki's recover_missing_deck: a normal deck with the lost id, named {@code recovered<id>}. */
-    private void recoverDecks(List<Long> missing, Map<Long, DeckInfo> decks) throws SQLException {
-        if (missing.isEmpty()) {
-            return;
-        }
+    private void recoverDecks(List<Long> missing, Map<Long, Decks.Stored> decks) {
         Set<String> names = new HashSet<>();
         decks.values().forEach(d -> names.add(d.nameKey()));
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO decks (profile_id, id, name, name_key, kind, conf_id, "
-                        + "mtime, usn, data) VALUES (?, ?, ?, ?, 0, 1, ?, -1, ?)")) {
-            for (long id : missing) {
-                String name = "recovered" + id;
-                while (names.contains(DeckName.key(name))) {
-                    name += "+";
-                }
-                names.add(DeckName.key(name));
-                ps.setLong(1, p);
-                ps.setLong(2, id);
-                ps.setString(3, name);
-                ps.setString(4, DeckName.key(name));
-                ps.setLong(5, nowSecs);
-                ps.setString(6, SettingsCodec.text(DeckJson.normalDeck(id, name, nowSecs)));
-                ps.addBatch();
+        for (long id : missing) {
+            String name = "recovered" + id;
+            while (names.contains(DeckName.key(name))) {
+                name += "+";
             }
-            ps.executeBatch();
+            names.add(DeckName.key(name));
+            Decks.recover(em, p, id, name, nowSecs);
         }
     }
 
@@ -707,24 +633,8 @@ public final class CollectionCheck {
         report.add(CheckReport.Kind.TAGS_REBUILT, remove.size() + add.size());
     }
 
-    private void setNextPos(long value) throws SQLException {
-        long now = System.currentTimeMillis();
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE col_config SET val = ?, mtime = ? WHERE profile_id = ? AND ckey = 'nextPos'")) {
-            ps.setString(1, Long.toString(value));
-            ps.setLong(2, now);
-            ps.setLong(3, p);
-            if (ps.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO col_config (profile_id, ckey, val, mtime) VALUES (?, 'nextPos', ?, ?)")) {
-            ps.setLong(1, p);
-            ps.setString(2, Long.toString(value));
-            ps.setLong(3, now);
-            ps.executeUpdate();
-        }
+    private void setNextPos(long value) {
+        CollectionConfigs.set(em, p, "nextPos", ConfigValue.of(value), System.currentTimeMillis());
     }
 
     private interface Binder {

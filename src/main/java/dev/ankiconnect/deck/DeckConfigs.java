@@ -129,4 +129,12 @@ public class DeckConfigs {
                                 .build())));
         return true;
     }
+
+    /** The ids of the profile's presets, on the caller's EntityManager (Check Database, also without CDI). */
+    public static java.util.Set<Long> ids(jakarta.persistence.EntityManager em, long profileId) {
+        return new java.util.HashSet<>(
+                em.createQuery("select c.id from DeckConfig c where c.profileId = :profile", Long.class)
+                        .setParameter("profile", profileId)
+                        .getResultList());
+    }
 }

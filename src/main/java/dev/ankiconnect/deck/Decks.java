@@ -420,4 +420,75 @@ public class Decks {
         tx.em().persist(deck);
         return deck;
     }
+
+    // ---- Check Database (check.CollectionCheck): on the caller's EntityManager, also without CDI (admin.sh) ----
+
+    /**
+     * A deck as stored, for Check Database: the raw {@code kind} code (any code but 0 is not a normal deck; the
+     * entity cannot hold an unknown code, so this one read is native) and the JSON text as it is.
+     */
+    public record Stored(long id, int kind, long confId, String nameKey, String data) {
+
+        public boolean isNormal() {
+            return kind == DeckKind.NORMAL.code();
+        }
+    }
+
+    /** Every deck of the profile, as stored, by id: one query. */
+    public static Map<Long, Stored> stored(jakarta.persistence.EntityManager em, long profileId) {
+        Map<Long, Stored> out = new HashMap<>();
+        for (Object r : em.createNativeQuery("SELECT id, kind, conf_id, name_key, data FROM decks WHERE profile_id = ?")
+                .setParameter(1, profileId)
+                .getResultList()) {
+            Object[] row = (Object[]) r;
+            long id = ((Number) row[0]).longValue();
+            out.put(
+                    id,
+                    new Stored(
+                            id,
+                            ((Number) row[1]).intValue(),
+                            ((Number) row[2]).longValue(),
+                            (String) row[3],
+                            text(row[4])));
+        }
+        return out;
+    }
+
+    /** A {@code @Lob} column as text: Derby's driver may hand a native query a Clob. */
+    private static String text(Object value) {
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw dev.ankiconnect.db.Sql.fail(e);
+            }
+        }
+        return (String) value;
+    }
+
+    /**
+     * Points a normal deck whose preset is gone at the Default preset, in the column and in its JSON ({@code conf},
+     * {@code mod}); JSON that cannot be read stays as it is (the column is what the server reads first).
+     *
+     * @return the deck's stored JSON after the repair
+     */
+    public static String useDefaultPreset(jakarta.persistence.EntityManager em, long profileId, long id, long nowSecs) {
+        Deck deck = em.find(Deck.class, new ProfileScopedId(profileId, id));
+        String data = deck.data();
+        try {
+            data = DeckSettings.decode(deck.data())
+                    .withPreset(DEFAULT_PRESET_ID, nowSecs)
+                    .encode();
+        } catch (RuntimeException e) {
+            // unreadable JSON: kept
+        }
+        deck.confId(DEFAULT_PRESET_ID).data(data).mtime(nowSecs).usn(-1);
+        return data;
+    }
+
+    /** Anki's recover_missing_deck: a normal deck with the lost id and this name, on the Default preset. */
+    public static void recover(
+            jakarta.persistence.EntityManager em, long profileId, long id, String name, long nowSecs) {
+        em.persist(deckEntity(profileId, DeckJson.normalDeck(id, name, nowSecs)));
+    }
 }

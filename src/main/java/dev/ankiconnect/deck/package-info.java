@@ -6,8 +6,10 @@
  * dev.ankiconnect.deck.Decks} owns {@code decks}, {@link dev.ankiconnect.deck.DeckConfigs} owns {@code deck_configs},
  * both through JPA (a handful of rows per profile, read by id or name). The one JDBC write is
  * {@code Decks.getOrCreateAll}'s batched insert of new decks (100,000 names took about a minute as entities); it runs
- * after a JPQL read, which flushes pending changes, so no manual flush is needed. check.CollectionCheck still reads and
- * repairs these tables with JDBC as part of its whole-collection pass.
+ * after a JPQL read, which flushes pending changes, so no manual flush is needed. Check Database (check.CollectionCheck)
+ * reads and repairs them through the static {@code Decks.stored}/{@code useDefaultPreset}/{@code recover} and
+ * {@code DeckConfigs.ids} on its caller's EntityManager (the admin tool has no CDI); {@code Decks.stored} is native
+ * so that a deck with an unknown kind code is still listed.
  * Uses scheduler, search, text, profile, settings, db, api.
  */
 package dev.ankiconnect.deck;

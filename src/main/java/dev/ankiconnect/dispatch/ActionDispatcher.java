@@ -3,7 +3,6 @@ package dev.ankiconnect.dispatch;
 import dev.ankiconnect.api.ApiErrors;
 import dev.ankiconnect.api.Envelope;
 import dev.ankiconnect.api.InvalidInputException;
-import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.KeyCheck;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.Reply;
@@ -42,7 +41,7 @@ public class ActionDispatcher {
     @Inject
     CollectionGeneration generation;
 
-    private final Results results = new Results(Json.PROVIDER);
+    private final Results results = new Results();
 
     /** A top-level request whose key the HTTP filter has already checked. */
     public JsonValue dispatchChecked(Envelope envelope) {

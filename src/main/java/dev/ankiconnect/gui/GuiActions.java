@@ -42,14 +42,15 @@ public class GuiActions implements ActionGroup {
     @Action
     @ReadOnly
     public boolean guiCheckDatabase() {
-        CheckReport report = CollectionCheck.run(Sql.connection(tx), profile.id(), profile.name(), ids::reserve);
+        CheckReport report =
+                CollectionCheck.run(tx.em(), Sql.connection(tx), profile.id(), profile.name(), ids::reserve);
         if (report.changed()) {
             // The repair must be made as every write is, as the collection's one writer (its lock taken before any
             // row): the change record stamps its rows with the counter the transaction commits, which only a
             // serialised writer knows. So the unlocked attempt is undone and the check run again under the lock.
             tx.rollback();
             generation.lockForWrite();
-            CollectionCheck.run(Sql.connection(tx), profile.id(), profile.name(), ids::reserve);
+            CollectionCheck.run(tx.em(), Sql.connection(tx), profile.id(), profile.name(), ids::reserve);
             tx.keepWrites();
         }
         return true;

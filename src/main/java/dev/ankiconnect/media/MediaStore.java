@@ -213,4 +213,11 @@ public class MediaStore {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The names of the profile's media files, on the caller's EntityManager (Check Database, also without CDI). */
+    public static List<String> names(EntityManager em, long profileId) {
+        return em.createNamedQuery("MediaFile.names", String.class)
+                .setParameter("profile", profileId)
+                .getResultList();
+    }
 }

@@ -195,4 +195,11 @@ public class NoteTypes {
     EntityManager em() {
         return tx.em();
     }
+
+    /** The profile's note types, on the caller's EntityManager (Check Database, also without CDI). */
+    public static List<NoteType> all(EntityManager em, long profileId) {
+        return em.createNamedQuery("NoteType.all", NoteType.class)
+                .setParameter("profile", profileId)
+                .getResultList();
+    }
 }

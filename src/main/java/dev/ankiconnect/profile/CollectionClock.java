@@ -3,9 +3,9 @@ package dev.ankiconnect.profile;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.settings.ConfigValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import java.time.ZoneId;
 
 /**
@@ -29,14 +29,9 @@ public class CollectionClock {
     public CollectionDay day() {
         Profile p = tx.em().find(Profile.class, profile.id());
         long crt = p == null ? System.currentTimeMillis() / 1000 : p.crt();
-        Integer creationOffset = config.get("creationOffset")
-                .filter(v -> v instanceof JsonNumber)
-                .map(v -> ((JsonNumber) v).intValue())
-                .orElse(null);
-        Long rollover = config.get("rollover")
-                .filter(v -> v instanceof JsonNumber)
-                .map(v -> ((JsonNumber) v).longValue())
-                .orElse(null);
+        Integer creationOffset =
+                config.value("creationOffset").flatMap(ConfigValue::asInt).orElse(null);
+        Long rollover = config.value("rollover").flatMap(ConfigValue::asLong).orElse(null);
         return CollectionDay.of(crt, creationOffset, rollover);
     }
 

@@ -85,8 +85,7 @@ public class Profiles {
             return;
         }
         transactions.write(em -> {
-            created.fire(new CollectionCreated(profileId, em, System.currentTimeMillis()));
-            em.flush();
+            seed(em, profileId, System.currentTimeMillis());
             return null;
         });
     }
@@ -102,11 +101,22 @@ public class Profiles {
             Profile p = new Profile(ids.next(), name, CollectionDay.creationTime(now, ZoneId.systemDefault()), now);
             p.owner(userId);
             em.persist(p);
-            em.flush();
-            created.fire(new CollectionCreated(p.id(), em, now));
-            em.flush();
+            seed(em, p.id(), now);
             return p.id();
         });
+    }
+
+    /**
+     * Gives profile {@code profileId} its fresh collection through {@code em}: the features' {@link CollectionCreated}
+     * observers persist its rows (no foreign key or insert trigger ties them to the profile row, so they need not
+     * follow it into the database). The one flush stays on purpose: the rest of the request reads these rows with
+     * plain JDBC on the same connection, which sees only what has reached the database: the write counter in
+     * {@code profiles} ({@code db.Sql.stamp}, {@code CollectionGeneration}, the search memory) and {@code nextPos} in
+     * {@code col_config} ({@code note.NoteStore}).
+     */
+    private void seed(jakarta.persistence.EntityManager em, long profileId, long nowMs) {
+        created.fire(new CollectionCreated(profileId, em, nowMs));
+        em.flush();
     }
 
     public Optional<Long> findId(String name) {

@@ -199,9 +199,9 @@ final class Glob {
         return new Matcher(glob, mode, false);
     }
 
-    /** A matcher for the glob anywhere in the text (an implicit {@code *} at both ends). */
-    static Matcher finder(String glob, Case mode) {
-        return new Matcher(glob, mode, true);
+    /** A matcher for the glob anywhere in the text (an implicit {@code *} at both ends), ASCII case folding. */
+    static Matcher finder(String glob) {
+        return new Matcher(glob, Case.ASCII, true);
     }
 
     /**

@@ -56,12 +56,12 @@ final class NoteTerms {
 
     /** Unqualified text in the JVM: SQLite LIKE semantics (ASCII case folding) over the sort field or fields. */
     Predicate<SearchRow> textTest(String glob) {
-        Glob.Matcher p = Glob.finder(glob, Glob.Case.ASCII);
+        Glob.Matcher p = Glob.finder(glob);
         return unqualified(p::matches, s -> s);
     }
 
     Fragment noCombining(String glob) {
-        Glob.Matcher p = Glob.finder(TextUtil.withoutCombining(glob), Glob.Case.ASCII);
+        Glob.Matcher p = Glob.finder(TextUtil.withoutCombining(glob));
         return Fragment.noteFilter(null, List.of(), unqualified(p::matches, TextUtil::withoutCombining));
     }
 
@@ -69,7 +69,7 @@ final class NoteTerms {
     Fragment stripClozes(String glob) {
         List<Long> mids = new ArrayList<>(new TreeSet<>(ctx.clozeNotetypeIds()));
         boolean nc = ctx.ignoreAccents();
-        Glob.Matcher p = Glob.finder(nc ? TextUtil.withoutCombining(glob) : glob, Glob.Case.ASCII);
+        Glob.Matcher p = Glob.finder(nc ? TextUtil.withoutCombining(glob) : glob);
         Predicate<SearchRow> test = unqualified(
                 p::matches, s -> nc ? TextUtil.withoutCombining(TextUtil.stripClozes(s)) : TextUtil.stripClozes(s));
         return Fragment.noteFilter(
@@ -128,14 +128,14 @@ final class NoteTerms {
     }
 
     Fragment regex(String re) {
-        return Fragment.noteFilter(null, List.of(), regexFields(compileRegex(re, Glob.UNICODE_CI)));
+        return Fragment.noteFilter(null, List.of(), regexFields(compileRegex(re)));
     }
 
     /** {@code w:} is a regex search with {@code \b} around the glob (Anki's to_re: * is .*, _ is .). */
     Fragment word(String glob) {
         boolean nc = ctx.ignoreAccents();
         String g = nc ? TextUtil.withoutCombining(glob) : glob;
-        Pattern p = compileRegex("\\b" + Glob.toRegex(g, ".*", ".") + "\\b", Glob.UNICODE_CI);
+        Pattern p = compileRegex("\\b" + Glob.toRegex(g, ".*", ".") + "\\b");
         Predicate<SearchRow> test = regexFields(p);
         if (!nc) return Fragment.noteFilter(null, List.of(), test);
         return Fragment.noteFilter(
@@ -176,9 +176,10 @@ final class NoteTerms {
         };
     }
 
-    static Pattern compileRegex(String re, int flags) {
+    /** A search regex, case-insensitive for all of Unicode ({@link Glob#UNICODE_CI}). */
+    static Pattern compileRegex(String re) {
         try {
-            return Pattern.compile(re, flags);
+            return Pattern.compile(re, Glob.UNICODE_CI);
         } catch (PatternSyntaxException e) {
             throw SearchSyntaxException.regex(e.getDescription());
         }
@@ -205,7 +206,7 @@ final class NoteTerms {
         String like = null;
         switch (f.mode()) {
             case REGEX -> {
-                Pattern p = compileRegex(f.text(), Glob.UNICODE_CI);
+                Pattern p = compileRegex(f.text());
                 value = s -> p.matcher(Deadline.guard(s)).find();
             }
             case NO_COMBINING -> {
@@ -270,7 +271,7 @@ final class NoteTerms {
      */
     Fragment tag(Tag t) {
         if (t.regex()) {
-            Pattern p = compileRegex(t.tag(), Glob.UNICODE_CI);
+            Pattern p = compileRegex(t.tag());
             return Fragment.noteFilter("n.tags <> ''", List.of(), r -> {
                 for (String tag : r.tags().split(" ")) {
                     if (!tag.isEmpty() && p.matcher(Deadline.guard(tag)).find()) return true;

@@ -4,7 +4,6 @@ import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.ReadOnly;
-import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.scheduler.Timing;
@@ -21,9 +20,6 @@ import java.util.TreeMap;
 /** The statistic actions: reviews today, reviews per day, and the HTML collection report. */
 @ApplicationScoped
 public class StatsActions implements ActionGroup {
-
-    @Inject
-    Tx tx;
 
     @Inject
     ActiveProfile profile;

@@ -42,7 +42,7 @@ class GlobMatcherTest {
             // unqualified text and single-field values: SQLite LIKE semantics (ASCII case folding)
             assertEquals(
                     Glob.likePattern(glob, false).matcher(text).find(),
-                    Glob.finder(glob, Glob.Case.ASCII).matches(text),
+                    Glob.finder(glob).matches(text),
                     "find " + why);
             assertEquals(
                     Glob.likePattern(glob, true).matcher(text).matches(),
@@ -77,8 +77,8 @@ class GlobMatcherTest {
 
     @Test
     void examples() {
-        assertTrue(Glob.finder("d*g", Glob.Case.ASCII).matches("a DOG b"));
-        assertFalse(Glob.finder("d*g", Glob.Case.ASCII).matches("a GOD b"));
+        assertTrue(Glob.finder("d*g").matches("a DOG b"));
+        assertFalse(Glob.finder("d*g").matches("a GOD b"));
         assertTrue(Glob.matcher("d_g", Glob.Case.ASCII).matches("dÖg"));
         assertTrue(Glob.matcher("d_g", Glob.Case.ASCII).matches("d😀g"));
         assertFalse(Glob.matcher("é", Glob.Case.ASCII).matches("É"));
@@ -98,18 +98,18 @@ class GlobMatcherTest {
         String text = "a".repeat(300);
         String longText = "a".repeat(100_000);
         for (String glob : List.of("*a*b", "*a*a*b", "*a*a*a*b", "*a*a*a*a*a*a*a*a*a*a*b", "_*_*_*_*_*b")) {
-            assertFalse(Glob.finder(glob, Glob.Case.ASCII).matches(text), glob);
+            assertFalse(Glob.finder(glob).matches(text), glob);
             assertFalse(Glob.matcher(glob, Glob.Case.UNICODE).matches(text), glob);
             // each failed attempt resumes only the last star: about text length times pattern length steps
-            assertFalse(Glob.finder(glob, Glob.Case.ASCII).matches(longText), glob);
+            assertFalse(Glob.finder(glob).matches(longText), glob);
         }
-        assertTrue(Glob.finder("*a*a*a*a", Glob.Case.ASCII).matches(text));
+        assertTrue(Glob.finder("*a*a*a*a").matches(text));
     }
 
     /** A catastrophic regex runs into the request's deadline instead of spinning on. */
     @Test
     void aRegexStopsAtTheDeadline() {
-        Pattern p = NoteTerms.compileRegex(".*a.*a.*a.*a.*a.*a.*b", Glob.UNICODE_CI);
+        Pattern p = NoteTerms.compileRegex(".*a.*a.*a.*a.*a.*a.*b");
         String text = "a".repeat(5_000);
         Deadline.Exceeded e;
         try (Deadline.Scope s = Deadline.start(200)) {

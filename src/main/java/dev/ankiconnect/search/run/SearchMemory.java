@@ -333,7 +333,7 @@ public class SearchMemory {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, mid, mtime, tags, sfld, flds FROM notes"
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM notes"
                     + Sql.index("ix_notes_stamp") + "WHERE profile_id = ? AND stamp > ?")) {
                 ps.setLong(1, id);
                 ps.setLong(2, since);
@@ -342,20 +342,12 @@ public class SearchMemory {
                         if (++rows > limit) {
                             return null;
                         }
-                        delta.note(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getLong(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                Sql.text(rs, 6));
+                        note(rs, delta);
                     }
                 }
             }
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT id, nid, did, odid, ord, ctype, queue, due, odue, ivl,"
-                            + " factor, reps, lapses, flags, data FROM cards" + Sql.index("ix_cards_stamp")
-                            + "WHERE profile_id = ? AND stamp > ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM cards"
+                    + Sql.index("ix_cards_stamp") + "WHERE profile_id = ? AND stamp > ?")) {
                 ps.setLong(1, id);
                 ps.setLong(2, since);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -363,22 +355,7 @@ public class SearchMemory {
                         if (++rows > limit) {
                             return null;
                         }
-                        delta.card(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getLong(3),
-                                rs.getLong(4),
-                                rs.getInt(5),
-                                rs.getInt(6),
-                                rs.getInt(7),
-                                rs.getLong(8),
-                                rs.getLong(9),
-                                rs.getInt(10),
-                                rs.getInt(11),
-                                rs.getInt(12),
-                                rs.getInt(13),
-                                rs.getInt(14),
-                                rs.getString(15));
+                        card(rs, delta);
                     }
                 }
             }
@@ -388,12 +365,44 @@ public class SearchMemory {
         return old.withChanges(delta);
     }
 
+    /** The note columns a snapshot holds, in the order {@link #note} reads them. */
+    private static final String NOTE_COLUMNS = "id, mid, mtime, tags, sfld, flds";
+
+    /** The card columns a snapshot holds, in the order {@link #card} reads them. */
+    private static final String CARD_COLUMNS =
+            "id, nid, did, odid, ord, ctype, queue, due, odue, ivl, factor, reps, lapses, flags, data";
+
+    /** Hands the current row, selected as {@link #NOTE_COLUMNS}, to {@code b}: the full read's and the catch-up's. */
+    private static void note(ResultSet rs, CollectionSnapshot.Builder b) throws SQLException {
+        b.note(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), Sql.text(rs, 6));
+    }
+
+    /** Hands the current row, selected as {@link #CARD_COLUMNS}, to {@code b}: the full read's and the catch-up's. */
+    private static void card(ResultSet rs, CollectionSnapshot.Builder b) throws SQLException {
+        b.card(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getInt(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getInt(10),
+                rs.getInt(11),
+                rs.getInt(12),
+                rs.getInt(13),
+                rs.getInt(14),
+                rs.getString(15));
+    }
+
     /** Derby: a table scan (without the hint a parameterised profile_id picks an index and fetches row by row). */
     private static final String SCAN = Sql.index("null");
 
     private static boolean readNotes(Connection c, long id, long budget, CollectionSnapshot.Builder b) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, mid, mtime, tags, sfld, flds FROM notes" + SCAN + "WHERE profile_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM notes" + SCAN + "WHERE profile_id = ?")) {
             ps.setLong(1, id);
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -401,13 +410,7 @@ public class SearchMemory {
                     if (b.noteBytes() > budget) {
                         return false;
                     }
-                    b.note(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getLong(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            Sql.text(rs, 6));
+                    note(rs, b);
                 }
             }
             return true;
@@ -417,8 +420,8 @@ public class SearchMemory {
     }
 
     private static boolean readCards(Connection c, long id, long budget, CollectionSnapshot.Builder b) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, nid, did, odid, ord, ctype, queue, due, odue, ivl,"
-                + " factor, reps, lapses, flags, data FROM cards" + SCAN + "WHERE profile_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM cards" + SCAN + "WHERE profile_id = ?")) {
             ps.setLong(1, id);
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -426,22 +429,7 @@ public class SearchMemory {
                     if (b.bytes() > budget) {
                         return false;
                     }
-                    b.card(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getLong(3),
-                            rs.getLong(4),
-                            rs.getInt(5),
-                            rs.getInt(6),
-                            rs.getInt(7),
-                            rs.getLong(8),
-                            rs.getLong(9),
-                            rs.getInt(10),
-                            rs.getInt(11),
-                            rs.getInt(12),
-                            rs.getInt(13),
-                            rs.getInt(14),
-                            rs.getString(15));
+                    card(rs, b);
                 }
             }
             return true;
