@@ -58,6 +58,10 @@ class NotePlanIT extends SearchQueryTable {
                 continue;
             }
             String statement = answer("(" + q + ") re:.*");
+            if (statement.startsWith("error") && q.strip().replace("\u3000", "").isEmpty()) {
+                // blank: "( )" is an empty group, an error
+                continue;
+            }
             if (!planned.equals(statement)) {
                 differ.add(q + "\n   planned   " + planned + "\n   statement " + statement);
             }
