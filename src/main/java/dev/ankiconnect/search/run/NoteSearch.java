@@ -306,6 +306,7 @@ public class NoteSearch {
             // 150,000 cards (measured with ij, loaded machine); the look-up grows with the notes found
             long[] out = new long[0];
             for (int from = 0; from < notes.length; from += WITH_CARD_CHUNK) {
+                dev.ankiconnect.search.Deadline.check();
                 int to = Math.min(notes.length, from + WITH_CARD_CHUNK);
                 List<Object> params = new ArrayList<>(to - from + 1);
                 for (int i = from; i < to; i++) {
