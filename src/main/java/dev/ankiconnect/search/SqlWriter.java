@@ -54,6 +54,107 @@ public final class SqlWriter {
         return new SqlWriter(ctx, target, cardSubqueries).write(root);
     }
 
+    /**
+     * Derby: a note search whose condition is exact in SQL and mixes note and card terms, as sets of note ids
+     * combined in Java ({@link IdPlan}), or null when the search is not such a one (the statement of
+     * {@link #compile} is then as good). The notes with some card satisfying the condition, as the join of notes to
+     * cards finds them: the "some card" moves through OR and past conditions on the note alone, as in
+     * {@link #noteWhere}; a note condition alone under OR keeps its "the note has a card" test ({@link
+     * IdPlan.WithCard}: the notes found, looked up in the cards' nid index). The card sides read the card indexes
+     * (one SELECT per deck id, as {@link #branches} writes them), the note sides scan the notes once, and what
+     * cannot be split (an AND of several card terms one card must satisfy together when one of them reads the
+     * note, a NOT of such) is the join, for that part alone.
+     */
+    public static IdPlan derbyNotePlan(SearchNode root, SearchContext ctx) {
+        SqlWriter w = new SqlWriter(ctx, Target.NOTES, false);
+        Fragment f = w.node(root);
+        if (!f.exact() || !f.cards() || !f.notes() || f.sql() == null) {
+            return null;
+        }
+        return w.plan(f);
+    }
+
+    /** The notes with some card satisfying the exact fragment {@code f}. */
+    private IdPlan plan(Fragment f) {
+        if (!f.cards()) {
+            return new IdPlan.WithCard(noteQuery(List.of(f)));
+        }
+        if (!f.notes()) {
+            return cardQuery(f);
+        }
+        switch (f.kind()) {
+            case "or" -> {
+                List<IdPlan> parts = new ArrayList<>();
+                for (Fragment k : f.children()) {
+                    parts.add(plan(k));
+                }
+                return new IdPlan.Union(parts);
+            }
+            case "and" -> {
+                List<Fragment> noteKids = new ArrayList<>();
+                List<Fragment> cardKids = new ArrayList<>();
+                for (Fragment k : f.children()) {
+                    (k.cards() ? cardKids : noteKids).add(k);
+                }
+                IdPlan cards;
+                if (cardKids.size() == 1) {
+                    cards = plan(cardKids.get(0));
+                } else if (cardKids.stream().noneMatch(Fragment::notes)) {
+                    cards = cardQuery(Fragment.and(cardKids));
+                } else {
+                    return joinQuery(f);
+                }
+                if (noteKids.stream().allMatch(k -> k.sql() == null)) {
+                    return cards;
+                }
+                return new IdPlan.Intersect(List.of(cards, noteQuery(noteKids)));
+            }
+            default -> {
+                return joinQuery(f);
+            }
+        }
+    }
+
+    /** The notes satisfying every one of {@code fs} (conditions on the notes alone). */
+    private IdPlan noteQuery(List<Fragment> fs) {
+        List<Object> params = new ArrayList<>();
+        params.add(ctx.profileId());
+        StringBuilder sql = new StringBuilder("SELECT n.id FROM notes n WHERE n.profile_id = ?");
+        for (Fragment k : fs) {
+            if (k.sql() != null) {
+                sql.append(" AND ").append(k.sql());
+                params.addAll(k.params());
+            }
+        }
+        return new IdPlan.Query(sql.toString(), params);
+    }
+
+    /** The notes of the cards satisfying {@code f} (a condition on the cards alone): one SELECT per branch. */
+    private IdPlan cardQuery(Fragment f) {
+        if (f.sql() == null) {
+            return new IdPlan.Query("SELECT c.nid FROM cards c WHERE c.profile_id = ?", List.of(ctx.profileId()));
+        }
+        List<IdPlan> parts = new ArrayList<>();
+        for (Fragment b : branches(f)) {
+            List<Object> params = new ArrayList<>();
+            params.add(ctx.profileId());
+            params.addAll(b.params());
+            parts.add(new IdPlan.Query("SELECT c.nid FROM cards c WHERE c.profile_id = ? AND " + b.sql(), params));
+        }
+        return parts.size() == 1 ? parts.get(0) : new IdPlan.Union(parts);
+    }
+
+    /** The notes with a card satisfying {@code f}, which reads both tables: the join. */
+    private IdPlan joinQuery(Fragment f) {
+        List<Object> params = new ArrayList<>();
+        params.add(ctx.profileId());
+        params.addAll(f.params());
+        return new IdPlan.Query(
+                "SELECT n.id FROM notes n JOIN cards c ON c.profile_id = n.profile_id AND c.nid = n.id"
+                        + " WHERE n.profile_id = ? AND " + (f.sql() == null ? "1 = 1" : f.sql()),
+                params);
+    }
+
     private CompiledSearch write(SearchNode root) {
         Fragment f = node(root);
         Predicate<SearchRow> filter = residual(f);

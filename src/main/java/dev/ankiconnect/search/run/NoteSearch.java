@@ -15,6 +15,8 @@ import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.search.CollectionSnapshot;
 import dev.ankiconnect.search.CompiledSearch;
+import dev.ankiconnect.search.IdPlan;
+import dev.ankiconnect.search.IdSets;
 import dev.ankiconnect.search.MemorySearch;
 import dev.ankiconnect.search.SearchContext;
 import dev.ankiconnect.search.SearchNode;
@@ -109,7 +111,14 @@ public class NoteSearch {
                 }
                 root = new SearchNode.And(List.of(new SearchNode.NoteIds(candidates), root));
             }
-            compiled = SqlWriter.compile(root, ctx, target, postgres());
+            boolean postgres = postgres();
+            if (!postgres && target == Target.NOTES) {
+                IdPlan plan = SqlWriter.derbyNotePlan(root, ctx);
+                if (plan != null) {
+                    return plan.run(new PlanSource(ctx.profileId()));
+                }
+            }
+            compiled = SqlWriter.compile(root, ctx, target, postgres);
         } catch (SearchSyntaxException e) {
             throw new Refusal(e, Refusal.Kind.CAUSE_TEXT);
         }
@@ -272,6 +281,72 @@ public class NoteSearch {
             }
         }
         return sql;
+    }
+
+    /** Note ids a "has a card" look-up checks with one statement. */
+    private static final int WITH_CARD_CHUNK = 500;
+
+    /** Runs the statements of a Derby {@link IdPlan} on the request's connection. */
+    private final class PlanSource implements IdPlan.Source {
+
+        private final long profileId;
+
+        PlanSource(long profileId) {
+            this.profileId = profileId;
+        }
+
+        @Override
+        public long[] query(IdPlan.Query q) {
+            return ids(withIndexHint(q.sql()), q.params());
+        }
+
+        @Override
+        public long[] withCard(long[] notes) {
+            // the notes found, looked up in the cards' nid index: reading every card's nid instead costs 1.5 s at
+            // 150,000 cards (measured with ij, loaded machine); the look-up grows with the notes found
+            long[] out = new long[0];
+            for (int from = 0; from < notes.length; from += WITH_CARD_CHUNK) {
+                dev.ankiconnect.search.Deadline.check();
+                int to = Math.min(notes.length, from + WITH_CARD_CHUNK);
+                List<Object> params = new ArrayList<>(to - from + 1);
+                for (int i = from; i < to; i++) {
+                    params.add(notes[i]);
+                }
+                params.add(profileId);
+                // nid leads ix_cards_nid_only, so Derby probes it once per listed id
+                out = IdSets.union(
+                        out,
+                        ids(
+                                "SELECT c.nid FROM cards c" + Sql.index("ix_cards_nid_only") + " WHERE c.nid IN ("
+                                        + String.join(", ", java.util.Collections.nCopies(to - from, "?"))
+                                        + ") AND c.profile_id = ?",
+                                params));
+            }
+            return out;
+        }
+
+        private long[] ids(String sql, List<Object> params) {
+            try (PreparedStatement ps = Sql.connection(tx).prepareStatement(sql)) {
+                int i = 1;
+                for (Object p : params) {
+                    ps.setObject(i++, p);
+                }
+                long[] out = new long[1024];
+                int n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (n == out.length) {
+                            dev.ankiconnect.search.Deadline.check();
+                            out = java.util.Arrays.copyOf(out, n * 2);
+                        }
+                        out[n++] = rs.getLong(1);
+                    }
+                }
+                return IdSets.sortedDistinct(out, n);
+            } catch (SQLException e) {
+                throw Sql.fail(e);
+            }
+        }
     }
 
     List<Long> run(CompiledSearch compiled) {

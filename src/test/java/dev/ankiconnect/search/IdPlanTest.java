@@ -1,0 +1,149 @@
+package dev.ankiconnect.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Derby's note searches as id sets combined in Java: the set operations, and the plans SqlWriter makes. */
+class IdPlanTest {
+
+    private static IdPlan plan(String q) {
+        return SqlWriter.derbyNotePlan(SearchParser.parse(q), Fixtures.ctx());
+    }
+
+    private static final String CARD_NIDS = "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND ";
+    private static final String NOTE_IDS = "SELECT n.id FROM notes n WHERE n.profile_id = ?";
+    private static final String TAG_X = "(LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? ESCAPE '\\')";
+
+    @Test
+    void setOperations() {
+        long[] raw = {5, 3, 5, 1, 9, 3, 99};
+        assertArrayEquals(new long[] {1, 3, 5, 9}, IdSets.sortedDistinct(raw, 6));
+        assertArrayEquals(new long[] {1, 2, 3, 5, 8}, IdSets.union(new long[] {1, 3, 5}, new long[] {2, 3, 8}));
+        assertArrayEquals(new long[] {1, 3}, IdSets.union(new long[] {}, new long[] {1, 3}));
+        assertArrayEquals(new long[] {3}, IdSets.intersect(new long[] {1, 3, 5}, new long[] {2, 3, 8}));
+        assertArrayEquals(new long[] {}, IdSets.intersect(new long[] {1}, new long[] {}));
+        assertArrayEquals(
+                new long[] {Long.MIN_VALUE, -1, Long.MAX_VALUE},
+                IdSets.union(new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, new long[] {-1}));
+    }
+
+    @Test
+    void runCombinesTheSetsAndAsksForCardsOnlyOfNotesFound() {
+        Map<String, long[]> db = Map.of("a", new long[] {1, 2, 3, 4}, "b", new long[] {3, 4, 5}, "c", new long[] {});
+        List<long[]> asked = new ArrayList<>();
+        IdPlan.Source source = new IdPlan.Source() {
+            @Override
+            public long[] query(IdPlan.Query q) {
+                return db.get(q.sql());
+            }
+
+            @Override
+            public long[] withCard(long[] notes) {
+                asked.add(notes);
+                return IdSets.intersect(notes, new long[] {2, 4, 5});
+            }
+        };
+        IdPlan a = new IdPlan.Query("a", List.of());
+        IdPlan b = new IdPlan.Query("b", List.of());
+        IdPlan c = new IdPlan.Query("c", List.of());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), new IdPlan.Union(List.of(a, b)).run(source));
+        assertEquals(List.of(3L, 4L), new IdPlan.Intersect(List.of(a, b)).run(source));
+        assertEquals(List.of(), new IdPlan.Intersect(List.of(c, a)).run(source));
+        assertEquals(List.of(2L, 4L, 5L), new IdPlan.WithCard(new IdPlan.Union(List.of(a, b))).run(source));
+        assertEquals(List.of(), new IdPlan.WithCard(c).run(source));
+        assertEquals(1, asked.size(), "no look-up for an empty set");
+    }
+
+    @Test
+    void onlyNoteSearchesMixingNoteAndCardTermsArePlanned() {
+        assertNull(plan("tag:x"));
+        assertNull(plan("deck:Other"));
+        assertNull(plan("deck:Other or is:new"));
+        assertNull(plan(""));
+        // inexact in SQL (the row filter decides): the one statement with its row filter
+        assertNull(plan("deck:Other or re:x"));
+    }
+
+    @Test
+    void orOfCardAndNoteTermsIsTheUnionAndTheNoteSideNeedsACard() {
+        IdPlan p = plan("deck:Other or tag:x");
+        assertEquals(
+                new IdPlan.Union(List.of(
+                        new IdPlan.Union(List.of(
+                                new IdPlan.Query(CARD_NIDS + "c.did = ?", List.of(7L, 5L)),
+                                new IdPlan.Query(CARD_NIDS + "c.odid = ?", List.of(7L, 5L)))),
+                        new IdPlan.WithCard(
+                                new IdPlan.Query(NOTE_IDS + " AND " + TAG_X, List.of(7L, "% x %", "% x::%"))))),
+                p);
+    }
+
+    @Test
+    void andOfCardAndNoteTermsIsTheIntersection() {
+        IdPlan p = plan("is:new -tag:x");
+        assertEquals(
+                new IdPlan.Intersect(List.of(
+                        new IdPlan.Query(CARD_NIDS + "c.ctype = 0", List.of(7L)),
+                        new IdPlan.Query(NOTE_IDS + " AND NOT " + TAG_X, List.of(7L, "% x %", "% x::%")))),
+                p);
+    }
+
+    @Test
+    void whatOneCardMustSatisfyTogetherStaysInOneStatement() {
+        // two card terms: one card must match both
+        IdPlan p = plan("is:new is:suspended tag:x");
+        assertInstanceOf(IdPlan.Intersect.class, p);
+        IdPlan.Query cards = (IdPlan.Query) ((IdPlan.Intersect) p).parts().get(0);
+        assertEquals(CARD_NIDS + "(c.ctype = 0 AND c.queue = -1)", cards.sql());
+        // NOT of a condition on card and note: the join
+        IdPlan.Query join = (IdPlan.Query) plan("-(is:new tag:x)");
+        assertEquals(
+                "SELECT n.id FROM notes n JOIN cards c ON c.profile_id = n.profile_id AND c.nid = n.id"
+                        + " WHERE n.profile_id = ? AND NOT (c.ctype = 0 AND " + TAG_X + ")",
+                join.sql());
+    }
+
+    @Test
+    void randomQueriesPlanWithoutErrorsAndEveryStatementHasItsParameters() {
+        Random random = new Random(13);
+        int planned = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder q = new StringBuilder();
+            int n = 1 + random.nextInt(8);
+            for (int j = 0; j < n; j++) q.append(SearchFuzzTest.PIECES[random.nextInt(SearchFuzzTest.PIECES.length)]);
+            try {
+                IdPlan p = SqlWriter.derbyNotePlan(SearchParser.parse(q.toString()), Fixtures.ctx());
+                if (p != null) {
+                    checkParams(p, q.toString());
+                    planned++;
+                }
+            } catch (SearchSyntaxException expected) {
+                // fine: a malformed query
+            } catch (RuntimeException e) {
+                fail("query <" + q + "> threw " + e, e);
+            }
+        }
+        if (planned < 200) fail("only " + planned + " queries planned");
+    }
+
+    private static void checkParams(IdPlan p, String q) {
+        if (p instanceof IdPlan.Query x) {
+            assertEquals(
+                    x.sql().chars().filter(ch -> ch == '?').count(), x.params().size(), q);
+        } else if (p instanceof IdPlan.WithCard w) {
+            checkParams(w.notes(), q);
+        } else if (p instanceof IdPlan.Union u) {
+            u.parts().forEach(k -> checkParams(k, q));
+        } else {
+            ((IdPlan.Intersect) p).parts().forEach(k -> checkParams(k, q));
+        }
+    }
+}
