@@ -263,6 +263,50 @@ class SqlWriterTest {
     }
 
     @Test
+    void postgresTextIsExactInSql() {
+        SearchContext ctx = Fixtures.base().lowerOnClob(true).build();
+        // the trigram indexes narrow (LOWER LIKE), a regular expression with ASCII-only case folding decides: no row
+        // filter, only note ids leave the database
+        CompiledSearch c = SqlWriter.compile(SearchParser.parse("Caf\u00e9*x_"), ctx, Target.NOTES, true);
+        check(
+                c,
+                NOTES + "((LOWER(n.sfld) LIKE ? ESCAPE '\\' OR LOWER(n.flds) LIKE ? ESCAPE '\\') AND (n.sfld ~ ? OR "
+                        + "n.flds ~ ?)) ORDER BY n.id",
+                7L,
+                "%caf%x%",
+                "%caf%x%",
+                "[cC][aA][fF]\u00e9.*[xX].",
+                "[cC][aA][fF]\u00e9.*[xX].");
+        assertFalse(c.hasRowFilter());
+        // nothing for LIKE to narrow with: the expression alone
+        check(
+                SqlWriter.compile(SearchParser.parse("\u00c9_"), ctx, Target.NOTES, true),
+                NOTES + "(n.sfld ~ ? OR n.flds ~ ?) ORDER BY n.id",
+                7L,
+                "\u00c9.",
+                "\u00c9.");
+        // with excluded fields the JVM filter stays
+        SearchContext excluding = Fixtures.base()
+                .lowerOnClob(true)
+                .excludedFields(java.util.Map.of(10L, java.util.Set.of(1)))
+                .build();
+        assertTrue(SqlWriter.compile(SearchParser.parse("dog"), excluding, Target.NOTES, true)
+                .hasRowFilter());
+    }
+
+    @Test
+    void asciiFoldRegexMirrorsTheGlobMatcher() {
+        assertEquals("[aA]\\.[bB]\\+\\(1\\)", NoteTerms.asciiFoldRegex("a.b+(1)"));
+        // escaped wildcards are literals, stars at either end add nothing, a run of stars is one
+        assertEquals("\\*.*\\_", NoteTerms.asciiFoldRegex("*\\***\\_*"));
+        assertEquals(".", NoteTerms.asciiFoldRegex("_*"));
+        assertEquals("", NoteTerms.asciiFoldRegex("*"));
+        // a backslash at the end is itself; digits, spaces and non-ASCII as they are (space escaped)
+        assertEquals("9\\ \u00fc\\\\", NoteTerms.asciiFoldRegex("9 \u00fc\\"));
+        assertNull(NoteTerms.asciiFoldRegex("x".repeat(NoteTerms.MAX_REGEX_GLOB + 1)));
+    }
+
+    @Test
     void states() {
         check(cards("is:new"), CARDS + "c.ctype = 0 ORDER BY c.id", 7L);
         check(cards("is:learn"), CARDS + "c.ctype IN (1, 3) ORDER BY c.id", 7L);
@@ -391,6 +435,29 @@ class SqlWriterTest {
                 98L,
                 NEXT_DAY,
                 -2L);
+    }
+
+    @Test
+    void postgresRevlogTermsProbeCardsByArray() {
+        // PostgreSQL: the window's card ids as one array, which the primary key index probes in ascending order
+        CompiledSearch c = SqlWriter.compile(SearchParser.parse("rated:2:3"), Fixtures.ctx(), Target.CARDS, true);
+        check(
+                c,
+                CARDS + "(c.id = ANY (ARRAY(SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND r.id >= ? AND "
+                        + "r.ease = ?))) ORDER BY c.id",
+                7L,
+                7L,
+                (NEXT_DAY - 2 * 86_400) * 1000,
+                3);
+        check(
+                SqlWriter.compile(SearchParser.parse("-introduced:3"), Fixtures.ctx(), Target.CARDS, true),
+                CARDS + "NOT (c.id = ANY (ARRAY(SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND r.ease <> 0"
+                        + " GROUP BY r.cid HAVING MIN(r.id) > ?))) ORDER BY c.id",
+                7L,
+                7L,
+                (NEXT_DAY - 3 * 86_400) * 1000);
+        // Derby keeps IN (sub-query)
+        assertTrue(cards("rated:2:3").sql().contains("c.id IN (SELECT r.cid"));
     }
 
     @Test
