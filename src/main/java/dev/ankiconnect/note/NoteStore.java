@@ -1,7 +1,9 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.deck.DeckNotes;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.search.run.FirstFieldKeys;
 import dev.ankiconnect.text.FirstFieldKey;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.Map;
 
 /** Batched JDBC access to the notes of the active profile, and nextPos. */
 @ApplicationScoped
-public class NoteStore implements FirstFieldKeys {
+public class NoteStore implements FirstFieldKeys, DeckNotes {
 
     /** notes.sfld is VARCHAR(8000). */
     static final int SFLD_MAX = 8000;
@@ -29,6 +32,9 @@ public class NoteStore implements FirstFieldKeys {
 
     @Inject
     ActiveProfile profile;
+
+    @Inject
+    CardStore cards;
 
     public void insert(List<NoteRow> notes) {
         if (notes.isEmpty()) {
@@ -162,6 +168,36 @@ public class NoteStore implements FirstFieldKeys {
 
     public void delete(Collection<Long> ids) {
         Sql.deleteIn(tx, profile.id(), "notes", "id", ids);
+    }
+
+    /** The ids of the notes of one note type. */
+    public List<Long> idsOfType(long mid) {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                Sql.connection(tx).prepareStatement("SELECT id FROM notes WHERE profile_id = ? AND mid = ?")) {
+            ps.setLong(1, profile.id());
+            ps.setLong(2, mid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    @Override
+    public void deleteWithoutCards(Collection<Long> nids) {
+        Map<Long, List<Long>> withCards = cards.idsByNotes(nids);
+        List<Long> orphans = new ArrayList<>();
+        for (Long nid : new java.util.LinkedHashSet<>(nids)) {
+            if (!withCards.containsKey(nid)) {
+                orphans.add(nid);
+            }
+        }
+        delete(orphans);
     }
 
     /** Ids (ascending) of every note, or of those whose tags contain the lower-cased text. */

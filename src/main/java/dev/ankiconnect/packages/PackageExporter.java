@@ -7,7 +7,8 @@ import dev.ankiconnect.apkg.ApkgMediaFile;
 import dev.ankiconnect.apkg.ApkgNote;
 import dev.ankiconnect.apkg.ApkgRevlogEntry;
 import dev.ankiconnect.apkg.CollectionInfo;
-import dev.ankiconnect.card.Card;
+import dev.ankiconnect.card.CardRow;
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
@@ -29,7 +30,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +60,9 @@ public class PackageExporter {
 
     @Inject
     Decks decks;
+
+    @Inject
+    CardStore cardStore;
 
     @Inject
     dev.ankiconnect.deck.DeckConfigs deckConfigs;
@@ -103,46 +106,22 @@ public class PackageExporter {
         }
 
         // Cards in the selected decks, or whose home deck is one of them.
-        List<Card> cards = new ArrayList<>();
+        Map<Long, CardRow> uniqueCards = new TreeMap<>();
         for (List<Long> batch : Chunks.of(selected)) {
-            cards.addAll(em.createQuery(
-                            "select c from Card c where c.profileId = :p and (c.did in :d or c.odid in :d)"
-                                    + " order by c.id",
-                            Card.class)
-                    .setParameter("p", p)
-                    .setParameter("d", batch)
-                    .getResultList());
+            cardStore.inDecks(batch).forEach(c -> uniqueCards.put(c.id, c));
         }
-        Map<Long, Card> uniqueCards = new TreeMap<>();
-        cards.forEach(c -> uniqueCards.put(c.id(), c));
         Set<Long> nids = new TreeSet<>();
         Set<Long> deckIds = new LinkedHashSet<>(selected);
-        for (Card c : uniqueCards.values()) {
-            nids.add(c.nid());
-            deckIds.add(c.did());
-            if (c.odid() != 0) {
-                deckIds.add(c.odid());
+        for (CardRow c : uniqueCards.values()) {
+            nids.add(c.nid);
+            deckIds.add(c.did);
+            if (c.odid != 0) {
+                deckIds.add(c.odid);
             }
             pkg.cards()
                     .add(new ApkgCard(
-                            c.id(),
-                            c.nid(),
-                            c.did(),
-                            c.ord(),
-                            c.mtime(),
-                            c.usn(),
-                            c.type(),
-                            c.queue(),
-                            c.due(),
-                            c.ivl(),
-                            c.factor(),
-                            c.reps(),
-                            c.lapses(),
-                            c.left(),
-                            c.odue(),
-                            c.odid(),
-                            c.flags(),
-                            c.data()));
+                            c.id, c.nid, c.did, c.ord, c.mtime, c.usn, c.type, c.queue, c.due, c.ivl, c.factor, c.reps,
+                            c.lapses, c.left, c.odue, c.odid, c.flags, c.data));
         }
 
         // Notes, note types, tags and the media they refer to.

@@ -6,7 +6,8 @@ import dev.ankiconnect.apkg.ApkgCard;
 import dev.ankiconnect.apkg.ApkgMediaFile;
 import dev.ankiconnect.apkg.ApkgNote;
 import dev.ankiconnect.apkg.ApkgRevlogEntry;
-import dev.ankiconnect.card.Card;
+import dev.ankiconnect.card.CardRow;
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
@@ -90,6 +91,9 @@ public class PackageImporter {
 
     @Inject
     dev.ankiconnect.note.TagRegistry tagRegistry;
+
+    @Inject
+    CardStore cardStore;
 
     /** What an import did, for logs and tests. */
     public record Summary(int notesAdded, int notesUpdated, int cardsAdded, int revlogAdded, int mediaStored) {}
@@ -179,15 +183,13 @@ public class PackageImporter {
         // Cards of added or updated notes.
         Set<Long> cardIds = new HashSet<>();
         Set<String> noteOrds = new HashSet<>();
-        for (Object[] row : em.createQuery(
-                        "select c.id, c.nid, c.ord from Card c where c.profileId = :p", Object[].class)
-                .setParameter("p", p)
-                .getResultList()) {
-            cardIds.add((Long) row[0]);
-            if (updatedNids.contains((Long) row[1])) {
-                noteOrds.add(row[1] + ":" + row[2]);
+        for (CardStore.Key key : cardStore.keys()) {
+            cardIds.add(key.id());
+            if (updatedNids.contains(key.nid())) {
+                noteOrds.add(key.nid() + ":" + key.ord());
             }
         }
+        List<CardRow> newCards = new ArrayList<>();
         int sourceToday = sourceToday(pkg, nowSecs);
         int targetToday = clock.now().today();
         Map<Long, Long> cidMap = new HashMap<>();
@@ -214,31 +216,32 @@ public class PackageImporter {
             }
             long cid = MergeRules.freeId(c.id(), cardIds::contains);
             cardIds.add(cid);
-            em.persist(new Card()
-                    .profileId(p)
-                    .id(cid)
-                    .nid(nid)
-                    .did(did)
-                    .ord(c.ord())
-                    .mtime(c.mod())
-                    .usn(-1)
-                    .type(c.type())
-                    .queue(c.queue())
-                    .due(due)
-                    .ivl(c.ivl())
-                    .factor(c.factor())
-                    .reps(c.reps())
-                    .lapses(c.lapses())
-                    .left(c.left())
-                    .odue(odue)
-                    .odid(odid)
-                    .flags(c.flags())
-                    .data(c.data() == null ? "" : c.data()));
+            CardRow card = new CardRow();
+            card.id = cid;
+            card.nid = nid;
+            card.did = did;
+            card.ord = c.ord();
+            card.mtime = c.mod();
+            card.usn = -1;
+            card.type = c.type();
+            card.queue = c.queue();
+            card.due = due;
+            card.ivl = c.ivl();
+            card.factor = c.factor();
+            card.reps = c.reps();
+            card.lapses = c.lapses();
+            card.left = c.left();
+            card.odue = odue;
+            card.odid = odid;
+            card.flags = c.flags();
+            card.data = c.data() == null ? "" : c.data();
+            newCards.add(card);
             cidMap.put(c.id(), cid);
             if (CardType.NEW.is(c.type()) && c.queue() >= CardQueue.NEW.code() && due >= maxNewPosition) {
                 maxNewPosition = due;
             }
         }
+        cardStore.insert(newCards);
         // Cards added later come after the imported new cards.
         if (maxNewPosition >= 0 && config.getLong("nextPos", 1) <= maxNewPosition) {
             config.set("nextPos", Json.PROVIDER.createValue(maxNewPosition + 1));
