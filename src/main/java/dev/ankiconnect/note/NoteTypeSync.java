@@ -16,7 +16,6 @@ import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.scheduler.AnkiRng;
 import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.template.CardGeneration;
-import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,19 +62,20 @@ public class NoteTypeSync implements NotesSync {
     /** Applies a save's consequences: note fields moved, cards of removed templates deleted, ords rewritten, cards generated. */
     @Override
     public void apply(long mid, NoteTypeEdit.Saved saved) {
-        List<Note> notes = null;
+        List<NoteRow> notes = null;
         long now = System.currentTimeMillis() / 1000;
         if (saved.fieldsChanged()) {
-            notes = notes(mid);
+            notes = noteStore.ofType(mid);
             int sortf = saved.json().getInt("sortf", 0);
-            for (Note note : notes) {
-                List<String> values = remap(split(note.flds()), saved.fieldOrigins());
-                note.flds(NoteFields.join(values))
-                        .sfld(NoteText.sortFieldValue(values.get(Math.min(sortf, values.size() - 1))))
-                        .csum(NoteText.fieldChecksum(values.get(0)))
-                        .mtime(now)
-                        .usn(-1);
+            for (NoteRow note : notes) {
+                List<String> values = remap(List.of(note.fields), saved.fieldOrigins());
+                note.fields = values.toArray(String[]::new);
+                note.sfld = NoteText.sortFieldValue(values.get(Math.min(sortf, values.size() - 1)));
+                note.csum = NoteText.fieldChecksum(values.get(0));
+                note.mtime = now;
+                note.usn = -1;
             }
+            noteStore.update(notes);
         }
         boolean templatesMoved = !saved.removedTemplates().isEmpty();
         for (int i = 0; i < saved.templateOrigins().size(); i++) {
@@ -106,7 +106,7 @@ public class NoteTypeSync implements NotesSync {
             cardStore.updateAll(renumbered);
         }
         if (saved.generateCards() && saved.json().getInt("type", 0) == NoteTypeJson.STANDARD) {
-            generate(mid, saved.json(), notes == null ? notes(mid) : notes, now);
+            generate(mid, saved.json(), notes == null ? noteStore.ofType(mid) : notes, now);
         }
     }
 
@@ -119,18 +119,6 @@ public class NoteTypeSync implements NotesSync {
         return out;
     }
 
-    static List<String> split(String flds) {
-        return new ArrayList<>(List.of(flds == null ? new String[] {""} : NoteFields.split(flds)));
-    }
-
-    private List<Note> notes(long mid) {
-        return tx.em()
-                .createNamedQuery("Note.byMid", Note.class)
-                .setParameter("profile", profile.id())
-                .setParameter("mid", mid)
-                .getResultList();
-    }
-
     /** The cards of the notes of this type. */
     private List<CardRow> cards(long mid) {
         List<CardRow> out = new ArrayList<>();
@@ -139,26 +127,26 @@ public class NoteTypeSync implements NotesSync {
     }
 
     /** Adds the cards whose template front is now non-empty and that the note lacks (cards are never removed here). */
-    private void generate(long mid, JsonObject json, List<Note> notes, long now) {
+    private void generate(long mid, JsonObject json, List<NoteRow> notes, long now) {
         NoteTypeModel model = new NoteTypeModel(json);
         List<String> fronts = new ArrayList<>();
         model.templates().forEach(t -> fronts.add(t.qfmt()));
         List<Long> nids = new ArrayList<>(notes.size());
-        notes.forEach(n -> nids.add(n.id()));
+        notes.forEach(n -> nids.add(n.id));
         Map<Long, List<CardRow>> byNote = cardStore.byNotes(nids);
         List<CardRow> added = new ArrayList<>();
-        for (Note note : notes) {
-            List<String> values = split(note.flds());
+        for (NoteRow note : notes) {
+            List<String> values = List.of(note.fields);
             Map<String, String> fields = new LinkedHashMap<>();
             for (int i = 0; i < model.fieldNames().size(); i++) {
                 fields.put(model.fieldNames().get(i), i < values.size() ? values.get(i) : "");
             }
-            List<CardRow> existing = byNote.getOrDefault(note.id(), List.of());
+            List<CardRow> existing = byNote.getOrDefault(note.id, List.of());
             Set<Integer> have = new HashSet<>();
             existing.forEach(c -> have.add(c.ord));
             List<Integer> wanted = new ArrayList<>();
             for (int ord : CardGeneration.templatesWithNonEmptyFront(
-                    fronts, fields, !Tags.split(note.tags()).isEmpty())) {
+                    fronts, fields, !Tags.split(note.tags).isEmpty())) {
                 if (!have.contains(ord)) {
                     wanted.add(ord);
                 }
@@ -174,7 +162,7 @@ public class NoteTypeSync implements NotesSync {
                     // One position per note, as Anki reads nextPos once for all its new cards.
                     due = position(existing, did);
                 }
-                added.add(CardRow.newCard(ids.next(), note.id(), did, ord, due, now));
+                added.add(CardRow.newCard(ids.next(), note.id, did, ord, due, now));
             }
         }
         cardStore.insert(added);

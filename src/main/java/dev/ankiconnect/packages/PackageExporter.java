@@ -16,14 +16,14 @@ import dev.ankiconnect.deck.DeckConfig;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.media.MediaStore;
-import dev.ankiconnect.note.Note;
+import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.note.NoteStore;
 import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.Profile;
 import dev.ankiconnect.review.Revlog;
 import dev.ankiconnect.settings.SettingsCodec;
-import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +63,9 @@ public class PackageExporter {
 
     @Inject
     CardStore cardStore;
+
+    @Inject
+    NoteStore noteStore;
 
     @Inject
     dev.ankiconnect.deck.DeckConfigs deckConfigs;
@@ -129,20 +132,16 @@ public class PackageExporter {
         Set<String> mediaNames = new TreeSet<>();
         Set<String> tags = new TreeSet<>(Tags.UNICASE_ORDER);
         for (List<Long> batch : Chunks.of(nids)) {
-            for (Note n : em.createQuery(
-                            "select n from Note n where n.profileId = :p and n.id in :ids order by n.id", Note.class)
-                    .setParameter("p", p)
-                    .setParameter("ids", batch)
-                    .getResultList()) {
-                mids.add(n.mid());
+            for (NoteRow n : noteStore.complete(batch).values()) {
+                mids.add(n.mid);
                 pkg.notes()
                         .add(new ApkgNote(
-                                n.id(), n.guid(), n.mid(), n.mtime(), n.usn(), n.tags(), n.flds(), n.sfld(), n.csum(),
-                                n.flags(), n.data()));
-                for (String f : NoteFields.split(n.flds())) {
+                                n.id, n.guid, n.mid, n.mtime, n.usn, n.tags, n.flds(), n.sfld, n.csum, n.flags,
+                                n.data));
+                for (String f : n.fields) {
                     MergeRules.referencedNames(f, mediaNames);
                 }
-                tags.addAll(Tags.split(n.tags()));
+                tags.addAll(Tags.split(n.tags));
             }
         }
         for (long mid : mids) {

@@ -9,7 +9,6 @@ import dev.ankiconnect.apkg.ApkgRevlogEntry;
 import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Ids;
-import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckKind;
@@ -18,7 +17,8 @@ import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.media.FileNames;
 import dev.ankiconnect.media.MediaStore;
-import dev.ankiconnect.note.Note;
+import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.note.NoteStore;
 import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.notetype.NoteTypes;
 import dev.ankiconnect.profile.ActiveProfile;
@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +96,9 @@ public class PackageImporter {
     @Inject
     CardStore cardStore;
 
+    @Inject
+    NoteStore noteStore;
+
     /** What an import did, for logs and tests. */
     public record Summary(int notesAdded, int notesUpdated, int cardsAdded, int revlogAdded, int mediaStored) {}
 
@@ -115,13 +119,13 @@ public class PackageImporter {
         // Notes, matched by guid.
         Map<String, ExistingNote> byGuid = new HashMap<>();
         Set<Long> noteIds = new HashSet<>();
-        for (Object[] row : em.createQuery(
-                        "select n.guid, n.id, n.mid, n.mtime from Note n where n.profileId = :p", Object[].class)
-                .setParameter("p", p)
-                .getResultList()) {
-            byGuid.put((String) row[0], new ExistingNote((Long) row[1], (Long) row[2], (Long) row[3]));
-            noteIds.add((Long) row[1]);
+        for (NoteStore.Key key : noteStore.keys()) {
+            byGuid.put(key.guid(), new ExistingNote(key.id(), key.mid(), key.mtime()));
+            noteIds.add(key.id());
         }
+        // New and updated notes, written in two batches after the loop; a guid met twice changes the same row.
+        Map<Long, NoteRow> addedRows = new LinkedHashMap<>();
+        Map<Long, NoteRow> updatedRows = new LinkedHashMap<>();
         Map<Long, JsonObject> targetModels = new HashMap<>();
         Map<Long, Long> nidMap = new HashMap<>();
         Set<Long> updatedNids = new HashSet<>();
@@ -144,25 +148,27 @@ public class PackageImporter {
                 fields.add("");
             }
             ExistingNote existing = byGuid.get(n.guid());
-            Note entity;
+            NoteRow entity;
             if (existing != null) {
                 if (existing.mid() != mid.longValue() || existing.mtime() >= n.mod()) {
                     continue; // a conflicting note type, or not newer: the existing note stays
                 }
-                entity = em.find(Note.class, new ProfileScopedId(p, existing.id()));
-                updatedNids.add(entity.id());
+                entity = addedRows.get(existing.id());
+                if (entity == null) {
+                    entity = updatedRows.computeIfAbsent(existing.id(), noteStore::byId);
+                }
+                updatedNids.add(entity.id);
                 updated++;
             } else {
                 long nid = MergeRules.freeId(n.id(), noteIds::contains);
                 noteIds.add(nid);
-                entity = new Note()
-                        .profileId(p)
-                        .id(nid)
-                        .guid(n.guid())
-                        .mid(mid)
-                        .flags(0)
-                        .data(n.data() == null ? "" : n.data());
-                em.persist(entity);
+                entity = new NoteRow();
+                entity.id = nid;
+                entity.guid = n.guid();
+                entity.mid = mid;
+                entity.flags = 0;
+                entity.data = n.data() == null ? "" : n.data();
+                addedRows.put(nid, entity);
                 byGuid.put(n.guid(), new ExistingNote(nid, mid, n.mod()));
                 added++;
             }
@@ -170,14 +176,16 @@ public class PackageImporter {
             String tags = tagSet.storage(List.of(n.tags()));
             int sortf = Math.min(model.getInt("sortf", 0), fields.size() - 1);
             String sfld = NoteText.sortFieldValue(fields.get(Math.max(sortf, 0)));
-            entity.flds(MergeRules.join(fields))
-                    .tags(tags)
-                    .mtime(n.mod())
-                    .usn(-1)
-                    .sfld(sfld.length() > 8000 ? sfld.substring(0, 8000) : sfld)
-                    .csum(NoteText.fieldChecksum(fields.get(0)));
-            nidMap.put(n.id(), entity.id());
+            entity.fields = fields.toArray(String[]::new);
+            entity.tags = tags;
+            entity.mtime = n.mod();
+            entity.usn = -1;
+            entity.sfld = sfld;
+            entity.csum = NoteText.fieldChecksum(fields.get(0));
+            nidMap.put(n.id(), entity.id);
         }
+        noteStore.insert(List.copyOf(addedRows.values()));
+        noteStore.update(updatedRows.values());
         tagRegistry.save(tagSet);
 
         // Cards of added or updated notes.

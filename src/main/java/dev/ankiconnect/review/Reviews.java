@@ -4,14 +4,14 @@ import dev.ankiconnect.api.Json;
 import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Ids;
-import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckConfig;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
-import dev.ankiconnect.note.Note;
+import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.note.NoteStore;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
@@ -77,6 +77,9 @@ public class Reviews {
 
     @Inject
     CardStore cards;
+
+    @Inject
+    NoteStore notes;
 
     public Optional<CardRow> card(long id) {
         return cards.byId(id);
@@ -299,15 +302,16 @@ public class Reviews {
     }
 
     private void tagNote(long noteId, String tag) {
-        Note note = tx.em().find(Note.class, new ProfileScopedId(profile.id(), noteId));
+        NoteRow note = notes.byId(noteId);
         if (note == null) {
             return;
         }
-        List<String> tags = new ArrayList<>(Tags.split(note.tags()));
+        List<String> tags = new ArrayList<>(Tags.split(note.tags));
         tags.add(tag);
-        note.tags(Tags.joinForStorage(Tags.canonicalize(tags)))
-                .mtime(System.currentTimeMillis() / 1000)
-                .usn(-1);
+        note.tags = Tags.joinForStorage(Tags.canonicalize(tags));
+        note.mtime = System.currentTimeMillis() / 1000;
+        note.usn = -1;
+        notes.updateTags(List.of(note));
         String key = tag.toLowerCase(Locale.ROOT);
         if (tx.em().find(Tag.class, new dev.ankiconnect.db.ProfileScopedName(profile.id(), key)) == null) {
             tx.em()
