@@ -1,8 +1,11 @@
 package dev.ankiconnect.card;
 
+import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.deck.DeckCards;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.scheduler.CardQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -13,10 +16,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Batched JDBC access to the cards of the active profile. */
+/**
+ * The one store of the {@code cards} table: every read and write of the active profile's cards, in batched JDBC
+ * (see package-info for why). Writes set {@code mtime} and {@code usn} as the caller decides (Anki's -1 for a local
+ * change); inserts set the change record's stamp themselves, updates and deletes leave it to the triggers.
+ */
 @ApplicationScoped
-public class CardStore {
+public class CardStore implements DeckCards {
 
     static final String COLUMNS = "id, nid, did, ord, mtime, usn, ctype, queue, due, ivl, factor, reps, lapses, "
             + "remaining, odue, odid, flags, data";
@@ -75,6 +83,16 @@ public class CardStore {
         Map<Long, CardRow> out = new HashMap<>(ids.size() * 2);
         select("id", ids, out::put);
         return out;
+    }
+
+    /** One card by id. */
+    public Optional<CardRow> byId(long id) {
+        return Optional.ofNullable(byIds(List.of(id)).get(id));
+    }
+
+    /** The cards of one note, in ordinal order. */
+    public List<CardRow> byNote(long nid) {
+        return byNotes(List.of(nid)).getOrDefault(nid, List.of());
     }
 
     /** Cards of these notes, grouped by note, each list in ordinal order. */
@@ -140,31 +158,53 @@ public class CardStore {
 
     /** Writes every column of the card back (mtime and usn as set by the caller). */
     public void update(CardRow c) {
+        updateAll(List.of(c));
+    }
+
+    /** Writes every column but id and nid of these cards back, in one batch (mtime and usn as set by the caller). */
+    public void updateAll(Collection<CardRow> cards) {
+        if (cards.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = Sql.connection(tx)
-                .prepareStatement("UPDATE cards SET did = ?, mtime = ?, usn = ?, "
+                .prepareStatement("UPDATE cards SET did = ?, ord = ?, mtime = ?, usn = ?, "
                         + "ctype = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, lapses = ?, remaining = ?, odue = ?, "
                         + "odid = ?, flags = ?, data = ? WHERE profile_id = ? AND id = ?")) {
-            ps.setLong(1, c.did);
-            ps.setLong(2, c.mtime);
-            ps.setInt(3, c.usn);
-            ps.setInt(4, c.type);
-            ps.setInt(5, c.queue);
-            ps.setLong(6, c.due);
-            ps.setInt(7, c.ivl);
-            ps.setInt(8, c.factor);
-            ps.setInt(9, c.reps);
-            ps.setInt(10, c.lapses);
-            ps.setInt(11, c.left);
-            ps.setLong(12, c.odue);
-            ps.setLong(13, c.odid);
-            ps.setInt(14, c.flags);
-            ps.setString(15, c.data == null ? "" : c.data);
-            ps.setLong(16, profile.id());
-            ps.setLong(17, c.id);
-            ps.executeUpdate();
+            long p = profile.id();
+            int n = 0;
+            for (CardRow c : cards) {
+                ps.setLong(1, c.did);
+                ps.setInt(2, c.ord);
+                ps.setLong(3, c.mtime);
+                ps.setInt(4, c.usn);
+                ps.setInt(5, c.type);
+                ps.setInt(6, c.queue);
+                ps.setLong(7, c.due);
+                ps.setInt(8, c.ivl);
+                ps.setInt(9, c.factor);
+                ps.setInt(10, c.reps);
+                ps.setInt(11, c.lapses);
+                ps.setInt(12, c.left);
+                ps.setLong(13, c.odue);
+                ps.setLong(14, c.odid);
+                ps.setInt(15, c.flags);
+                ps.setString(16, c.data == null ? "" : c.data);
+                ps.setLong(17, p);
+                ps.setLong(18, c.id);
+                ps.addBatch();
+                if (++n % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
         } catch (SQLException e) {
             throw Sql.fail(e);
         }
+    }
+
+    /** Deletes these cards (the delete trigger writes their graves). */
+    public void delete(Collection<Long> ids) {
+        Sql.deleteIn(tx, profile.id(), "cards", "id", ids);
     }
 
     /** Deletes the cards of these notes. */
@@ -199,5 +239,238 @@ public class CardStore {
             out.put(e.getKey(), ids);
         }
         return out;
+    }
+
+    /** A card's identity as package import matches it: its id, note and ordinal. */
+    public record Key(long id, long nid, int ord) {}
+
+    /** The id, note and ordinal of every card of the profile. */
+    public List<Key> keys() {
+        List<Key> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                Sql.connection(tx).prepareStatement("SELECT id, nid, ord FROM cards WHERE profile_id = ?")) {
+            ps.setLong(1, profile.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Key(rs.getLong(1), rs.getLong(2), rs.getInt(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** The ids of the cards now in a deck (not those whose home it is). */
+    public List<Long> idsInDeck(long did) {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                Sql.connection(tx).prepareStatement("SELECT id FROM cards WHERE profile_id = ? AND did = ?")) {
+            ps.setLong(1, profile.id());
+            ps.setLong(2, did);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** The cards in these decks or with one of them as home deck, by id. */
+    public List<CardRow> inDecks(Collection<Long> dids) {
+        List<CardRow> out = new ArrayList<>();
+        if (dids.isEmpty()) {
+            return out;
+        }
+        List<Long> list = List.copyOf(new java.util.LinkedHashSet<>(dids));
+        String in = Sql.marks(list.size());
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement("SELECT " + COLUMNS + " FROM cards WHERE profile_id = ? AND (did IN (" + in
+                        + ") OR odid IN (" + in + "))")) {
+            int i = Sql.bind(ps, profile.id(), list);
+            for (Long d : list) {
+                ps.setLong(i++, d);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, Long> decksOf(Collection<Long> cardIds) {
+        Map<Long, Long> out = new HashMap<>(cardIds.size() * 2);
+        try {
+            Sql.selectIn(
+                    Sql.connection(tx),
+                    profile.id(),
+                    "SELECT id, did FROM cards" + Sql.index("IX_CARDS_ID"),
+                    "id",
+                    cardIds,
+                    rs -> out.put(rs.getLong(1), rs.getLong(2)));
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    @Override
+    public void moveToDeck(List<Long> cardIds, long did, long nowSecs) {
+        try {
+            for (List<Long> chunk : Chunks.of(cardIds)) {
+                String in = " AND id IN (" + Sql.marks(chunk.size()) + ")";
+                try (PreparedStatement ps = Sql.connection(tx).prepareStatement(RETURN_HOME + in)) {
+                    ps.setLong(1, nowSecs);
+                    ps.setLong(2, profile.id());
+                    bindFrom(ps, 3, chunk);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = Sql.connection(tx)
+                        .prepareStatement("UPDATE cards SET did = ?, mtime = ?, usn = -1 WHERE profile_id = ?" + in)) {
+                    ps.setLong(1, did);
+                    ps.setLong(2, nowSecs);
+                    ps.setLong(3, profile.id());
+                    bindFrom(ps, 4, chunk);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    private static final String RETURN_HOME = "UPDATE cards SET did = odid, due = odue, odid = 0, odue = 0, "
+            + "mtime = ?, usn = -1 WHERE profile_id = ? AND odid <> 0";
+
+    private static void bindFrom(PreparedStatement ps, int first, List<Long> values) throws SQLException {
+        int i = first;
+        for (Long v : values) {
+            ps.setLong(i++, v);
+        }
+    }
+
+    @Override
+    public void returnHome(long filteredDid, long nowSecs) {
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(RETURN_HOME + " AND did = ?")) {
+            ps.setLong(1, nowSecs);
+            ps.setLong(2, profile.id());
+            ps.setLong(3, filteredDid);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    @Override
+    public List<Long> deleteInDeck(long did) {
+        List<Long> nids = new ArrayList<>();
+        try {
+            try (PreparedStatement ps = Sql.connection(tx)
+                    .prepareStatement(
+                            "SELECT DISTINCT nid FROM cards WHERE profile_id = ? AND (did = ? OR odid = ?)")) {
+                ps.setLong(1, profile.id());
+                ps.setLong(2, did);
+                ps.setLong(3, did);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        nids.add(rs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = Sql.connection(tx)
+                    .prepareStatement("DELETE FROM cards WHERE profile_id = ? AND (did = ? OR odid = ?)")) {
+                ps.setLong(1, profile.id());
+                ps.setLong(2, did);
+                ps.setLong(3, did);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return nids;
+    }
+
+    @Override
+    public List<Counts> countsByDeck(long today, long cutoff) {
+        List<Counts> out = new ArrayList<>();
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement("SELECT did, "
+                        + "SUM(CASE WHEN queue = " + CardQueue.NEW.code() + " THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN queue = " + CardQueue.REVIEW.code() + " AND due <= ? THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN queue = " + CardQueue.DAY_LEARNING.code()
+                        + " AND due <= ? THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN (queue = " + CardQueue.LEARNING.code() + " AND due < ?) OR (queue = "
+                        + CardQueue.PREVIEW.code() + " AND due <= ?) THEN 1 ELSE 0 END), "
+                        + "COUNT(*) FROM cards WHERE profile_id = ? GROUP BY did")) {
+            ps.setLong(1, today);
+            ps.setLong(2, today);
+            ps.setLong(3, cutoff);
+            ps.setLong(4, cutoff);
+            ps.setLong(5, profile.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Counts(
+                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** What the collection report shows of the cards of some decks (all cards when {@code dids} is empty). */
+    public record Report(
+            Map<Integer, Long> byQueue,
+            Number averageInterval,
+            Number longestInterval,
+            Number averageEase,
+            long notes) {}
+
+    /** The collection report's card figures for the cards whose deck is one of {@code dids} (all when empty). */
+    public Report report(List<Long> dids) {
+        String scope = dids.isEmpty() ? "" : " AND did IN (" + Sql.marks(dids.size()) + ")";
+        Map<Integer, Long> byQueue = new java.util.LinkedHashMap<>();
+        Number[] intervals = new Number[3];
+        long[] notes = new long[1];
+        try {
+            query("SELECT queue, COUNT(*) FROM cards WHERE profile_id = ?" + scope + " GROUP BY queue", dids, rs -> {
+                byQueue.merge(rs.getInt(1), rs.getLong(2), Long::sum);
+            });
+            query(
+                    "SELECT AVG(ivl), MAX(ivl), AVG(factor) FROM cards WHERE profile_id = ? AND ctype = "
+                            + dev.ankiconnect.scheduler.CardType.REVIEW.code() + scope,
+                    dids,
+                    rs -> {
+                        intervals[0] = (Number) rs.getObject(1);
+                        intervals[1] = (Number) rs.getObject(2);
+                        intervals[2] = (Number) rs.getObject(3);
+                    });
+            query("SELECT COUNT(DISTINCT nid) FROM cards WHERE profile_id = ?" + scope, dids, rs -> {
+                notes[0] = rs.getLong(1);
+            });
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return new Report(byQueue, intervals[0], intervals[1], intervals[2], notes[0]);
+    }
+
+    private void query(String sql, List<Long> dids, Sql.Rows rows) throws SQLException {
+        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(sql)) {
+            Sql.bind(ps, profile.id(), dids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.row(rs);
+                }
+            }
+        }
     }
 }

@@ -1,10 +1,7 @@
 package dev.ankiconnect.deck;
 
-import dev.ankiconnect.db.Tx;
-import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
-import dev.ankiconnect.scheduler.CardQueue;
 import dev.ankiconnect.scheduler.DailyLimits;
 import dev.ankiconnect.scheduler.Timing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,10 +46,7 @@ public class DeckStats {
     private record Capped(int fresh, int review, int interday, int intraday) {}
 
     @Inject
-    Tx tx;
-
-    @Inject
-    ActiveProfile profile;
+    DeckCards cards;
 
     @Inject
     CollectionConfigs config;
@@ -185,35 +179,12 @@ public class DeckStats {
 
     private Map<Long, Raw> rawCounts(Timing timing) {
         long cutoff = timing.learnAheadCutoff((int) config.getLong("collapseTime", 1200));
-        List<Object[]> rows = tx.em()
-                .createQuery(
-                        "select c.did, "
-                                + "sum(case when c.queue = :qNew then 1 else 0 end), "
-                                + "sum(case when c.queue = :qReview and c.due <= :today then 1 else 0 end), "
-                                + "sum(case when c.queue = :qDayLearning and c.due <= :today then 1 else 0 end), "
-                                + "sum(case when (c.queue = :qLearning and c.due < :cutoff)"
-                                + " or (c.queue = :qPreview and c.due <= :cutoff) then 1 else 0 end), "
-                                + "count(c) from Card c where c.profileId = :p group by c.did",
-                        Object[].class)
-                .setParameter("qNew", CardQueue.NEW.code())
-                .setParameter("qReview", CardQueue.REVIEW.code())
-                .setParameter("qDayLearning", CardQueue.DAY_LEARNING.code())
-                .setParameter("qLearning", CardQueue.LEARNING.code())
-                .setParameter("qPreview", CardQueue.PREVIEW.code())
-                .setParameter("today", (long) timing.today())
-                .setParameter("cutoff", cutoff)
-                .setParameter("p", profile.id())
-                .getResultList();
         Map<Long, Raw> out = new HashMap<>();
-        for (Object[] r : rows) {
+        for (DeckCards.Counts r : cards.countsByDeck(timing.today(), cutoff)) {
             out.put(
-                    ((Number) r[0]).longValue(),
-                    new Raw(num(r[1]), num(r[2]), num(r[3]), num(r[4]), ((Number) r[5]).longValue()));
+                    r.did(),
+                    new Raw((int) r.fresh(), (int) r.review(), (int) r.dayLearning(), (int) r.learning(), r.total()));
         }
         return out;
-    }
-
-    private static int num(Object o) {
-        return o == null ? 0 : ((Number) o).intValue();
     }
 }

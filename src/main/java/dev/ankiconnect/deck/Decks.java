@@ -1,7 +1,6 @@
 package dev.ankiconnect.deck;
 
 import dev.ankiconnect.api.NotFoundException;
-import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
@@ -17,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +36,12 @@ public class Decks {
 
     @Inject
     Ids ids;
+
+    @Inject
+    DeckCards cards;
+
+    @Inject
+    DeckNotes notes;
 
     /** A new collection has the Default deck (id 1) and the Default preset (id 1). */
     void seed(@Observes CollectionCreated created) {
@@ -135,17 +139,7 @@ public class Decks {
 
     /** {name: [card ids]} for the given cards, unknown cards under the Default deck, input order kept. */
     public Map<String, List<Long>> decksOfCards(List<Long> cardIds) {
-        Map<Long, Long> didOf = new HashMap<>();
-        for (List<Long> chunk : Chunks.of(cardIds)) {
-            for (Object[] row : tx.em()
-                    .createQuery(
-                            "select c.id, c.did from Card c where c.profileId = :p and c.id in :ids", Object[].class)
-                    .setParameter("p", profile.id())
-                    .setParameter("ids", chunk)
-                    .getResultList()) {
-                didOf.put((Long) row[0], (Long) row[1]);
-            }
-        }
+        Map<Long, Long> didOf = cards.decksOf(cardIds);
         Map<String, List<Long>> out = new LinkedHashMap<>();
         for (Long cid : cardIds) {
             String name = byIdOrDefault(didOf.get(cid)).name();
@@ -157,30 +151,7 @@ public class Decks {
     /** Moves cards into a deck (created if missing), first returning any from filtered decks. */
     public void moveCards(List<Long> cardIds, String deckName) {
         long did = getOrCreate(deckName).id();
-        long now = System.currentTimeMillis() / 1000;
-        for (List<Long> chunk : Chunks.of(cardIds)) {
-            returnFromFiltered("c.id in :ids", chunk);
-            tx.em()
-                    .createQuery("update Card c set c.did = :did, c.mtime = :now, c.usn = -1 "
-                            + "where c.profileId = :p and c.id in :ids")
-                    .setParameter("did", did)
-                    .setParameter("now", now)
-                    .setParameter("p", profile.id())
-                    .setParameter("ids", chunk)
-                    .executeUpdate();
-        }
-    }
-
-    /** Cards matching {@code where} that sit in a filtered deck go back home with their old due. */
-    private void returnFromFiltered(String where, Object value) {
-        long now = System.currentTimeMillis() / 1000;
-        tx.em()
-                .createQuery("update Card c set c.did = c.odid, c.due = c.odue, c.odid = 0, c.odue = 0, "
-                        + "c.mtime = :now, c.usn = -1 where c.profileId = :p and c.odid <> 0 and " + where)
-                .setParameter("now", now)
-                .setParameter("p", profile.id())
-                .setParameter("ids", value)
-                .executeUpdate();
+        cards.moveToDeck(cardIds, did, System.currentTimeMillis() / 1000);
     }
 
     /**
@@ -191,9 +162,9 @@ public class Decks {
     public void remove(Deck deck) {
         for (Deck d : withDescendants(deck)) {
             if (d.isFiltered()) {
-                returnFromFiltered("c.did = :ids", d.id());
+                cards.returnHome(d.id(), System.currentTimeMillis() / 1000);
             } else {
-                deleteCardsOf(d.id());
+                notes.deleteWithoutCards(cards.deleteInDeck(d.id()));
             }
             if (d.id() == DEFAULT_DECK_ID) {
                 d.name("Default")
@@ -204,30 +175,6 @@ public class Decks {
             } else {
                 tx.em().remove(d);
             }
-        }
-    }
-
-    private void deleteCardsOf(long did) {
-        long p = profile.id();
-        List<Long> nids = tx.em()
-                .createQuery(
-                        "select distinct c.nid from Card c where c.profileId = :p and (c.did = :d or c.odid = :d)",
-                        Long.class)
-                .setParameter("p", p)
-                .setParameter("d", did)
-                .getResultList();
-        tx.em()
-                .createQuery("delete from Card c where c.profileId = :p and (c.did = :d or c.odid = :d)")
-                .setParameter("p", p)
-                .setParameter("d", did)
-                .executeUpdate();
-        for (List<Long> chunk : Chunks.of(nids)) {
-            tx.em()
-                    .createQuery("delete from Note n where n.profileId = :p and n.id in :ids and not exists "
-                            + "(select c.id from Card c where c.profileId = :p and c.nid = n.id)")
-                    .setParameter("p", p)
-                    .setParameter("ids", chunk)
-                    .executeUpdate();
         }
     }
 

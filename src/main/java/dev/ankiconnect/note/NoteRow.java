@@ -18,6 +18,10 @@ public final class NoteRow {
     public String[] fields;
     public String sfld;
     public long csum;
+    /** Written by insert; read only by {@link NoteStore#complete}. */
+    public int flags;
+    /** Written by insert; read only by {@link NoteStore#complete}. */
+    public String data = "";
 
     public String flds() {
         return NoteFields.join(fields);

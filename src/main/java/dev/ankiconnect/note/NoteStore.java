@@ -1,7 +1,9 @@
 package dev.ankiconnect.note;
 
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.deck.DeckNotes;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.search.run.FirstFieldKeys;
 import dev.ankiconnect.text.FirstFieldKey;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.Map;
 
 /** Batched JDBC access to the notes of the active profile, and nextPos. */
 @ApplicationScoped
-public class NoteStore implements FirstFieldKeys {
+public class NoteStore implements FirstFieldKeys, DeckNotes {
 
     /** notes.sfld is VARCHAR(8000). */
     static final int SFLD_MAX = 8000;
@@ -29,6 +32,9 @@ public class NoteStore implements FirstFieldKeys {
 
     @Inject
     ActiveProfile profile;
+
+    @Inject
+    CardStore cards;
 
     public void insert(List<NoteRow> notes) {
         if (notes.isEmpty()) {
@@ -41,7 +47,7 @@ public class NoteStore implements FirstFieldKeys {
         try (PreparedStatement ps = Sql.connection(tx)
                 .prepareStatement("INSERT INTO notes (profile_id, id, guid, mid, "
                         + "mtime, usn, tags, flds, sfld, csum, flags, data, fkey, stamp)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)")) {
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (NoteRow r : notes) {
                 ps.setLong(1, p);
@@ -54,8 +60,10 @@ public class NoteStore implements FirstFieldKeys {
                 ps.setString(8, r.flds());
                 ps.setString(9, sfld(r.sfld));
                 ps.setLong(10, r.csum);
-                ps.setLong(11, FirstFieldKey.of(r.fields.length == 0 ? "" : r.fields[0]));
-                ps.setLong(12, stamp);
+                ps.setInt(11, r.flags);
+                ps.setString(12, r.data == null ? "" : r.data);
+                ps.setLong(13, FirstFieldKey.of(r.fields.length == 0 ? "" : r.fields[0]));
+                ps.setLong(14, stamp);
                 ps.addBatch();
                 if (++n % 1000 == 0) {
                     ps.executeBatch();
@@ -106,6 +114,68 @@ public class NoteStore implements FirstFieldKeys {
         r.sfld = rs.getString(8);
         r.csum = rs.getLong(9);
         return r;
+    }
+
+    /** Notes by id with flags and data too (package export), in id order; missing ids are absent. */
+    public java.util.SortedMap<Long, NoteRow> complete(Collection<Long> ids) {
+        java.util.SortedMap<Long, NoteRow> out = new java.util.TreeMap<>();
+        try {
+            Sql.selectIn(
+                    Sql.connection(tx),
+                    profile.id(),
+                    "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum, flags, data FROM notes"
+                            + Sql.index("IX_NOTES_ID"),
+                    "id",
+                    ids,
+                    rs -> {
+                        NoteRow r = read(rs);
+                        r.flags = rs.getInt(10);
+                        r.data = rs.getString(11);
+                        out.put(r.id, r);
+                    });
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** The notes of one note type. */
+    public List<NoteRow> ofType(long mid) {
+        List<NoteRow> out = new ArrayList<>();
+        try (PreparedStatement ps = Sql.connection(tx)
+                .prepareStatement(
+                        "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum FROM notes WHERE profile_id = ? AND mid = ?")) {
+            ps.setLong(1, profile.id());
+            ps.setLong(2, mid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** A note's identity as package import matches it: guid, id, note type and modification time. */
+    public record Key(String guid, long id, long mid, long mtime) {}
+
+    /** The guid, id, note type and modification time of every note of the profile. */
+    public List<Key> keys() {
+        List<Key> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                Sql.connection(tx).prepareStatement("SELECT guid, id, mid, mtime FROM notes WHERE profile_id = ?")) {
+            ps.setLong(1, profile.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Key(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
     }
 
     public NoteRow byId(long id) {
@@ -162,6 +232,36 @@ public class NoteStore implements FirstFieldKeys {
 
     public void delete(Collection<Long> ids) {
         Sql.deleteIn(tx, profile.id(), "notes", "id", ids);
+    }
+
+    /** The ids of the notes of one note type. */
+    public List<Long> idsOfType(long mid) {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                Sql.connection(tx).prepareStatement("SELECT id FROM notes WHERE profile_id = ? AND mid = ?")) {
+            ps.setLong(1, profile.id());
+            ps.setLong(2, mid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    @Override
+    public void deleteWithoutCards(Collection<Long> nids) {
+        Map<Long, List<Long>> withCards = cards.idsByNotes(nids);
+        List<Long> orphans = new ArrayList<>();
+        for (Long nid : new java.util.LinkedHashSet<>(nids)) {
+            if (!withCards.containsKey(nid)) {
+                orphans.add(nid);
+            }
+        }
+        delete(orphans);
     }
 
     /** Ids (ascending) of every note, or of those whose tags contain the lower-cased text. */

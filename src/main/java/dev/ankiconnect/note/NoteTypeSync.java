@@ -1,6 +1,7 @@
 package dev.ankiconnect.note;
 
-import dev.ankiconnect.card.Card;
+import dev.ankiconnect.card.CardRow;
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
@@ -13,10 +14,8 @@ import dev.ankiconnect.notetype.NotesSync;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.scheduler.AnkiRng;
-import dev.ankiconnect.scheduler.CardQueue;
 import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.template.CardGeneration;
-import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,22 +53,29 @@ public class NoteTypeSync implements NotesSync {
     @Inject
     DeckConfigs deckConfigs;
 
+    @Inject
+    CardStore cardStore;
+
+    @Inject
+    NoteStore noteStore;
+
     /** Applies a save's consequences: note fields moved, cards of removed templates deleted, ords rewritten, cards generated. */
     @Override
     public void apply(long mid, NoteTypeEdit.Saved saved) {
-        List<Note> notes = null;
+        List<NoteRow> notes = null;
         long now = System.currentTimeMillis() / 1000;
         if (saved.fieldsChanged()) {
-            notes = notes(mid);
+            notes = noteStore.ofType(mid);
             int sortf = saved.json().getInt("sortf", 0);
-            for (Note note : notes) {
-                List<String> values = remap(split(note.flds()), saved.fieldOrigins());
-                note.flds(NoteFields.join(values))
-                        .sfld(NoteText.sortFieldValue(values.get(Math.min(sortf, values.size() - 1))))
-                        .csum(NoteText.fieldChecksum(values.get(0)))
-                        .mtime(now)
-                        .usn(-1);
+            for (NoteRow note : notes) {
+                List<String> values = remap(List.of(note.fields), saved.fieldOrigins());
+                note.fields = values.toArray(String[]::new);
+                note.sfld = NoteText.sortFieldValue(values.get(Math.min(sortf, values.size() - 1)));
+                note.csum = NoteText.fieldChecksum(values.get(0));
+                note.mtime = now;
+                note.usn = -1;
             }
+            noteStore.update(notes);
         }
         boolean templatesMoved = !saved.removedTemplates().isEmpty();
         for (int i = 0; i < saved.templateOrigins().size(); i++) {
@@ -83,18 +89,24 @@ public class NoteTypeSync implements NotesSync {
                     newOrd.put(saved.templateOrigins().get(i), i);
                 }
             }
-            for (Card card : cards(mid)) {
-                Integer ord = newOrd.get(card.ord());
+            List<Long> removed = new ArrayList<>();
+            List<CardRow> renumbered = new ArrayList<>();
+            for (CardRow card : cards(mid)) {
+                Integer ord = newOrd.get(card.ord);
                 if (ord == null) {
-                    tx.em().remove(card);
-                } else if (ord != card.ord()) {
-                    card.ord(ord).mtime(now).usn(-1);
+                    removed.add(card.id);
+                } else if (ord != card.ord) {
+                    card.ord = ord;
+                    card.mtime = now;
+                    card.usn = -1;
+                    renumbered.add(card);
                 }
             }
+            cardStore.delete(removed);
+            cardStore.updateAll(renumbered);
         }
         if (saved.generateCards() && saved.json().getInt("type", 0) == NoteTypeJson.STANDARD) {
-            // generate reads the cards with JPQL, which first flushes the removals and new ords above
-            generate(mid, saved.json(), notes == null ? notes(mid) : notes, now);
+            generate(mid, saved.json(), notes == null ? noteStore.ofType(mid) : notes, now);
         }
     }
 
@@ -107,50 +119,34 @@ public class NoteTypeSync implements NotesSync {
         return out;
     }
 
-    static List<String> split(String flds) {
-        return new ArrayList<>(List.of(flds == null ? new String[] {""} : NoteFields.split(flds)));
-    }
-
-    private List<Note> notes(long mid) {
-        return tx.em()
-                .createNamedQuery("Note.byMid", Note.class)
-                .setParameter("profile", profile.id())
-                .setParameter("mid", mid)
-                .getResultList();
-    }
-
-    private List<Card> cards(long mid) {
-        return tx.em()
-                .createQuery(
-                        "select c from Card c where c.profileId = :p and c.nid in "
-                                + "(select n.id from Note n where n.profileId = :p and n.mid = :mid)",
-                        Card.class)
-                .setParameter("p", profile.id())
-                .setParameter("mid", mid)
-                .getResultList();
+    /** The cards of the notes of this type. */
+    private List<CardRow> cards(long mid) {
+        List<CardRow> out = new ArrayList<>();
+        cardStore.byNotes(noteStore.idsOfType(mid)).values().forEach(out::addAll);
+        return out;
     }
 
     /** Adds the cards whose template front is now non-empty and that the note lacks (cards are never removed here). */
-    private void generate(long mid, JsonObject json, List<Note> notes, long now) {
+    private void generate(long mid, JsonObject json, List<NoteRow> notes, long now) {
         NoteTypeModel model = new NoteTypeModel(json);
         List<String> fronts = new ArrayList<>();
         model.templates().forEach(t -> fronts.add(t.qfmt()));
-        Map<Long, List<Card>> byNote = new HashMap<>();
-        for (Card c : cards(mid)) {
-            byNote.computeIfAbsent(c.nid(), k -> new ArrayList<>()).add(c);
-        }
-        for (Note note : notes) {
-            List<String> values = split(note.flds());
+        List<Long> nids = new ArrayList<>(notes.size());
+        notes.forEach(n -> nids.add(n.id));
+        Map<Long, List<CardRow>> byNote = cardStore.byNotes(nids);
+        List<CardRow> added = new ArrayList<>();
+        for (NoteRow note : notes) {
+            List<String> values = List.of(note.fields);
             Map<String, String> fields = new LinkedHashMap<>();
             for (int i = 0; i < model.fieldNames().size(); i++) {
                 fields.put(model.fieldNames().get(i), i < values.size() ? values.get(i) : "");
             }
-            List<Card> existing = byNote.getOrDefault(note.id(), List.of());
+            List<CardRow> existing = byNote.getOrDefault(note.id, List.of());
             Set<Integer> have = new HashSet<>();
-            existing.forEach(c -> have.add(c.ord()));
+            existing.forEach(c -> have.add(c.ord));
             List<Integer> wanted = new ArrayList<>();
             for (int ord : CardGeneration.templatesWithNonEmptyFront(
-                    fronts, fields, !Tags.split(note.tags()).isEmpty())) {
+                    fronts, fields, !Tags.split(note.tags).isEmpty())) {
                 if (!have.contains(ord)) {
                     wanted.add(ord);
                 }
@@ -166,39 +162,20 @@ public class NoteTypeSync implements NotesSync {
                     // One position per note, as Anki reads nextPos once for all its new cards.
                     due = position(existing, did);
                 }
-                tx.em()
-                        .persist(new Card()
-                                .profileId(profile.id())
-                                .id(ids.next())
-                                .nid(note.id())
-                                .did(did)
-                                .ord(ord)
-                                .mtime(now)
-                                .usn(-1)
-                                .type(CardType.NEW.code())
-                                .queue(CardQueue.NEW.code())
-                                .due(due)
-                                .ivl(0)
-                                .factor(0)
-                                .reps(0)
-                                .lapses(0)
-                                .left(0)
-                                .odue(0)
-                                .odid(0)
-                                .flags(0)
-                                .data(""));
+                added.add(CardRow.newCard(ids.next(), note.id, did, ord, due, now));
             }
         }
+        cardStore.insert(added);
     }
 
     /**
      * A new card of the note shares an existing new card's position, else takes the next one
      * (a random one when the deck's preset inserts new cards randomly).
      */
-    private long position(List<Card> existing, long did) {
-        for (Card c : existing) {
-            if (CardType.NEW.is(c.type())) {
-                return Math.max(0, c.odue() != 0 ? c.odue() : c.due());
+    private long position(List<CardRow> existing, long did) {
+        for (CardRow c : existing) {
+            if (CardType.NEW.is(c.type)) {
+                return Math.max(0, c.odue != 0 ? c.odue : c.due);
             }
         }
         long next = config.getLong("nextPos", 1);
@@ -225,9 +202,9 @@ public class NoteTypeSync implements NotesSync {
     }
 
     /** The deck all existing cards share (their home deck), else the type's last-used deck, else Default. */
-    private long homeDeck(long mid, List<Card> existing) {
+    private long homeDeck(long mid, List<CardRow> existing) {
         Set<Long> homes = new HashSet<>();
-        existing.forEach(c -> homes.add(c.odid() != 0 ? c.odid() : c.did()));
+        existing.forEach(c -> homes.add(c.homeDeck()));
         if (homes.size() == 1) {
             return homes.iterator().next();
         }

@@ -7,7 +7,8 @@ import dev.ankiconnect.apkg.ApkgMediaFile;
 import dev.ankiconnect.apkg.ApkgNote;
 import dev.ankiconnect.apkg.ApkgRevlogEntry;
 import dev.ankiconnect.apkg.CollectionInfo;
-import dev.ankiconnect.card.Card;
+import dev.ankiconnect.card.CardRow;
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
@@ -15,21 +16,20 @@ import dev.ankiconnect.deck.DeckConfig;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.media.MediaStore;
-import dev.ankiconnect.note.Note;
+import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.note.NoteStore;
 import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.Profile;
 import dev.ankiconnect.review.Revlog;
 import dev.ankiconnect.settings.SettingsCodec;
-import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +60,12 @@ public class PackageExporter {
 
     @Inject
     Decks decks;
+
+    @Inject
+    CardStore cardStore;
+
+    @Inject
+    NoteStore noteStore;
 
     @Inject
     dev.ankiconnect.deck.DeckConfigs deckConfigs;
@@ -103,46 +109,22 @@ public class PackageExporter {
         }
 
         // Cards in the selected decks, or whose home deck is one of them.
-        List<Card> cards = new ArrayList<>();
+        Map<Long, CardRow> uniqueCards = new TreeMap<>();
         for (List<Long> batch : Chunks.of(selected)) {
-            cards.addAll(em.createQuery(
-                            "select c from Card c where c.profileId = :p and (c.did in :d or c.odid in :d)"
-                                    + " order by c.id",
-                            Card.class)
-                    .setParameter("p", p)
-                    .setParameter("d", batch)
-                    .getResultList());
+            cardStore.inDecks(batch).forEach(c -> uniqueCards.put(c.id, c));
         }
-        Map<Long, Card> uniqueCards = new TreeMap<>();
-        cards.forEach(c -> uniqueCards.put(c.id(), c));
         Set<Long> nids = new TreeSet<>();
         Set<Long> deckIds = new LinkedHashSet<>(selected);
-        for (Card c : uniqueCards.values()) {
-            nids.add(c.nid());
-            deckIds.add(c.did());
-            if (c.odid() != 0) {
-                deckIds.add(c.odid());
+        for (CardRow c : uniqueCards.values()) {
+            nids.add(c.nid);
+            deckIds.add(c.did);
+            if (c.odid != 0) {
+                deckIds.add(c.odid);
             }
             pkg.cards()
                     .add(new ApkgCard(
-                            c.id(),
-                            c.nid(),
-                            c.did(),
-                            c.ord(),
-                            c.mtime(),
-                            c.usn(),
-                            c.type(),
-                            c.queue(),
-                            c.due(),
-                            c.ivl(),
-                            c.factor(),
-                            c.reps(),
-                            c.lapses(),
-                            c.left(),
-                            c.odue(),
-                            c.odid(),
-                            c.flags(),
-                            c.data()));
+                            c.id, c.nid, c.did, c.ord, c.mtime, c.usn, c.type, c.queue, c.due, c.ivl, c.factor, c.reps,
+                            c.lapses, c.left, c.odue, c.odid, c.flags, c.data));
         }
 
         // Notes, note types, tags and the media they refer to.
@@ -150,20 +132,16 @@ public class PackageExporter {
         Set<String> mediaNames = new TreeSet<>();
         Set<String> tags = new TreeSet<>(Tags.UNICASE_ORDER);
         for (List<Long> batch : Chunks.of(nids)) {
-            for (Note n : em.createQuery(
-                            "select n from Note n where n.profileId = :p and n.id in :ids order by n.id", Note.class)
-                    .setParameter("p", p)
-                    .setParameter("ids", batch)
-                    .getResultList()) {
-                mids.add(n.mid());
+            for (NoteRow n : noteStore.complete(batch).values()) {
+                mids.add(n.mid);
                 pkg.notes()
                         .add(new ApkgNote(
-                                n.id(), n.guid(), n.mid(), n.mtime(), n.usn(), n.tags(), n.flds(), n.sfld(), n.csum(),
-                                n.flags(), n.data()));
-                for (String f : NoteFields.split(n.flds())) {
+                                n.id, n.guid, n.mid, n.mtime, n.usn, n.tags, n.flds(), n.sfld, n.csum, n.flags,
+                                n.data));
+                for (String f : n.fields) {
                     MergeRules.referencedNames(f, mediaNames);
                 }
-                tags.addAll(Tags.split(n.tags()));
+                tags.addAll(Tags.split(n.tags));
             }
         }
         for (long mid : mids) {

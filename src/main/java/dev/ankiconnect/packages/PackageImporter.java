@@ -6,9 +6,9 @@ import dev.ankiconnect.apkg.ApkgCard;
 import dev.ankiconnect.apkg.ApkgMediaFile;
 import dev.ankiconnect.apkg.ApkgNote;
 import dev.ankiconnect.apkg.ApkgRevlogEntry;
-import dev.ankiconnect.card.Card;
+import dev.ankiconnect.card.CardRow;
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Ids;
-import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckKind;
@@ -17,7 +17,8 @@ import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.media.FileNames;
 import dev.ankiconnect.media.MediaStore;
-import dev.ankiconnect.note.Note;
+import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.note.NoteStore;
 import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.notetype.NoteTypes;
 import dev.ankiconnect.profile.ActiveProfile;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +93,12 @@ public class PackageImporter {
     @Inject
     dev.ankiconnect.note.TagRegistry tagRegistry;
 
+    @Inject
+    CardStore cardStore;
+
+    @Inject
+    NoteStore noteStore;
+
     /** What an import did, for logs and tests. */
     public record Summary(int notesAdded, int notesUpdated, int cardsAdded, int revlogAdded, int mediaStored) {}
 
@@ -111,13 +119,13 @@ public class PackageImporter {
         // Notes, matched by guid.
         Map<String, ExistingNote> byGuid = new HashMap<>();
         Set<Long> noteIds = new HashSet<>();
-        for (Object[] row : em.createQuery(
-                        "select n.guid, n.id, n.mid, n.mtime from Note n where n.profileId = :p", Object[].class)
-                .setParameter("p", p)
-                .getResultList()) {
-            byGuid.put((String) row[0], new ExistingNote((Long) row[1], (Long) row[2], (Long) row[3]));
-            noteIds.add((Long) row[1]);
+        for (NoteStore.Key key : noteStore.keys()) {
+            byGuid.put(key.guid(), new ExistingNote(key.id(), key.mid(), key.mtime()));
+            noteIds.add(key.id());
         }
+        // New and updated notes, written in two batches after the loop; a guid met twice changes the same row.
+        Map<Long, NoteRow> addedRows = new LinkedHashMap<>();
+        Map<Long, NoteRow> updatedRows = new LinkedHashMap<>();
         Map<Long, JsonObject> targetModels = new HashMap<>();
         Map<Long, Long> nidMap = new HashMap<>();
         Set<Long> updatedNids = new HashSet<>();
@@ -140,25 +148,27 @@ public class PackageImporter {
                 fields.add("");
             }
             ExistingNote existing = byGuid.get(n.guid());
-            Note entity;
+            NoteRow entity;
             if (existing != null) {
                 if (existing.mid() != mid.longValue() || existing.mtime() >= n.mod()) {
                     continue; // a conflicting note type, or not newer: the existing note stays
                 }
-                entity = em.find(Note.class, new ProfileScopedId(p, existing.id()));
-                updatedNids.add(entity.id());
+                entity = addedRows.get(existing.id());
+                if (entity == null) {
+                    entity = updatedRows.computeIfAbsent(existing.id(), noteStore::byId);
+                }
+                updatedNids.add(entity.id);
                 updated++;
             } else {
                 long nid = MergeRules.freeId(n.id(), noteIds::contains);
                 noteIds.add(nid);
-                entity = new Note()
-                        .profileId(p)
-                        .id(nid)
-                        .guid(n.guid())
-                        .mid(mid)
-                        .flags(0)
-                        .data(n.data() == null ? "" : n.data());
-                em.persist(entity);
+                entity = new NoteRow();
+                entity.id = nid;
+                entity.guid = n.guid();
+                entity.mid = mid;
+                entity.flags = 0;
+                entity.data = n.data() == null ? "" : n.data();
+                addedRows.put(nid, entity);
                 byGuid.put(n.guid(), new ExistingNote(nid, mid, n.mod()));
                 added++;
             }
@@ -166,28 +176,28 @@ public class PackageImporter {
             String tags = tagSet.storage(List.of(n.tags()));
             int sortf = Math.min(model.getInt("sortf", 0), fields.size() - 1);
             String sfld = NoteText.sortFieldValue(fields.get(Math.max(sortf, 0)));
-            entity.flds(MergeRules.join(fields))
-                    .tags(tags)
-                    .mtime(n.mod())
-                    .usn(-1)
-                    .sfld(sfld.length() > 8000 ? sfld.substring(0, 8000) : sfld)
-                    .csum(NoteText.fieldChecksum(fields.get(0)));
-            nidMap.put(n.id(), entity.id());
+            entity.fields = fields.toArray(String[]::new);
+            entity.tags = tags;
+            entity.mtime = n.mod();
+            entity.usn = -1;
+            entity.sfld = sfld;
+            entity.csum = NoteText.fieldChecksum(fields.get(0));
+            nidMap.put(n.id(), entity.id);
         }
+        noteStore.insert(List.copyOf(addedRows.values()));
+        noteStore.update(updatedRows.values());
         tagRegistry.save(tagSet);
 
         // Cards of added or updated notes.
         Set<Long> cardIds = new HashSet<>();
         Set<String> noteOrds = new HashSet<>();
-        for (Object[] row : em.createQuery(
-                        "select c.id, c.nid, c.ord from Card c where c.profileId = :p", Object[].class)
-                .setParameter("p", p)
-                .getResultList()) {
-            cardIds.add((Long) row[0]);
-            if (updatedNids.contains((Long) row[1])) {
-                noteOrds.add(row[1] + ":" + row[2]);
+        for (CardStore.Key key : cardStore.keys()) {
+            cardIds.add(key.id());
+            if (updatedNids.contains(key.nid())) {
+                noteOrds.add(key.nid() + ":" + key.ord());
             }
         }
+        List<CardRow> newCards = new ArrayList<>();
         int sourceToday = sourceToday(pkg, nowSecs);
         int targetToday = clock.now().today();
         Map<Long, Long> cidMap = new HashMap<>();
@@ -214,31 +224,32 @@ public class PackageImporter {
             }
             long cid = MergeRules.freeId(c.id(), cardIds::contains);
             cardIds.add(cid);
-            em.persist(new Card()
-                    .profileId(p)
-                    .id(cid)
-                    .nid(nid)
-                    .did(did)
-                    .ord(c.ord())
-                    .mtime(c.mod())
-                    .usn(-1)
-                    .type(c.type())
-                    .queue(c.queue())
-                    .due(due)
-                    .ivl(c.ivl())
-                    .factor(c.factor())
-                    .reps(c.reps())
-                    .lapses(c.lapses())
-                    .left(c.left())
-                    .odue(odue)
-                    .odid(odid)
-                    .flags(c.flags())
-                    .data(c.data() == null ? "" : c.data()));
+            CardRow card = new CardRow();
+            card.id = cid;
+            card.nid = nid;
+            card.did = did;
+            card.ord = c.ord();
+            card.mtime = c.mod();
+            card.usn = -1;
+            card.type = c.type();
+            card.queue = c.queue();
+            card.due = due;
+            card.ivl = c.ivl();
+            card.factor = c.factor();
+            card.reps = c.reps();
+            card.lapses = c.lapses();
+            card.left = c.left();
+            card.odue = odue;
+            card.odid = odid;
+            card.flags = c.flags();
+            card.data = c.data() == null ? "" : c.data();
+            newCards.add(card);
             cidMap.put(c.id(), cid);
             if (CardType.NEW.is(c.type()) && c.queue() >= CardQueue.NEW.code() && due >= maxNewPosition) {
                 maxNewPosition = due;
             }
         }
+        cardStore.insert(newCards);
         // Cards added later come after the imported new cards.
         if (maxNewPosition >= 0 && config.getLong("nextPos", 1) <= maxNewPosition) {
             config.set("nextPos", Json.PROVIDER.createValue(maxNewPosition + 1));

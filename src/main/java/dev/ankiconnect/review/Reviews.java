@@ -1,17 +1,17 @@
 package dev.ankiconnect.review;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.card.Card;
-import dev.ankiconnect.db.Chunks;
+import dev.ankiconnect.card.CardRow;
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.db.Ids;
-import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckConfig;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
-import dev.ankiconnect.note.Note;
+import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.note.NoteStore;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
@@ -33,7 +33,9 @@ import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,13 +75,19 @@ public class Reviews {
     @Inject
     RevlogStore revlog;
 
-    public Optional<Card> card(long id) {
-        return Optional.ofNullable(tx.em().find(Card.class, new ProfileScopedId(profile.id(), id)));
+    @Inject
+    CardStore cards;
+
+    @Inject
+    NoteStore notes;
+
+    public Optional<CardRow> card(long id) {
+        return cards.byId(id);
     }
 
     /** The scheduling context of a card: its home deck's preset and the collection settings. */
-    SchedulerContext context(Card card, Timing timing, Map<Long, SchedulerContext> cache) {
-        long home = card.odid() != 0 ? card.odid() : card.did();
+    SchedulerContext context(CardRow card, Timing timing, Map<Long, SchedulerContext> cache) {
+        long home = card.homeDeck();
         return cache.computeIfAbsent(home, id -> {
             Deck deck = decks.byId(id).orElse(null);
             long confId = deck == null ? Decks.DEFAULT_PRESET_ID : deck.confId();
@@ -111,11 +119,14 @@ public class Reviews {
     public List<Boolean> answer(List<long[]> answers) {
         Timing timing = clock.now();
         Map<Long, SchedulerContext> contexts = new HashMap<>();
-        Map<Long, Card> cards = load(answers.stream().map(a -> a[0]).toList());
+        // One object per card for the whole call, written back once at its end: a card answered twice, or buried as
+        // a sibling before its own answer, is seen in the state the earlier answers left it in.
+        Map<Long, CardRow> loaded = load(answers.stream().map(a -> a[0]).toList());
+        Map<Long, CardRow> changed = new LinkedHashMap<>();
         Map<Long, Map<String, Long>> studied = new HashMap<>();
         List<Boolean> out = new ArrayList<>(answers.size());
         for (long[] a : answers) {
-            Card card = cards.get(a[0]);
+            CardRow card = loaded.get(a[0]);
             if (card == null) {
                 out.add(false);
                 continue;
@@ -133,41 +144,34 @@ public class Reviews {
             AnswerResult result = Scheduler.answer(SchedulingRows.card(card), rating, ctx, now, 0);
             SchedulingRows.apply(result.card(), card, now / 1000);
             if (result.leftFilteredDeck()) {
-                card.did(result.homeDeckId());
+                card.did = result.homeDeckId();
             }
+            changed.put(card.id, card);
             revlog.add(SchedulingRows.revlog(profile.id(), result.revlog()));
             if (result.leech()) {
-                tagNote(card.nid(), "leech");
+                tagNote(card.nid, "leech");
             }
-            burySiblings(card, ctx.preset(), result.previousQueue());
-            studied.computeIfAbsent(card.did(), d -> new HashMap<>())
+            burySiblings(card, ctx.preset(), result.previousQueue(), loaded, changed);
+            studied.computeIfAbsent(card.did, d -> new HashMap<>())
                     .merge(counterKey(result.previousQueue()), 1L, Long::sum);
             out.add(true);
         }
+        cards.updateAll(changed.values());
         studied.forEach((deckId, counts) -> countStudied(deckId, counts, timing.today()));
         return out;
     }
 
     /** The cards with these ids that exist, loaded in a few queries rather than one each. */
-    private Map<Long, Card> load(List<Long> cardIds) {
-        Map<Long, Card> out = new HashMap<>();
-        List<Long> distinct = cardIds.stream().distinct().toList();
-        for (List<Long> chunk : Chunks.of(distinct)) {
-            tx.em()
-                    .createQuery("select c from Card c where c.profileId = :profile and c.id in :ids", Card.class)
-                    .setParameter("profile", profile.id())
-                    .setParameter("ids", chunk)
-                    .getResultList()
-                    .forEach(c -> out.put(c.id(), c));
-        }
-        return out;
+    private Map<Long, CardRow> load(List<Long> cardIds) {
+        return new HashMap<>(cards.byIds(cardIds));
     }
 
     /** Resets cards to new (Anki's "reset": restore position, keep counts, log a manual row). */
     public void forget(List<Long> cardIds) {
         long nextPos = config.getLong("nextPos", 1);
         long start = nextPos;
-        for (Card card : existing(cardIds)) {
+        List<CardRow> existing = existing(cardIds);
+        for (CardRow card : existing) {
             long now = ids.next();
             CardOps.Rescheduled r = CardOps.forget(SchedulingRows.card(card), (int) nextPos, true, false, now);
             SchedulingRows.apply(r.card(), card, now / 1000);
@@ -176,6 +180,7 @@ public class Reviews {
                 nextPos++;
             }
         }
+        cards.updateAll(distinct(existing));
         if (nextPos != start) {
             config.set("nextPos", Json.PROVIDER.createValue(nextPos));
         }
@@ -183,9 +188,12 @@ public class Reviews {
 
     /** AnkiConnect's raw update: type relearning, queue learning, nothing else. */
     public void relearn(List<Long> cardIds) {
-        for (Card card : existing(cardIds)) {
-            card.type(CardType.RELEARNING.code()).queue(CardQueue.LEARNING.code());
+        List<CardRow> existing = existing(cardIds);
+        for (CardRow card : existing) {
+            card.type = CardType.RELEARNING.code();
+            card.queue = CardQueue.LEARNING.code();
         }
+        cards.updateAll(distinct(existing));
     }
 
     /** Anki's set due date: {@code days} like "0", "1!", "3-7". */
@@ -200,7 +208,8 @@ public class Reviews {
         Map<Long, SchedulerContext> contexts = new HashMap<>();
         SplittableRandom random = new SplittableRandom();
         boolean fsrs = config.getBool("fsrs", false);
-        for (Card card : existing(cardIds)) {
+        List<CardRow> existing = existing(cardIds);
+        for (CardRow card : existing) {
             long now = ids.next();
             Preset preset = context(card, timing, contexts).preset();
             CardOps.Rescheduled r = CardOps.setDueDate(
@@ -214,45 +223,57 @@ public class Reviews {
             SchedulingRows.apply(r.card(), card, now / 1000);
             revlog.add(SchedulingRows.revlog(profile.id(), r.revlog()));
         }
+        cards.updateAll(distinct(existing));
     }
 
     /** Anki's {@code is:due}: review/day-learning due today, or learning due within learn-ahead. */
-    public boolean isDue(Card card, Timing timing) {
-        int q = card.queue();
+    public boolean isDue(CardRow card, Timing timing) {
+        int q = card.queue;
         if (q == CardQueue.REVIEW.code() || q == CardQueue.DAY_LEARNING.code()) {
-            return card.due() <= timing.today();
+            return card.due <= timing.today();
         }
         if (q == CardQueue.LEARNING.code() || q == CardQueue.PREVIEW.code()) {
-            return card.due() <= timing.now() + clock.collapseTimeSecs();
+            return card.due <= timing.now() + clock.collapseTimeSecs();
         }
         return false;
     }
 
-    private List<Card> existing(List<Long> cardIds) {
-        List<Card> out = new ArrayList<>();
+    /** The existing cards of these ids in the given order, a repeated id as the same object (its changes add up). */
+    private List<CardRow> existing(List<Long> cardIds) {
+        Map<Long, CardRow> byId = cards.byIds(cardIds);
+        List<CardRow> out = new ArrayList<>();
         for (Long id : cardIds) {
-            card(id).ifPresent(out::add);
+            CardRow c = byId.get(id);
+            if (c != null) {
+                out.add(c);
+            }
         }
         return out;
     }
 
-    private void burySiblings(Card answered, Preset preset, int previousQueue) {
+    private static Collection<CardRow> distinct(List<CardRow> cards) {
+        Map<Long, CardRow> out = new LinkedHashMap<>();
+        cards.forEach(c -> out.put(c.id, c));
+        return out.values();
+    }
+
+    private void burySiblings(
+            CardRow answered, Preset preset, int previousQueue, Map<Long, CardRow> loaded, Map<Long, CardRow> changed) {
         Set<CardOps.BuryKind> kinds = CardOps.siblingsToBury(preset, previousQueue);
         if (kinds.isEmpty()) {
             return;
         }
-        List<Card> siblings = tx.em()
-                .createNamedQuery("Card.byNote", Card.class)
-                .setParameter("profile", profile.id())
-                .setParameter("nid", answered.nid())
-                .getResultList();
-        for (Card sibling : siblings) {
-            if (sibling.id() == answered.id()) {
+        for (CardRow stored : cards.byNote(answered.nid)) {
+            if (stored.id == answered.id) {
                 continue;
             }
+            // a sibling this call loaded or changed already is taken in that state
+            CardRow sibling = loaded.computeIfAbsent(stored.id, id -> stored);
             for (CardOps.BuryKind kind : kinds) {
-                if (sibling.queue() == CardOps.queueOf(kind)) {
-                    sibling.queue(CardQueue.BURIED_SIBLING.code()).usn(-1);
+                if (sibling.queue == CardOps.queueOf(kind)) {
+                    sibling.queue = CardQueue.BURIED_SIBLING.code();
+                    sibling.usn = -1;
+                    changed.put(sibling.id, sibling);
                 }
             }
         }
@@ -281,15 +302,16 @@ public class Reviews {
     }
 
     private void tagNote(long noteId, String tag) {
-        Note note = tx.em().find(Note.class, new ProfileScopedId(profile.id(), noteId));
+        NoteRow note = notes.byId(noteId);
         if (note == null) {
             return;
         }
-        List<String> tags = new ArrayList<>(Tags.split(note.tags()));
+        List<String> tags = new ArrayList<>(Tags.split(note.tags));
         tags.add(tag);
-        note.tags(Tags.joinForStorage(Tags.canonicalize(tags)))
-                .mtime(System.currentTimeMillis() / 1000)
-                .usn(-1);
+        note.tags = Tags.joinForStorage(Tags.canonicalize(tags));
+        note.mtime = System.currentTimeMillis() / 1000;
+        note.usn = -1;
+        notes.updateTags(List.of(note));
         String key = tag.toLowerCase(Locale.ROOT);
         if (tx.em().find(Tag.class, new dev.ankiconnect.db.ProfileScopedName(profile.id(), key)) == null) {
             tx.em()

@@ -1,5 +1,7 @@
 package dev.ankiconnect.review;
 
+import dev.ankiconnect.card.CardStore;
+import dev.ankiconnect.db.Chunks;
 import dev.ankiconnect.db.ProfileScopedId;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
@@ -21,6 +23,9 @@ public class RevlogStore {
 
     @Inject
     ActiveProfile profile;
+
+    @Inject
+    CardStore cards;
 
     /** The ids of every review-log row. */
     public List<Long> ids() {
@@ -65,28 +70,35 @@ public class RevlogStore {
 
     /** The rows of the cards now in a deck with an id above {@code startId}, oldest first. */
     public List<Revlog> ofDeckAfter(long deckId, long startId) {
-        return tx.em()
-                .createQuery(
-                        "select r from Revlog r, Card c where r.profileId = :profile and c.profileId = :profile "
-                                + "and c.id = r.cid and c.did = :did and r.id > :start order by r.id",
-                        Revlog.class)
-                .setParameter("profile", profile.id())
-                .setParameter("did", deckId)
-                .setParameter("start", startId)
-                .getResultList();
+        List<Revlog> out = new ArrayList<>();
+        for (List<Long> chunk : Chunks.of(cards.idsInDeck(deckId))) {
+            out.addAll(tx.em()
+                    .createQuery(
+                            "select r from Revlog r where r.profileId = :p and r.cid in :c and r.id > :start",
+                            Revlog.class)
+                    .setParameter("p", profile.id())
+                    .setParameter("c", chunk)
+                    .setParameter("start", startId)
+                    .getResultList());
+        }
+        out.sort(java.util.Comparator.comparingLong(Revlog::id));
+        return out;
     }
 
     /** The newest row id among the cards now in a deck, 0 if none. */
     public long latestOfDeck(long deckId) {
-        Long max = tx.em()
-                .createQuery(
-                        "select max(r.id) from Revlog r, Card c where r.profileId = :profile "
-                                + "and c.profileId = :profile and c.id = r.cid and c.did = :did",
-                        Long.class)
-                .setParameter("profile", profile.id())
-                .setParameter("did", deckId)
-                .getSingleResult();
-        return max == null ? 0 : max;
+        long max = 0;
+        for (List<Long> chunk : Chunks.of(cards.idsInDeck(deckId))) {
+            Long m = tx.em()
+                    .createQuery("select max(r.id) from Revlog r where r.profileId = :p and r.cid in :c", Long.class)
+                    .setParameter("p", profile.id())
+                    .setParameter("c", chunk)
+                    .getSingleResult();
+            if (m != null && m > max) {
+                max = m;
+            }
+        }
+        return max;
     }
 
     /** True when a row has this id. */
@@ -97,20 +109,30 @@ public class RevlogStore {
     /** How many reviews there were and the time they took (ms). */
     public record Reviewed(long count, long timeMillis) {}
 
-    /** The reviews with an id above {@code sinceMillis} of the cards now in these decks (all cards when empty). */
+    /**
+     * The reviews with an id above {@code sinceMillis} of the cards now in these decks (all existing cards when empty):
+     * the period's rows first, then their cards' decks, so the cost follows the reviews, not the collection.
+     */
     public Reviewed reviewedSince(long sinceMillis, List<Long> deckIds) {
-        jakarta.persistence.Query q = tx.em()
-                .createQuery(
-                        "select count(r), coalesce(sum(r.time), 0) from Revlog r, Card c where r.profileId = :profile "
-                                + "and c.profileId = :profile and c.id = r.cid and r.id > :since"
-                                + (deckIds.isEmpty() ? "" : " and c.did in :decks"))
-                .setParameter("profile", profile.id())
-                .setParameter("since", sinceMillis);
-        if (!deckIds.isEmpty()) {
-            q.setParameter("decks", deckIds);
+        List<Revlog> rows = tx.em()
+                .createQuery("select r from Revlog r where r.profileId = :p and r.id > :since", Revlog.class)
+                .setParameter("p", profile.id())
+                .setParameter("since", sinceMillis)
+                .getResultList();
+        java.util.Set<Long> cids = new java.util.HashSet<>();
+        rows.forEach(r -> cids.add(r.cid()));
+        Map<Long, Long> deckOf = cards.decksOf(cids);
+        java.util.Set<Long> decks = new java.util.HashSet<>(deckIds);
+        long count = 0;
+        long time = 0;
+        for (Revlog r : rows) {
+            Long did = deckOf.get(r.cid());
+            if (did != null && (decks.isEmpty() || decks.contains(did))) {
+                count++;
+                time += r.time();
+            }
         }
-        Object[] row = (Object[]) q.getSingleResult();
-        return new Reviewed(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        return new Reviewed(count, time);
     }
 
     /** One review log row, as getReviewsOfCards shows it. */

@@ -4,7 +4,7 @@ import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.ReadOnly;
-import dev.ankiconnect.card.Card;
+import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.scheduler.CardType;
@@ -57,8 +57,8 @@ public class SchedulerActions implements ActionGroup {
         Timing timing = clock.now();
         List<Boolean> out = new ArrayList<>();
         for (long id : p.longList("cards")) {
-            Optional<Card> card = reviews.card(id);
-            if (card.isPresent() && card.get().type() == CardType.NEW.code()) {
+            Optional<CardRow> card = reviews.card(id);
+            if (card.isPresent() && card.get().type == CardType.NEW.code()) {
                 out.add(true);
                 continue;
             }
@@ -84,8 +84,8 @@ public class SchedulerActions implements ActionGroup {
         boolean complete = p.bool("complete", false);
         List<Object> out = new ArrayList<>();
         for (long id : p.longList("cards")) {
-            Optional<Card> card = reviews.card(id);
-            if (card.isPresent() && card.get().type() == CardType.NEW.code()) {
+            Optional<CardRow> card = reviews.card(id);
+            if (card.isPresent() && card.get().type == CardType.NEW.code()) {
                 out.add(0);
                 continue;
             }

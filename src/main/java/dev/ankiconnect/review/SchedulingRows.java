@@ -1,7 +1,7 @@
 package dev.ankiconnect.review;
 
 import dev.ankiconnect.api.Json;
-import dev.ankiconnect.card.Card;
+import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.scheduler.MemoryState;
 import dev.ankiconnect.scheduler.RevlogEntry;
 import dev.ankiconnect.scheduler.SchedulingCard;
@@ -22,23 +22,23 @@ public final class SchedulingRows {
     private SchedulingRows() {}
 
     /** The scheduling view of a stored card. */
-    public static SchedulingCard card(Card c) {
-        JsonObject data = data(c.data());
+    public static SchedulingCard card(CardRow c) {
+        JsonObject data = data(c.data);
         MemoryState memory = data.containsKey("s") && data.containsKey("d")
                 ? new MemoryState(number(data, "s"), number(data, "d"))
                 : null;
         return new SchedulingCard(
-                c.id(),
-                c.type(),
-                c.queue(),
-                (int) c.due(),
-                c.ivl(),
-                c.factor(),
-                c.reps(),
-                c.lapses(),
-                c.left(),
-                (int) c.odue(),
-                c.odid(),
+                c.id,
+                c.type,
+                c.queue,
+                (int) c.due,
+                c.ivl,
+                c.factor,
+                c.reps,
+                c.lapses,
+                c.left,
+                (int) c.odue,
+                c.odid,
                 data.containsKey("pos") ? data.getInt("pos") : null,
                 memory,
                 data.containsKey("dr") ? number(data, "dr") : null,
@@ -47,20 +47,20 @@ public final class SchedulingRows {
     }
 
     /** Writes a scheduled state back into the stored card; unknown data keys (custom data) are kept. */
-    public static void apply(SchedulingCard s, Card c, long nowSecs) {
-        c.type(s.type())
-                .queue(s.queue())
-                .due(s.due())
-                .ivl(s.ivl())
-                .factor(s.factor())
-                .reps(s.reps())
-                .lapses(s.lapses())
-                .left(s.left())
-                .odue(s.odue())
-                .odid(s.odid())
-                .mtime(nowSecs)
-                .usn(-1);
-        JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder(data(c.data()));
+    public static void apply(SchedulingCard s, CardRow c, long nowSecs) {
+        c.type = s.type();
+        c.queue = s.queue();
+        c.due = s.due();
+        c.ivl = s.ivl();
+        c.factor = s.factor();
+        c.reps = s.reps();
+        c.lapses = s.lapses();
+        c.left = s.left();
+        c.odue = s.odue();
+        c.odid = s.odid();
+        c.mtime = nowSecs;
+        c.usn = -1;
+        JsonObjectBuilder b = Json.PROVIDER.createObjectBuilder(data(c.data));
         for (String key : List.of("pos", "s", "d", "dr", "decay", "lrt")) {
             b.remove(key);
         }
@@ -81,7 +81,7 @@ public final class SchedulingRows {
             b.add("lrt", s.lastReviewTime());
         }
         JsonObject out = b.build();
-        c.data(out.isEmpty() ? "" : SettingsCodec.text(out));
+        c.data = out.isEmpty() ? "" : SettingsCodec.text(out);
     }
 
     /** A revlog row for the entity table. */

@@ -1,10 +1,9 @@
 package dev.ankiconnect.stats;
 
-import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.deck.Deck;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
-import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.review.RevlogStore;
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The collection report behind getCollectionStatsHTML: today's reviews, card counts by state,
@@ -24,10 +24,7 @@ import java.util.Locale;
 public class CollectionReport {
 
     @Inject
-    Tx tx;
-
-    @Inject
-    ActiveProfile profile;
+    CardStore cards;
 
     @Inject
     CollectionClock clock;
@@ -57,26 +54,20 @@ public class CollectionReport {
             }
             title = "Deck " + deck.name();
         }
-        String scope = deckIds.isEmpty() ? "" : " and c.did in :decks";
         long dayStartMs = t.dayStartMillis();
 
         RevlogStore.Reviewed today = revlog.reviewedSince(dayStartMs, deckIds);
         long month =
                 revlog.reviewedSince(dayStartMs - 29L * 86_400_000, deckIds).count();
-        List<?> byQueue = query(
-                        "select c.queue, count(c) from Card c where c.profileId = :profile" + scope
-                                + " group by c.queue",
-                        deckIds)
-                .getResultList();
+        CardStore.Report report = cards.report(deckIds);
         long fresh = 0;
         long learning = 0;
         long review = 0;
         long suspended = 0;
         long buried = 0;
-        for (Object row : byQueue) {
-            Object[] r = (Object[]) row;
-            int queue = ((Number) r[0]).intValue();
-            long count = ((Number) r[1]).longValue();
+        for (Map.Entry<Integer, Long> e : report.byQueue().entrySet()) {
+            int queue = e.getKey();
+            long count = e.getValue();
             switch (queue) {
                 case 0 -> fresh += count;
                 case 1, 3, 4 -> learning += count;
@@ -85,15 +76,7 @@ public class CollectionReport {
                 default -> buried += count;
             }
         }
-        Object[] intervals = (Object[]) query(
-                        "select avg(c.ivl), max(c.ivl), avg(c.factor) from Card c "
-                                + "where c.profileId = :profile and c.ctype = 2" + scope,
-                        deckIds)
-                .getSingleResult();
-        long notes = ((Number)
-                        query("select count(distinct c.nid) from Card c where c.profileId = :profile" + scope, deckIds)
-                                .getSingleResult())
-                .longValue();
+        long notes = report.notes();
         long total = fresh + learning + review + suspended + buried;
 
         StringBuilder h = new StringBuilder();
@@ -116,25 +99,27 @@ public class CollectionReport {
         row(h, "Last 30 days", month);
         row(h, "Average per day", String.format(Locale.ROOT, "%.1f", month / 30.0));
         h.append("</table>\n<h2>Intervals</h2>\n<table>\n");
-        row(h, "Average interval", intervals[0] == null ? "-" : days(((Number) intervals[0]).doubleValue()));
-        row(h, "Longest interval", intervals[1] == null ? "-" : days(((Number) intervals[1]).doubleValue()));
+        row(
+                h,
+                "Average interval",
+                report.averageInterval() == null
+                        ? "-"
+                        : days(report.averageInterval().doubleValue()));
+        row(
+                h,
+                "Longest interval",
+                report.longestInterval() == null
+                        ? "-"
+                        : days(report.longestInterval().doubleValue()));
         row(
                 h,
                 "Average ease",
-                intervals[2] == null
+                report.averageEase() == null
                         ? "-"
-                        : String.format(Locale.ROOT, "%.0f%%", ((Number) intervals[2]).doubleValue() / 10));
+                        : String.format(
+                                Locale.ROOT, "%.0f%%", report.averageEase().doubleValue() / 10));
         h.append("</table>\n</div></center>");
         return h.toString();
-    }
-
-    private jakarta.persistence.Query query(String jpql, List<Long> deckIds) {
-        jakarta.persistence.Query q =
-                tx.em().createQuery(jpql.replace("c.ctype", "c.type")).setParameter("profile", profile.id());
-        if (!deckIds.isEmpty()) {
-            q.setParameter("decks", deckIds);
-        }
-        return q;
     }
 
     private static void row(StringBuilder h, String label, Object value) {

@@ -3,7 +3,7 @@ package dev.ankiconnect.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.ankiconnect.card.Card;
+import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.scheduler.MemoryState;
 import dev.ankiconnect.scheduler.SchedulingCard;
 import org.junit.jupiter.api.Test;
@@ -12,21 +12,21 @@ class SchedulingRowsTest {
 
     @Test
     void cardData_roundTripsAndKeepsCustomData() {
-        Card card = new Card()
-                .id(7)
-                .nid(3)
-                .did(1)
-                .type(2)
-                .queue(2)
-                .due(120)
-                .ivl(10)
-                .factor(2500)
-                .reps(4)
-                .lapses(1)
-                .left(0)
-                .odue(0)
-                .odid(0)
-                .data("{\"pos\": 5, \"cd\": {\"x\": 1}}");
+        CardRow card = new CardRow();
+        card.id = 7;
+        card.nid = 3;
+        card.did = 1;
+        card.type = 2;
+        card.queue = 2;
+        card.due = 120;
+        card.ivl = 10;
+        card.factor = 2500;
+        card.reps = 4;
+        card.lapses = 1;
+        card.left = 0;
+        card.odue = 0;
+        card.odid = 0;
+        card.data = "{\"pos\": 5, \"cd\": {\"x\": 1}}";
         SchedulingCard s = SchedulingRows.card(card);
         assertEquals(5, s.originalPosition());
         assertNull(s.memory());
@@ -38,12 +38,12 @@ class SchedulingRowsTest {
                 .due(130)
                 .build();
         SchedulingRows.apply(changed, card, 1_700_000_001L);
-        assertEquals(130, card.due());
-        assertEquals(1_700_000_001L, card.mtime());
-        assertEquals(-1, card.usn());
+        assertEquals(130, card.due);
+        assertEquals(1_700_000_001L, card.mtime);
+        assertEquals(-1, card.usn);
         assertEquals(
                 "{\"cd\": {\"x\": 1}, \"pos\": 5, \"s\": 12.3457, \"d\": 5.123, \"dr\": 0.9, \"decay\": 0.154, \"lrt\": 1700000000}",
-                card.data());
+                card.data);
         SchedulingCard back = SchedulingRows.card(card);
         assertEquals(12.3457f, back.memory().stability());
         assertEquals(1_700_000_000L, back.lastReviewTime());
@@ -51,7 +51,12 @@ class SchedulingRowsTest {
 
     @Test
     void invalidCardData_readsAsAllAbsent() {
-        Card card = new Card().id(1).type(0).queue(0).due(1).data("{not json");
+        CardRow card = new CardRow();
+        card.id = 1;
+        card.type = 0;
+        card.queue = 0;
+        card.due = 1;
+        card.data = "{not json";
         assertNull(SchedulingRows.card(card).originalPosition());
     }
 }
