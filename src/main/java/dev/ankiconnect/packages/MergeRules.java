@@ -1,10 +1,8 @@
 package dev.ankiconnect.packages;
 
-import dev.ankiconnect.text.NoteFields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
@@ -142,10 +140,5 @@ public final class MergeRules {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    /** Field values as stored: joined with U+001F. */
-    public static String join(List<String> fields) {
-        return NoteFields.join(fields);
     }
 }
