@@ -17,16 +17,8 @@ final class CardTerms {
 
     private final SearchContext ctx;
 
-    /** PostgreSQL: revlog terms probe the cards by an array of card ids (see {@link #revlogIn}). */
-    private final boolean postgres;
-
     CardTerms(SearchContext ctx) {
-        this(ctx, false);
-    }
-
-    CardTerms(SearchContext ctx, boolean postgres) {
         this.ctx = ctx;
-        this.postgres = postgres;
     }
 
     /** {@code deck:} resolves names (children included) to ids here; matches current or home deck. */
@@ -188,7 +180,7 @@ final class CardTerms {
      * {@code ease}: -1 manual reschedule (ease 0), 0 any answer (ease > 0), 1-4 that button.
      */
     Fragment rated(String op, long days, int ease) {
-        return revlogIn(ratedCards(op, days, ease));
+        return revlogCards(ratedCards(op, days, ease));
     }
 
     /** The cards with a revlog entry in the window (see {@link #rated}), as a sub-query of card ids. */
@@ -241,18 +233,6 @@ final class CardTerms {
 
     static Fragment revlogCards(Subquery q) {
         return Fragment.cards("c.id IN (" + q.sql() + ")", q.params());
-    }
-
-    /**
-     * The cards a revlog sub-query selects. PostgreSQL: {@code c.id = ANY (ARRAY(sub-query))}, the same cards: the
-     * card ids of the window become one array, which the primary key index probes in ascending order (the index scan
-     * sorts the array), where {@code c.id IN (sub-query)} hashed the ids and probed the index in hash order
-     * (findCards rated:1, 3,000 of 13,000 revlog rows at 100,000 notes: 25-40 % less database time, measured
-     * alternating under load). Every card id of the revlog is non-null, so NOT of either form is the same too.
-     */
-    Fragment revlogIn(Subquery q) {
-        if (!postgres) return revlogCards(q);
-        return Fragment.cards("(c.id = ANY (ARRAY(" + q.sql() + ")))", q.params());
     }
 
     /** Conditions on cards.data JSON: narrow to rows mentioning the top-level key, decide in the JVM. */

@@ -30,7 +30,7 @@ public final class SqlWriter {
         this.target = Objects.requireNonNull(target);
         this.cardSubqueries = cardSubqueries;
         this.noteTerms = new NoteTerms(ctx, cardSubqueries);
-        this.cardTerms = new CardTerms(ctx, cardSubqueries);
+        this.cardTerms = new CardTerms(ctx);
     }
 
     /** Parses and compiles {@code query}; throws {@link SearchSyntaxException} for malformed queries. */
@@ -488,7 +488,7 @@ public final class SqlWriter {
             return Fragment.notes("n.mtime > ?", List.of(ctx.nextDayAtSecs() - 86_400L * e.days()));
         if (n instanceof Rated r)
             return cardTerms.rated(">", -r.days(), r.manual() ? -1 : r.button() == null ? 0 : r.button());
-        if (n instanceof Introduced i) return cardTerms.revlogIn(cardTerms.introducedCards(i.days()));
+        if (n instanceof Introduced i) return CardTerms.revlogCards(cardTerms.introducedCards(i.days()));
         if (n instanceof NoteIds ids) {
             // card searches need not join notes for nid:
             return target == Target.CARDS

@@ -438,29 +438,6 @@ class SqlWriterTest {
     }
 
     @Test
-    void postgresRevlogTermsProbeCardsByArray() {
-        // PostgreSQL: the window's card ids as one array, which the primary key index probes in ascending order
-        CompiledSearch c = SqlWriter.compile(SearchParser.parse("rated:2:3"), Fixtures.ctx(), Target.CARDS, true);
-        check(
-                c,
-                CARDS + "(c.id = ANY (ARRAY(SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND r.id >= ? AND "
-                        + "r.ease = ?))) ORDER BY c.id",
-                7L,
-                7L,
-                (NEXT_DAY - 2 * 86_400) * 1000,
-                3);
-        check(
-                SqlWriter.compile(SearchParser.parse("-introduced:3"), Fixtures.ctx(), Target.CARDS, true),
-                CARDS + "NOT (c.id = ANY (ARRAY(SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND r.ease <> 0"
-                        + " GROUP BY r.cid HAVING MIN(r.id) > ?))) ORDER BY c.id",
-                7L,
-                7L,
-                (NEXT_DAY - 3 * 86_400) * 1000);
-        // Derby keeps IN (sub-query)
-        assertTrue(cards("rated:2:3").sql().contains("c.id IN (SELECT r.cid"));
-    }
-
-    @Test
     void ratedFamily() {
         String sub = "c.id IN (SELECT r.cid FROM revlog r WHERE r.profile_id = ? AND ";
         check(
