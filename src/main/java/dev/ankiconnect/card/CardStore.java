@@ -8,6 +8,7 @@ import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.scheduler.CardQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The one store of the {@code cards} table: every read and write of the active profile's cards, in batched JDBC
@@ -471,6 +473,105 @@ public class CardStore implements DeckCards {
                     rows.row(rs);
                 }
             }
+        }
+    }
+    // ---- Check Database (check.CollectionCheck): on the caller's connection, also without CDI (admin.sh) ----
+
+    /**
+     * Hands every card of profile {@code profileId} to {@code each}, streamed in one pass: the columns Check Database
+     * reads (id, nid, did, ord, type, queue, due, ivl, odue, odid; the others are left at their defaults).
+     */
+    public static void scanForCheck(Connection c, long profileId, Consumer<CardRow> each) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, nid, did, ord, ctype, queue, due, ivl, odue, odid FROM cards WHERE profile_id = ?")) {
+            ps.setLong(1, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CardRow card = new CardRow();
+                    card.id = rs.getLong(1);
+                    card.nid = rs.getLong(2);
+                    card.did = rs.getLong(3);
+                    card.ord = rs.getInt(4);
+                    card.type = rs.getInt(5);
+                    card.queue = rs.getInt(6);
+                    card.due = rs.getLong(7);
+                    card.ivl = rs.getInt(8);
+                    card.odue = rs.getLong(9);
+                    card.odid = rs.getLong(10);
+                    each.accept(card);
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    /** Deletes these cards of profile {@code profileId}, in JDBC batches (the delete trigger writes their graves). */
+    public static void deleteForCheck(Connection c, long profileId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM cards WHERE profile_id = ? AND id = ?")) {
+            Sql.batch(ps, ids.size(), i -> {
+                ps.setLong(1, profileId);
+                ps.setLong(2, ids.get(i));
+            });
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    /**
+     * Writes back the properties Check Database repairs (ord, queue, due, ivl, odue, odid) of these cards, with
+     * {@code mtime} {@code nowSecs} and {@code usn} -1, in JDBC batches.
+     */
+    public static void repairForCheck(Connection c, long profileId, List<CardRow> cards, long nowSecs) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cards SET ord = ?, queue = ?, due = ?, ivl = ?, "
+                + "odue = ?, odid = ?, mtime = ?, usn = -1 WHERE profile_id = ? AND id = ?")) {
+            Sql.batch(ps, cards.size(), i -> {
+                CardRow x = cards.get(i);
+                ps.setInt(1, x.ord);
+                ps.setInt(2, x.queue);
+                ps.setLong(3, x.due);
+                ps.setInt(4, x.ivl);
+                ps.setLong(5, x.odue);
+                ps.setLong(6, x.odid);
+                ps.setLong(7, nowSecs);
+                ps.setLong(8, profileId);
+                ps.setLong(9, x.id);
+            });
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    /**
+     * Inserts the new cards Check Database generates (id, nid, did, ord, mtime and due from the row; a new card's
+     * defaults; {@code usn} -1), in JDBC batches. The stamp is left to the insert trigger.
+     */
+    public static void insertForCheck(Connection c, long profileId, List<CardRow> cards) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO cards (profile_id, id, nid, did, ord, mtime, usn, ctype, "
+                        + "queue, due, ivl, factor, reps, lapses, remaining, odue, odid, flags, data) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')")) {
+            Sql.batch(ps, cards.size(), i -> {
+                CardRow x = cards.get(i);
+                ps.setLong(1, profileId);
+                ps.setLong(2, x.id);
+                ps.setLong(3, x.nid);
+                ps.setLong(4, x.did);
+                ps.setInt(5, x.ord);
+                ps.setLong(6, x.mtime);
+                ps.setLong(7, x.due);
+            });
+        } catch (SQLException e) {
+            throw Sql.fail(e);
         }
     }
 }

@@ -2,37 +2,35 @@ package dev.ankiconnect.check;
 
 import dev.ankiconnect.card.CardGenerator;
 import dev.ankiconnect.card.CardRow;
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.deck.DeckConfigs;
 import dev.ankiconnect.deck.DeckName;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.media.MediaStore;
 import dev.ankiconnect.note.NoteRow;
+import dev.ankiconnect.note.NoteStore;
+import dev.ankiconnect.note.TagRegistry;
 import dev.ankiconnect.note.TagSet;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.notetype.NoteTypes;
 import dev.ankiconnect.packages.MergeRules;
 import dev.ankiconnect.profile.CollectionConfigs;
+import dev.ankiconnect.profile.Profiles;
 import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.settings.ConfigValue;
-import dev.ankiconnect.text.FirstFieldKey;
 import dev.ankiconnect.text.Html;
-import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 import dev.ankiconnect.text.Tags;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,8 +48,9 @@ import java.util.logging.Logger;
  * and the collection does not have are reported, not repaired.
  *
  * <p>Runs in the caller's transaction (an action's, or the admin tool's own) and opens nothing: decks, presets, note
- * types, media names and config keys through their stores on its EntityManager, the cards, notes and tags with JDBC on
- * its connection.
+ * types, media names and config keys through their stores on its EntityManager; cards, notes, tags and the profile's
+ * creation time through their stores' static methods on its connection ({@code CardStore}, {@code NoteStore},
+ * {@code TagRegistry}, {@code Profiles}), in streamed passes and JDBC batches.
  * Its cost is linear in the collection: one pass over the cards, one over the notes, and batched writes of what
  * changed; a healthy collection is only read.
  */
@@ -87,16 +86,13 @@ public final class CollectionCheck {
      *
      * @param em the transaction's EntityManager: decks, presets, note types, media and config keys are read and
      *     repaired through their stores on it
-     * @param connection the same transaction's connection: the passes over cards and notes, and the tag list
+     * @param connection the same transaction's connection: cards, notes, tags and the profile's creation time are read
+     *     and repaired through their stores on it
      */
     public static CheckReport run(
             EntityManager em, Connection connection, long profileId, String profileName, IdSource ids) {
-        CheckReport report;
-        try {
-            report = new CollectionCheck(em, connection, profileId, ids).check();
-        } catch (SQLException e) {
-            throw new IllegalStateException("database error: " + e.getMessage(), e);
-        }
+        // a failed statement fails as "database error: ..." (db.Sql.fail), as it did when the check ran its own SQL
+        CheckReport report = new CollectionCheck(em, connection, profileId, ids).check();
         LOG.info("check database of profile \"" + profileName + "\": " + report.summary());
         if (!report.missingMedia().isEmpty()) {
             List<String> shown = report.missingMedia()
@@ -109,7 +105,7 @@ public final class CollectionCheck {
         return report;
     }
 
-    private CheckReport check() throws SQLException {
+    private CheckReport check() {
         int today = today();
         Map<Long, Decks.Stored> decks = decks();
         fixPresets(decks);
@@ -119,42 +115,25 @@ public final class CollectionCheck {
         Map<Long, List<CardRow>> byNote = new HashMap<>();
         Map<Long, CardRules.Outcome> fixedCards = new HashMap<>();
         Set<Long> missingDecks = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, nid, did, ord, ctype, queue, due, ivl, odue, odid " + "FROM cards WHERE profile_id = ?")) {
-            ps.setLong(1, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    CardRow card = new CardRow();
-                    card.id = rs.getLong(1);
-                    card.nid = rs.getLong(2);
-                    card.did = rs.getLong(3);
-                    card.ord = rs.getInt(4);
-                    card.type = rs.getInt(5);
-                    card.queue = rs.getInt(6);
-                    card.due = rs.getLong(7);
-                    card.ivl = rs.getInt(8);
-                    card.odue = rs.getLong(9);
-                    card.odid = rs.getLong(10);
-                    Decks.Stored deck = decks.get(card.did);
-                    if (deck == null) {
-                        missingDecks.add(card.did);
-                    }
-                    CardRules.Outcome outcome = CardRules.fix(card, today, deck == null || deck.isNormal());
-                    if (outcome != CardRules.Outcome.NONE) {
-                        fixedCards.put(card.id, outcome);
-                    }
-                    byNote.computeIfAbsent(card.nid, k -> {
-                                List<CardRow> group = new ArrayList<>(2);
-                                allCards.add(group);
-                                return group;
-                            })
-                            .add(card);
-                }
+        CardStore.scanForCheck(c, p, card -> {
+            Decks.Stored deck = decks.get(card.did);
+            if (deck == null) {
+                missingDecks.add(card.did);
             }
-        }
+            CardRules.Outcome outcome = CardRules.fix(card, today, deck == null || deck.isNormal());
+            if (outcome != CardRules.Outcome.NONE) {
+                fixedCards.put(card.id, outcome);
+            }
+            byNote.computeIfAbsent(card.nid, k -> {
+                        List<CardRow> group = new ArrayList<>(2);
+                        allCards.add(group);
+                        return group;
+                    })
+                    .add(card);
+        });
 
         // One pass over the notes: cards to delete and to add, notes to rewrite, tags and media in use.
-        TagSet tagSet = new TagSet(registeredTags().values());
+        TagSet tagSet = new TagSet(TagRegistry.registered(c, p).values());
         long storedNextPos = nextPos();
         long[] nextPos = {storedNextPos};
         List<Long> deleteCards = new ArrayList<>();
@@ -162,62 +141,49 @@ public final class CollectionCheck {
         List<CardRow> newCards = new ArrayList<>();
         Map<String, String> usedTags = new HashMap<>();
         Set<String> referenced = new TreeSet<>();
-        int withoutType = 0;
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT id, mid, tags, flds, sfld, csum FROM notes WHERE profile_id = ?")) {
-            ps.setLong(1, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    NoteRow n = new NoteRow();
-                    n.id = rs.getLong(1);
-                    n.mid = rs.getLong(2);
-                    n.tags = rs.getString(3) == null ? "" : rs.getString(3);
-                    n.fields = NoteFields.split(text(rs.getString(4)));
-                    n.sfld = text(rs.getString(5));
-                    n.csum = rs.getLong(6);
-                    List<CardRow> cards = byNote.remove(n.id);
-                    if (cards == null) {
-                        cards = new ArrayList<>(0);
-                    }
-                    for (String f : n.fields) {
-                        MergeRules.referencedNames(f, referenced);
-                    }
-                    ModelInfo model = models.get(n.mid);
-                    if (model == null) {
-                        withoutType++;
-                        usedTags(n.tags, usedTags);
-                        continue;
-                    }
-                    cards.sort((a, b) -> Long.compare(a.id, b.id));
-                    NoteRules.Removals removals = NoteRules.removals(
-                            cards, model.isCloze(), model.templates().size());
-                    report.add(
-                            CheckReport.Kind.CARD_ORDS_DUPLICATED,
-                            removals.duplicateOrdinals().size());
-                    report.add(
-                            CheckReport.Kind.TEMPLATES_MISSING,
-                            removals.missingTemplates().size());
-                    removals.duplicateOrdinals().forEach(x -> deleteCards.add(x.id));
-                    removals.missingTemplates().forEach(x -> deleteCards.add(x.id));
-                    if (note(n, model)) {
-                        if (n.fields.length != model.fieldCount()) {
-                            n.fields = NoteRules.fixFieldCount(n.fields, model.fieldCount());
-                            List<String> tags = new ArrayList<>(n.tagList());
-                            tags.add(NoteRules.FIXED_TAG);
-                            n.tags = tagSet.storage(tags);
-                            report.add(CheckReport.Kind.FIELD_COUNT_MISMATCH, 1);
-                        } else {
-                            report.add(CheckReport.Kind.NOTE_CACHE_STALE, 1);
-                        }
-                        derive(n, model);
-                        rewrite.add(n);
-                    }
-                    usedTags(n.tags, usedTags);
-                    newCards.addAll(generate(n, model, removals.kept(), decks, missingDecks, nextPos));
-                }
+        int[] withoutType = {0};
+        NoteStore.scanForCheck(c, p, n -> {
+            List<CardRow> cards = byNote.remove(n.id);
+            if (cards == null) {
+                cards = new ArrayList<>(0);
             }
-        }
-        report.notesWithoutNoteType(withoutType);
+            for (String f : n.fields) {
+                MergeRules.referencedNames(f, referenced);
+            }
+            ModelInfo model = models.get(n.mid);
+            if (model == null) {
+                withoutType[0]++;
+                usedTags(n.tags, usedTags);
+                return;
+            }
+            cards.sort((a, b) -> Long.compare(a.id, b.id));
+            NoteRules.Removals removals =
+                    NoteRules.removals(cards, model.isCloze(), model.templates().size());
+            report.add(
+                    CheckReport.Kind.CARD_ORDS_DUPLICATED,
+                    removals.duplicateOrdinals().size());
+            report.add(
+                    CheckReport.Kind.TEMPLATES_MISSING,
+                    removals.missingTemplates().size());
+            removals.duplicateOrdinals().forEach(x -> deleteCards.add(x.id));
+            removals.missingTemplates().forEach(x -> deleteCards.add(x.id));
+            if (note(n, model)) {
+                if (n.fields.length != model.fieldCount()) {
+                    n.fields = NoteRules.fixFieldCount(n.fields, model.fieldCount());
+                    List<String> tags = new ArrayList<>(n.tagList());
+                    tags.add(NoteRules.FIXED_TAG);
+                    n.tags = tagSet.storage(tags);
+                    report.add(CheckReport.Kind.FIELD_COUNT_MISMATCH, 1);
+                } else {
+                    report.add(CheckReport.Kind.NOTE_CACHE_STALE, 1);
+                }
+                derive(n, model);
+                rewrite.add(n);
+            }
+            usedTags(n.tags, usedTags);
+            newCards.addAll(generate(n, model, removals.kept(), decks, missingDecks, nextPos));
+        });
+        report.notesWithoutNoteType(withoutType[0]);
         report.add(CheckReport.Kind.CARDS_GENERATED, newCards.size());
 
         // What is left of the cards belongs to no note.
@@ -266,11 +232,11 @@ public final class CollectionCheck {
         report.add(CheckReport.Kind.DECKS_MISSING, recover.size());
 
         // Writes, only of what changed.
-        deleteCards(deleteCards);
-        updateCards(update);
+        CardStore.deleteForCheck(c, p, deleteCards);
+        CardStore.repairForCheck(c, p, update, nowSecs);
         recoverDecks(recover, decks);
-        updateNotes(rewrite);
-        insertCards(newCards);
+        NoteStore.repairForCheck(c, p, rewrite);
+        CardStore.insertForCheck(c, p, newCards);
         rebuildTags(usedTags);
         long wantedNextPos = nextPos[0];
         if (maxNewPosition != Long.MIN_VALUE && maxNewPosition + 1 > wantedNextPos) {
@@ -296,10 +262,6 @@ public final class CollectionCheck {
             out.add(keep);
         }
         return out;
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : s;
     }
 
     private static void usedTags(String stored, Map<String, String> used) {
@@ -394,16 +356,8 @@ public final class CollectionCheck {
 
     // ---- reads ----------------------------------------------------------------------------------
 
-    private int today() throws SQLException {
-        long crt = nowSecs;
-        try (PreparedStatement ps = c.prepareStatement("SELECT crt FROM profiles WHERE id = ?")) {
-            ps.setLong(1, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    crt = rs.getLong(1);
-                }
-            }
-        }
+    private int today() {
+        long crt = Profiles.creationTime(c, p).orElse(nowSecs);
         JsonValue offset = config("creationOffset");
         JsonValue rollover = config("rollover");
         return CollectionDay.of(
@@ -436,20 +390,6 @@ public final class CollectionCheck {
         Map<Long, ModelInfo> out = new HashMap<>();
         for (NoteType type : NoteTypes.all(em, p)) {
             out.put(type.id(), new ModelInfo(NoteTypes.model(type)));
-        }
-        return out;
-    }
-
-    /** Registered tags, key to spelling. */
-    private Map<String, String> registeredTags() throws SQLException {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tag_key, tag FROM tags WHERE profile_id = ?")) {
-            ps.setLong(1, p);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
         }
         return out;
     }
@@ -495,40 +435,6 @@ public final class CollectionCheck {
         report.add(CheckReport.Kind.PRESETS_MISSING, fix.size());
     }
 
-    private void deleteCards(List<Long> cardIds) throws SQLException {
-        if (cardIds.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM cards WHERE profile_id = ? AND id = ?")) {
-            batch(ps, cardIds.size(), i -> {
-                ps.setLong(1, p);
-                ps.setLong(2, cardIds.get(i));
-            });
-        }
-    }
-
-    private void updateCards(List<CardRow> cards) throws SQLException {
-        if (cards.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE cards SET ord = ?, queue = ?, due = ?, ivl = ?, odue = ?, "
-                        + "odid = ?, mtime = ?, usn = -1 WHERE profile_id = ? AND id = ?")) {
-            batch(ps, cards.size(), i -> {
-                CardRow x = cards.get(i);
-                ps.setInt(1, x.ord);
-                ps.setInt(2, x.queue);
-                ps.setLong(3, x.due);
-                ps.setInt(4, x.ivl);
-                ps.setLong(5, x.odue);
-                ps.setLong(6, x.odid);
-                ps.setLong(7, nowSecs);
-                ps.setLong(8, p);
-                ps.setLong(9, x.id);
-            });
-        }
-    }
-
     /** Anki's recover_missing_deck: a normal deck with the lost id, named {@code recovered<id>}. */
     private void recoverDecks(List<Long> missing, Map<Long, Decks.Stored> decks) {
         Set<String> names = new HashSet<>();
@@ -543,54 +449,12 @@ public final class CollectionCheck {
         }
     }
 
-    /** Fields, tags and what derives from them; the modification time stays, as in Anki's check. */
-    private void updateNotes(List<NoteRow> notes) throws SQLException {
-        if (notes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE notes SET tags = ?, flds = ?, sfld = ?, csum = ?, fkey = ?, "
-                        + "usn = -1 WHERE profile_id = ? AND id = ?")) {
-            batch(ps, notes.size(), i -> {
-                NoteRow n = notes.get(i);
-                ps.setString(1, n.tags);
-                ps.setString(2, n.flds());
-                ps.setString(3, truncate(n.sfld));
-                ps.setLong(4, n.csum);
-                ps.setLong(5, FirstFieldKey.of(n.fields.length == 0 ? "" : n.fields[0]));
-                ps.setLong(6, p);
-                ps.setLong(7, n.id);
-            });
-        }
-    }
-
-    private void insertCards(List<CardRow> cards) throws SQLException {
-        if (cards.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO cards (profile_id, id, nid, did, ord, mtime, usn, ctype, "
-                        + "queue, due, ivl, factor, reps, lapses, remaining, odue, odid, flags, data) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')")) {
-            batch(ps, cards.size(), i -> {
-                CardRow x = cards.get(i);
-                ps.setLong(1, p);
-                ps.setLong(2, x.id);
-                ps.setLong(3, x.nid);
-                ps.setLong(4, x.did);
-                ps.setInt(5, x.ord);
-                ps.setLong(6, x.mtime);
-                ps.setLong(7, x.due);
-            });
-        }
-    }
-
     /**
      * The tag list from the notes: a registered tag that no note uses (nor a child of it) goes, a tag a note uses
      * that is not registered is registered with the note's spelling. Collapsed states of kept tags stay.
      */
-    private void rebuildTags(Map<String, String> used) throws SQLException {
-        Map<String, String> registered = registeredTags();
+    private void rebuildTags(Map<String, String> used) {
+        Map<String, String> registered = TagRegistry.registered(c, p);
         Set<String> keep = new HashSet<>(used.keySet());
         for (String k : used.keySet()) {
             int i = k.lastIndexOf("::");
@@ -611,44 +475,12 @@ public final class CollectionCheck {
                 add.add(e.getValue());
             }
         }
-        if (!remove.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tags WHERE profile_id = ? AND tag_key = ?")) {
-                batch(ps, remove.size(), i -> {
-                    ps.setLong(1, p);
-                    ps.setString(2, remove.get(i));
-                });
-            }
-        }
-        if (!add.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (?, ?, ?, -1, ?)")) {
-                batch(ps, add.size(), i -> {
-                    ps.setLong(1, p);
-                    ps.setString(2, add.get(i));
-                    ps.setString(3, TagSet.key(add.get(i)));
-                    ps.setBoolean(4, false);
-                });
-            }
-        }
+        TagRegistry.unregister(c, p, remove);
+        TagRegistry.register(c, p, add);
         report.add(CheckReport.Kind.TAGS_REBUILT, remove.size() + add.size());
     }
 
     private void setNextPos(long value) {
         CollectionConfigs.set(em, p, "nextPos", ConfigValue.of(value), System.currentTimeMillis());
-    }
-
-    private interface Binder {
-        void bind(int i) throws SQLException;
-    }
-
-    private static void batch(PreparedStatement ps, int size, Binder binder) throws SQLException {
-        for (int i = 0; i < size; i++) {
-            binder.bind(i);
-            ps.addBatch();
-            if ((i + 1) % 1000 == 0) {
-                ps.executeBatch();
-            }
-        }
-        ps.executeBatch();
     }
 }

@@ -127,7 +127,27 @@ public final class Sql {
         return i;
     }
 
-    /** Wraps a checked SQL failure; the dispatcher rolls the action back. */
+    /** Binds the parameters of batch entry {@code i}. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(int i) throws SQLException;
+    }
+
+    /**
+     * Runs {@code ps} once for each of {@code size} entries that {@code binder} binds, as JDBC batches of 1,000
+     * entries.
+     */
+    public static void batch(PreparedStatement ps, int size, Binder binder) throws SQLException {
+        for (int i = 0; i < size; i++) {
+            binder.bind(i);
+            ps.addBatch();
+            if ((i + 1) % 1000 == 0) {
+                ps.executeBatch();
+            }
+        }
+        ps.executeBatch();
+    }
+
     /**
      * Deletes the profile's rows of {@code table} whose {@code column} is one of {@code values},
      * in chunks of {@link Chunks#SIZE}. Table and column are code constants, never client text.
@@ -147,6 +167,7 @@ public final class Sql {
         }
     }
 
+    /** Wraps a checked SQL failure; the dispatcher rolls the action back. */
     public static IllegalStateException fail(SQLException e) {
         return new IllegalStateException("database error: " + e.getMessage(), e);
     }

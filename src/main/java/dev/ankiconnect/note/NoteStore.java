@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Batched JDBC access to the notes of the active profile, and nextPos. */
 @ApplicationScoped
@@ -387,6 +388,58 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
                     ins.executeUpdate();
                 }
             }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    // ---- Check Database (check.CollectionCheck): on the caller's connection, also without CDI (admin.sh) ----
+
+    /**
+     * Hands every note of profile {@code profileId} to {@code each}, streamed in one pass: the columns Check Database
+     * reads (id, mid, tags, fields, sfld, csum; a missing tags, flds or sfld text reads as empty).
+     */
+    public static void scanForCheck(Connection c, long profileId, Consumer<NoteRow> each) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id, mid, tags, flds, sfld, csum FROM notes WHERE profile_id = ?")) {
+            ps.setLong(1, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    NoteRow n = new NoteRow();
+                    n.id = rs.getLong(1);
+                    n.mid = rs.getLong(2);
+                    n.tags = Sql.text(rs, 3);
+                    n.fields = NoteFields.split(Sql.text(rs, 4));
+                    n.sfld = Sql.text(rs, 5);
+                    n.csum = rs.getLong(6);
+                    each.accept(n);
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    /**
+     * Writes back what Check Database repairs of these notes (tags, fields, sfld, csum and the first-field key), with
+     * {@code usn} -1 and the modification time kept, as in Anki's check; in JDBC batches.
+     */
+    public static void repairForCheck(Connection c, long profileId, List<NoteRow> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notes SET tags = ?, flds = ?, sfld = ?, csum = ?, "
+                + "fkey = ?, usn = -1 WHERE profile_id = ? AND id = ?")) {
+            Sql.batch(ps, notes.size(), i -> {
+                NoteRow n = notes.get(i);
+                ps.setString(1, n.tags);
+                ps.setString(2, n.flds());
+                ps.setString(3, sfld(n.sfld));
+                ps.setLong(4, n.csum);
+                ps.setLong(5, FirstFieldKey.of(n.fields.length == 0 ? "" : n.fields[0]));
+                ps.setLong(6, profileId);
+                ps.setLong(7, n.id);
+            });
         } catch (SQLException e) {
             throw Sql.fail(e);
         }

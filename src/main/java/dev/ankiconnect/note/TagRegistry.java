@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The tags table of the active profile (Anki's tag registry), read and written with JDBC. */
@@ -104,6 +106,57 @@ public class TagRegistry {
                     del.executeBatch();
                 }
             }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    // ---- Check Database (check.CollectionCheck): on the caller's connection, also without CDI (admin.sh) ----
+
+    /** Profile {@code profileId}'s registered tags, key to spelling. */
+    public static Map<String, String> registered(Connection c, long profileId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT tag_key, tag FROM tags WHERE profile_id = ?")) {
+            ps.setLong(1, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        return out;
+    }
+
+    /** Unregisters the tags of these keys, in JDBC batches. */
+    public static void unregister(Connection c, long profileId, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tags WHERE profile_id = ? AND tag_key = ?")) {
+            Sql.batch(ps, keys.size(), i -> {
+                ps.setLong(1, profileId);
+                ps.setString(2, keys.get(i));
+            });
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+    }
+
+    /** Registers these tags (spelled as given, not collapsed, {@code usn} -1), in JDBC batches. */
+    public static void register(Connection c, long profileId, List<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO tags (profile_id, tag, tag_key, usn, collapsed) VALUES (?, ?, ?, -1, ?)")) {
+            Sql.batch(ps, tags.size(), i -> {
+                ps.setLong(1, profileId);
+                ps.setString(2, tags.get(i));
+                ps.setString(3, TagSet.key(tags.get(i)));
+                ps.setBoolean(4, false);
+            });
         } catch (SQLException e) {
             throw Sql.fail(e);
         }

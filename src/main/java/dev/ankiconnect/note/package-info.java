@@ -6,7 +6,8 @@
  * deck.DeckNotes, which it implements) and package import and export read and write notes through it. JDBC rather
  * than JPA because addNotes inserts thousands of notes per call with the change record's stamp and the first-field
  * key set in the statement (README "The change record and graves"; NotesBenchmark), and the search-side reads want
- * rows, not managed entities. Search (search.run) and Check Database (check) keep their own SQL over notes as query
- * engines. Above card and notetype, below tag. Uses card, notetype, deck, search.run, template, text, profile, db, api.
+ * rows, not managed entities. Check Database (check) reads and repairs notes and the tag list through static methods
+ * of NoteStore and TagRegistry on the caller's connection (the admin tool runs the check without CDI). Search
+ * (search.run) keeps its own SQL over notes, as a query engine. Above card and notetype, below tag. Uses card, notetype, deck, search.run, template, text, profile, db, api.
  */
 package dev.ankiconnect.note;

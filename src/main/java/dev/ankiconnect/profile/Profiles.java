@@ -1,15 +1,21 @@
 package dev.ankiconnect.profile;
 
 import dev.ankiconnect.db.Ids;
+import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Transactions;
 import dev.ankiconnect.scheduler.CollectionDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Creating and finding profiles, on the request's transaction (at start-up, on one of their own). */
 @ApplicationScoped
@@ -130,5 +136,20 @@ public class Profiles {
     public List<String> names() {
         return transactions.read(
                 em -> em.createNamedQuery("Profile.names", String.class).getResultList());
+    }
+
+    /**
+     * Profile {@code profileId}'s collection creation time ({@code crt}, Unix seconds), read on the caller's
+     * connection (Check Database, also without CDI); empty when there is no such profile.
+     */
+    public static OptionalLong creationTime(Connection c, long profileId) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT crt FROM profiles WHERE id = ?")) {
+            ps.setLong(1, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
     }
 }
