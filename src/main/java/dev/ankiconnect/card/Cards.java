@@ -49,12 +49,6 @@ public class Cards {
     @Inject
     NoteSearch search;
 
-    @Inject
-    dev.ankiconnect.db.Tx tx;
-
-    @Inject
-    dev.ankiconnect.profile.ActiveProfile profile;
-
     public CardRow require(long id) {
         CardRow c = store.byIds(List.of(id)).get(id);
         if (c == null) {

@@ -6,7 +6,6 @@ import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.PythonRepr;
 import dev.ankiconnect.api.ReadOnly;
-import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
@@ -24,9 +23,6 @@ import java.util.Map;
 /** The review-log actions: reading, exporting by deck and inserting review history. */
 @ApplicationScoped
 public class ReviewActions implements ActionGroup {
-
-    @Inject
-    Tx tx;
 
     @Inject
     ActiveProfile profile;
