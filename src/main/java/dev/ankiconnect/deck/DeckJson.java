@@ -37,8 +37,8 @@ public final class DeckJson {
                 .build();
     }
 
-    /** Preset values of Anki's {@code DeckConfig::default} in v11 form (ANKI-MODEL 1.11). */
-    public static JsonObject defaultPreset(long id, String name, long mtimeSecs) {
+    /** Preset values of Anki's {@code DeckConfig::default} in v11 form (ANKI-MODEL 1.11), named "Default". */
+    public static JsonObject defaultPreset(long id, long mtimeSecs) {
         var b = Json.PROVIDER;
         JsonArray easyDays = b.createArrayBuilder()
                 .add(1.0)
@@ -52,7 +52,7 @@ public final class DeckJson {
         return b.createObjectBuilder()
                 .add("id", id)
                 .add("mod", mtimeSecs)
-                .add("name", name)
+                .add("name", "Default")
                 .add("usn", -1)
                 .add("maxTaken", 60)
                 .add("autoplay", true)

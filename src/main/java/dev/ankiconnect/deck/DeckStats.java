@@ -64,7 +64,7 @@ public class DeckStats {
     public List<Line> lines(Set<Long> wanted) {
         Timing timing = clock.now();
         Map<Long, Raw> raw = rawCounts(timing);
-        boolean ignoreReviewLimit = config.getBool("newCardsIgnoreReviewLimit", false);
+        boolean ignoreReviewLimit = config.getBool("newCardsIgnoreReviewLimit");
         List<Deck> all = decks.all();
         Map<String, List<Deck>> children = new HashMap<>();
         List<Deck> roots = new ArrayList<>();
@@ -135,8 +135,8 @@ public class DeckStats {
         }
         JsonObject json = Decks.json(deck);
         JsonObject preset = presets.forDeck(deck);
-        int reviewLimit = limit(json, "reviewLimit", today, intIn(preset.get("rev"), "perDay", 200));
-        int newLimit = limit(json, "newLimit", today, intIn(preset.get("new"), "perDay", 20));
+        int reviewLimit = limit(json, "reviewLimit", today, perDay(preset.get("rev"), 200));
+        int newLimit = limit(json, "newLimit", today, perDay(preset.get("new"), 20));
         return DailyLimits.remaining(
                 reviewLimit,
                 newLimit,
@@ -159,8 +159,9 @@ public class DeckStats {
         return presetValue;
     }
 
-    private static int intIn(JsonValue section, String key, int fallback) {
-        if (section instanceof JsonObject o && o.get(key) instanceof JsonNumber n) {
+    /** The {@code perDay} limit of a preset's {@code new} or {@code rev} section. */
+    private static int perDay(JsonValue section, int fallback) {
+        if (section instanceof JsonObject o && o.get("perDay") instanceof JsonNumber n) {
             return n.intValue();
         }
         return fallback;

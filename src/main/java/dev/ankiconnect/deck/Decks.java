@@ -48,7 +48,7 @@ public class Decks {
     void seed(@Observes CollectionCreated created) {
         long secs = created.nowMs() / 1000;
         created.em().persist(deckEntity(created.profileId(), DeckJson.normalDeck(DEFAULT_DECK_ID, "Default", secs)));
-        JsonObject preset = DeckJson.defaultPreset(DEFAULT_PRESET_ID, "Default", secs);
+        JsonObject preset = DeckJson.defaultPreset(DEFAULT_PRESET_ID, secs);
         created.em()
                 .persist(new DeckConfig()
                         .profileId(created.profileId())

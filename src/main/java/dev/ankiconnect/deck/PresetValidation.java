@@ -93,7 +93,7 @@ public final class PresetValidation {
 
     /** The preset as Anki would store it, or empty when Anki's reader would reject it. */
     public static Optional<JsonObject> normalize(JsonObject given) {
-        JsonObject defaults = DeckJson.defaultPreset(0, "Default", 0);
+        JsonObject defaults = DeckJson.defaultPreset(0, 0);
         JsonObjectBuilder out = Json.PROVIDER.createObjectBuilder(defaults);
         for (Map.Entry<String, JsonValue> e : given.entrySet()) {
             String key = e.getKey();

@@ -81,7 +81,8 @@ public class CollectionConfigs {
         return value(key).flatMap(ConfigValue::asLong).orElse(defaultValue);
     }
 
-    public boolean getBool(String key, boolean defaultValue) {
-        return value(key).flatMap(ConfigValue::asBool).orElse(defaultValue);
+    /** The key's boolean value; false when it is missing or not a boolean. */
+    public boolean getBool(String key) {
+        return value(key).flatMap(ConfigValue::asBool).orElse(false);
     }
 }

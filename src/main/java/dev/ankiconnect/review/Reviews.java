@@ -104,8 +104,8 @@ public class Reviews {
             return new SchedulerContext(
                     preset,
                     timing,
-                    config.getBool("fsrs", false),
-                    config.getBool("fsrsShortTermWithStepsEnabled", false),
+                    config.getBool("fsrs"),
+                    config.getBool("fsrsShortTermWithStepsEnabled"),
                     deckRetention,
                     clock.collapseTimeSecs(),
                     FuzzSource.ANKI);
@@ -207,7 +207,7 @@ public class Reviews {
         Timing timing = clock.now();
         Map<Long, SchedulerContext> contexts = new HashMap<>();
         SplittableRandom random = new SplittableRandom();
-        boolean fsrs = config.getBool("fsrs", false);
+        boolean fsrs = config.getBool("fsrs");
         List<CardRow> existing = existing(cardIds);
         for (CardRow card : existing) {
             long now = ids.next();

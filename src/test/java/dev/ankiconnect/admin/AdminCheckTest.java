@@ -90,7 +90,7 @@ class AdminCheckTest {
                     c,
                     "INSERT INTO deck_configs (profile_id, id, name, mtime, usn, config) VALUES (7, 1, 'Default', ?, 0, ?)",
                     now,
-                    PythonJsonWriter.write(DeckJson.defaultPreset(1, "Default", now)));
+                    PythonJsonWriter.write(DeckJson.defaultPreset(1, now)));
             AtomicLong ids = new AtomicLong(100);
             JsonObject basic = StockNoteTypes.create(ids::getAndIncrement, now).get(0);
             exec(

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PresetValidationTest {
 
     static JsonObject defaults() {
-        return DeckJson.defaultPreset(1, "Default", 10);
+        return DeckJson.defaultPreset(1, 10);
     }
 
     static JsonObject with(String key, String json) {

@@ -14,14 +14,14 @@ class PresetSettingsTest {
 
     @Test
     void theDefaultPresetReadsAsAnkisDefaults() {
-        assertEquals(Preset.defaults(), new PresetSettings(DeckJson.defaultPreset(1, "Default", 0)).scheduler());
+        assertEquals(Preset.defaults(), new PresetSettings(DeckJson.defaultPreset(1, 0)).scheduler());
         assertEquals(
                 Preset.defaults(), new PresetSettings(Json.createObjectBuilder().build()).scheduler());
     }
 
     @Test
     void changedValuesAreRead() {
-        JsonObject json = Json.createObjectBuilder(DeckJson.defaultPreset(1, "Default", 0))
+        JsonObject json = Json.createObjectBuilder(DeckJson.defaultPreset(1, 0))
                 .add(
                         "new",
                         Json.createObjectBuilder()
@@ -38,7 +38,7 @@ class PresetSettingsTest {
 
     @Test
     void defaultPresetJson_isAnkisDefaultPreset() {
-        assertEquals(Preset.defaults(), new PresetSettings(DeckJson.defaultPreset(1, "Default", 0)).scheduler());
+        assertEquals(Preset.defaults(), new PresetSettings(DeckJson.defaultPreset(1, 0)).scheduler());
     }
 
     @Test

@@ -215,7 +215,7 @@ public class NoteSearch {
                 .notetypeTemplates(templates)
                 .clozeNotetypeIds(cloze)
                 .sortFieldIndex(sortIndex)
-                .ignoreAccents(config.getBool("ignoreAccentsInSearch", false))
+                .ignoreAccents(config.getBool("ignoreAccentsInSearch"))
                 .lowerOnClob(true)
                 .build();
         return new Facts(profile.id(), gen, collection, clock.day());
