@@ -1,5 +1,6 @@
 package dev.ankiconnect.admin;
 
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.check.CheckReport;
 import dev.ankiconnect.check.CollectionCheck;
 import dev.ankiconnect.config.Config;
@@ -196,7 +197,7 @@ public final class Admin {
                     ps.setLong(1, id);
                     ps.executeUpdate();
                 }
-                long[] last = {maxCardId(c, id)};
+                long[] last = {CardStore.maxId(c, id)};
                 CheckReport r = CollectionCheck.run(em, c, id, name, count -> {
                     long first = Math.max(System.currentTimeMillis(), last[0] + 1);
                     last[0] = first + count - 1;
@@ -230,15 +231,6 @@ public final class Admin {
             }
         }
         throw new IllegalArgumentException("no profile named '" + name + "'");
-    }
-
-    private static long maxCardId(Connection c, long profileId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM cards WHERE profile_id = ?")) {
-            ps.setLong(1, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
     }
 
     private static void need(List<String> rest, int min, int max) {

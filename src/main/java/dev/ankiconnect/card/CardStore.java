@@ -475,6 +475,36 @@ public class CardStore implements DeckCards {
             }
         }
     }
+    // ---- the duplicate check (note.DuplicateIndex) and the admin tool: on the caller's connection ----
+
+    /** Hands {@code each} the note id and deck id of every card of these notes of profile {@code profileId}. */
+    public static void decksOfNotes(Connection c, long profileId, Collection<Long> nids, NoteDeck each)
+            throws SQLException {
+        Sql.selectIn(
+                c,
+                profileId,
+                "SELECT nid, did FROM cards" + Sql.index("IX_CARDS_NID_ONLY"),
+                "nid",
+                nids,
+                rs -> each.accept(rs.getLong(1), rs.getLong(2)));
+    }
+
+    /** A card's note id and deck id. */
+    @FunctionalInterface
+    public interface NoteDeck {
+        void accept(long nid, long did);
+    }
+
+    /** The largest card id of profile {@code profileId}, 0 when it has no card. */
+    public static long maxId(Connection c, long profileId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM cards WHERE profile_id = ?")) {
+            ps.setLong(1, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     // ---- Check Database (check.CollectionCheck): on the caller's connection, also without CDI (admin.sh) ----
 
     /**

@@ -1,6 +1,6 @@
 package dev.ankiconnect.note;
 
-import dev.ankiconnect.db.Sql;
+import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.note.DuplicateRule.State;
 import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
@@ -54,30 +54,19 @@ public final class DuplicateIndex {
             throws SQLException {
         DuplicateIndex index = new DuplicateIndex();
         Map<Long, Known> byId = new HashMap<>();
-        Sql.selectIn(
-                c,
-                profileId,
-                "SELECT id, mid, csum, flds FROM notes" + Sql.index("IX_NOTES_CSUM_ONLY"),
-                "csum",
-                csums,
-                rs -> {
-                    String flds = Sql.text(rs, 4);
-                    int sep = flds.indexOf(NoteFields.SEPARATOR);
-                    Known k = new Known(
-                            rs.getLong(1), rs.getLong(2), sep < 0 ? flds : flds.substring(0, sep), new HashSet<>());
-                    byId.put(k.id, k);
-                    index.byCsum
-                            .computeIfAbsent(rs.getLong(3), x -> new ArrayList<>())
-                            .add(k);
-                });
+        NoteStore.byChecksums(c, profileId, csums, m -> {
+            String flds = m.fields();
+            int sep = flds.indexOf(NoteFields.SEPARATOR);
+            Known k = new Known(m.id(), m.mid(), sep < 0 ? flds : flds.substring(0, sep), new HashSet<>());
+            byId.put(k.id, k);
+            index.byCsum.computeIfAbsent(m.csum(), x -> new ArrayList<>()).add(k);
+        });
         if (withDecks && !byId.isEmpty()) {
-            Sql.selectIn(
+            CardStore.decksOfNotes(
                     c,
                     profileId,
-                    "SELECT nid, did FROM cards" + Sql.index("IX_CARDS_NID_ONLY"),
-                    "nid",
                     new ArrayList<>(byId.keySet()),
-                    rs -> byId.get(rs.getLong(1)).dids.add(rs.getLong(2)));
+                    (nid, did) -> byId.get(nid).dids.add(did));
         }
         return index;
     }

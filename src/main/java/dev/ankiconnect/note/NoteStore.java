@@ -393,6 +393,35 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
         }
     }
 
+    /** Hands {@code each} the tag list of every note of profile {@code profileId} that has tags (TagRegistry). */
+    static void tagLists(Connection c, long profileId, Consumer<String> each) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT tags FROM notes WHERE profile_id = ? AND tags <> ''")) {
+            ps.setLong(1, profileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(rs.getString(1));
+                }
+            }
+        }
+    }
+
+    // ---- the duplicate check (DuplicateIndex): on the caller's connection ----
+
+    /** A note found by its first field's checksum: id, note type, checksum and the stored fields. */
+    public record ChecksumMatch(long id, long mid, long csum, String fields) {}
+
+    /** Hands {@code each} the notes of profile {@code profileId} whose first-field checksum is one of {@code csums}. */
+    public static void byChecksums(Connection c, long profileId, Collection<Long> csums, Consumer<ChecksumMatch> each)
+            throws SQLException {
+        Sql.selectIn(
+                c,
+                profileId,
+                "SELECT id, mid, csum, flds FROM notes" + Sql.index("IX_NOTES_CSUM_ONLY"),
+                "csum",
+                csums,
+                rs -> each.accept(new ChecksumMatch(rs.getLong(1), rs.getLong(2), rs.getLong(3), Sql.text(rs, 4))));
+    }
+
     // ---- Check Database (check.CollectionCheck): on the caller's connection, also without CDI (admin.sh) ----
 
     /**

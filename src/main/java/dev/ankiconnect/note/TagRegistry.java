@@ -74,21 +74,18 @@ public class TagRegistry {
     public void clearUnused() {
         Connection c = Sql.connection(tx);
         Set<String> used = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tags FROM notes WHERE profile_id = ? AND tags <> ''")) {
-            ps.setLong(1, profile.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    for (String t : Tags.split(rs.getString(1))) {
-                        String k = TagSet.key(t);
-                        used.add(k);
-                        int i = k.lastIndexOf("::");
-                        while (i > 0) {
-                            used.add(k.substring(0, i));
-                            i = k.lastIndexOf("::", i - 1);
-                        }
+        try {
+            NoteStore.tagLists(c, profile.id(), tags -> {
+                for (String t : Tags.split(tags)) {
+                    String k = TagSet.key(t);
+                    used.add(k);
+                    int i = k.lastIndexOf("::");
+                    while (i > 0) {
+                        used.add(k.substring(0, i));
+                        i = k.lastIndexOf("::", i - 1);
                     }
                 }
-            }
+            });
             List<String> unused = new ArrayList<>();
             for (String t : all()) {
                 if (!used.contains(TagSet.key(t))) {
