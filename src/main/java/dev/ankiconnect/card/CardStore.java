@@ -265,20 +265,8 @@ public class CardStore implements DeckCards {
 
     /** The ids of the cards now in a deck (not those whose home it is). */
     public List<Long> idsInDeck(long did) {
-        List<Long> out = new ArrayList<>();
-        try (PreparedStatement ps =
-                Sql.connection(tx).prepareStatement("SELECT id FROM cards WHERE profile_id = ? AND did = ?")) {
-            ps.setLong(1, profile.id());
-            ps.setLong(2, did);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+        return Sql.longs(
+                Sql.connection(tx), "SELECT id FROM cards WHERE profile_id = ? AND did = ?", profile.id(), did);
     }
 
     /** The cards in these decks or with one of them as home deck, by id. */

@@ -90,6 +90,24 @@ public final class Sql {
         return b.toString();
     }
 
+    /** The first column, a number, of every row that {@code sql} selects with these parameters (from parameter 1). */
+    public static List<Long> longs(Connection c, String sql, Object... params) {
+        List<Long> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return out;
+    }
+
     /** Takes one result row. */
     @FunctionalInterface
     public interface Rows {

@@ -17,8 +17,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Batched JDBC access to the notes of the active profile, and nextPos. */
@@ -237,20 +239,8 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
 
     /** The ids of the notes of one note type. */
     public List<Long> idsOfType(long mid) {
-        List<Long> out = new ArrayList<>();
-        try (PreparedStatement ps =
-                Sql.connection(tx).prepareStatement("SELECT id FROM notes WHERE profile_id = ? AND mid = ?")) {
-            ps.setLong(1, profile.id());
-            ps.setLong(2, mid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+        return Sql.longs(
+                Sql.connection(tx), "SELECT id FROM notes WHERE profile_id = ? AND mid = ?", profile.id(), mid);
     }
 
     @Override
@@ -286,20 +276,9 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
     }
 
     /** Note type ids that have at least one note. */
-    public java.util.Set<Long> usedNoteTypes() {
-        java.util.Set<Long> out = new java.util.HashSet<>();
-        try (PreparedStatement ps =
-                Sql.connection(tx).prepareStatement("SELECT DISTINCT mid FROM notes WHERE profile_id = ?")) {
-            ps.setLong(1, profile.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+    public Set<Long> usedNoteTypes() {
+        return new HashSet<>(
+                Sql.longs(Sql.connection(tx), "SELECT DISTINCT mid FROM notes WHERE profile_id = ?", profile.id()));
     }
 
     /** Note ids whose first field has this key (after filling in keys that are missing). */
