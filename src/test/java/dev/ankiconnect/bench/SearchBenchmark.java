@@ -27,7 +27,8 @@ import org.apache.catalina.startup.Tomcat;
  * Environment: {@code BENCH_NOTES} (default 100000), {@code BENCH_DB} ({@code derby}, {@code postgres} or
  * {@code derby,postgres}, the default), {@code BENCH_RUNS} (timed runs per query, default 40), {@code BENCH_DATA}
  * (a Derby data directory of an earlier run to search again without seeding); port 18792 ({@code -Dbench.port=}).
- * PostgreSQL gets {@code ANALYZE} after seeding, as autovacuum would give it shortly after a bulk load.
+ * PostgreSQL gets {@code VACUUM ANALYZE} after seeding, as autovacuum gives it shortly after a bulk load
+ * ({@code BENCH_PG_VACUUM=0}: {@code ANALYZE} only, the minute after a bulk load; see {@link BenchDatabase#analyze}).
  * {@code ANKICONNECT_SEARCH_MEMORY_MB=0} in the environment measures the SQL path alone.
  */
 public final class SearchBenchmark {
