@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Batched JDBC access to the notes of the active profile, and nextPos. */
+/** Batched JDBC access to the notes of the active profile. */
 @ApplicationScoped
 public class NoteStore implements FirstFieldKeys, DeckNotes {
 
@@ -327,48 +327,6 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-    }
-
-    /** Reads the collection's nextPos (1 when unset). */
-    public long nextPos() {
-        try (PreparedStatement ps = Sql.connection(tx)
-                .prepareStatement("SELECT val FROM col_config WHERE profile_id = ? AND ckey = 'nextPos'")) {
-            ps.setLong(1, profile.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    try {
-                        return (long) Double.parseDouble(Sql.text(rs, 1).trim());
-                    } catch (NumberFormatException e) {
-                        return 1;
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return 1;
-    }
-
-    public void setNextPos(long value) {
-        Connection c = Sql.connection(tx);
-        long now = System.currentTimeMillis();
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE col_config SET val = ?, mtime = ? WHERE profile_id = ? AND ckey = 'nextPos'")) {
-            ps.setString(1, Long.toString(value));
-            ps.setLong(2, now);
-            ps.setLong(3, profile.id());
-            if (ps.executeUpdate() == 0) {
-                try (PreparedStatement ins = c.prepareStatement(
-                        "INSERT INTO col_config (profile_id, ckey, val, mtime) VALUES (?, 'nextPos', ?, ?)")) {
-                    ins.setLong(1, profile.id());
-                    ins.setString(2, Long.toString(value));
-                    ins.setLong(3, now);
-                    ins.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
         }
     }
 

@@ -15,12 +15,14 @@ import dev.ankiconnect.note.DuplicateRule.State;
 import dev.ankiconnect.notetype.ModelCache;
 import dev.ankiconnect.notetype.ModelInfo;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.scheduler.CardType;
 import dev.ankiconnect.text.Guid;
 import dev.ankiconnect.text.NoteText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -44,6 +46,9 @@ public class Notes {
 
     @Inject
     ActiveProfile profile;
+
+    @Inject
+    CollectionConfigs config;
 
     @Inject
     Ids ids;
@@ -103,7 +108,7 @@ public class Notes {
         DuplicateIndex index = loadIndex(csums, withDecks);
         TagSet tagSet = tagRegistry.load();
         long nowSecs = System.currentTimeMillis() / 1000;
-        long nextPos = store.nextPos();
+        long nextPos = config.getLong("nextPos", 1);
         long noteId = n == 0 ? 0 : ids.reserve(n);
         List<NoteRow> noteRows = new ArrayList<>(n);
         List<CardRow> cardRows = new ArrayList<>(n * 2);
@@ -154,7 +159,7 @@ public class Notes {
         cards.insert(cardRows);
         tagRegistry.save(tagSet);
         if (!noteRows.isEmpty()) {
-            store.setNextPos(nextPos);
+            config.set("nextPos", Json.createValue(nextPos));
         }
         return out;
     }
@@ -357,8 +362,8 @@ public class Notes {
             }
         }
         if (due < 0) {
-            due = store.nextPos();
-            store.setNextPos(due + 1);
+            due = config.getLong("nextPos", 1);
+            config.set("nextPos", Json.createValue(due + 1));
         }
         long now = System.currentTimeMillis() / 1000;
         List<CardRow> out = new ArrayList<>();

@@ -53,6 +53,23 @@ public class TagRegistry {
         }
     }
 
+    /** Registers {@code tag} as spelled unless a tag of the same key (the lower-cased tag) is registered. */
+    public void ensure(String tag) {
+        Connection c = Sql.connection(tx);
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tags WHERE profile_id = ? AND tag_key = ?")) {
+            ps.setLong(1, profile.id());
+            ps.setString(2, TagSet.key(tag));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(e);
+        }
+        register(c, profile.id(), List.of(tag));
+    }
+
     /** Every registered tag, in Anki's case-insensitive order. */
     public List<String> all() {
         List<String> out = new ArrayList<>();

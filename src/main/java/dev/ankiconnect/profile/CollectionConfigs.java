@@ -73,6 +73,15 @@ public class CollectionConfigs {
         return row == null || row.value() == null ? Optional.empty() : Optional.of(ConfigValue.decode(row.value()));
     }
 
+    /** Whether profile {@code profileId} has any config key: a collection was made for it (Profiles). */
+    static boolean any(EntityManager em, long profileId) {
+        return !em.createQuery("select c.name from CollectionConfig c where c.profileId = :p", String.class)
+                .setParameter("p", profileId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
     public Optional<JsonValue> get(String key) {
         return value(key).map(ConfigValue::json);
     }

@@ -81,12 +81,7 @@ public class Profiles {
         if (seeded.contains(profileId)) {
             return;
         }
-        long count = transactions.read(
-                em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM col_config WHERE profile_id = ?")
-                                .setParameter(1, profileId)
-                                .getSingleResult())
-                        .longValue());
-        if (count > 0) {
+        if (transactions.read(em -> CollectionConfigs.any(em, profileId))) {
             seeded.add(profileId);
             return;
         }
@@ -117,8 +112,7 @@ public class Profiles {
      * observers persist its rows (no foreign key or insert trigger ties them to the profile row, so they need not
      * follow it into the database). The one flush stays on purpose: the rest of the request reads these rows with
      * plain JDBC on the same connection, which sees only what has reached the database: the write counter in
-     * {@code profiles} ({@code db.Sql.stamp}, {@code CollectionGeneration}, the search memory) and {@code nextPos} in
-     * {@code col_config} ({@code note.NoteStore}).
+     * {@code profiles} ({@code db.Sql.stamp}, {@code CollectionGeneration}, the search memory).
      */
     private void seed(jakarta.persistence.EntityManager em, long profileId, long nowMs) {
         created.fire(new CollectionCreated(profileId, em, nowMs));

@@ -12,6 +12,7 @@ import dev.ankiconnect.deck.Decks;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.note.NoteRow;
 import dev.ankiconnect.note.NoteStore;
+import dev.ankiconnect.note.TagRegistry;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.profile.CollectionConfigs;
@@ -28,7 +29,6 @@ import dev.ankiconnect.scheduler.SchedulerContext;
 import dev.ankiconnect.scheduler.Timing;
 import dev.ankiconnect.settings.DeckSettings;
 import dev.ankiconnect.settings.PresetSettings;
-import dev.ankiconnect.tag.Tag;
 import dev.ankiconnect.text.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +79,9 @@ public class Reviews {
 
     @Inject
     NoteStore notes;
+
+    @Inject
+    TagRegistry tagRegistry;
 
     public Optional<CardRow> card(long id) {
         return cards.byId(id);
@@ -312,15 +314,6 @@ public class Reviews {
         note.mtime = System.currentTimeMillis() / 1000;
         note.usn = -1;
         notes.updateTags(List.of(note));
-        String key = tag.toLowerCase(Locale.ROOT);
-        if (tx.em().find(Tag.class, new dev.ankiconnect.db.ProfileScopedName(profile.id(), key)) == null) {
-            tx.em()
-                    .persist(new Tag()
-                            .profileId(profile.id())
-                            .tagKey(key)
-                            .tag(tag)
-                            .usn(-1)
-                            .collapsed(false));
-        }
+        tagRegistry.ensure(tag);
     }
 }
