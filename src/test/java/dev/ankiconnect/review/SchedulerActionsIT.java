@@ -306,6 +306,39 @@ class SchedulerActionsIT {
         assertEquals(1, after.getInt("queue"));
     }
 
+    /** The eighth lapse makes a leech (the default preset: 8 lapses, tag only): its note is tagged and the tag registered. */
+    @Test
+    void answerCards_eighthLapse_tagsTheNoteLeech() {
+        String deck = deckWithTwoCards();
+        long card = cards(deck).getJsonNumber(0).longValue();
+        client.call(
+                "setDueDate",
+                Json.createObjectBuilder()
+                        .add("cards", Json.createArrayBuilder().add(card))
+                        .add("days", "0")
+                        .build());
+        for (int lapse = 1; lapse <= 8; lapse++) {
+            assertTrue(noteTags(card).isEmpty(), "no leech tag before lapse " + lapse);
+            answer(card, 1);
+            answer(card, 3);
+        }
+        assertEquals(8, info(card).getInt("lapses"));
+        assertEquals(Json.createArrayBuilder().add("leech").build(), noteTags(card));
+        assertTrue(client.call("getTags").asJsonArray().contains(Json.createValue("leech")));
+    }
+
+    private JsonArray noteTags(long card) {
+        long note = info(card).getJsonNumber("note").longValue();
+        return client.call(
+                        "notesInfo",
+                        Json.createObjectBuilder()
+                                .add("notes", Json.createArrayBuilder().add(note))
+                                .build())
+                .asJsonArray()
+                .getJsonObject(0)
+                .getJsonArray("tags");
+    }
+
     @Test
     void setDueDate_makesReviewCards_andRefusesBadSyntax() {
         JsonArray ids = cards(deckWithTwoCards());
