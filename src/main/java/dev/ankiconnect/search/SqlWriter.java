@@ -55,20 +55,22 @@ public final class SqlWriter {
     }
 
     /**
-     * Derby: a note search whose condition is exact in SQL and mixes note and card terms, as sets of note ids
-     * combined in Java ({@link IdPlan}), or null when the search is not such a one (the statement of
+     * Derby: a note search whose condition is exact in SQL and has card terms (alone, or mixed with note terms), as
+     * sets of note ids combined in Java ({@link IdPlan}), or null when the search is not such a one (the statement of
      * {@link #compile} is then as good). The notes with some card satisfying the condition, as the join of notes to
      * cards finds them: the "some card" moves through OR and past conditions on the note alone, as in
      * {@link #noteWhere}; a note condition alone under OR keeps its "the note has a card" test ({@link
      * IdPlan.WithCard}: the notes found, looked up in the cards' nid index). The card sides read the card indexes
      * (one SELECT per deck id, as {@link #branches} writes them), the note sides scan the notes once, and what
      * cannot be split (an AND of several card terms one card must satisfy together when one of them reads the
-     * note, a NOT of such) is the join, for that part alone.
+     * note, a NOT of such) is the join, for that part alone. Card terms alone are the note ids of each side's
+     * cards merged as sorted arrays, where Derby's {@code SELECT DISTINCT ... UNION ... ORDER BY} sorted every card
+     * again.
      */
     public static IdPlan derbyNotePlan(SearchNode root, SearchContext ctx) {
         SqlWriter w = new SqlWriter(ctx, Target.NOTES, false);
         Fragment f = w.node(root);
-        if (!f.exact() || !f.cards() || !f.notes() || f.sql() == null) {
+        if (!f.exact() || !f.cards() || f.sql() == null) {
             return null;
         }
         return w.plan(f);

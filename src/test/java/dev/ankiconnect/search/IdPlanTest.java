@@ -64,13 +64,25 @@ class IdPlanTest {
     }
 
     @Test
-    void onlyNoteSearchesMixingNoteAndCardTermsArePlanned() {
+    void onlyNoteSearchesWithCardTermsArePlanned() {
         assertNull(plan("tag:x"));
-        assertNull(plan("deck:Other"));
-        assertNull(plan("deck:Other or is:new"));
         assertNull(plan(""));
         // inexact in SQL (the row filter decides): the one statement with its row filter
         assertNull(plan("deck:Other or re:x"));
+    }
+
+    @Test
+    void cardTermsAloneAreTheNoteIdsOfEachSide() {
+        assertEquals(
+                new IdPlan.Union(List.of(
+                        new IdPlan.Query(CARD_NIDS + "c.did = ?", List.of(7L, 5L)),
+                        new IdPlan.Query(CARD_NIDS + "c.odid = ?", List.of(7L, 5L)))),
+                plan("deck:Other"));
+        assertEquals(
+                new IdPlan.Union(List.of(
+                        new IdPlan.Query(CARD_NIDS + "c.did = ?", List.of(7L, 5L)),
+                        new IdPlan.Query(CARD_NIDS + "c.odid = ?", List.of(7L, 5L)))),
+                SqlWriter.derbyNotePlan(SearchParser.parse("deck:Other"), Fixtures.ctx()));
     }
 
     @Test
