@@ -7,6 +7,9 @@ import dev.ankiconnect.config.Config;
 import dev.ankiconnect.config.ConfigException;
 import dev.ankiconnect.config.ConfigLoader;
 import dev.ankiconnect.db.Database;
+import dev.ankiconnect.db.Work;
+import dev.ankiconnect.profile.ProfileStore;
+import dev.ankiconnect.profile.Profiles;
 import dev.ankiconnect.user.ApiKeys;
 import dev.ankiconnect.user.UserStore;
 import java.io.IOException;
@@ -15,8 +18,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class Admin {
             if (args.get(0).equals("check")) {
                 return check(db, args.subList(1, args.size()), out);
             }
-            return execute(new UserStore(dev.ankiconnect.db.Work.own(db.emf())), args, out, err);
+            return execute(Work.own(db.emf()), args, out, err);
         } catch (IllegalArgumentException e) {
             err.println("admin: " + e.getMessage());
             return 1;
@@ -114,7 +115,8 @@ public final class Admin {
         return ConfigLoader.load(null, Map.of(), System.getProperties(), System.getenv());
     }
 
-    static int execute(UserStore store, List<String> a, PrintStream out, PrintStream err) {
+    static int execute(Work work, List<String> a, PrintStream out, PrintStream err) {
+        UserStore store = new UserStore(work);
         String cmd = a.get(0) + " " + a.get(1);
         List<String> rest = a.subList(2, a.size());
         switch (cmd) {
@@ -156,18 +158,19 @@ public final class Admin {
             }
             case "profile add" -> {
                 need(rest, 2, 2);
-                store.createProfileRow(rest.get(0), rest.get(1));
+                Profiles.createBare(work, store.requireUser(rest.get(0)).id(), rest.get(1));
                 out.println("created profile " + rest.get(1) + " for " + rest.get(0));
             }
             case "profile assign" -> {
                 need(rest, 2, 2);
-                store.assignProfile(rest.get(0), rest.get(1));
+                Profiles.assign(
+                        work, rest.get(0), store.requireUser(rest.get(1)).id());
                 out.println("profile " + rest.get(0) + " now belongs to " + rest.get(1));
             }
             case "profile list" -> {
                 need(rest, 0, 0);
-                for (String[] p : store.allProfiles()) {
-                    out.println(p[0] + "\t" + (p[1] == null ? "-" : p[1]));
+                for (ProfileStore.Owned p : work.read(ProfileStore::all)) {
+                    out.println(p.profile() + "\t" + (p.owner() == null ? "-" : p.owner()));
                 }
             }
             default -> {
@@ -186,33 +189,25 @@ public final class Admin {
     static int check(Database db, List<String> rest, PrintStream out) {
         need(rest, 1, 1);
         String name = rest.get(0);
-        CheckReport report = dev.ankiconnect.db.Work.own(db.emf()).write(em -> {
+        CheckReport report = Work.own(db.emf()).write(em -> {
             Connection c = em.unwrap(Connection.class);
-            try {
-                long id = profileId(c, name);
-                // the collection's one writer, as an action that writes (profile.CollectionGeneration.lockForWrite),
-                // before any other row: the change record stamps repaired rows with the counter this commits
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE collection_locks SET profile_id = profile_id WHERE profile_id = ?")) {
-                    ps.setLong(1, id);
-                    ps.executeUpdate();
-                }
-                long[] last = {CardStore.maxId(c, id)};
-                CheckReport r = CollectionCheck.run(em, c, id, name, count -> {
-                    long first = Math.max(System.currentTimeMillis(), last[0] + 1);
-                    last[0] = first + count - 1;
-                    return first;
-                });
-                if (r.changed()) {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE profiles SET gen = gen + 1 WHERE id = ?")) {
-                        ps.setLong(1, id);
-                        ps.executeUpdate();
-                    }
-                }
-                return r;
-            } catch (SQLException e) {
-                throw new IllegalStateException("database error: " + e.getMessage(), e);
+            long id = ProfileStore.findId(em, name)
+                    .orElseThrow(() -> new IllegalArgumentException("no profile named '" + name + "'"));
+            // the collection's one writer, as an action that writes (profile.CollectionGeneration.lockForWrite), with
+            // the server's code, before any other row: the change record stamps repaired rows with the counter this
+            // commits
+            ProfileStore.lockForWrite(em, id);
+            long[] last = {maxCardId(c, id)};
+            CheckReport r = CollectionCheck.run(em, c, id, name, count -> {
+                long first = Math.max(System.currentTimeMillis(), last[0] + 1);
+                last[0] = first + count - 1;
+                return first;
+            });
+            if (r.changed()) {
+                // the server's counter move (profile.CollectionGeneration.bump), last
+                ProfileStore.bump(em, id);
             }
+            return r;
         });
         out.println("profile " + name + ": " + report.summary());
         for (String file : report.missingMedia()) {
@@ -221,16 +216,12 @@ public final class Admin {
         return 0;
     }
 
-    private static long profileId(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM profiles WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1);
-                }
-            }
+    private static long maxCardId(Connection c, long profileId) {
+        try {
+            return CardStore.maxId(c, profileId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("no profile named '" + name + "'");
     }
 
     private static void need(List<String> rest, int min, int max) {

@@ -5,6 +5,7 @@ import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.DeckCards;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.ProfileStore;
 import dev.ankiconnect.scheduler.CardQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class CardStore implements DeckCards {
         }
         long p = profile.id();
         // the change record's stamp, set here rather than by the insert trigger (see NoteStore.insert)
-        long stamp = Sql.stamp(Sql.connection(tx), p);
+        long stamp = ProfileStore.stamp(Sql.connection(tx), p);
         try (PreparedStatement ps = Sql.connection(tx)
                 .prepareStatement(
                         "INSERT INTO cards (profile_id, " + COLUMNS + ", stamp) VALUES (" + Sql.marks(20) + ")")) {

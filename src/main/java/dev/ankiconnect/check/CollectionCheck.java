@@ -16,7 +16,7 @@ import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.notetype.NoteTypes;
 import dev.ankiconnect.packages.MergeRules;
 import dev.ankiconnect.profile.CollectionConfigs;
-import dev.ankiconnect.profile.Profiles;
+import dev.ankiconnect.profile.ProfileStore;
 import dev.ankiconnect.scheduler.CollectionDay;
 import dev.ankiconnect.settings.ConfigValue;
 import dev.ankiconnect.text.Html;
@@ -357,7 +357,7 @@ public final class CollectionCheck {
     // ---- reads ----------------------------------------------------------------------------------
 
     private int today() {
-        long crt = Profiles.creationTime(c, p).orElse(nowSecs);
+        long crt = ProfileStore.creationTime(c, p).orElse(nowSecs);
         JsonValue offset = config("creationOffset");
         JsonValue rollover = config("rollover");
         return CollectionDay.of(

@@ -28,22 +28,6 @@ public final class Sql {
     private Sql() {}
 
     /**
-     * The change record's stamp of rows the current transaction writes to profile {@code profileId}'s collection:
-     * its write counter plus one, the value the transaction commits (it holds the collection's lock, and moves the
-     * counter last). What the stamp triggers of db/changes/changes-1.xml compute for a row inserted without one.
-     */
-    public static long stamp(Connection c, long profileId) {
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT gen + 1 FROM profiles WHERE id = ?")) {
-            ps.setLong(1, profileId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw fail(e);
-        }
-    }
-
-    /**
      * The transaction's JDBC connection (EclipseLink begins the database transaction early). Each statement
      * made on it gets what is left of the request's time budget as its query timeout ({@code requestTimeoutMs},
      * see {@link Deadline}), and none is made once the budget has run out.

@@ -5,6 +5,7 @@ import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.deck.DeckNotes;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.ProfileStore;
 import dev.ankiconnect.search.run.FirstFieldKeys;
 import dev.ankiconnect.text.FirstFieldKey;
 import dev.ankiconnect.text.NoteFields;
@@ -46,7 +47,7 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
         long p = profile.id();
         // the change record's stamp, set here rather than by the insert trigger (which skips a stamped row): on Derby
         // the trigger's second write of each row made adding notes several times slower
-        long stamp = Sql.stamp(Sql.connection(tx), p);
+        long stamp = ProfileStore.stamp(Sql.connection(tx), p);
         try (PreparedStatement ps = Sql.connection(tx)
                 .prepareStatement("INSERT INTO notes (profile_id, id, guid, mid, "
                         + "mtime, usn, tags, flds, sfld, csum, flags, data, fkey, stamp)"

@@ -3,6 +3,7 @@ package dev.ankiconnect.ops;
 import dev.ankiconnect.config.ConfigKey;
 import dev.ankiconnect.config.Settings;
 import dev.ankiconnect.db.Transactions;
+import dev.ankiconnect.profile.ProfileStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
@@ -54,8 +55,10 @@ public class Operations {
     public boolean healthy() {
         try {
             // On the request's own connection, after a bounded wait for it like any request.
-            transactions.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM profiles WHERE id = -1")
-                    .getSingleResult());
+            transactions.read(em -> {
+                ProfileStore.probe(em);
+                return null;
+            });
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "health check failed: " + e.getMessage());

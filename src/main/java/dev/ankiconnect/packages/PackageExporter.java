@@ -22,6 +22,7 @@ import dev.ankiconnect.notetype.NoteType;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionConfigs;
 import dev.ankiconnect.profile.Profile;
+import dev.ankiconnect.profile.ProfileStore;
 import dev.ankiconnect.review.Revlog;
 import dev.ankiconnect.settings.SettingsCodec;
 import dev.ankiconnect.text.Tags;
@@ -90,7 +91,7 @@ public class PackageExporter {
         }
         EntityManager em = tx.em();
         long p = profile.id();
-        Profile prof = em.find(Profile.class, p);
+        Profile prof = ProfileStore.find(em, p).orElseThrow();
         JsonObjectBuilder conf = Json.PROVIDER.createObjectBuilder();
         for (String key : CONFIG_KEYS) {
             config.get(key).ifPresent(v -> conf.add(key, v));

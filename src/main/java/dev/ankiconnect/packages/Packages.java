@@ -9,7 +9,7 @@ import dev.ankiconnect.config.Settings;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
-import dev.ankiconnect.profile.Profile;
+import dev.ankiconnect.profile.ProfileStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -67,10 +67,7 @@ public class Packages {
     PackageImporter.Summary importFile(Path file) {
         try (AnkiPackage pkg = new PackageReader().read(file)) {
             PackageImporter.Summary s = importer.importPackage(pkg);
-            Profile prof = tx.em().find(Profile.class, profile.id());
-            if (prof != null) {
-                prof.touch(System.currentTimeMillis());
-            }
+            ProfileStore.find(tx.em(), profile.id()).ifPresent(prof -> prof.touch(System.currentTimeMillis()));
             return s;
         } catch (PackageFormatException e) {
             throw new Refusal(e, Refusal.Kind.CAUSE_TEXT);

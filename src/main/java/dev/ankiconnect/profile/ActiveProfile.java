@@ -65,8 +65,8 @@ public class ActiveProfile {
     public List<String> names() {
         if (multiUser()) {
             id();
-            return store().profilesOf(user().id()).stream()
-                    .map(UserStore.ProfileRow::name)
+            return profiles.ofUser(user().id()).stream()
+                    .map(ProfileStore.ProfileRow::name)
                     .toList();
         }
         id();
@@ -77,7 +77,7 @@ public class ActiveProfile {
     public boolean load(String name) {
         if (multiUser()) {
             UserStore.User u = user();
-            Optional<UserStore.ProfileRow> own = store().profilesOf(u.id()).stream()
+            Optional<ProfileStore.ProfileRow> own = profiles.ofUser(u.id()).stream()
                     .filter(p -> p.name().equals(name))
                     .findFirst();
             own.ifPresent(p -> {
@@ -121,18 +121,18 @@ public class ActiveProfile {
      * The caller's profile: the one they loaded last, else their first by name, else a new one
      * named after them. Resolved once per request.
      */
-    private UserStore.ProfileRow forUser() {
+    private ProfileStore.ProfileRow forUser() {
         if (caller.profileId() != null) {
-            return new UserStore.ProfileRow(caller.profileId(), caller.profileName());
+            return new ProfileStore.ProfileRow(caller.profileId(), caller.profileName());
         }
         UserStore.User u = user();
         UserStore store = store();
-        UserStore.ProfileRow row = store.activeProfile(u.id()).orElse(null);
+        ProfileStore.ProfileRow row = profiles.activeOf(u.id()).orElse(null);
         if (row == null) {
-            List<UserStore.ProfileRow> own = store.profilesOf(u.id());
+            List<ProfileStore.ProfileRow> own = profiles.ofUser(u.id());
             if (own.isEmpty()) {
                 long id = profiles.createFor(u.name(), u.id());
-                row = new UserStore.ProfileRow(id, u.name());
+                row = new ProfileStore.ProfileRow(id, u.name());
             } else {
                 row = own.get(0);
             }

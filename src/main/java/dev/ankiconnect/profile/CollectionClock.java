@@ -27,8 +27,9 @@ public class CollectionClock {
 
     /** The settings the active collection's day depends on. */
     public CollectionDay day() {
-        Profile p = tx.em().find(Profile.class, profile.id());
-        long crt = p == null ? System.currentTimeMillis() / 1000 : p.crt();
+        long crt = ProfileStore.find(tx.em(), profile.id())
+                .map(Profile::crt)
+                .orElseGet(() -> System.currentTimeMillis() / 1000);
         Integer creationOffset =
                 config.value("creationOffset").flatMap(ConfigValue::asInt).orElse(null);
         Long rollover = config.value("rollover").flatMap(ConfigValue::asLong).orElse(null);

@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * The active collection's write counter ({@code profiles.gen}): every action that may write adds one in its own
- * transaction, so any server instance on the database can tell whether what it read earlier is still current.
+ * transaction, so any server instance on the database can tell whether what it read earlier is still current. Its
+ * rows are read and written through {@link ProfileStore}, as the admin tool's check does.
  */
 @ApplicationScoped
 public class CollectionGeneration {
@@ -33,18 +34,7 @@ public class CollectionGeneration {
      */
     public void lockForWrite() {
         long id = profile.id();
-        int locked = tx.em()
-                .createNativeQuery("UPDATE collection_locks SET profile_id = profile_id WHERE profile_id = ?")
-                .setParameter(1, id)
-                .executeUpdate();
-        if (locked == 0) {
-            // a collection made before its row was: one writer creates it (another at the same moment fails on
-            // the key and is run again by the dispatcher, then finds it)
-            tx.em()
-                    .createNativeQuery("INSERT INTO collection_locks (profile_id) VALUES (?)")
-                    .setParameter(1, id)
-                    .executeUpdate();
-        }
+        ProfileStore.lockForWrite(tx.em(), id);
     }
 
     /**
@@ -53,10 +43,7 @@ public class CollectionGeneration {
      */
     public long bump() {
         long id = profile.id();
-        tx.em()
-                .createNativeQuery("UPDATE profiles SET gen = gen + 1 WHERE id = ?")
-                .setParameter(1, id)
-                .executeUpdate();
+        ProfileStore.bump(tx.em(), id);
         return id;
     }
 
@@ -72,10 +59,6 @@ public class CollectionGeneration {
 
     /** The active collection's counter as committed now. */
     public long current() {
-        Object v = tx.em()
-                .createNativeQuery("SELECT gen FROM profiles WHERE id = ?")
-                .setParameter(1, profile.id())
-                .getSingleResult();
-        return ((Number) v).longValue();
+        return ProfileStore.generation(tx.em(), profile.id());
     }
 }

@@ -3,14 +3,11 @@ package dev.ankiconnect.profile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** A profile owns exactly one collection; every collection row carries its id. */
+/** A profile owns exactly one collection; every collection row carries its id. Read and written through {@link ProfileStore}. */
 @Entity
 @Table(name = "profiles")
-@NamedQuery(name = "Profile.byName", query = "select p from Profile p where p.name = :name")
-@NamedQuery(name = "Profile.names", query = "select p.name from Profile p order by p.name")
 public class Profile {
 
     @Id

@@ -1,23 +1,21 @@
 package dev.ankiconnect.profile;
 
 import dev.ankiconnect.db.Ids;
-import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Transactions;
+import dev.ankiconnect.db.Work;
 import dev.ankiconnect.scheduler.CollectionDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
-/** Creating and finding profiles, on the request's transaction (at start-up, on one of their own). */
+/**
+ * Creating and finding profiles, on the request's transaction (at start-up, on one of their own), through {@link
+ * ProfileStore}.
+ */
 @ApplicationScoped
 public class Profiles {
 
@@ -101,7 +99,7 @@ public class Profiles {
             long now = System.currentTimeMillis();
             Profile p = new Profile(ids.next(), name, CollectionDay.creationTime(now, ZoneId.systemDefault()), now);
             p.owner(userId);
-            em.persist(p);
+            ProfileStore.insert(em, p);
             seed(em, p.id(), now);
             return p.id();
         });
@@ -112,7 +110,7 @@ public class Profiles {
      * observers persist its rows (no foreign key or insert trigger ties them to the profile row, so they need not
      * follow it into the database). The one flush stays on purpose: the rest of the request reads these rows with
      * plain JDBC on the same connection, which sees only what has reached the database: the write counter in
-     * {@code profiles} ({@code db.Sql.stamp}, {@code CollectionGeneration}, the search memory).
+     * {@code profiles} ({@code ProfileStore.stamp}, {@code CollectionGeneration}, the search memory).
      */
     private void seed(jakarta.persistence.EntityManager em, long profileId, long nowMs) {
         created.fire(new CollectionCreated(profileId, em, nowMs));
@@ -120,30 +118,50 @@ public class Profiles {
     }
 
     public Optional<Long> findId(String name) {
-        return transactions.read(em -> em.createNamedQuery("Profile.byName", Profile.class)
-                .setParameter("name", name)
-                .getResultStream()
-                .findFirst()
-                .map(Profile::id));
+        return transactions.read(em -> ProfileStore.findId(em, name));
     }
 
     public List<String> names() {
-        return transactions.read(
-                em -> em.createNamedQuery("Profile.names", String.class).getResultList());
+        return transactions.read(ProfileStore::names);
+    }
+
+    /** The user's profiles, by name. */
+    public List<ProfileStore.ProfileRow> ofUser(long userId) {
+        return transactions.read(em -> ProfileStore.ofUser(em, userId));
+    }
+
+    /** The user's loaded profile, if it still exists and is still theirs. */
+    public Optional<ProfileStore.ProfileRow> activeOf(long userId) {
+        return transactions.read(em -> ProfileStore.activeOf(em, userId));
     }
 
     /**
-     * Profile {@code profileId}'s collection creation time ({@code crt}, Unix seconds), read on the caller's
-     * connection (Check Database, also without CDI); empty when there is no such profile.
+     * The admin tool's {@code profile add}: a bare profile row owned by the user, without its collection, which the
+     * server gives it the first time it is used ({@link #ensureSeeded}). The name check and the insert are each a
+     * transaction on {@code work}.
      */
-    public static OptionalLong creationTime(Connection c, long profileId) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT crt FROM profiles WHERE id = ?")) {
-            ps.setLong(1, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
+    public static ProfileStore.ProfileRow createBare(Work work, long userId, String profileName) {
+        if (profileName == null || profileName.isBlank() || profileName.length() > 255) {
+            throw new IllegalArgumentException("a profile name must be 1 to 255 characters");
+        }
+        if (work.read(em -> ProfileStore.nameTaken(em, profileName))) {
+            throw new IllegalArgumentException(
+                    "a profile named '" + profileName + "' exists already (names are unique server-wide)");
+        }
+        long now = System.currentTimeMillis();
+        ProfileStore.ProfileRow row = new ProfileStore.ProfileRow(now, profileName);
+        long crt = CollectionDay.creationTime(now, ZoneId.systemDefault());
+        work.write(em -> {
+            ProfileStore.insertBare(em, row, crt, now, userId);
+            return null;
+        });
+        return row;
+    }
+
+    /** The admin tool's {@code profile assign}: gives an existing profile (e.g. from single-user mode) to a user. */
+    public static void assign(Work work, String profileName, long userId) {
+        if (!work.write(em -> ProfileStore.assign(em, profileName, userId))) {
+            throw new IllegalArgumentException("no profile named '" + profileName + "'");
         }
     }
 }

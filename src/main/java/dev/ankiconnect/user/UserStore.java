@@ -1,15 +1,15 @@
 package dev.ankiconnect.user;
 
 import dev.ankiconnect.db.Work;
-import dev.ankiconnect.scheduler.CollectionDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Users, keys and per-user profile rows in the server database, through plain SQL: the server (on the request's
- * transaction) and the {@code admin.Admin} tool (a transaction per method) share it.
+ * The one store of the {@code users} and {@code api_keys} tables, through plain SQL: the server (on the request's
+ * transaction) and the {@code admin.Admin} tool (a transaction per method) share it. Which profiles a user owns is
+ * kept in {@code profiles} and read and written through {@code profile.ProfileStore}.
  */
 public final class UserStore {
 
@@ -18,9 +18,6 @@ public final class UserStore {
 
     /** An issued key as listed: never its secret. */
     public record KeyInfo(String id, String label, long createdMs) {}
-
-    /** A profile row. */
-    public record ProfileRow(long id, String name) {}
 
     private final Work work;
 
@@ -154,103 +151,11 @@ public final class UserStore {
     private static final String DUMMY_SALT = "00000000000000000000000000000000";
     private static final String DUMMY_HASH = ApiKeys.hash(DUMMY_SALT, "");
 
-    public List<ProfileRow> profilesOf(long userId) {
-        return work.read(em -> {
-            List<ProfileRow> out = new ArrayList<>();
-            for (Object r : em.createNativeQuery("SELECT id, name FROM profiles WHERE user_id = ? ORDER BY name")
-                    .setParameter(1, userId)
-                    .getResultList()) {
-                Object[] row = (Object[]) r;
-                out.add(new ProfileRow(num(row[0]), (String) row[1]));
-            }
-            return out;
-        });
-    }
-
-    /** The user's loaded profile, if it still exists and is still theirs. */
-    public Optional<ProfileRow> activeProfile(long userId) {
-        return work.read(em -> {
-            List<?> rows = em.createNativeQuery("SELECT p.id, p.name FROM users u JOIN profiles p "
-                            + "ON p.id = u.active_profile_id AND p.user_id = u.id WHERE u.id = ?")
-                    .setParameter(1, userId)
-                    .getResultList();
-            return rows.stream()
-                    .findFirst()
-                    .map(r -> new ProfileRow(num(((Object[]) r)[0]), (String) ((Object[]) r)[1]));
-        });
-    }
-
+    /** Records the profile the user loaded last ({@code users.active_profile_id}). */
     public void setActiveProfile(long userId, long profileId) {
         work.write(em -> em.createNativeQuery("UPDATE users SET active_profile_id = ? WHERE id = ?")
                 .setParameter(1, profileId)
                 .setParameter(2, userId)
                 .executeUpdate());
-    }
-
-    /** Gives an existing profile (e.g. one made in single-user mode) to a user. */
-    public void assignProfile(String profileName, String userName) {
-        User u = requireUser(userName);
-        int n = work.write(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE name = ?")
-                .setParameter(1, u.id())
-                .setParameter(2, profileName)
-                .executeUpdate());
-        if (n == 0) {
-            throw new IllegalArgumentException("no profile named '" + profileName + "'");
-        }
-    }
-
-    /** Marks a profile as the user's (used right after it was created). */
-    public void setOwner(long profileId, long userId) {
-        work.write(em -> em.createNativeQuery("UPDATE profiles SET user_id = ? WHERE id = ?")
-                .setParameter(1, userId)
-                .setParameter(2, profileId)
-                .executeUpdate());
-    }
-
-    /** Every profile with its owner's name (null: single-user or unowned). */
-    public List<String[]> allProfiles() {
-        return work.read(em -> {
-            List<String[]> out = new ArrayList<>();
-            for (Object r : em.createNativeQuery(
-                            "SELECT p.name, u.name FROM profiles p LEFT JOIN users u ON u.id = p.user_id ORDER BY p.name")
-                    .getResultList()) {
-                Object[] row = (Object[]) r;
-                out.add(new String[] {(String) row[0], (String) row[1]});
-            }
-            return out;
-        });
-    }
-
-    /**
-     * Creates a bare profile row owned by the user, without its collection: the server gives it
-     * the fresh collection (Default deck, stock note types, config) the first time it is used.
-     */
-    public ProfileRow createProfileRow(String userName, String profileName) {
-        User u = requireUser(userName);
-        if (profileName == null || profileName.isBlank() || profileName.length() > 255) {
-            throw new IllegalArgumentException("a profile name must be 1 to 255 characters");
-        }
-        boolean taken = work.read(em -> !em.createNativeQuery("SELECT id FROM profiles WHERE name = ?")
-                .setParameter(1, profileName)
-                .getResultList()
-                .isEmpty());
-        if (taken) {
-            throw new IllegalArgumentException(
-                    "a profile named '" + profileName + "' exists already (names are unique server-wide)");
-        }
-        long now = System.currentTimeMillis();
-        long id = now;
-        long crt = CollectionDay.creationTime(now, java.time.ZoneId.systemDefault());
-        work.write(em -> em.createNativeQuery(
-                        "INSERT INTO profiles (id, name, crt, created_ms, mtime, scm, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .setParameter(1, id)
-                .setParameter(2, profileName)
-                .setParameter(3, crt)
-                .setParameter(4, now)
-                .setParameter(5, now)
-                .setParameter(6, now)
-                .setParameter(7, u.id())
-                .executeUpdate());
-        return new ProfileRow(id, profileName);
     }
 }

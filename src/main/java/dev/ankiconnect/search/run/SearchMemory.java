@@ -9,6 +9,7 @@ import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionWritten;
+import dev.ankiconnect.profile.ProfileStore;
 import dev.ankiconnect.search.CollectionSnapshot;
 import dev.ankiconnect.search.Subquery;
 import jakarta.annotation.PreDestroy;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -238,19 +240,13 @@ public class SearchMemory {
         try (turn) {
             em.getTransaction().begin();
             Connection c = em.unwrap(Connection.class);
-            long gen;
-            try (PreparedStatement ps = c.prepareStatement("SELECT gen FROM profiles WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        held.remove(id);
-                        return;
-                    }
-                    gen = rs.getLong(1);
-                }
+            OptionalLong gen = ProfileStore.generation(c, id);
+            if (gen.isEmpty()) {
+                held.remove(id);
+                return;
             }
-            load(id, gen, budget, c);
-        } catch (SQLException | RuntimeException e) {
+            load(id, gen.getAsLong(), budget, c);
+        } catch (RuntimeException e) {
             // only an optimisation: the next search reads the copy itself
             LOG.log(java.util.logging.Level.FINE, "background read of the search copy failed", e);
         } finally {
