@@ -6,7 +6,8 @@ import java.util.List;
  * A note search as sets of note ids, each found by one SQL statement, combined in Java (Derby, see
  * {@link SqlWriter#derbyNotePlan}). Derby runs a "note has a card" test ({@code EXISTS}, a join or an {@code IN}
  * sub-query) for every note of the profile, and a join of notes to cards before a {@code DISTINCT}; here each side
- * reads its own index range or scans one table once, and the sets are merged in memory.
+ * reads its own index range or scans one table once, and the sets are merged in memory. A search of the tags alone
+ * is two sets: the notes with a tag head, from ix_notes_tags_head alone, and the few without one.
  */
 public sealed interface IdPlan {
 

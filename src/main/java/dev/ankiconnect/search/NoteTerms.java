@@ -353,7 +353,11 @@ final class NoteTerms {
             });
         }
         String glob = TextUtil.nfc(t.tag());
-        if (glob.equals("none")) return Fragment.notes("n.tags = ''", List.of());
+        if (glob.equals("none")) {
+            // Derby: LOWER(n.tags), which SqlWriter reads from ix_notes_tags_head (LOWER of a text is empty only for
+            // the empty text)
+            return Fragment.notes(tagKeys ? "n.tags = ''" : "LOWER(n.tags) = ''", List.of());
+        }
         if (glob.equals("*")) return Fragment.notes("1 = 1", List.of());
         if (Glob.literal(glob).contains(" ")) return Fragment.notes(FALSE, List.of());
         boolean ascii = glob.chars().allMatch(ch -> ch < 128);
@@ -363,6 +367,13 @@ final class NoteTerms {
                 // the same notes as the LIKE pair below: tag_keys holds each lower-cased tag that has a space on both
                 // sides and each part of a space-preceded tag before a "::" (search-4.xml), in a GIN index
                 return Fragment.notes("n.tag_keys @> CAST(ARRAY[?] AS TEXT[])", List.of(key));
+            }
+            if (!tagKeys) {
+                // Derby: the same notes as the LIKE pair below (LIKE '% x %' is "contains ' x '"); LOCATE is the
+                // cheaper test, and SqlWriter reads LOWER(n.tags) from ix_notes_tags_head (search-5.xml)
+                return Fragment.notes(
+                        "(LOCATE(?, LOWER(n.tags)) > 0 OR LOCATE(?, LOWER(n.tags)) > 0)",
+                        List.of(" " + key + " ", " " + key + "::"));
             }
             String lit = Glob.toLike(glob, Glob.Like.EXACT).toLowerCase(Locale.ROOT);
             return Fragment.notes(

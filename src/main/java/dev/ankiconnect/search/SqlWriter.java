@@ -70,10 +70,41 @@ public final class SqlWriter {
     public static IdPlan derbyNotePlan(SearchNode root, SearchContext ctx) {
         SqlWriter w = new SqlWriter(ctx, Target.NOTES, false);
         Fragment f = w.node(root);
+        if (f.exact() && !f.cards() && f.sql() != null && tagsHeadOnly(f.sql())) {
+            // a search of the notes' tags alone (tag:x, -tag:x, tag:none and their combinations): no card needed, as
+            // in the one statement of compile
+            return w.noteQuery(List.of(f));
+        }
         if (!f.exact() || !f.cards() || f.sql() == null) {
             return null;
         }
         return w.plan(f);
+    }
+
+    /** Derby: what a tag term tests (NoteTerms), the lower-cased tag list; notes.tags_head where it is not null. */
+    static final String LOWER_TAGS = "LOWER(n.tags)";
+
+    private static final String TAGS_HEAD = "n.tags_head";
+
+    private static final java.util.regex.Pattern NOTE_COLUMN = java.util.regex.Pattern.compile("\\bn\\.(\\w+)");
+
+    /**
+     * True if the condition {@code where} on {@code notes n} reads the lower-cased tag list and no other column (not
+     * even the id: a first-field search's id list probes the primary key, better than any scan): ix_notes_tags_head
+     * (profile_id, tags_head, id; db/changes/search-5.xml) then has all it reads.
+     */
+    static boolean tagsHeadOnly(String where) {
+        if (!where.contains(LOWER_TAGS)) {
+            return false;
+        }
+        java.util.regex.Matcher m = NOTE_COLUMN.matcher(where.replace(LOWER_TAGS, TAGS_HEAD));
+        while (m.find()) {
+            String column = m.group(1);
+            if (!column.equals("tags_head") && !column.equals("profile_id")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The notes with some card satisfying the exact fragment {@code f}. */
@@ -117,18 +148,37 @@ public final class SqlWriter {
         }
     }
 
-    /** The notes satisfying every one of {@code fs} (conditions on the notes alone). */
+    /**
+     * The notes satisfying every one of {@code fs} (conditions on the notes alone). When they read only the tags
+     * ({@link #tagsHeadOnly}), two statements: the notes with a tag head, from ix_notes_tags_head alone (a scan of
+     * the index, not of every note's row), where {@code LOWER(n.tags)} is {@code n.tags_head}; and the few whose tag
+     * list is too long for a head (an index range of tags_head IS NULL), tested on the row as before. Disjoint, and
+     * together every note, so the union is what the one statement finds.
+     */
     private IdPlan noteQuery(List<Fragment> fs) {
         List<Object> params = new ArrayList<>();
-        params.add(ctx.profileId());
-        StringBuilder sql = new StringBuilder("SELECT n.id FROM notes n WHERE n.profile_id = ?");
+        StringBuilder where = new StringBuilder();
         for (Fragment k : fs) {
             if (k.sql() != null) {
-                sql.append(" AND ").append(k.sql());
+                where.append(" AND ").append(k.sql());
                 params.addAll(k.params());
             }
         }
-        return new IdPlan.Query(sql.toString(), params);
+        List<Object> all = new ArrayList<>();
+        all.add(ctx.profileId());
+        all.addAll(params);
+        if (!tagsHeadOnly(where.toString())) {
+            return new IdPlan.Query("SELECT n.id FROM notes n WHERE n.profile_id = ?" + where, all);
+        }
+        String hint = " --DERBY-PROPERTIES index=ix_notes_tags_head\n";
+        return new IdPlan.Union(List.of(
+                new IdPlan.Query(
+                        "SELECT n.id FROM notes n" + hint + " WHERE n.profile_id = ? AND n.tags_head IS NOT NULL"
+                                + where.toString().replace(LOWER_TAGS, TAGS_HEAD),
+                        all),
+                new IdPlan.Query(
+                        "SELECT n.id FROM notes n" + hint + " WHERE n.profile_id = ? AND n.tags_head IS NULL" + where,
+                        all)));
     }
 
     /** The notes of the cards satisfying {@code f} (a condition on the cards alone): one SELECT per branch. */

@@ -20,8 +20,22 @@ class IdPlanTest {
     }
 
     private static final String CARD_NIDS = "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND ";
-    private static final String NOTE_IDS = "SELECT n.id FROM notes n WHERE n.profile_id = ?";
-    private static final String TAG_X = "(LOWER(n.tags) LIKE ? ESCAPE '\\' OR LOWER(n.tags) LIKE ? ESCAPE '\\')";
+    private static final String TAG_X = "(LOCATE(?, LOWER(n.tags)) > 0 OR LOCATE(?, LOWER(n.tags)) > 0)";
+    private static final String HEAD_X = "(LOCATE(?, n.tags_head) > 0 OR LOCATE(?, n.tags_head) > 0)";
+    private static final String HINT = " --DERBY-PROPERTIES index=ix_notes_tags_head\n";
+
+    /** The notes satisfying {@code where} (on the tags alone): those with a tag head from its index, the others. */
+    private static IdPlan tagsOnly(String where, List<Object> params) {
+        return new IdPlan.Union(List.of(
+                new IdPlan.Query(
+                        "SELECT n.id FROM notes n" + HINT + " WHERE n.profile_id = ? AND n.tags_head IS NOT NULL AND "
+                                + where.replace("LOWER(n.tags)", "n.tags_head"),
+                        params),
+                new IdPlan.Query(
+                        "SELECT n.id FROM notes n" + HINT + " WHERE n.profile_id = ? AND n.tags_head IS NULL AND "
+                                + where,
+                        params)));
+    }
 
     @Test
     void setOperations() {
@@ -64,8 +78,10 @@ class IdPlanTest {
     }
 
     @Test
-    void onlyNoteSearchesWithCardTermsArePlanned() {
-        assertNull(plan("tag:x"));
+    void onlyNoteSearchesWithCardTermsOrOfTheTagsAloneArePlanned() {
+        assertNull(plan("word"));
+        assertNull(plan("tag:x word"));
+        assertNull(plan("tag:x*"));
         assertNull(plan(""));
         // inexact in SQL (the row filter decides): the one statement with its row filter
         assertNull(plan("deck:Other or re:x"));
@@ -93,8 +109,7 @@ class IdPlanTest {
                         new IdPlan.Union(List.of(
                                 new IdPlan.Query(CARD_NIDS + "c.did = ?", List.of(7L, 5L)),
                                 new IdPlan.Query(CARD_NIDS + "c.odid = ?", List.of(7L, 5L)))),
-                        new IdPlan.WithCard(
-                                new IdPlan.Query(NOTE_IDS + " AND " + TAG_X, List.of(7L, "% x %", "% x::%"))))),
+                        new IdPlan.WithCard(tagsOnly(TAG_X, List.of(7L, " x ", " x::"))))),
                 p);
     }
 
@@ -104,8 +119,23 @@ class IdPlanTest {
         assertEquals(
                 new IdPlan.Intersect(List.of(
                         new IdPlan.Query(CARD_NIDS + "c.ctype = 0", List.of(7L)),
-                        new IdPlan.Query(NOTE_IDS + " AND NOT " + TAG_X, List.of(7L, "% x %", "% x::%")))),
+                        tagsOnly("NOT " + TAG_X, List.of(7L, " x ", " x::")))),
                 p);
+    }
+
+    @Test
+    void searchesOfTheTagsAloneReadTheTagHeadIndex() {
+        assertEquals(tagsOnly(TAG_X, List.of(7L, " x ", " x::")), plan("tag:x"));
+        assertEquals(tagsOnly("NOT " + TAG_X, List.of(7L, " x ", " x::")), plan("-tag:X"));
+        assertEquals(tagsOnly("LOWER(n.tags) = ''", List.of(7L)), plan("tag:none"));
+        assertEquals(
+                tagsOnly("(" + TAG_X + " OR NOT " + TAG_X + ")", List.of(7L, " x ", " x::", " y ", " y::")),
+                plan("tag:x or -tag:y"));
+        assertEquals(HEAD_X, TAG_X.replace("LOWER(n.tags)", "n.tags_head"));
+        // a first-field search's id list probes the primary key instead
+        assertNull(SqlWriter.derbyNotePlan(
+                new SearchNode.And(List.of(new SearchNode.NoteIds(List.of(1L, 2L)), SearchParser.parse("tag:x"))),
+                Fixtures.ctx()));
     }
 
     @Test
