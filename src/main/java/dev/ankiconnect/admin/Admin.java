@@ -7,6 +7,7 @@ import dev.ankiconnect.config.Config;
 import dev.ankiconnect.config.ConfigException;
 import dev.ankiconnect.config.ConfigLoader;
 import dev.ankiconnect.db.Database;
+import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.user.ApiKeys;
 import dev.ankiconnect.user.UserStore;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -221,16 +221,9 @@ public final class Admin {
         return 0;
     }
 
-    private static long profileId(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM profiles WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1);
-                }
-            }
-        }
-        throw new IllegalArgumentException("no profile named '" + name + "'");
+    private static long profileId(Connection c, String name) {
+        return Sql.first(c, "SELECT id FROM profiles WHERE name = ?", List.of(name), rs -> rs.getLong(1))
+                .orElseThrow(() -> new IllegalArgumentException("no profile named '" + name + "'"));
     }
 
     private static void need(List<String> rest, int min, int max) {

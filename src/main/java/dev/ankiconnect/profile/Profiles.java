@@ -9,9 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -143,13 +140,8 @@ public class Profiles {
      * connection (Check Database, also without CDI); empty when there is no such profile.
      */
     public static OptionalLong creationTime(Connection c, long profileId) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT crt FROM profiles WHERE id = ?")) {
-            ps.setLong(1, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        return Sql.first(c, "SELECT crt FROM profiles WHERE id = ?", List.of(profileId), rs -> rs.getLong(1))
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 }

@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -238,19 +239,14 @@ public class SearchMemory {
         try (turn) {
             em.getTransaction().begin();
             Connection c = em.unwrap(Connection.class);
-            long gen;
-            try (PreparedStatement ps = c.prepareStatement("SELECT gen FROM profiles WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        held.remove(id);
-                        return;
-                    }
-                    gen = rs.getLong(1);
-                }
+            Optional<Long> gen =
+                    Sql.first(c, "SELECT gen FROM profiles WHERE id = ?", List.of(id), rs -> rs.getLong(1));
+            if (gen.isEmpty()) {
+                held.remove(id);
+                return;
             }
-            load(id, gen, budget, c);
-        } catch (SQLException | RuntimeException e) {
+            load(id, gen.get(), budget, c);
+        } catch (RuntimeException e) {
             // only an optimisation: the next search reads the copy itself
             LOG.log(java.util.logging.Level.FINE, "background read of the search copy failed", e);
         } finally {
@@ -454,19 +450,7 @@ public class SearchMemory {
     /** The card ids a revlog sub-query selects (rated:, introduced:, prop:rated, prop:resched). */
     public Set<Long> cards(Subquery q) {
         Set<Long> out = new HashSet<>();
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(q.sql())) {
-            int i = 1;
-            for (Object p : q.params()) {
-                ps.setObject(i++, p);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.each(Sql.connection(tx), q.sql(), q.params(), rs -> out.add(rs.getLong(1)));
         return out;
     }
 }
