@@ -108,7 +108,7 @@ public final class Sql {
      */
     public static void each(Connection c, String sql, List<?> params, Rows rows) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindFrom(ps, 1, params);
+            bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.row(rs);
@@ -134,7 +134,7 @@ public final class Sql {
     /** The first row that {@code sql} selects with {@code params}, read by {@code reader}; empty when none. */
     public static <T> Optional<T> first(Connection c, String sql, List<?> params, RowReader<T> reader) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindFrom(ps, 1, params);
+            bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(reader.read(rs)) : Optional.empty();
             }
@@ -173,8 +173,9 @@ public final class Sql {
         return out;
     }
 
-    private static void bindFrom(PreparedStatement ps, int first, List<?> params) throws SQLException {
-        int i = first;
+    /** Binds {@code params} from parameter 1. */
+    private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+        int i = 1;
         for (Object p : params) {
             ps.setObject(i++, p);
         }
@@ -211,7 +212,7 @@ public final class Sql {
                 try (PreparedStatement ps = connection(tx)
                         .prepareStatement("DELETE FROM " + table + " WHERE profile_id = ? AND " + column + " IN ("
                                 + marks(chunk.size()) + ")")) {
-                    bindFrom(ps, 1, params(profileId, chunk));
+                    bind(ps, params(profileId, chunk));
                     ps.executeUpdate();
                 }
             }
