@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -197,7 +196,7 @@ public final class Admin {
             // the server's code, before any other row: the change record stamps repaired rows with the counter this
             // commits
             ProfileStore.lockForWrite(em, id);
-            long[] last = {maxCardId(c, id)};
+            long[] last = {CardStore.maxId(c, id)};
             CheckReport r = CollectionCheck.run(em, c, id, name, count -> {
                 long first = Math.max(System.currentTimeMillis(), last[0] + 1);
                 last[0] = first + count - 1;
@@ -214,14 +213,6 @@ public final class Admin {
             out.println("missing media file: " + file);
         }
         return 0;
-    }
-
-    private static long maxCardId(Connection c, long profileId) {
-        try {
-            return CardStore.maxId(c, profileId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("database error: " + e.getMessage(), e);
-        }
     }
 
     private static void need(List<String> rest, int min, int max) {

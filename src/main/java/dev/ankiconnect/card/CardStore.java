@@ -119,21 +119,17 @@ public class CardStore implements DeckCards {
         if (keys.isEmpty()) {
             return;
         }
-        try {
-            Sql.selectIn(
-                    Sql.connection(tx),
-                    profile.id(),
-                    "SELECT " + COLUMNS + " FROM cards"
-                            + Sql.index(column.equals("id") ? "IX_CARDS_ID" : "IX_CARDS_NID_ONLY"),
-                    column,
-                    keys,
-                    rs -> {
-                        CardRow c = read(rs);
-                        sink.accept(c.id, c);
-                    });
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.selectIn(
+                Sql.connection(tx),
+                profile.id(),
+                "SELECT " + COLUMNS + " FROM cards"
+                        + Sql.index(column.equals("id") ? "IX_CARDS_ID" : "IX_CARDS_NID_ONLY"),
+                column,
+                keys,
+                rs -> {
+                    CardRow c = read(rs);
+                    sink.accept(c.id, c);
+                });
     }
 
     static CardRow read(ResultSet rs) throws SQLException {
@@ -219,18 +215,14 @@ public class CardStore implements DeckCards {
     public Map<Long, List<Long>> idsByNotes(Collection<Long> nids) {
         // Sorted here rather than with ORDER BY: Derby would pass every row through its sorter.
         Map<Long, List<long[]>> found = new HashMap<>(nids.size() * 2);
-        try {
-            Sql.selectIn(
-                    Sql.connection(tx),
-                    profile.id(),
-                    "SELECT nid, id, ord FROM cards" + Sql.index("IX_CARDS_NID_ONLY"),
-                    "nid",
-                    nids,
-                    rs -> found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
-                            .add(new long[] {rs.getInt(3), rs.getLong(2)}));
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.selectIn(
+                Sql.connection(tx),
+                profile.id(),
+                "SELECT nid, id, ord FROM cards" + Sql.index("IX_CARDS_NID_ONLY"),
+                "nid",
+                nids,
+                rs -> found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
+                        .add(new long[] {rs.getInt(3), rs.getLong(2)}));
         Map<Long, List<Long>> out = new HashMap<>(found.size() * 2);
         for (Map.Entry<Long, List<long[]>> e : found.entrySet()) {
             List<long[]> cards = e.getValue();
@@ -249,67 +241,46 @@ public class CardStore implements DeckCards {
 
     /** The id, note and ordinal of every card of the profile. */
     public List<Key> keys() {
-        List<Key> out = new ArrayList<>();
-        try (PreparedStatement ps =
-                Sql.connection(tx).prepareStatement("SELECT id, nid, ord FROM cards WHERE profile_id = ?")) {
-            ps.setLong(1, profile.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Key(rs.getLong(1), rs.getLong(2), rs.getInt(3)));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+        return Sql.list(
+                Sql.connection(tx),
+                "SELECT id, nid, ord FROM cards WHERE profile_id = ?",
+                List.of(profile.id()),
+                rs -> new Key(rs.getLong(1), rs.getLong(2), rs.getInt(3)));
     }
 
     /** The ids of the cards now in a deck (not those whose home it is). */
     public List<Long> idsInDeck(long did) {
         return Sql.longs(
-                Sql.connection(tx), "SELECT id FROM cards WHERE profile_id = ? AND did = ?", profile.id(), did);
+                Sql.connection(tx),
+                "SELECT id FROM cards WHERE profile_id = ? AND did = ?",
+                List.of(profile.id(), did));
     }
 
     /** The cards in these decks or with one of them as home deck, by id. */
     public List<CardRow> inDecks(Collection<Long> dids) {
-        List<CardRow> out = new ArrayList<>();
         if (dids.isEmpty()) {
-            return out;
+            return new ArrayList<>();
         }
         List<Long> list = List.copyOf(new java.util.LinkedHashSet<>(dids));
         String in = Sql.marks(list.size());
-        try (PreparedStatement ps = Sql.connection(tx)
-                .prepareStatement("SELECT " + COLUMNS + " FROM cards WHERE profile_id = ? AND (did IN (" + in
-                        + ") OR odid IN (" + in + "))")) {
-            int i = Sql.bind(ps, profile.id(), list);
-            for (Long d : list) {
-                ps.setLong(i++, d);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+        return Sql.list(
+                Sql.connection(tx),
+                "SELECT " + COLUMNS + " FROM cards WHERE profile_id = ? AND (did IN (" + in + ") OR odid IN (" + in
+                        + "))",
+                Sql.params(profile.id(), list, list),
+                CardStore::read);
     }
 
     @Override
     public Map<Long, Long> decksOf(Collection<Long> cardIds) {
         Map<Long, Long> out = new HashMap<>(cardIds.size() * 2);
-        try {
-            Sql.selectIn(
-                    Sql.connection(tx),
-                    profile.id(),
-                    "SELECT id, did FROM cards" + Sql.index("IX_CARDS_ID"),
-                    "id",
-                    cardIds,
-                    rs -> out.put(rs.getLong(1), rs.getLong(2)));
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.selectIn(
+                Sql.connection(tx),
+                profile.id(),
+                "SELECT id, did FROM cards" + Sql.index("IX_CARDS_ID"),
+                "id",
+                cardIds,
+                rs -> out.put(rs.getLong(1), rs.getLong(2)));
         return out;
     }
 
@@ -362,20 +333,11 @@ public class CardStore implements DeckCards {
 
     @Override
     public List<Long> deleteInDeck(long did) {
-        List<Long> nids = new ArrayList<>();
+        List<Long> nids = Sql.longs(
+                Sql.connection(tx),
+                "SELECT DISTINCT nid FROM cards WHERE profile_id = ? AND (did = ? OR odid = ?)",
+                List.of(profile.id(), did, did));
         try {
-            try (PreparedStatement ps = Sql.connection(tx)
-                    .prepareStatement(
-                            "SELECT DISTINCT nid FROM cards WHERE profile_id = ? AND (did = ? OR odid = ?)")) {
-                ps.setLong(1, profile.id());
-                ps.setLong(2, did);
-                ps.setLong(3, did);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        nids.add(rs.getLong(1));
-                    }
-                }
-            }
             try (PreparedStatement ps = Sql.connection(tx)
                     .prepareStatement("DELETE FROM cards WHERE profile_id = ? AND (did = ? OR odid = ?)")) {
                 ps.setLong(1, profile.id());
@@ -391,31 +353,19 @@ public class CardStore implements DeckCards {
 
     @Override
     public List<Counts> countsByDeck(long today, long cutoff) {
-        List<Counts> out = new ArrayList<>();
-        try (PreparedStatement ps = Sql.connection(tx)
-                .prepareStatement("SELECT did, "
+        return Sql.list(
+                Sql.connection(tx),
+                "SELECT did, "
                         + "SUM(CASE WHEN queue = " + CardQueue.NEW.code() + " THEN 1 ELSE 0 END), "
                         + "SUM(CASE WHEN queue = " + CardQueue.REVIEW.code() + " AND due <= ? THEN 1 ELSE 0 END), "
                         + "SUM(CASE WHEN queue = " + CardQueue.DAY_LEARNING.code()
                         + " AND due <= ? THEN 1 ELSE 0 END), "
                         + "SUM(CASE WHEN (queue = " + CardQueue.LEARNING.code() + " AND due < ?) OR (queue = "
                         + CardQueue.PREVIEW.code() + " AND due <= ?) THEN 1 ELSE 0 END), "
-                        + "COUNT(*) FROM cards WHERE profile_id = ? GROUP BY did")) {
-            ps.setLong(1, today);
-            ps.setLong(2, today);
-            ps.setLong(3, cutoff);
-            ps.setLong(4, cutoff);
-            ps.setLong(5, profile.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Counts(
-                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+                        + "COUNT(*) FROM cards WHERE profile_id = ? GROUP BY did",
+                List.of(today, today, cutoff, cutoff, profile.id()),
+                rs -> new Counts(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
     }
 
     /** What the collection report shows of the cards of some decks (all cards when {@code dids} is empty). */
@@ -432,43 +382,33 @@ public class CardStore implements DeckCards {
         Map<Integer, Long> byQueue = new java.util.LinkedHashMap<>();
         Number[] intervals = new Number[3];
         long[] notes = new long[1];
-        try {
-            query("SELECT queue, COUNT(*) FROM cards WHERE profile_id = ?" + scope + " GROUP BY queue", dids, rs -> {
-                byQueue.merge(rs.getInt(1), rs.getLong(2), Long::sum);
-            });
-            query(
-                    "SELECT AVG(ivl), MAX(ivl), AVG(factor) FROM cards WHERE profile_id = ? AND ctype = "
-                            + dev.ankiconnect.scheduler.CardType.REVIEW.code() + scope,
-                    dids,
-                    rs -> {
-                        intervals[0] = (Number) rs.getObject(1);
-                        intervals[1] = (Number) rs.getObject(2);
-                        intervals[2] = (Number) rs.getObject(3);
-                    });
-            query("SELECT COUNT(DISTINCT nid) FROM cards WHERE profile_id = ?" + scope, dids, rs -> {
-                notes[0] = rs.getLong(1);
-            });
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        List<Object> params = Sql.params(profile.id(), dids);
+        Sql.each(
+                Sql.connection(tx),
+                "SELECT queue, COUNT(*) FROM cards WHERE profile_id = ?" + scope + " GROUP BY queue",
+                params,
+                rs -> byQueue.merge(rs.getInt(1), rs.getLong(2), Long::sum));
+        Sql.each(
+                Sql.connection(tx),
+                "SELECT AVG(ivl), MAX(ivl), AVG(factor) FROM cards WHERE profile_id = ? AND ctype = "
+                        + dev.ankiconnect.scheduler.CardType.REVIEW.code() + scope,
+                params,
+                rs -> {
+                    intervals[0] = (Number) rs.getObject(1);
+                    intervals[1] = (Number) rs.getObject(2);
+                    intervals[2] = (Number) rs.getObject(3);
+                });
+        Sql.each(
+                Sql.connection(tx),
+                "SELECT COUNT(DISTINCT nid) FROM cards WHERE profile_id = ?" + scope,
+                params,
+                rs -> notes[0] = rs.getLong(1));
         return new Report(byQueue, intervals[0], intervals[1], intervals[2], notes[0]);
-    }
-
-    private void query(String sql, List<Long> dids, Sql.Rows rows) throws SQLException {
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(sql)) {
-            Sql.bind(ps, profile.id(), dids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.row(rs);
-                }
-            }
-        }
     }
     // ---- the duplicate check (note.DuplicateIndex) and the admin tool: on the caller's connection ----
 
     /** Hands {@code each} the note id and deck id of every card of these notes of profile {@code profileId}. */
-    public static void decksOfNotes(Connection c, long profileId, Collection<Long> nids, NoteDeck each)
-            throws SQLException {
+    public static void decksOfNotes(Connection c, long profileId, Collection<Long> nids, NoteDeck each) {
         Sql.selectIn(
                 c,
                 profileId,
@@ -485,13 +425,9 @@ public class CardStore implements DeckCards {
     }
 
     /** The largest card id of profile {@code profileId}, 0 when it has no card. */
-    public static long maxId(Connection c, long profileId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM cards WHERE profile_id = ?")) {
-            ps.setLong(1, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+    public static long maxId(Connection c, long profileId) {
+        return Sql.first(c, "SELECT MAX(id) FROM cards WHERE profile_id = ?", List.of(profileId), rs -> rs.getLong(1))
+                .orElse(0L);
     }
 
     // ---- Check Database (check.CollectionCheck): on the caller's connection, also without CDI (admin.sh) ----
@@ -501,28 +437,27 @@ public class CardStore implements DeckCards {
      * reads (id, nid, did, ord, type, queue, due, ivl, odue, odid; the others are left at their defaults).
      */
     public static void scanForCheck(Connection c, long profileId, Consumer<CardRow> each) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, nid, did, ord, ctype, queue, due, ivl, odue, odid FROM cards WHERE profile_id = ?")) {
-            ps.setLong(1, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    CardRow card = new CardRow();
-                    card.id = rs.getLong(1);
-                    card.nid = rs.getLong(2);
-                    card.did = rs.getLong(3);
-                    card.ord = rs.getInt(4);
-                    card.type = rs.getInt(5);
-                    card.queue = rs.getInt(6);
-                    card.due = rs.getLong(7);
-                    card.ivl = rs.getInt(8);
-                    card.odue = rs.getLong(9);
-                    card.odid = rs.getLong(10);
-                    each.accept(card);
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.each(
+                c,
+                "SELECT id, nid, did, ord, ctype, queue, due, ivl, odue, odid FROM cards WHERE profile_id = ?",
+                List.of(profileId),
+                rs -> each.accept(readForCheck(rs)));
+    }
+
+    /** The current row, selected as in {@link #scanForCheck}. */
+    private static CardRow readForCheck(ResultSet rs) throws SQLException {
+        CardRow card = new CardRow();
+        card.id = rs.getLong(1);
+        card.nid = rs.getLong(2);
+        card.did = rs.getLong(3);
+        card.ord = rs.getInt(4);
+        card.type = rs.getInt(5);
+        card.queue = rs.getInt(6);
+        card.due = rs.getLong(7);
+        card.ivl = rs.getInt(8);
+        card.odue = rs.getLong(9);
+        card.odid = rs.getLong(10);
+        return card;
     }
 
     /** Deletes these cards of profile {@code profileId}, in JDBC batches (the delete trigger writes their graves). */

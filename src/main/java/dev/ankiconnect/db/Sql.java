@@ -3,9 +3,13 @@ package dev.ankiconnect.db;
 import dev.ankiconnect.search.Deadline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plain JDBC on the connection of the current action's transaction. Bulk note and card work goes
@@ -74,28 +78,59 @@ public final class Sql {
         return b.toString();
     }
 
-    /** The first column, a number, of every row that {@code sql} selects with these parameters (from parameter 1). */
-    public static List<Long> longs(Connection c, String sql, Object... params) {
-        List<Long> out = new java.util.ArrayList<>();
+    // ---- reading rows: prepare, bind, read, close, SQLException to fail(e) ----
+
+    /** Takes one result row (reads its columns; the result set is not its to move or close). */
+    @FunctionalInterface
+    public interface Rows {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /** Reads the current result row into a value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} with {@code params} bound from parameter 1 and hands every row, in the order the database
+     * returns them, to {@code rows}. The statement and its result set are closed before it returns.
+     */
+    public static void each(Connection c, String sql, List<?> params, Rows rows) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getLong(1));
+                    rows.row(rs);
                 }
             }
         } catch (SQLException e) {
             throw fail(e);
         }
+    }
+
+    /** Every row that {@code sql} selects with {@code params}, read by {@code reader}, in the database's order. */
+    public static <T> List<T> list(Connection c, String sql, List<?> params, RowReader<T> reader) {
+        List<T> out = new ArrayList<>();
+        each(c, sql, params, rs -> out.add(reader.read(rs)));
         return out;
     }
 
-    /** Takes one result row. */
-    @FunctionalInterface
-    public interface Rows {
-        void row(java.sql.ResultSet rs) throws SQLException;
+    /** The first column, a number, of every row that {@code sql} selects with {@code params}. */
+    public static List<Long> longs(Connection c, String sql, List<?> params) {
+        return list(c, sql, params, rs -> rs.getLong(1));
+    }
+
+    /** The first row that {@code sql} selects with {@code params}, read by {@code reader}; empty when none. */
+    public static <T> Optional<T> first(Connection c, String sql, List<?> params, RowReader<T> reader) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(reader.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail(e);
+        }
     }
 
     /**
@@ -104,29 +139,36 @@ public final class Sql {
      * usually an {@link #index} hint); table and column are code constants, never client text.
      */
     public static void selectIn(
-            Connection c, long profileId, String selectFrom, String column, Collection<Long> values, Rows rows)
-            throws SQLException {
-        for (List<Long> chunk : Chunks.of(new java.util.LinkedHashSet<>(values))) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    selectFrom + " WHERE profile_id = ? AND " + column + " IN (" + marks(chunk.size()) + ")")) {
-                bind(ps, profileId, chunk);
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.row(rs);
-                    }
-                }
-            }
+            Connection c, long profileId, String selectFrom, String column, Collection<Long> values, Rows rows) {
+        for (List<Long> chunk : Chunks.of(new LinkedHashSet<>(values))) {
+            each(
+                    c,
+                    selectFrom + " WHERE profile_id = ? AND " + column + " IN (" + marks(chunk.size()) + ")",
+                    params(profileId, chunk),
+                    rows);
         }
     }
 
-    /** Binds the profile id then the values, from parameter 1. */
-    public static int bind(PreparedStatement ps, long profileId, List<?> values) throws SQLException {
-        int i = 1;
-        ps.setLong(i++, profileId);
-        for (Object v : values) {
-            ps.setObject(i++, v);
+    /** The profile id followed by the elements of {@code groups}, in order: parameters for {@link #each}. */
+    public static List<Object> params(long profileId, Collection<?>... groups) {
+        int n = 1;
+        for (Collection<?> g : groups) {
+            n += g.size();
         }
-        return i;
+        List<Object> out = new ArrayList<>(n);
+        out.add(profileId);
+        for (Collection<?> g : groups) {
+            out.addAll(g);
+        }
+        return out;
+    }
+
+    /** Binds {@code params} from parameter 1. */
+    private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+        int i = 1;
+        for (Object p : params) {
+            ps.setObject(i++, p);
+        }
     }
 
     /** Binds the parameters of batch entry {@code i}. */
@@ -160,7 +202,7 @@ public final class Sql {
                 try (PreparedStatement ps = connection(tx)
                         .prepareStatement("DELETE FROM " + table + " WHERE profile_id = ? AND " + column + " IN ("
                                 + marks(chunk.size()) + ")")) {
-                    bind(ps, profileId, chunk);
+                    bind(ps, params(profileId, chunk));
                     ps.executeUpdate();
                 }
             }
@@ -175,7 +217,7 @@ public final class Sql {
     }
 
     /** Reads a CLOB or VARCHAR column as a String. */
-    public static String text(java.sql.ResultSet rs, int column) throws SQLException {
+    public static String text(ResultSet rs, int column) throws SQLException {
         String s = rs.getString(column);
         return s == null ? "" : s;
     }

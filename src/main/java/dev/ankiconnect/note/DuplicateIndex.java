@@ -5,7 +5,6 @@ import dev.ankiconnect.note.DuplicateRule.State;
 import dev.ankiconnect.text.NoteFields;
 import dev.ankiconnect.text.NoteText;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,8 +49,7 @@ public final class DuplicateIndex {
     private final Map<Long, List<Known>> byCsum = new HashMap<>();
 
     /** Loads the notes having one of these checksums; their card decks only when {@code withDecks}. */
-    public static DuplicateIndex load(Connection c, long profileId, Collection<Long> csums, boolean withDecks)
-            throws SQLException {
+    public static DuplicateIndex load(Connection c, long profileId, Collection<Long> csums, boolean withDecks) {
         DuplicateIndex index = new DuplicateIndex();
         Map<Long, Known> byId = new HashMap<>();
         NoteStore.byChecksums(c, profileId, csums, m -> {

@@ -89,20 +89,16 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
         if (ids.isEmpty()) {
             return out;
         }
-        try {
-            Sql.selectIn(
-                    Sql.connection(tx),
-                    profile.id(),
-                    "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum FROM notes" + Sql.index("IX_NOTES_ID"),
-                    "id",
-                    ids,
-                    rs -> {
-                        NoteRow r = read(rs);
-                        out.put(r.id, r);
-                    });
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.selectIn(
+                Sql.connection(tx),
+                profile.id(),
+                "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum FROM notes" + Sql.index("IX_NOTES_ID"),
+                "id",
+                ids,
+                rs -> {
+                    NoteRow r = read(rs);
+                    out.put(r.id, r);
+                });
         return out;
     }
 
@@ -123,43 +119,29 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
     /** Notes by id with flags and data too (package export), in id order; missing ids are absent. */
     public java.util.SortedMap<Long, NoteRow> complete(Collection<Long> ids) {
         java.util.SortedMap<Long, NoteRow> out = new java.util.TreeMap<>();
-        try {
-            Sql.selectIn(
-                    Sql.connection(tx),
-                    profile.id(),
-                    "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum, flags, data FROM notes"
-                            + Sql.index("IX_NOTES_ID"),
-                    "id",
-                    ids,
-                    rs -> {
-                        NoteRow r = read(rs);
-                        r.flags = rs.getInt(10);
-                        r.data = rs.getString(11);
-                        out.put(r.id, r);
-                    });
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.selectIn(
+                Sql.connection(tx),
+                profile.id(),
+                "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum, flags, data FROM notes"
+                        + Sql.index("IX_NOTES_ID"),
+                "id",
+                ids,
+                rs -> {
+                    NoteRow r = read(rs);
+                    r.flags = rs.getInt(10);
+                    r.data = rs.getString(11);
+                    out.put(r.id, r);
+                });
         return out;
     }
 
     /** The notes of one note type. */
     public List<NoteRow> ofType(long mid) {
-        List<NoteRow> out = new ArrayList<>();
-        try (PreparedStatement ps = Sql.connection(tx)
-                .prepareStatement(
-                        "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum FROM notes WHERE profile_id = ? AND mid = ?")) {
-            ps.setLong(1, profile.id());
-            ps.setLong(2, mid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+        return Sql.list(
+                Sql.connection(tx),
+                "SELECT id, guid, mid, mtime, usn, tags, flds, sfld, csum FROM notes WHERE profile_id = ? AND mid = ?",
+                List.of(profile.id(), mid),
+                NoteStore::read);
     }
 
     /** A note's identity as package import matches it: guid, id, note type and modification time. */
@@ -167,19 +149,11 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
 
     /** The guid, id, note type and modification time of every note of the profile. */
     public List<Key> keys() {
-        List<Key> out = new ArrayList<>();
-        try (PreparedStatement ps =
-                Sql.connection(tx).prepareStatement("SELECT guid, id, mid, mtime FROM notes WHERE profile_id = ?")) {
-            ps.setLong(1, profile.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Key(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+        return Sql.list(
+                Sql.connection(tx),
+                "SELECT guid, id, mid, mtime FROM notes WHERE profile_id = ?",
+                List.of(profile.id()),
+                rs -> new Key(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
     }
 
     public NoteRow byId(long id) {
@@ -241,7 +215,9 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
     /** The ids of the notes of one note type. */
     public List<Long> idsOfType(long mid) {
         return Sql.longs(
-                Sql.connection(tx), "SELECT id FROM notes WHERE profile_id = ? AND mid = ?", profile.id(), mid);
+                Sql.connection(tx),
+                "SELECT id FROM notes WHERE profile_id = ? AND mid = ?",
+                List.of(profile.id(), mid));
     }
 
     @Override
@@ -258,65 +234,39 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
 
     /** Ids (ascending) of every note, or of those whose tags contain the lower-cased text. */
     public List<Long> idsWithTagText(String lowerText) {
-        List<Long> out = new java.util.ArrayList<>();
-        try (PreparedStatement ps = Sql.connection(tx)
-                .prepareStatement(
-                        "SELECT id FROM notes WHERE profile_id = ? AND LOWER(tags) LIKE ? ESCAPE '\\' ORDER BY id")) {
-            ps.setLong(1, profile.id());
-            ps.setString(
-                    2, "%" + lowerText.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+        String pattern =
+                "%" + lowerText.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Sql.longs(
+                Sql.connection(tx),
+                "SELECT id FROM notes WHERE profile_id = ? AND LOWER(tags) LIKE ? ESCAPE '\\' ORDER BY id",
+                List.of(profile.id(), pattern));
     }
 
     /** Note type ids that have at least one note. */
     public Set<Long> usedNoteTypes() {
-        return new HashSet<>(
-                Sql.longs(Sql.connection(tx), "SELECT DISTINCT mid FROM notes WHERE profile_id = ?", profile.id()));
+        return new HashSet<>(Sql.longs(
+                Sql.connection(tx), "SELECT DISTINCT mid FROM notes WHERE profile_id = ?", List.of(profile.id())));
     }
 
     /** Note ids whose first field has this key (after filling in keys that are missing). */
     @Override
     public List<Long> idsWithFirstFieldKey(long key) {
         Connection c = Sql.connection(tx);
-        List<Long> out = new java.util.ArrayList<>();
-        try {
-            fillMissingKeys(c);
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM notes" + Sql.index("IX_NOTES_FKEY")
-                    + "WHERE profile_id = ? AND fkey = ? ORDER BY id")) {
-                ps.setLong(1, profile.id());
-                ps.setLong(2, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-        return out;
+        fillMissingKeys(c);
+        return Sql.longs(
+                c,
+                "SELECT id FROM notes" + Sql.index("IX_NOTES_FKEY") + "WHERE profile_id = ? AND fkey = ? ORDER BY id",
+                List.of(profile.id(), key));
     }
 
     /** Notes written by code that does not know fkey (raw SQL imports) get it here. */
-    private void fillMissingKeys(Connection c) throws SQLException {
+    private void fillMissingKeys(Connection c) {
         Map<Long, Long> keys = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, flds FROM notes" + Sql.index("IX_NOTES_FKEY") + "WHERE profile_id = ? AND fkey IS NULL")) {
-            ps.setLong(1, profile.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.put(rs.getLong(1), FirstFieldKey.ofFlds(Sql.text(rs, 2)));
-                }
-            }
-        }
+        Sql.each(
+                c,
+                "SELECT id, flds FROM notes" + Sql.index("IX_NOTES_FKEY") + "WHERE profile_id = ? AND fkey IS NULL",
+                List.of(profile.id()),
+                rs -> keys.put(rs.getLong(1), FirstFieldKey.ofFlds(Sql.text(rs, 2))));
         if (keys.isEmpty()) {
             return;
         }
@@ -328,19 +278,18 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
                 ps.addBatch();
             }
             ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.fail(e);
         }
     }
 
     /** Hands {@code each} the tag list of every note of profile {@code profileId} that has tags (TagRegistry). */
-    static void tagLists(Connection c, long profileId, Consumer<String> each) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT tags FROM notes WHERE profile_id = ? AND tags <> ''")) {
-            ps.setLong(1, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    each.accept(rs.getString(1));
-                }
-            }
-        }
+    static void tagLists(Connection c, long profileId, Consumer<String> each) {
+        Sql.each(
+                c,
+                "SELECT tags FROM notes WHERE profile_id = ? AND tags <> ''",
+                List.of(profileId),
+                rs -> each.accept(rs.getString(1)));
     }
 
     // ---- the duplicate check (DuplicateIndex): on the caller's connection ----
@@ -349,8 +298,7 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
     public record ChecksumMatch(long id, long mid, long csum, String fields) {}
 
     /** Hands {@code each} the notes of profile {@code profileId} whose first-field checksum is one of {@code csums}. */
-    public static void byChecksums(Connection c, long profileId, Collection<Long> csums, Consumer<ChecksumMatch> each)
-            throws SQLException {
+    public static void byChecksums(Connection c, long profileId, Collection<Long> csums, Consumer<ChecksumMatch> each) {
         Sql.selectIn(
                 c,
                 profileId,
@@ -367,24 +315,23 @@ public class NoteStore implements FirstFieldKeys, DeckNotes {
      * reads (id, mid, tags, fields, sfld, csum; a missing tags, flds or sfld text reads as empty).
      */
     public static void scanForCheck(Connection c, long profileId, Consumer<NoteRow> each) {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT id, mid, tags, flds, sfld, csum FROM notes WHERE profile_id = ?")) {
-            ps.setLong(1, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    NoteRow n = new NoteRow();
-                    n.id = rs.getLong(1);
-                    n.mid = rs.getLong(2);
-                    n.tags = Sql.text(rs, 3);
-                    n.fields = NoteFields.split(Sql.text(rs, 4));
-                    n.sfld = Sql.text(rs, 5);
-                    n.csum = rs.getLong(6);
-                    each.accept(n);
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.each(
+                c,
+                "SELECT id, mid, tags, flds, sfld, csum FROM notes WHERE profile_id = ?",
+                List.of(profileId),
+                rs -> each.accept(readForCheck(rs)));
+    }
+
+    /** The current row, selected as in {@link #scanForCheck}. */
+    private static NoteRow readForCheck(ResultSet rs) throws SQLException {
+        NoteRow n = new NoteRow();
+        n.id = rs.getLong(1);
+        n.mid = rs.getLong(2);
+        n.tags = Sql.text(rs, 3);
+        n.fields = NoteFields.split(Sql.text(rs, 4));
+        n.sfld = Sql.text(rs, 5);
+        n.csum = rs.getLong(6);
+        return n;
     }
 
     /**

@@ -26,7 +26,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -194,11 +193,7 @@ public class Notes {
     }
 
     private DuplicateIndex loadIndex(List<Long> csums, boolean withDecks) {
-        try {
-            return DuplicateIndex.load(Sql.connection(tx), profile.id(), csums, withDecks);
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        return DuplicateIndex.load(Sql.connection(tx), profile.id(), csums, withDecks);
     }
 
     private NoteRow newRow(long id, NewNote note, TagSet tagSet, long nowSecs) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,33 +55,23 @@ public class TagRegistry {
     /** Registers {@code tag} as spelled unless a tag of the same key (the lower-cased tag) is registered. */
     public void ensure(String tag) {
         Connection c = Sql.connection(tx);
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tags WHERE profile_id = ? AND tag_key = ?")) {
-            ps.setLong(1, profile.id());
-            ps.setString(2, TagSet.key(tag));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
+        if (Sql.first(
+                        c,
+                        "SELECT 1 FROM tags WHERE profile_id = ? AND tag_key = ?",
+                        List.of(profile.id(), TagSet.key(tag)),
+                        rs -> true)
+                .isEmpty()) {
+            register(c, profile.id(), List.of(tag));
         }
-        register(c, profile.id(), List.of(tag));
     }
 
     /** Every registered tag, in Anki's case-insensitive order. */
     public List<String> all() {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement("SELECT tag FROM tags WHERE profile_id = ?")) {
-            ps.setLong(1, profile.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        List<String> out = Sql.list(
+                Sql.connection(tx),
+                "SELECT tag FROM tags WHERE profile_id = ?",
+                List.of(profile.id()),
+                rs -> rs.getString(1));
         out.sort(Tags.UNICASE_ORDER);
         return out;
     }
@@ -91,35 +80,33 @@ public class TagRegistry {
     public void clearUnused() {
         Connection c = Sql.connection(tx);
         Set<String> used = new HashSet<>();
-        try {
-            NoteStore.tagLists(c, profile.id(), tags -> {
-                for (String t : Tags.split(tags)) {
-                    String k = TagSet.key(t);
-                    used.add(k);
-                    int i = k.lastIndexOf("::");
-                    while (i > 0) {
-                        used.add(k.substring(0, i));
-                        i = k.lastIndexOf("::", i - 1);
-                    }
-                }
-            });
-            List<String> unused = new ArrayList<>();
-            for (String t : all()) {
-                if (!used.contains(TagSet.key(t))) {
-                    unused.add(TagSet.key(t));
+        NoteStore.tagLists(c, profile.id(), tags -> {
+            for (String t : Tags.split(tags)) {
+                String k = TagSet.key(t);
+                used.add(k);
+                int i = k.lastIndexOf("::");
+                while (i > 0) {
+                    used.add(k.substring(0, i));
+                    i = k.lastIndexOf("::", i - 1);
                 }
             }
-            if (!unused.isEmpty()) {
-                try (PreparedStatement del =
-                        c.prepareStatement("DELETE FROM tags WHERE profile_id = ? AND tag_key = ?")) {
-                    for (String k : unused) {
-                        del.setLong(1, profile.id());
-                        del.setString(2, k);
-                        del.addBatch();
-                    }
-                    del.executeBatch();
-                }
+        });
+        List<String> unused = new ArrayList<>();
+        for (String t : all()) {
+            if (!used.contains(TagSet.key(t))) {
+                unused.add(TagSet.key(t));
             }
+        }
+        if (unused.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM tags WHERE profile_id = ? AND tag_key = ?")) {
+            for (String k : unused) {
+                del.setLong(1, profile.id());
+                del.setString(2, k);
+                del.addBatch();
+            }
+            del.executeBatch();
         } catch (SQLException e) {
             throw Sql.fail(e);
         }
@@ -130,16 +117,11 @@ public class TagRegistry {
     /** Profile {@code profileId}'s registered tags, key to spelling. */
     public static Map<String, String> registered(Connection c, long profileId) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tag_key, tag FROM tags WHERE profile_id = ?")) {
-            ps.setLong(1, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.each(
+                c,
+                "SELECT tag_key, tag FROM tags WHERE profile_id = ?",
+                List.of(profileId),
+                rs -> out.put(rs.getString(1), rs.getString(2)));
         return out;
     }
 

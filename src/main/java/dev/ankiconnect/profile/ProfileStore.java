@@ -3,9 +3,6 @@ package dev.ankiconnect.profile;
 import dev.ankiconnect.db.Sql;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -194,13 +191,8 @@ public final class ProfileStore {
     }
 
     private static OptionalLong oneLong(Connection c, String sql, long profileId) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, profileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        return Sql.first(c, sql, List.of(profileId), rs -> rs.getLong(1))
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 }

@@ -144,27 +144,23 @@ public class RevlogStore {
      */
     public Map<Long, List<LogRow>> logs(java.util.Collection<Long> cardIds) {
         Map<Long, List<LogRow>> out = new java.util.HashMap<>();
-        try {
-            dev.ankiconnect.db.Sql.selectIn(
-                    dev.ankiconnect.db.Sql.connection(tx),
-                    profile.id(),
-                    "SELECT cid, id, usn, ease, ivl, last_ivl, factor, taken, rtype FROM revlog"
-                            + dev.ankiconnect.db.Sql.index("IX_REVLOG_CID"),
-                    "cid",
-                    cardIds,
-                    rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new LogRow(
-                                    rs.getLong(2),
-                                    rs.getInt(3),
-                                    rs.getInt(4),
-                                    rs.getLong(5),
-                                    rs.getLong(6),
-                                    rs.getInt(7),
-                                    rs.getLong(8),
-                                    rs.getInt(9))));
-        } catch (java.sql.SQLException e) {
-            throw dev.ankiconnect.db.Sql.fail(e);
-        }
+        dev.ankiconnect.db.Sql.selectIn(
+                dev.ankiconnect.db.Sql.connection(tx),
+                profile.id(),
+                "SELECT cid, id, usn, ease, ivl, last_ivl, factor, taken, rtype FROM revlog"
+                        + dev.ankiconnect.db.Sql.index("IX_REVLOG_CID"),
+                "cid",
+                cardIds,
+                rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new LogRow(
+                                rs.getLong(2),
+                                rs.getInt(3),
+                                rs.getInt(4),
+                                rs.getLong(5),
+                                rs.getLong(6),
+                                rs.getInt(7),
+                                rs.getLong(8),
+                                rs.getInt(9))));
         for (List<LogRow> rows : out.values()) {
             rows.sort(java.util.Comparator.comparingLong(LogRow::id));
         }

@@ -450,19 +450,7 @@ public class SearchMemory {
     /** The card ids a revlog sub-query selects (rated:, introduced:, prop:rated, prop:resched). */
     public Set<Long> cards(Subquery q) {
         Set<Long> out = new HashSet<>();
-        try (PreparedStatement ps = Sql.connection(tx).prepareStatement(q.sql())) {
-            int i = 1;
-            for (Object p : q.params()) {
-                ps.setObject(i++, p);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
+        Sql.each(Sql.connection(tx), q.sql(), q.params(), rs -> out.add(rs.getLong(1)));
         return out;
     }
 }
