@@ -59,7 +59,8 @@ final class BenchDatabase implements AutoCloseable {
      *   <li>fresh planner statistics: with the stale ones it picks a wrong index for id look-ups (notes by id: 3.9 ms
      *       instead of 0.1 ms);
      *   <li>the visibility map: until a table is vacuumed, an index-only scan must visit the table for every row, which
-     *       made the SQL-only search mix about twice as slow (median 26.9 against 12.5 ms at 100,000 notes).
+     *       made the SQL-only search mix's median about 1.7 times as long (100,000 notes, alternating: 28.3 and 27.7
+     *       against 15.9 and 16.7 ms; {@code rated:1} 39 and 29 against 16 ms).
      * </ul>
      * {@code BENCH_PG_VACUUM=0} skips the vacuum (keeps the {@code ANALYZE}) to measure the minute after a bulk load.
      */
