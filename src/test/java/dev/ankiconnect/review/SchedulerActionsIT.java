@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
+import dev.ankiconnect.support.Fixtures;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -329,11 +330,7 @@ class SchedulerActionsIT {
 
     private JsonArray noteTags(long card) {
         long note = info(card).getJsonNumber("note").longValue();
-        return client.call(
-                        "notesInfo",
-                        Json.createObjectBuilder()
-                                .add("notes", Json.createArrayBuilder().add(note))
-                                .build())
+        return client.call("notesInfo", Fixtures.params("notes", Fixtures.ids(note)))
                 .asJsonArray()
                 .getJsonObject(0)
                 .getJsonArray("tags");

@@ -3,6 +3,7 @@ package dev.ankiconnect.search;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ankiconnect.support.Deployments;
+import dev.ankiconnect.support.Fixtures;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -35,27 +36,14 @@ class NotePlanIT extends SearchQueryTable {
     void afterTable() {
         // a tag list too long for notes.tags_head (250 characters, db/changes/search-5.xml): its note is found through
         // the index range of the notes without a head, tested on the row (the random queries below include it too)
-        var tags = Json.createArrayBuilder().add("Animal::Wild").add("FOOD");
+        List<String> tags = new ArrayList<>(List.of("Animal::Wild", "FOOD"));
         for (int i = 0; i < 40; i++) {
             tags.add("padding" + i);
         }
-        long longTags = client.call(
-                        "addNote",
-                        Json.createObjectBuilder()
-                                .add(
-                                        "note",
-                                        Json.createObjectBuilder()
-                                                .add("deckName", "Default")
-                                                .add("modelName", "Basic")
-                                                .add(
-                                                        "fields",
-                                                        Json.createObjectBuilder()
-                                                                .add("Front", "long tag list")
-                                                                .add("Back", ""))
-                                                .add("tags", tags))
-                                .build())
-                .toString()
-                .transform(Long::parseLong);
+        long longTags = Fixtures.basicNote(client)
+                .fields("Front", "long tag list", "Back", "")
+                .tags(tags.toArray(String[]::new))
+                .add();
         String id = String.valueOf(longTags);
         for (String q : List.of("tag:animal", "tag:animal::wild", "tag:food", "tag:PADDING39", "-tag:none")) {
             assertTrue(answer(q).contains(id), q + " finds the note with the long tag list");
