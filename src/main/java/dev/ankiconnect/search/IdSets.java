@@ -59,6 +59,22 @@ public final class IdSets {
         return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
+    /** The ids in {@code a} and not in {@code b}. */
+    public static long[] minus(long[] a, long[] b) {
+        long[] out = new long[a.length];
+        int j = 0;
+        int k = 0;
+        for (long id : a) {
+            while (j < b.length && b[j] < id) {
+                j++;
+            }
+            if (j == b.length || b[j] != id) {
+                out[k++] = id;
+            }
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
     /** The ids as a list. */
     static IdList list(long[] ids) {
         IdList out = new IdList(ids.length);

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Derby's note searches as id sets combined in Java: the set operations, and the plans SqlWriter makes. */
+/** Searches as id sets combined in Java: the set operations, and the plans SqlWriter makes for Derby and PostgreSQL. */
 class IdPlanTest {
 
     private static IdPlan plan(String q) {
-        return SqlWriter.derbyNotePlan(SearchParser.parse(q), Fixtures.ctx());
+        return SqlWriter.notePlan(SearchParser.parse(q), Fixtures.ctx(), false);
     }
 
     private static final String CARD_NIDS = "SELECT c.nid FROM cards c WHERE c.profile_id = ? AND ";
@@ -56,7 +56,7 @@ class IdPlanTest {
         List<long[]> asked = new ArrayList<>();
         IdPlan.Source source = new IdPlan.Source() {
             @Override
-            public long[] query(IdPlan.Query q) {
+            public long[] query(IdPlan.Query q, long[] within) {
                 return db.get(q.sql());
             }
 
@@ -98,7 +98,7 @@ class IdPlanTest {
                 new IdPlan.Union(List.of(
                         new IdPlan.Query(CARD_NIDS + "c.did = ?", List.of(7L, 5L)),
                         new IdPlan.Query(CARD_NIDS + "c.odid = ?", List.of(7L, 5L)))),
-                SqlWriter.derbyNotePlan(SearchParser.parse("deck:Other"), Fixtures.ctx()));
+                SqlWriter.notePlan(SearchParser.parse("deck:Other"), Fixtures.ctx(), false));
     }
 
     @Test
@@ -133,9 +133,10 @@ class IdPlanTest {
                 plan("tag:x or -tag:y"));
         assertEquals(HEAD_X, TAG_X.replace("LOWER(n.tags)", "n.tags_head"));
         // a first-field search's id list probes the primary key instead
-        assertNull(SqlWriter.derbyNotePlan(
+        assertNull(SqlWriter.notePlan(
                 new SearchNode.And(List.of(new SearchNode.NoteIds(List.of(1L, 2L)), SearchParser.parse("tag:x"))),
-                Fixtures.ctx()));
+                Fixtures.ctx(),
+                false));
     }
 
     @Test
@@ -154,7 +155,101 @@ class IdPlanTest {
     }
 
     @Test
+    void minusRemovesAndAShortResultNarrowsTheNextStatement() {
+        assertArrayEquals(new long[] {1, 4}, IdSets.minus(new long[] {1, 2, 3, 4}, new long[] {0, 2, 3, 5}));
+        assertArrayEquals(new long[] {}, IdSets.minus(new long[] {}, new long[] {1}));
+        assertArrayEquals(new long[] {1, 2}, IdSets.minus(new long[] {1, 2}, new long[] {}));
+        Map<String, long[]> db = Map.of("a", new long[] {1, 2, 3, 4}, "b", new long[] {3, 4, 5}, "big", new long[0]);
+        List<String> narrowed = new ArrayList<>();
+        IdPlan.Source source = new IdPlan.Source() {
+            @Override
+            public long[] query(IdPlan.Query q, long[] within) {
+                if (within == null) {
+                    return db.get(q.sql());
+                }
+                narrowed.add(q.sql() + java.util.Arrays.toString(within));
+                // a source reads only what it is asked for
+                return IdSets.intersect(db.get(q.sql()), within);
+            }
+
+            @Override
+            public long[] withCard(long[] notes) {
+                return notes;
+            }
+        };
+        IdPlan a = new IdPlan.Query("a", List.of());
+        IdPlan b = new IdPlan.Query("b", List.of());
+        assertEquals(List.of(1L, 2L), new IdPlan.Minus(a, b).run(source));
+        assertEquals(List.of("b[1, 2, 3, 4]"), narrowed);
+        narrowed.clear();
+        assertEquals(List.of(3L, 4L), new IdPlan.Intersect(List.of(a, b)).run(source));
+        assertEquals(List.of("b[1, 2, 3, 4]"), narrowed);
+        // an empty side ends an AND, and nothing is subtracted from nothing
+        narrowed.clear();
+        IdPlan empty = new IdPlan.Query("big", List.of());
+        assertEquals(List.of(), new IdPlan.Minus(new IdPlan.Intersect(List.of(empty, a)), b).run(source));
+        assertEquals(List.of(), narrowed);
+        // more than NARROW ids found: the next statement reads everything
+        long[] many = new long[IdPlan.NARROW + 1];
+        for (int i = 0; i < many.length; i++) many[i] = i;
+        IdPlan.Source wide = new IdPlan.Source() {
+            @Override
+            public long[] query(IdPlan.Query q, long[] within) {
+                assertEquals(null, within, q.sql());
+                return q.sql().equals("many") ? many : new long[] {5, IdPlan.NARROW + 7};
+            }
+
+            @Override
+            public long[] withCard(long[] notes) {
+                return notes;
+            }
+        };
+        assertEquals(
+                List.of(5L),
+                new IdPlan.Intersect(List.of(new IdPlan.Query("many", List.of()), new IdPlan.Query("x", List.of())))
+                        .run(wide));
+    }
+
+    private static final String PG_TAG_X = "n.tag_keys @> CAST(ARRAY[?] AS TEXT[])";
+
+    @Test
+    void postgresReadsTheNoteSideFirstSubtractsANegatedTagAndPlansEveryExactSearch() {
+        IdPlan p = SqlWriter.notePlan(SearchParser.parse("deck:lang -tag:x"), Fixtures.ctx(), true);
+        IdPlan.Minus m = assertInstanceOf(IdPlan.Minus.class, p);
+        assertEquals(
+                new IdPlan.Query("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + PG_TAG_X, List.of(7L, "x")),
+                m.remove());
+        IdPlan.Union deck = assertInstanceOf(IdPlan.Union.class, m.from());
+        assertEquals(
+                new IdPlan.Query(CARD_NIDS + "c.did IN (?, ?, ?)", List.of(7L, 2L, 3L, 4L)),
+                deck.parts().get(0));
+        IdPlan.Intersect and = assertInstanceOf(
+                IdPlan.Intersect.class, SqlWriter.notePlan(SearchParser.parse("tag:x is:new"), Fixtures.ctx(), true));
+        assertEquals(
+                List.of(
+                        new IdPlan.Query(
+                                "SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + PG_TAG_X, List.of(7L, "x")),
+                        new IdPlan.Query(CARD_NIDS + "c.ctype = 0", List.of(7L))),
+                and.parts());
+        // the notes alone: one statement without ORDER BY, sorted in Java
+        assertEquals(
+                new IdPlan.Query("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + PG_TAG_X, List.of(7L, "x")),
+                SqlWriter.notePlan(SearchParser.parse("tag:x"), Fixtures.ctx(), true));
+        // cards alone: the card ids of each branch
+        assertEquals(
+                new IdPlan.Query("SELECT c.id FROM cards c WHERE c.profile_id = ? AND c.ctype = 0", List.of(7L)),
+                SqlWriter.cardPlan(SearchParser.parse("is:new"), Fixtures.ctx()));
+        assertNull(SqlWriter.cardPlan(SearchParser.parse("is:new tag:x"), Fixtures.ctx()));
+    }
+
+    @Test
     void randomQueriesPlanWithoutErrorsAndEveryStatementHasItsParameters() {
+        for (boolean postgres : new boolean[] {false, true}) {
+            randomQueries(postgres);
+        }
+    }
+
+    private static void randomQueries(boolean postgres) {
         Random random = new Random(13);
         int planned = 0;
         for (int i = 0; i < 20_000; i++) {
@@ -162,7 +257,7 @@ class IdPlanTest {
             int n = 1 + random.nextInt(8);
             for (int j = 0; j < n; j++) q.append(SearchFuzzTest.PIECES[random.nextInt(SearchFuzzTest.PIECES.length)]);
             try {
-                IdPlan p = SqlWriter.derbyNotePlan(SearchParser.parse(q.toString()), Fixtures.ctx());
+                IdPlan p = SqlWriter.notePlan(SearchParser.parse(q.toString()), Fixtures.ctx(), postgres);
                 if (p != null) {
                     checkParams(p, q.toString());
                     planned++;
@@ -184,6 +279,9 @@ class IdPlanTest {
             checkParams(w.notes(), q);
         } else if (p instanceof IdPlan.Union u) {
             u.parts().forEach(k -> checkParams(k, q));
+        } else if (p instanceof IdPlan.Minus m) {
+            checkParams(m.from(), q);
+            checkParams(m.remove(), q);
         } else {
             ((IdPlan.Intersect) p).parts().forEach(k -> checkParams(k, q));
         }

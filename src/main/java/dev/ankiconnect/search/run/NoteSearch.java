@@ -112,11 +112,11 @@ public class NoteSearch {
                 root = new SearchNode.And(List.of(new SearchNode.NoteIds(candidates), root));
             }
             boolean postgres = postgres();
-            if (!postgres && target == Target.NOTES) {
-                IdPlan plan = SqlWriter.derbyNotePlan(root, ctx);
-                if (plan != null) {
-                    return plan.run(new PlanSource(ctx.profileId()));
-                }
+            IdPlan plan = target == Target.NOTES
+                    ? SqlWriter.notePlan(root, ctx, postgres)
+                    : postgres ? SqlWriter.cardPlan(root, ctx) : null;
+            if (plan != null) {
+                return plan.run(new PlanSource(ctx.profileId(), postgres));
             }
             compiled = SqlWriter.compile(root, ctx, target, postgres);
         } catch (SearchSyntaxException e) {
@@ -286,18 +286,38 @@ public class NoteSearch {
     /** Note ids a "has a card" look-up checks with one statement. */
     private static final int WITH_CARD_CHUNK = 500;
 
-    /** Runs the statements of a Derby {@link IdPlan} on the request's connection. */
+    /** Runs the statements of an {@link IdPlan} on the request's connection. */
     private final class PlanSource implements IdPlan.Source {
 
         private final long profileId;
+        private final boolean postgres;
 
-        PlanSource(long profileId) {
+        PlanSource(long profileId, boolean postgres) {
             this.profileId = profileId;
+            this.postgres = postgres;
         }
 
         @Override
-        public long[] query(IdPlan.Query q) {
-            return ids(withIndexHint(q.sql()), q.params());
+        public long[] query(IdPlan.Query q, long[] within) {
+            if (!postgres) {
+                return ids(withIndexHint(q.sql()), q.params());
+            }
+            if (within == null) {
+                return ids(q.sql(), q.params());
+            }
+            // the few ids an AND has found so far: PostgreSQL moves the test into the statement and reads them from
+            // the id's index (the cards' nid index, the notes' primary key) instead of everything the statement finds
+            try {
+                Long[] boxed = new Long[within.length];
+                for (int i = 0; i < within.length; i++) {
+                    boxed[i] = within[i];
+                }
+                List<Object> params = new ArrayList<>(q.params());
+                params.add(Sql.connection(tx).createArrayOf("bigint", boxed));
+                return ids("SELECT s.x FROM (" + q.sql() + ") s (x) WHERE s.x = ANY (?)", params);
+            } catch (SQLException e) {
+                throw Sql.fail(e);
+            }
         }
 
         @Override
