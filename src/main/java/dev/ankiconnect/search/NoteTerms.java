@@ -21,8 +21,14 @@ import java.util.regex.PatternSyntaxException;
 /** Note-table terms: text, fields, regex, words, tags, notetypes, duplicates (Anki's note-content rules). */
 final class NoteTerms {
     private final SearchContext ctx;
-    /** PostgreSQL: notes.tag_keys (db/changes/search-4.xml) answers exact tag terms. */
+    /** PostgreSQL: note_tags (db/changes/search-6.xml) answers exact tag terms. */
     private final boolean tagKeys;
+
+    /** PostgreSQL: the notes with tag key ? (parameters: the profile id, the key), from note_tags alone. */
+    static final String TAG_POSTING_IDS = "SELECT t.nid FROM note_tags t WHERE t.profile_id = ? AND t.tag_key = ?";
+
+    /** PostgreSQL: an exact tag term, as a condition on {@code notes n}. */
+    static final String TAG_POSTING = "n.id IN (" + TAG_POSTING_IDS + ")";
 
     NoteTerms(SearchContext ctx) {
         this(ctx, false);
@@ -364,9 +370,10 @@ final class NoteTerms {
         if (ascii && !Glob.hasWildcard(glob)) {
             String key = Glob.literal(glob).toLowerCase(Locale.ROOT);
             if (tagKeys && !key.isEmpty()) {
-                // the same notes as the LIKE pair below: tag_keys holds each lower-cased tag that has a space on both
-                // sides and each part of a space-preceded tag before a "::" (search-4.xml), in a GIN index
-                return Fragment.notes("n.tag_keys @> CAST(ARRAY[?] AS TEXT[])", List.of(key));
+                // the same notes as the LIKE pair below: note_tags lists the notes of each key of notes.tag_keys, each
+                // lower-cased tag that has a space on both sides and each part of a space-preceded tag before a "::"
+                // (search-4.xml, search-6.xml)
+                return Fragment.notes(TAG_POSTING, List.of(ctx.profileId(), key));
             }
             if (!tagKeys) {
                 // Derby: the same notes as the LIKE pair below (LIKE '% x %' is "contains ' x '"); LOCATE is the

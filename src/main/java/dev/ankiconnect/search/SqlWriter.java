@@ -86,7 +86,10 @@ public final class SqlWriter {
         if (!f.cards()) {
             // the notes alone, no card needed (as in the one statement of compile): on Derby a search of the tags
             // alone (tag:x, -tag:x, tag:none and their combinations), on PostgreSQL any
-            return postgres || tagsHeadOnly(f.sql()) ? w.noteQuery(List.of(f)) : null;
+            if (postgres) {
+                return w.postgresAnd(f.kind().equals("and") ? f.children() : List.of(f), null);
+            }
+            return tagsHeadOnly(f.sql()) ? w.noteQuery(List.of(f)) : null;
         }
         return w.plan(f);
     }
@@ -167,27 +170,83 @@ public final class SqlWriter {
                     }
                     return new IdPlan.Intersect(List.of(cards, noteQuery(noteKids)));
                 }
-                // PostgreSQL: the note terms first (a short result narrows the card side), a negated one subtracted
-                List<Fragment> keep = new ArrayList<>();
-                List<Fragment> minus = new ArrayList<>();
-                for (Fragment k : noteKids) {
-                    if (k.sql() == null) {
-                        continue;
-                    }
-                    boolean negated =
-                            k.kind().equals("not") && k.children().get(0).sql() != null;
-                    (negated ? minus : keep).add(negated ? k.children().get(0) : k);
-                }
-                IdPlan out = keep.isEmpty() ? cards : new IdPlan.Intersect(List.of(noteQuery(keep), cards));
-                for (Fragment m : minus) {
-                    out = new IdPlan.Minus(out, noteQuery(List.of(m)));
-                }
-                return out;
+                return postgresAnd(noteKids, cards);
             }
             default -> {
                 return joinQuery(f);
             }
         }
+    }
+
+    /**
+     * PostgreSQL: the notes satisfying every one of {@code noteKids} (exact conditions on the notes alone) and found
+     * by {@code cards} (null: no card condition). The note side comes first, so that a short result narrows the next
+     * statement ({@link IdPlan.Source#query}): tag terms from note_tags alone ({@link #postings}), then the other note
+     * conditions in one statement, then the cards. A negated tag term, or a negated note condition next to a card
+     * condition, is subtracted ({@link IdPlan.Minus}: the notes that have the tag, from its index range, instead of a
+     * scan of every note for those without it); without any other condition it stays in the one statement.
+     */
+    private IdPlan postgresAnd(List<Fragment> noteKids, IdPlan cards) {
+        List<IdPlan> parts = new ArrayList<>();
+        List<Fragment> rest = new ArrayList<>();
+        List<IdPlan> minus = new ArrayList<>();
+        List<Fragment> all = new ArrayList<>();
+        for (Fragment k : noteKids) {
+            if (k.sql() == null) {
+                continue;
+            }
+            all.add(k);
+            IdPlan posting = postings(k);
+            Fragment negated = k.kind().equals("not") ? k.children().get(0) : null;
+            if (posting != null) {
+                parts.add(posting);
+            } else if (negated != null && negated.sql() != null && (postings(negated) != null || cards != null)) {
+                IdPlan p = postings(negated);
+                minus.add(p != null ? p : noteQuery(List.of(negated)));
+            } else {
+                rest.add(k);
+            }
+        }
+        if (!rest.isEmpty()) {
+            parts.add(noteQuery(rest));
+        }
+        if (cards != null) {
+            parts.add(cards);
+        }
+        if (parts.isEmpty()) {
+            // negated tags alone: the one statement (every note but those), not every note's id
+            return noteQuery(all);
+        }
+        IdPlan out = parts.size() == 1 ? parts.get(0) : new IdPlan.Intersect(parts);
+        for (IdPlan m : minus) {
+            out = new IdPlan.Minus(out, m);
+        }
+        return out;
+    }
+
+    /**
+     * PostgreSQL: the notes of a tag term, or of an OR of tag terms, from note_tags alone (an index range each, in
+     * note id order); null for any other condition.
+     */
+    private IdPlan postings(Fragment f) {
+        if (!cardSubqueries || !f.exact()) {
+            return null;
+        }
+        if (f.kind().equals("leaf") && NoteTerms.TAG_POSTING.equals(f.sql())) {
+            return new IdPlan.Query(NoteTerms.TAG_POSTING_IDS, f.params());
+        }
+        if (f.kind().equals("or") && f.sql() != null) {
+            List<IdPlan> parts = new ArrayList<>();
+            for (Fragment k : f.children()) {
+                IdPlan p = postings(k);
+                if (p == null) {
+                    return null;
+                }
+                parts.add(p);
+            }
+            return new IdPlan.Union(parts);
+        }
+        return null;
     }
 
     /**

@@ -210,31 +210,42 @@ class IdPlanTest {
                         .run(wide));
     }
 
-    private static final String PG_TAG_X = "n.tag_keys @> CAST(ARRAY[?] AS TEXT[])";
+    private static final String POSTING = "SELECT t.nid FROM note_tags t WHERE t.profile_id = ? AND t.tag_key = ?";
+
+    private static IdPlan pg(String q) {
+        return SqlWriter.notePlan(SearchParser.parse(q), Fixtures.ctx(), true);
+    }
+
+    private static IdPlan.Query posting(String key) {
+        return new IdPlan.Query(POSTING, List.of(7L, key));
+    }
 
     @Test
-    void postgresReadsTheNoteSideFirstSubtractsANegatedTagAndPlansEveryExactSearch() {
-        IdPlan p = SqlWriter.notePlan(SearchParser.parse("deck:lang -tag:x"), Fixtures.ctx(), true);
-        IdPlan.Minus m = assertInstanceOf(IdPlan.Minus.class, p);
-        assertEquals(
-                new IdPlan.Query("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + PG_TAG_X, List.of(7L, "x")),
-                m.remove());
+    void postgresReadsTagsFromTheirPostingsNotesFirstAndSubtractsANegatedTag() {
+        IdPlan.Minus m = assertInstanceOf(IdPlan.Minus.class, pg("deck:lang -tag:x"));
+        assertEquals(posting("x"), m.remove());
         IdPlan.Union deck = assertInstanceOf(IdPlan.Union.class, m.from());
         assertEquals(
                 new IdPlan.Query(CARD_NIDS + "c.did IN (?, ?, ?)", List.of(7L, 2L, 3L, 4L)),
                 deck.parts().get(0));
-        IdPlan.Intersect and = assertInstanceOf(
-                IdPlan.Intersect.class, SqlWriter.notePlan(SearchParser.parse("tag:x is:new"), Fixtures.ctx(), true));
         assertEquals(
-                List.of(
-                        new IdPlan.Query(
-                                "SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + PG_TAG_X, List.of(7L, "x")),
-                        new IdPlan.Query(CARD_NIDS + "c.ctype = 0", List.of(7L))),
-                and.parts());
-        // the notes alone: one statement without ORDER BY, sorted in Java
+                new IdPlan.Intersect(List.of(posting("x"), new IdPlan.Query(CARD_NIDS + "c.ctype = 0", List.of(7L)))),
+                pg("tag:x is:new"));
+        // the notes alone: tags from their postings, anything else one statement without ORDER BY
+        assertEquals(posting("x"), pg("tag:x"));
+        assertEquals(new IdPlan.Union(List.of(posting("x"), posting("y"))), pg("tag:x or tag:y"));
+        assertEquals(new IdPlan.Minus(posting("x"), posting("y")), pg("tag:x -tag:y"));
         assertEquals(
-                new IdPlan.Query("SELECT n.id FROM notes n WHERE n.profile_id = ? AND " + PG_TAG_X, List.of(7L, "x")),
-                SqlWriter.notePlan(SearchParser.parse("tag:x"), Fixtures.ctx(), true));
+                new IdPlan.Query(
+                        "SELECT n.id FROM notes n WHERE n.profile_id = ? AND NOT n.id IN (" + POSTING + ")",
+                        List.of(7L, 7L, "x")),
+                pg("-tag:x"));
+        IdPlan.Intersect text = assertInstanceOf(IdPlan.Intersect.class, pg("tag:x dog"));
+        assertEquals(posting("x"), text.parts().get(0));
+        assertInstanceOf(IdPlan.Query.class, text.parts().get(1));
+        // a negated text next to a card condition is subtracted too; alone it stays in the statement
+        assertInstanceOf(IdPlan.Minus.class, pg("is:new -dog"));
+        assertInstanceOf(IdPlan.Query.class, pg("-dog"));
         // cards alone: the card ids of each branch
         assertEquals(
                 new IdPlan.Query("SELECT c.id FROM cards c WHERE c.profile_id = ? AND c.ctype = 0", List.of(7L)),

@@ -367,15 +367,23 @@ class SqlWriterTest {
                 7L,
                 5L,
                 7L);
-        // exact tag terms read notes.tag_keys on PostgreSQL
-        check(subqueries("tag:Marked"), NOTES + "n.tag_keys @> CAST(ARRAY[?] AS TEXT[]) ORDER BY n.id", 7L, "marked");
+        // exact tag terms read their postings in note_tags on PostgreSQL
+        check(
+                subqueries("tag:Marked"),
+                NOTES
+                        + "n.id IN (SELECT t.nid FROM note_tags t WHERE t.profile_id = ? AND t.tag_key = ?) ORDER BY n.id",
+                7L,
+                7L,
+                "marked");
         // OR below the top: some card matches either side
         check(
                 subqueries("tag:x (deck:Other or tag:none)"),
                 NOTES
-                        + "(n.tag_keys @> CAST(ARRAY[?] AS TEXT[]) AND (n.id IN (SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.did IN (?) "
+                        + "(n.id IN (SELECT t.nid FROM note_tags t WHERE t.profile_id = ? AND t.tag_key = ?) AND (n.id IN "
+                        + "(SELECT c.nid FROM cards c WHERE c.profile_id = ? AND (c.did IN (?) "
                         + "OR (c.odid <> 0 AND c.odid IN (?)))) OR (n.tags = '' AND EXISTS (SELECT 1 FROM cards c WHERE "
                         + "c.profile_id = n.profile_id AND c.nid = n.id)))) ORDER BY n.id",
+                7L,
                 7L,
                 "x",
                 7L,
