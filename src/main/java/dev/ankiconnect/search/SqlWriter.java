@@ -46,8 +46,8 @@ public final class SqlWriter {
     /**
      * Compiles an already parsed tree. {@code cardSubqueries} (PostgreSQL): a note search mixing note and card terms
      * is written as conditions on the notes table with sub-queries of the cards (PostgreSQL's planner runs them as
-     * hashed semi-joins: about twice as fast as the join at 100,000 notes), and exact tag terms read the
-     * {@code notes.tag_keys} column of db/changes/search-4.xml. Derby runs an IN sub-query under OR again for every
+     * hashed semi-joins: about twice as fast as the join at 100,000 notes), and exact tag terms read their postings
+     * in {@code note_tags} (db/changes/search-6.xml). Derby runs an IN sub-query under OR again for every
      * note (minutes at 100,000 notes), so it keeps the join, except for an OR at the top (a UNION, below).
      */
     public static CompiledSearch compile(SearchNode root, SearchContext ctx, Target target, boolean cardSubqueries) {
