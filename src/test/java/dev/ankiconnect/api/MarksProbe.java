@@ -64,7 +64,9 @@ public class MarksProbe extends HttpServlet {
             "tags",
             "media",
             "collection_locks",
-            "graves");
+            "graves",
+            // PostgreSQL: the tag postings, kept by a trigger on notes (db/changes/search-6.xml)
+            "note_tags");
 
     /** Server tables outside any collection: digested whole (a change there is a change too). */
     static final Set<String> SERVER_WIDE = Set.of("users", "api_keys");
