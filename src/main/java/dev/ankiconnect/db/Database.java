@@ -308,6 +308,9 @@ public final class Database implements AutoCloseable {
                 LOG.fine(() -> "Derby engine shutdown: " + e.getMessage());
             }
         }
+        if (stopped) {
+            awaitTimerThreads(Database.class.getClassLoader(), 5_000);
+        }
         deregisterDrivers();
         // The JDK caches resource bundles (EclipseLink's messages) softly, keyed by this class loader: a full GC
         // keeps them while memory is plentiful, and with them the class loader (seen in a heap dump).
@@ -320,6 +323,35 @@ public final class Database implements AutoCloseable {
             // then let go of the ContextManagers, and with them of this class loader. Another thread's ThreadLocal
             // cannot be removed safely from here.
             System.gc();
+        }
+    }
+
+    /**
+     * Derby's engine creates one {@link java.util.Timer} (for statement time-outs) with the deploying thread's context
+     * class loader, this application's, when Derby itself sits in WEB-INF/lib. Its shutdown cancels the timer, but
+     * the timer's thread ends a moment later: a container that checks for threads right after (Tomcat does, when
+     * the application stops) may still see it and report a leak. So wait for it, at most {@code maxMillis}.
+     */
+    private static void awaitTimerThreads(ClassLoader mine, long maxMillis) {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t == Thread.currentThread()
+                    || t.getContextClassLoader() != mine
+                    || !t.getClass().getName().equals("java.util.TimerThread")) {
+                continue;
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            try {
+                if (left > 0) {
+                    t.join(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (t.isAlive()) {
+                LOG.warning("The timer thread " + t.getName() + " did not end within " + maxMillis + " ms");
+            }
         }
     }
 
