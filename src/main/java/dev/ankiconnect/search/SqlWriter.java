@@ -198,11 +198,11 @@ public final class SqlWriter {
             all.add(k);
             IdPlan posting = postings(k);
             Fragment negated = k.kind().equals("not") ? k.children().get(0) : null;
+            IdPlan negatedPosting = negated != null && negated.sql() != null ? postings(negated) : null;
             if (posting != null) {
                 parts.add(posting);
-            } else if (negated != null && negated.sql() != null && (postings(negated) != null || cards != null)) {
-                IdPlan p = postings(negated);
-                minus.add(p != null ? p : noteQuery(List.of(negated)));
+            } else if (negated != null && negated.sql() != null && (negatedPosting != null || cards != null)) {
+                minus.add(negatedPosting != null ? negatedPosting : noteQuery(List.of(negated)));
             } else {
                 rest.add(k);
             }
