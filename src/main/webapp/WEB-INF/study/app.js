@@ -215,17 +215,17 @@ function deckOrder(a, b) {
 }
 
 function count(value, kind) {
-  return el('td', { class: `n ${value === 0 ? 'zero' : kind}`, text: String(value) });
+  return el('td', { class: `n ${value === 0 ? 'zero' : kind}`, 'data-kind': kind, text: String(value) });
 }
 
 async function renderDecks() {
   const ids = await call('deckNamesAndIds');
   const names = Object.keys(ids).sort(deckOrder);
   const stats = names.length === 0 ? {} : await call('getDeckStats', { decks: names });
-  const byName = new Map(Object.values(stats).map((st) => [st.name, st]));
   const rows = names.map((name) => {
     const parts = name.split('::');
-    const st = byName.get(name) || { new_count: 0, learn_count: 0, review_count: 0 };
+    // getDeckStats answers by deck id (its name is the last component only)
+    const st = stats[String(ids[name])] || { new_count: 0, learn_count: 0, review_count: 0 };
     const open = el('button', {
       type: 'button', class: 'link deck', 'data-deck': name, text: parts[parts.length - 1],
       onclick: () => act('guiDeckOverview', { name }),

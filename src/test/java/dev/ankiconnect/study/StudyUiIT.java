@@ -186,7 +186,10 @@ class StudyUiIT {
         By row = By.cssSelector("tr[data-deck='" + DECK + "']");
         waiting().until(ExpectedConditions.presenceOfElementLocated(row));
         assertEquals(
-                "3", d.findElement(row).findElement(By.cssSelector("td.new")).getText());
+                "3",
+                d.findElement(row)
+                        .findElement(By.cssSelector("td[data-kind=new]"))
+                        .getText());
         // the parent deck is listed too, before its child
         d.findElement(By.cssSelector("tr[data-deck='Study UI']"));
 
