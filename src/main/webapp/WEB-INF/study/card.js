@@ -98,9 +98,11 @@ export async function cardDocument(html, css, dark) {
   }));
   const style = String(css || '').replace(/<\//g, '<\\/');
   const classes = dark ? 'card nightMode night_mode' : 'card';
+  // in the dark, as Anki's night mode: light text on a dark card, whatever colours the note type's css gives .card
+  const night = dark ? '<style>html body.card.nightMode{color:#e8e8ea;background-color:#26262a}</style>' : '';
   return '<!doctype html><html><head><meta charset="utf-8">'
     + '<style>html{color-scheme:light dark}body{margin:0;padding:1rem;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style>'
-    + `<style>${style}</style></head><body class="${classes}">${parsed.body.innerHTML}</body></html>`;
+    + `<style>${style}</style>${night}</head><body class="${classes}">${parsed.body.innerHTML}</body></html>`;
 }
 
 /** Shows a document in a sandboxed frame, as tall as its content. */

@@ -144,6 +144,20 @@ class StudyUiIT {
         return driver.findElement(By.id("error")).getText();
     }
 
+    /** A screenshot into the IT data folder, to look at when a step fails (no assertion on it). */
+    private void screenshot(String name) {
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Path dir = Files.createDirectories(Path.of(System.getProperty("it.data.dir", "target/it-data"))
+                    .toAbsolutePath()
+                    .resolve("study-ui-screens"));
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException | RuntimeException e) {
+            // only a help for looking at failures
+        }
+    }
+
     /** The text of the card frame's body. */
     private String cardText() {
         WebElement frame = driver.findElement(By.id("card"));
@@ -182,6 +196,7 @@ class StudyUiIT {
         d.findElement(By.id("key")).sendKeys(KEY);
         d.findElement(By.id("signin-button")).click();
         waitForScreen("deckBrowser");
+        screenshot("decks");
 
         By row = By.cssSelector("tr[data-deck='" + DECK + "']");
         waiting().until(ExpectedConditions.presenceOfElementLocated(row));
@@ -197,6 +212,7 @@ class StudyUiIT {
         d.findElement(row).findElement(By.cssSelector("button.deck")).click();
         waitForScreen("overview");
         assertEquals(DECK, d.findElement(By.id("title")).getText());
+        screenshot("overview");
         d.findElement(By.id("study-now")).click();
         waitForScreen("review");
 
@@ -215,6 +231,7 @@ class StudyUiIT {
             String answer = cardText();
             assertTrue(answer.contains("back " + question.substring("front ".length())), answer);
             if (answer.contains("back one")) {
+                screenshot("answer");
                 WebElement frame = d.findElement(By.id("card"));
                 d.switchTo().frame(frame);
                 String src = d.findElement(By.tagName("img")).getAttribute("src");
