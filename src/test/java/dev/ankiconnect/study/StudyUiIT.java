@@ -1,6 +1,7 @@
 package dev.ankiconnect.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ankiconnect.support.AnkiClient;
@@ -179,7 +180,13 @@ class StudyUiIT {
                         .add("data", DOT_PNG)
                         .build());
         addNote("front one", "back one <img src=\"dot.png\">");
-        addNote("front two", "back two");
+        call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "beep.mp3")
+                        .add("data", "AAAA")
+                        .build());
+        addNote("front two", "back two [sound:beep.mp3]");
         addNote("front three", "back three");
 
         WebDriver d = browser();
@@ -239,6 +246,12 @@ class StudyUiIT {
                 assertEquals("data:image/png;base64," + DOT_PNG, src);
                 sawImage = true;
             }
+            assertFalse(answer.contains("[sound:") || answer.contains("[anki:play"), answer);
+            // a side with a sound has a Replay button, the other sides none
+            assertEquals(
+                    answer.contains("back two") ? 1 : 0,
+                    d.findElements(By.id("replay")).size(),
+                    answer);
             WebElement good = d.findElement(By.cssSelector("button[data-ease='3']"));
             assertTrue(good.getText().startsWith("Good"), good.getText());
             String card = d.findElement(By.id("screen")).getAttribute("data-card-id");
@@ -268,5 +281,16 @@ class StudyUiIT {
         call("guiDeckOverview", Json.createObjectBuilder().add("name", DECK).build());
         waitForScreen("overview");
         assertEquals(DECK, d.findElement(By.id("title")).getText());
+
+        // dark, as the system asks: the page's colours follow prefers-color-scheme
+        String light = d.findElement(By.tagName("body")).getCssValue("background-color");
+        ((ChromeDriver) d)
+                .executeCdpCommand(
+                        "Emulation.setEmulatedMedia",
+                        Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        waiting()
+                .until(driver ->
+                        !light.equals(driver.findElement(By.tagName("body")).getCssValue("background-color")));
+        screenshot("overview-dark");
     }
 }
