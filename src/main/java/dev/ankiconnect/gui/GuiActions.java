@@ -95,10 +95,27 @@ public class GuiActions implements ActionGroup {
         return s;
     }
 
-    /** Writes the window; in a {@code @ReadOnly} action kept without counting as a collection write. */
-    private void move(GuiState s) {
-        tx.keepWindow();
-        GuiStateStore.write(Sql.connection(tx), profile.id(), s);
+    /** Attempts of a window move that lost a race with another move (see {@link #move}). */
+    static final int MOVE_ATTEMPTS = 10;
+
+    /**
+     * Moves the window from the state it shows now to what {@code to} makes of it (empty: it stays, and the action
+     * answers false). Another request may move it at the same moment: the write succeeds only on the version it read
+     * ({@link GuiStateStore#write}), else the move is decided again on the fresh state, a bounded number of times. In a
+     * {@code @ReadOnly} action the write is kept without counting as a collection write ({@link Tx#keepWindow}).
+     */
+    private boolean move(java.util.function.Function<GuiState, Optional<GuiState>> to) {
+        for (int attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
+            Optional<GuiState> target = to.apply(shown());
+            if (target.isEmpty()) {
+                return false;
+            }
+            tx.keepWindow();
+            if (GuiStateStore.write(Sql.connection(tx), profile.id(), target.get())) {
+                return true;
+            }
+        }
+        throw new dev.ankiconnect.db.ServerBusyException(dev.ankiconnect.db.ServerBusyException.Reason.LOCK, 0, null);
     }
 
     private Optional<Deck> deck(String name) {
@@ -112,7 +129,7 @@ public class GuiActions implements ActionGroup {
     @Action
     @ReadOnly
     public Object guiDeckBrowser() {
-        move(stored().deckBrowser());
+        move(s -> Optional.of(s.deckBrowser()));
         return null;
     }
 
@@ -125,8 +142,7 @@ public class GuiActions implements ActionGroup {
     @ReadOnly
     public boolean guiDeckOverview(Params p) {
         Optional<Deck> deck = deck(p.string("name"));
-        deck.ifPresent(d -> move(stored().overview(d.id())));
-        return deck.isPresent();
+        return deck.isPresent() && move(s -> Optional.of(s.overview(deck.get().id())));
     }
 
     /**
@@ -142,10 +158,9 @@ public class GuiActions implements ActionGroup {
             return false;
         }
         long id = deck.get().id();
-        GuiState s = stored();
-        move(next(id).map(card -> s.review(id, card, System.currentTimeMillis()))
-                .orElseGet(() -> s.overview(id)));
-        return true;
+        Optional<Long> card = next(id);
+        return move(s -> Optional.of(
+                card.map(c -> s.review(id, c, System.currentTimeMillis())).orElseGet(() -> s.overview(id))));
     }
 
     /** guiReviewActive: whether the reviewer shows a card. */
@@ -193,48 +208,32 @@ public class GuiActions implements ActionGroup {
     @Action
     @ReadOnly
     public boolean guiShowQuestion() {
-        GuiState s = shown();
-        if (!s.reviewing()) {
-            return false;
-        }
-        move(s.showing(GuiState.QUESTION).timerAt(System.currentTimeMillis()));
-        return true;
+        return move(s -> reviewing(s).map(r -> r.showing(GuiState.QUESTION).timerAt(System.currentTimeMillis())));
     }
 
     /** guiShowAnswer: the reviewer shows the answer side (the timer runs on); false when not reviewing. */
     @Action
     @ReadOnly
     public boolean guiShowAnswer() {
-        GuiState s = shown();
-        if (!s.reviewing()) {
-            return false;
-        }
-        move(s.showing(GuiState.ANSWER));
-        return true;
+        return move(s -> reviewing(s).map(r -> r.showing(GuiState.ANSWER)));
     }
 
     /** guiStartCardTimer: restarts the current card's timer; false when not reviewing. */
     @Action
     @ReadOnly
     public boolean guiStartCardTimer() {
-        GuiState s = shown();
-        if (!s.reviewing()) {
-            return false;
-        }
-        move(s.timerAt(System.currentTimeMillis()));
-        return true;
+        return move(s -> reviewing(s).map(r -> r.timerAt(System.currentTimeMillis())));
     }
 
     /** guiPlayAudio: asks the UI to play the current side's audio again (guiState's replay); false when not reviewing. */
     @Action
     @ReadOnly
     public boolean guiPlayAudio() {
-        GuiState s = shown();
-        if (!s.reviewing()) {
-            return false;
-        }
-        move(s.replayed());
-        return true;
+        return move(s -> reviewing(s).map(GuiState::replayed));
+    }
+
+    private static Optional<GuiState> reviewing(GuiState s) {
+        return s.reviewing() ? Optional.of(s) : Optional.empty();
     }
 
     /**
@@ -254,9 +253,13 @@ public class GuiActions implements ActionGroup {
         long taken = Math.max(0, now - s.shownAtMs());
         reviews.answer(List.<long[]>of(new long[] {s.cardId(), ease, taken}));
         long deck = s.deckId();
-        move(next(deck)
-                .map(card -> s.review(deck, card, System.currentTimeMillis()))
-                .orElseGet(() -> s.overview(deck)));
+        long answered = s.cardId();
+        Optional<Long> card = next(deck);
+        // the reviewer moves on, unless another request moved the window off this card in the meantime
+        move(fresh -> fresh.cardId() != null && fresh.cardId() == answered
+                ? Optional.of(card.map(c -> fresh.review(deck, c, System.currentTimeMillis()))
+                        .orElseGet(() -> fresh.overview(deck)))
+                : Optional.empty());
         return true;
     }
 

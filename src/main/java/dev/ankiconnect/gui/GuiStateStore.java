@@ -41,32 +41,42 @@ public final class GuiStateStore {
     }
 
     /**
-     * Writes the profile's window and adds one to its version (in the database, so two moves at the same moment both
-     * count); the version it has now is returned. A first write inserts the row; two first writes at the same moment
-     * fail one on the key, which the dispatcher runs again.
+     * Writes the profile's window if it is still at the version {@code s} was made from ({@code s.version()}), adding
+     * one to the version; false when another request moved it in between (the caller reads it again and decides
+     * anew). An update of a row that another transaction is updating waits for it (bounded by the database's lock
+     * wait) and then finds the new version. A first write inserts the row; two first writes at the same moment fail one
+     * on the key, which the dispatcher runs again.
      */
-    public static long write(Connection c, long profileId, GuiState s) {
+    public static boolean write(Connection c, long profileId, GuiState s) {
         try {
-            int updated;
             try (PreparedStatement ps = c.prepareStatement("UPDATE gui_state SET screen = ?, deck_id = ?, card_id = ?,"
-                    + " side = ?, shown_at_ms = ?, replay = ?, version = version + 1 WHERE profile_id = ?")) {
+                    + " side = ?, shown_at_ms = ?, replay = ?, version = version + 1"
+                    + " WHERE profile_id = ? AND version = ?")) {
                 bind(ps, s);
                 ps.setLong(7, profileId);
-                updated = ps.executeUpdate();
-            }
-            if (updated == 0) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO gui_state (screen, deck_id, card_id, side,"
-                        + " shown_at_ms, replay, profile_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    bind(ps, s);
-                    ps.setLong(7, profileId);
-                    ps.setLong(8, s.version() + 1);
-                    ps.executeUpdate();
+                ps.setLong(8, s.version());
+                if (ps.executeUpdate() > 0) {
+                    return true;
                 }
+            }
+            if (s.version() != 0 || exists(c, profileId)) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gui_state (screen, deck_id, card_id, side,"
+                    + " shown_at_ms, replay, profile_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
+                bind(ps, s);
+                ps.setLong(7, profileId);
+                ps.executeUpdate();
+                return true;
             }
         } catch (SQLException e) {
             throw Sql.fail(e);
         }
-        return read(c, profileId).version();
+    }
+
+    private static boolean exists(Connection c, long profileId) {
+        return Sql.first(c, "SELECT 1 FROM gui_state WHERE profile_id = ?", List.of(profileId), rs -> true)
+                .isPresent();
     }
 
     private static void bind(PreparedStatement ps, GuiState s) throws SQLException {

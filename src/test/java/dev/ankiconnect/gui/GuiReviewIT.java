@@ -317,6 +317,45 @@ class GuiReviewIT {
         assertNotEquals(moved.getJsonObject("tables"), answered.getJsonObject("tables"));
     }
 
+    @Test
+    void concurrentMovesAllCount() throws Exception {
+        String deck = "GuiRace-" + s;
+        call("createDeck", o("deck", deck));
+        note(deck, "race " + s);
+        assertTrue(yes("guiDeckReview", o("name", deck)));
+        JsonObject before = state();
+        int threads = 6;
+        int each = 5;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    AnkiClient own = new AnkiClient(url);
+                    boolean all = true;
+                    for (int i = 0; i < each; i++) {
+                        all &= own.call("guiPlayAudio") == JsonValue.TRUE;
+                    }
+                    return all;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertTrue(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonObject after = state();
+        long moves = (long) threads * each;
+        assertEquals(
+                before.getJsonNumber("replay").longValue() + moves,
+                after.getJsonNumber("replay").longValue());
+        assertEquals(
+                before.getJsonNumber("version").longValue() + moves,
+                after.getJsonNumber("version").longValue());
+        assertEquals(before.getJsonNumber("cardId"), after.getJsonNumber("cardId"));
+    }
+
     JsonObject probe() {
         String profile = ((JsonString) call("getActiveProfile")).getString();
         URI uri = URI.create(url.toString())
@@ -332,9 +371,5 @@ class GuiReviewIT {
         } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError("probe failed: " + e, e);
         }
-    }
-
-    static List<Long> ids(JsonArray a) {
-        return a.stream().map(v -> ((JsonNumber) v).longValue()).toList();
     }
 }
