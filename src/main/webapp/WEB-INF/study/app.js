@@ -15,6 +15,7 @@ let state = null; // the last guiState rendered
 let signedIn = false;
 let chain = Promise.resolve(); // actions and polls, one after the other
 let pollQueued = false;
+let pollFailed = false; // the error shown is the last look's: the next look that works clears it
 let timer = null;
 let stopSound = () => {};
 let sideSounds = [];
@@ -159,11 +160,16 @@ function poll() {
         state = next;
         replay();
       }
+      if (pollFailed) {
+        pollFailed = false;
+        showError(null);
+      }
     } catch (e) {
       if (e instanceof ApiError && e.message === 'valid api key must be provided') {
         storeKey(null);
         signInForm(e);
       } else {
+        pollFailed = true;
         showError(e);
       }
     }
@@ -287,6 +293,7 @@ async function renderReview(s) {
   } catch (e) {
     // the window moved on meanwhile (another client): the next look shows where to
     state = null;
+    pollFailed = true;
     showError(e);
     return;
   }
