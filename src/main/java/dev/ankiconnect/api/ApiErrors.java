@@ -260,6 +260,7 @@ public final class ApiErrors {
             case REVIEW_ID_TAKEN -> "UNIQUE constraint failed: revlog.id";
 
             case MISSING_TEMPLATE -> MISSING_TEMPLATE;
+            case GUI_REVIEW_INACTIVE -> "Gui review is not currently active.";
             case CARD_NOT_INTEGER -> "setSpecificValueOfCard: parameter 'card' must be an integer, got " + r.value(0);
             case INVALID_CARD_VALUE ->
                 "invalid value for " + r.value(0) + (r.values().get(1) == null ? "" : ": " + r.value(1));

@@ -351,6 +351,62 @@ public class CardStore implements DeckCards {
         return nids;
     }
 
+    /**
+     * The reviewer's candidates ({@code scheduler.StudyQueue}): of the given decks' cards, the first learning card due
+     * before {@code learnAheadCutoff}, and of their open decks the first interday learning card and review due by
+     * {@code today} and the first new card. At most four rows, each read through the (profile, did, queue, due) index:
+     * the cost is that of the due cards of those decks, never of the collection.
+     */
+    public List<dev.ankiconnect.scheduler.StudyQueue.Candidate> studyCandidates(
+            Collection<Long> decks,
+            Collection<Long> reviewDecks,
+            Collection<Long> newDecks,
+            int today,
+            long learnAheadCutoff) {
+        List<dev.ankiconnect.scheduler.StudyQueue.Candidate> out = new ArrayList<>();
+        firstCandidate(
+                out,
+                decks,
+                "queue IN (" + CardQueue.LEARNING.code() + ", " + CardQueue.PREVIEW.code() + ") AND due < ?",
+                learnAheadCutoff,
+                "due, id");
+        firstCandidate(
+                out,
+                reviewDecks,
+                "queue = " + CardQueue.DAY_LEARNING.code() + " AND due <= ?",
+                (long) today,
+                "due, id");
+        firstCandidate(
+                out, reviewDecks, "queue = " + CardQueue.REVIEW.code() + " AND due <= ?", (long) today, "due, id");
+        firstCandidate(out, newDecks, "queue = " + CardQueue.NEW.code(), null, "due, ord, id");
+        return out;
+    }
+
+    private void firstCandidate(
+            List<dev.ankiconnect.scheduler.StudyQueue.Candidate> out,
+            Collection<Long> decks,
+            String condition,
+            Long bound,
+            String order) {
+        if (decks.isEmpty()) {
+            return;
+        }
+        List<Long> list = List.copyOf(new java.util.LinkedHashSet<>(decks));
+        List<Object> params = new ArrayList<>(Sql.params(profile.id(), list));
+        if (bound != null) {
+            params.add(bound);
+        }
+        Sql.first(
+                        Sql.connection(tx),
+                        "SELECT id, did, queue, due, ord FROM cards WHERE profile_id = ? AND did IN ("
+                                + Sql.marks(list.size()) + ") AND " + condition + " ORDER BY " + order
+                                + " FETCH FIRST 1 ROWS ONLY",
+                        params,
+                        rs -> new dev.ankiconnect.scheduler.StudyQueue.Candidate(
+                                rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getInt(5)))
+                .ifPresent(out::add);
+    }
+
     @Override
     public List<Counts> countsByDeck(long today, long cutoff) {
         return Sql.list(

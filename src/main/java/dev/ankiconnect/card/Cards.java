@@ -117,6 +117,38 @@ public class Cards {
                 .build();
     }
 
+    /**
+     * guiCurrentCard's object for a card, as AnkiConnect's reviewer reports it: cardsInfo's rendering, fields and
+     * next-review labels, with the answer buttons (the v3 scheduler always offers four) and the template's name.
+     * Empty when the card no longer exists.
+     */
+    public java.util.Optional<jakarta.json.JsonObject> reviewerInfo(long id) {
+        JsonValue v = info(List.of(id)).get(0);
+        if (!(v instanceof jakarta.json.JsonObject o) || o.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        CardRow c = store.byIds(List.of(id)).get(id);
+        CardNotes.Row n = c == null ? null : notes.byIds(List.of(c.nid)).get(c.nid);
+        ModelInfo m = n == null ? null : models.all().get(n.mid());
+        CardTemplate t = m == null ? null : m.template(c.ord);
+        return java.util.Optional.of(Json.PROVIDER
+                .createObjectBuilder()
+                .add("cardId", o.get("cardId"))
+                .add("fields", o.get("fields"))
+                .add("fieldOrder", o.get("fieldOrder"))
+                .add("question", o.get("question"))
+                .add("answer", o.get("answer"))
+                .add(
+                        "buttons",
+                        Json.PROVIDER.createArrayBuilder().add(1).add(2).add(3).add(4))
+                .add("nextReviews", o.get("nextReviews"))
+                .add("modelName", o.get("modelName"))
+                .add("deckName", o.get("deckName"))
+                .add("css", o.get("css"))
+                .add("template", t == null ? "" : t.name())
+                .build());
+    }
+
     static RenderedCard render(ModelInfo m, CardNotes.Row n, CardRow c, String homeDeckName) {
         CardTemplate t = m.template(c.ord);
         if (t == null) {

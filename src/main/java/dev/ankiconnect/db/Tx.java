@@ -29,6 +29,9 @@ public class Tx {
     /** Set when code inside a {@code @ReadOnly} action had to write after all (see {@link #keepWrites}). */
     private boolean writesKept;
 
+    /** Set when a {@code @ReadOnly} action moved a window (see {@link #keepWindow}). */
+    private boolean windowKept;
+
     /** The EntityManager of the current action, inside an open transaction. */
     public EntityManager em() {
         if (em == null) {
@@ -66,6 +69,7 @@ public class Tx {
         boolean was = readOnly;
         readOnly = value;
         writesKept = false;
+        windowKept = false;
         return was;
     }
 
@@ -79,6 +83,22 @@ public class Tx {
         if (readOnly) {
             writesKept = true;
         }
+    }
+
+    /**
+     * Called by a {@code @ReadOnly} action that writes what is no part of the collection: the reviewer's window
+     * ({@code gui.GuiStateStore}). Its transaction is then committed, but not counted as a collection write: the
+     * collection's write counter stays, so searches keep their in-memory copy. In any other action it changes nothing.
+     */
+    public void keepWindow() {
+        if (readOnly) {
+            windowKept = true;
+        }
+    }
+
+    /** True when the current {@code @ReadOnly} action moved a window through {@link #keepWindow}. */
+    public boolean windowKept() {
+        return windowKept;
     }
 
     /** True when the current {@code @ReadOnly} action wrote through {@link #keepWrites}. */

@@ -21,8 +21,12 @@ import java.util.Set;
 @ApplicationScoped
 public class DeckStats {
 
-    /** One deck's line in getDeckStats. */
-    public record Line(long deckId, String name, int newCount, int learnCount, int reviewCount, long total) {
+    /**
+     * One deck's line in getDeckStats; {@code interdayCount} is the part of {@code learnCount} that is interday
+     * learning (limited by the review limit, as reviews are), for the reviewer's queue (gui).
+     */
+    public record Line(
+            long deckId, String name, int newCount, int learnCount, int reviewCount, long total, int interdayCount) {
 
         /** The JSON object AnkiConnect returns for a deck. */
         public Map<String, Object> toMap() {
@@ -124,7 +128,8 @@ public class DeckStats {
                         counts.newCount(),
                         counts.learnCount(),
                         counts.reviewCount(),
-                        own.total()));
+                        own.total(),
+                        cappedInterday));
         return new Capped(counts.newCount(), counts.reviewCount(), cappedInterday, intraday);
     }
 

@@ -150,7 +150,12 @@ public class ActionDispatcher {
                 }
                 T result = work.run();
                 if (readOnly && !tx.writesKept()) {
-                    tx.rollback();
+                    if (tx.windowKept()) {
+                        // a window moved (gui.GuiStateStore): kept, but no collection write, so not counted
+                        tx.commit();
+                    } else {
+                        tx.rollback();
+                    }
                 } else {
                     // in the same transaction as the writes: searches know their in-memory copy is stale
                     Long written = tx.active() ? generation.bump() : null;

@@ -50,6 +50,8 @@ public final class Refusal extends RuntimeException {
         // Cards, decks, reviews
         /** A card whose template no longer exists (Anki's renderer): nothing. */
         MISSING_TEMPLATE,
+        /** guiCurrentCard while the reviewer shows no card: nothing. */
+        GUI_REVIEW_INACTIVE,
         /** setSpecificValueOfCard, a card parameter that is no integer: the repr of the value. */
         CARD_NOT_INTEGER,
         /** setSpecificValueOfCard, a value of the wrong form: the key, and the given text or null. */

@@ -2,21 +2,45 @@ package dev.ankiconnect.gui;
 
 import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ActionGroup;
+import dev.ankiconnect.api.Json;
+import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.ReadOnly;
+import dev.ankiconnect.card.CardStore;
+import dev.ankiconnect.card.Cards;
 import dev.ankiconnect.check.CheckReport;
 import dev.ankiconnect.check.CollectionCheck;
 import dev.ankiconnect.db.Ids;
 import dev.ankiconnect.db.Sql;
 import dev.ankiconnect.db.Tx;
+import dev.ankiconnect.deck.Deck;
+import dev.ankiconnect.deck.DeckIndex;
+import dev.ankiconnect.deck.DeckName;
+import dev.ankiconnect.deck.DeckStats;
+import dev.ankiconnect.deck.Decks;
+import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
+import dev.ankiconnect.profile.CollectionClock;
+import dev.ankiconnect.review.Reviews;
+import dev.ankiconnect.scheduler.StudyQueue;
+import dev.ankiconnect.scheduler.Timing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * AnkiConnect's "graphical" actions that make sense on a server. Desktop AnkiConnect's gui* actions drive Anki's
- * windows; those that only open a window stay unsupported, but {@code guiCheckDatabase} is Anki's Check Database,
- * which repairs the collection and needs no window. The others of the group, should any become meaningful here,
- * belong in this class.
+ * windows. Here each profile has one "main window" in the database ({@link GuiStateStore}): the deck browser, a deck's
+ * overview, or the reviewer on a card; the browser study UI shows it and follows it, and any client may drive it. Moving
+ * the window is no collection write ({@link Tx#keepWindow}); answering a card is one, through the code of answerCards.
+ * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The dialogs
+ * (Add, Edit, Browse, Import) and guiExitAnki stay unsupported.
  */
 @ApplicationScoped
 public class GuiActions implements ActionGroup {
@@ -32,6 +56,258 @@ public class GuiActions implements ActionGroup {
 
     @Inject
     dev.ankiconnect.profile.CollectionGeneration generation;
+
+    @Inject
+    Decks decks;
+
+    @Inject
+    DeckStats stats;
+
+    @Inject
+    CardStore cardStore;
+
+    @Inject
+    Cards cards;
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    CollectionClock clock;
+
+    /** The window as stored; a deck or card that no longer exists is treated as gone (see {@link #shown}). */
+    private GuiState stored() {
+        return GuiStateStore.read(Sql.connection(tx), profile.id());
+    }
+
+    /**
+     * The window as the UI should show it: an overview or review of a deck that was removed since shows the deck
+     * browser, and a reviewer whose card was removed shows no card (not reviewing).
+     */
+    private GuiState shown() {
+        GuiState s = stored();
+        if (s.deckId() != null && decks.byId(s.deckId()).isEmpty()) {
+            return s.deckBrowser();
+        }
+        if (s.cardId() != null && cardStore.byId(s.cardId()).isEmpty()) {
+            return new GuiState(GuiState.REVIEW, s.deckId(), null, null, 0, s.replay(), s.version());
+        }
+        return s;
+    }
+
+    /** Attempts of a window move that lost a race with another move (see {@link #move}). */
+    static final int MOVE_ATTEMPTS = 10;
+
+    /**
+     * Moves the window from the state it shows now to what {@code to} makes of it (empty: it stays, and the action
+     * answers false). Another request may move it at the same moment: the write succeeds only on the version it read
+     * ({@link GuiStateStore#write}), else the move is decided again on the fresh state, a bounded number of times. In a
+     * {@code @ReadOnly} action the write is kept without counting as a collection write ({@link Tx#keepWindow}).
+     */
+    private boolean move(java.util.function.Function<GuiState, Optional<GuiState>> to) {
+        for (int attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
+            Optional<GuiState> target = to.apply(shown());
+            if (target.isEmpty()) {
+                return false;
+            }
+            tx.keepWindow();
+            if (GuiStateStore.write(Sql.connection(tx), profile.id(), target.get())) {
+                return true;
+            }
+        }
+        throw new dev.ankiconnect.db.ServerBusyException(dev.ankiconnect.db.ServerBusyException.Reason.LOCK, 0, null);
+    }
+
+    private Optional<Deck> deck(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return decks.byName(name);
+    }
+
+    /** guiDeckBrowser: the window shows the deck list; null. */
+    @Action
+    @ReadOnly
+    public Object guiDeckBrowser() {
+        move(s -> Optional.of(s.deckBrowser()));
+        return null;
+    }
+
+    /**
+     * guiDeckOverview {name}: the window shows that deck's overview (name looked up case-insensitively, as Anki); false
+     * when there is no such deck. The deck becomes the window's deck, not the collection's current deck (config
+     * {@code curDeck}): that would be a collection write.
+     */
+    @Action("name")
+    @ReadOnly
+    public boolean guiDeckOverview(Params p) {
+        Optional<Deck> deck = deck(p.string("name"));
+        return deck.isPresent() && move(s -> Optional.of(s.overview(deck.get().id())));
+    }
+
+    /**
+     * guiDeckReview {name}: the deck's overview, then the reviewer on its next card (question side); false when there
+     * is no such deck. A deck with nothing to study now stays on its overview (Anki's reviewer finds no card and goes
+     * back to the overview's "congratulations"), and the answer is still true, as AnkiConnect's.
+     */
+    @Action("name")
+    @ReadOnly
+    public boolean guiDeckReview(Params p) {
+        Optional<Deck> deck = deck(p.string("name"));
+        if (deck.isEmpty()) {
+            return false;
+        }
+        long id = deck.get().id();
+        Optional<Long> card = next(id);
+        return move(s -> Optional.of(
+                card.map(c -> s.review(id, c, System.currentTimeMillis())).orElseGet(() -> s.overview(id))));
+    }
+
+    /** guiReviewActive: whether the reviewer shows a card. */
+    @Action
+    @ReadOnly
+    public boolean guiReviewActive() {
+        return shown().reviewing();
+    }
+
+    /**
+     * guiState (an extension, not in AnkiConnect): the window, for the study UI, which polls it and redraws when
+     * {@code version} moved; {@code replay} counts guiPlayAudio.
+     */
+    @Action
+    @ReadOnly
+    public JsonObject guiState() {
+        GuiState s = shown();
+        String deckName = s.deckId() == null
+                ? null
+                : decks.byId(s.deckId()).map(Deck::name).orElse(null);
+        return Json.PROVIDER
+                .createObjectBuilder()
+                .add("screen", s.screen())
+                .add("deckId", s.deckId() == null ? JsonValue.NULL : Json.PROVIDER.createValue(s.deckId()))
+                .add("deckName", deckName == null ? JsonValue.NULL : Json.PROVIDER.createValue(deckName))
+                .add("cardId", s.cardId() == null ? JsonValue.NULL : Json.PROVIDER.createValue(s.cardId()))
+                .add("side", s.side() == null ? JsonValue.NULL : Json.PROVIDER.createValue(s.side()))
+                .add("replay", s.replay())
+                .add("version", s.version())
+                .build();
+    }
+
+    /** guiCurrentCard: the reviewer's card, as cardsInfo renders it; AnkiConnect's error when not reviewing. */
+    @Action
+    @ReadOnly
+    public JsonObject guiCurrentCard() {
+        GuiState s = shown();
+        if (!s.reviewing()) {
+            throw new Refusal(Refusal.Kind.GUI_REVIEW_INACTIVE);
+        }
+        return cards.reviewerInfo(s.cardId()).orElseThrow(() -> new Refusal(Refusal.Kind.GUI_REVIEW_INACTIVE));
+    }
+
+    /** guiShowQuestion: the reviewer shows the question side and restarts the card's timer; false when not reviewing. */
+    @Action
+    @ReadOnly
+    public boolean guiShowQuestion() {
+        return move(s -> reviewing(s).map(r -> r.showing(GuiState.QUESTION).timerAt(System.currentTimeMillis())));
+    }
+
+    /** guiShowAnswer: the reviewer shows the answer side (the timer runs on); false when not reviewing. */
+    @Action
+    @ReadOnly
+    public boolean guiShowAnswer() {
+        return move(s -> reviewing(s).map(r -> r.showing(GuiState.ANSWER)));
+    }
+
+    /** guiStartCardTimer: restarts the current card's timer; false when not reviewing. */
+    @Action
+    @ReadOnly
+    public boolean guiStartCardTimer() {
+        return move(s -> reviewing(s).map(r -> r.timerAt(System.currentTimeMillis())));
+    }
+
+    /** guiPlayAudio: asks the UI to play the current side's audio again (guiState's replay); false when not reviewing. */
+    @Action
+    @ReadOnly
+    public boolean guiPlayAudio() {
+        return move(s -> reviewing(s).map(GuiState::replayed));
+    }
+
+    private static Optional<GuiState> reviewing(GuiState s) {
+        return s.reviewing() ? Optional.of(s) : Optional.empty();
+    }
+
+    /**
+     * guiAnswerCard {ease}: answers the reviewer's card as answerCards does (same code, under the collection's writer
+     * lock), with the time since its timer started (capped by its preset), then shows the next card's question, or the
+     * overview when the deck is done; false when not reviewing, when the answer side is not shown, or when ease is not
+     * one of the four buttons.
+     */
+    @Action("ease")
+    public boolean guiAnswerCard(Params p) {
+        long ease = p.longValue("ease");
+        GuiState s = shown();
+        if (!s.reviewing() || !GuiState.ANSWER.equals(s.side()) || ease <= 0 || ease > BUTTONS) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        long taken = Math.max(0, now - s.shownAtMs());
+        reviews.answer(List.<long[]>of(new long[] {s.cardId(), ease, taken}));
+        long deck = s.deckId();
+        long answered = s.cardId();
+        Optional<Long> card = next(deck);
+        // the reviewer moves on, unless another request moved the window off this card in the meantime
+        move(fresh -> fresh.cardId() != null && fresh.cardId() == answered
+                ? Optional.of(card.map(c -> fresh.review(deck, c, System.currentTimeMillis()))
+                        .orElseGet(() -> fresh.overview(deck)))
+                : Optional.empty());
+        return true;
+    }
+
+    /** The answer buttons of the v3 scheduler: Again, Hard, Good, Easy. */
+    static final int BUTTONS = 4;
+
+    /**
+     * The next card of a deck's study queue ({@link StudyQueue}): the deck and its descendants, with the limits
+     * getDeckStats shows for them; empty when there is nothing to study now.
+     */
+    private Optional<Long> next(long deckId) {
+        Timing timing = clock.now();
+        long cutoff = timing.now() + clock.collapseTimeSecs();
+        DeckIndex index = new DeckIndex(decks.all());
+        Set<Long> subtree = index.withDescendants(deckId);
+        Map<Long, DeckStats.Line> lines = new HashMap<>();
+        stats.lines(subtree).forEach(l -> lines.put(l.deckId(), l));
+        DeckStats.Line top = lines.get(deckId);
+        if (top == null) {
+            return Optional.empty();
+        }
+        Map<Long, List<Long>> children = new HashMap<>();
+        for (long id : subtree) {
+            DeckName parent = DeckName.of(index.name(id)).parent();
+            Long parentId = parent == null ? null : index.idByName(parent.human());
+            if (id != deckId && parentId != null) {
+                children.computeIfAbsent(parentId, k -> new ArrayList<>()).add(id);
+            }
+        }
+        Set<Long> newDecks = StudyQueue.open(
+                deckId, children, d -> lines.containsKey(d) && lines.get(d).newCount() > 0);
+        Set<Long> reviewDecks = StudyQueue.open(
+                deckId,
+                children,
+                d -> lines.containsKey(d)
+                        && lines.get(d).reviewCount() + lines.get(d).interdayCount() > 0);
+        List<StudyQueue.Candidate> candidates =
+                cardStore.studyCandidates(subtree, reviewDecks, newDecks, timing.today(), cutoff);
+        return StudyQueue.next(
+                        candidates,
+                        newDecks,
+                        reviewDecks,
+                        new StudyQueue.Left(top.newCount(), top.reviewCount(), top.interdayCount()),
+                        timing.now(),
+                        timing.today(),
+                        cutoff)
+                .map(StudyQueue.Candidate::id);
+    }
 
     /**
      * guiCheckDatabase: checks and repairs the active collection ({@link CollectionCheck}) and answers {@code true},

@@ -1,5 +1,8 @@
 /**
- * AnkiConnect's "graphical" action group: the gui* actions that make sense without a window.
- * Uses check, profile, db, api.
+ * AnkiConnect's "graphical" action group: Check Database, and the reviewer's actions on each profile's "main window"
+ * (deck browser, overview, reviewer), whose state {@link dev.ankiconnect.gui.GuiStateStore} alone reads and writes
+ * ({@code gui_state}). The study queue's order is scheduler's (StudyQueue), its SQL the card store's, answers go through
+ * review.Reviews as answerCards' do.
+ * Uses check, card, deck, review, scheduler, profile, db, api, error.
  */
 package dev.ankiconnect.gui;

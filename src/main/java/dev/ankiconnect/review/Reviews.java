@@ -115,8 +115,10 @@ public class Reviews {
     }
 
     /**
-     * Answers cards in order. Unknown ids give false; each answer sees the effects of the ones
-     * before it (a sibling buried by an earlier answer is answered from its buried state).
+     * Answers cards in order: each entry is {cardId, ease} or {cardId, ease, takenMs} (the time spent on the card,
+     * capped by its preset as Anki caps it; 0 when not given, as AnkiConnect's answerCards starts the timer right before
+     * answering). Unknown ids give false; each answer sees the effects of the ones before it (a sibling buried by an
+     * earlier answer is answered from its buried state).
      */
     public List<Boolean> answer(List<long[]> answers) {
         Timing timing = clock.now();
@@ -143,7 +145,8 @@ public class Reviews {
             // One "today" for the whole call; learning steps count from the moment of each answer.
             SchedulerContext ctx = context(card, timing, contexts)
                     .withTiming(new Timing(now / 1000, timing.today(), timing.nextDayAt()));
-            AnswerResult result = Scheduler.answer(SchedulingRows.card(card), rating, ctx, now, 0);
+            AnswerResult result =
+                    Scheduler.answer(SchedulingRows.card(card), rating, ctx, now, a.length > 2 ? a[2] : 0);
             SchedulingRows.apply(result.card(), card, now / 1000);
             if (result.leftFilteredDeck()) {
                 card.did = result.homeDeckId();

@@ -33,6 +33,8 @@ public class AnkiConnectFilter extends HttpFilter {
     static final String OUTCOME = AnkiConnectFilter.class.getName() + ".outcome";
 
     static final String HEALTH_PATH = "/_health";
+    /** The study pages ({@link StudyServlet}): GET and HEAD are static files, with no key, CORS or body. */
+    static final String STUDY_PATH = "/study";
     /** When the request began (System.nanoTime), kept across the dispatch that follows reading its body. */
     private static final String STARTED = AnkiConnectFilter.class.getName() + ".started";
     /** The request's claim on the body budget, given back when the request ends. */
@@ -91,6 +93,12 @@ public class AnkiConnectFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (HEALTH_PATH.equals(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             // HealthServlet answers: no CORS, key, body or access log
+            chain.doFilter(request, response);
+            return;
+        }
+        if (STUDY_PATH.equals(request.getServletPath())
+                && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            // StudyServlet serves the pages' files: public, no key, no body, no access log line
             chain.doFilter(request, response);
             return;
         }
@@ -211,7 +219,7 @@ public class AnkiConnectFilter extends HttpFilter {
         String[] action = {"-"};
         boolean reading = false;
         try {
-            filter(request, response, chain, client, action);
+            filter(request, response, chain, client, scheme, action);
             // a first pass that began reading the body: the pass after it answers and logs the request
             reading = request.getDispatcherType() != jakarta.servlet.DispatcherType.ASYNC
                     && request.getAttribute(READING) != null;
@@ -293,10 +301,19 @@ public class AnkiConnectFilter extends HttpFilter {
     }
 
     private void filter(
-            HttpServletRequest request, HttpServletResponse response, FilterChain chain, String client, String[] action)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String client,
+            String scheme,
+            String[] action)
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         CorsPolicy.Decision decision = cors().decide(origin);
+        if (!decision.allowed() && sameOrigin(request, origin, scheme)) {
+            // the server's own pages (the study UI) calling the API
+            decision = new CorsPolicy.Decision(true, origin);
+        }
         if (otherEndpoint(request)) {
             // The package endpoints (and any endpoint but the JSON one) stream their bodies and do their own CORS,
             // but their key goes through the same check and throttle as the JSON endpoint's, here, once.
@@ -452,7 +469,7 @@ public class AnkiConnectFilter extends HttpFilter {
         if (PACKAGES_PATH.equals(request.getServletPath())) {
             return true;
         }
-        if (HEALTH_PATH.equals(request.getServletPath())) {
+        if (HEALTH_PATH.equals(request.getServletPath()) || STUDY_PATH.equals(request.getServletPath())) {
             // HealthServlet: what is not a health check there is an AnkiConnect request, checked here as on any path
             return false;
         }
@@ -461,6 +478,35 @@ public class AnkiConnectFilter extends HttpFilter {
                 && mapping.getMappingMatch() != null
                 && mapping.getMappingMatch() != jakarta.servlet.http.MappingMatch.DEFAULT
                 && mapping.getMappingMatch() != jakarta.servlet.http.MappingMatch.CONTEXT_ROOT;
+    }
+
+    /**
+     * True when the Origin is this server's own origin as the request reached it: its scheme (a trusted proxy's
+     * X-Forwarded-Proto, as the access log takes it) and its host and port (a trusted proxy's X-Forwarded-Host, else
+     * the Host header). That is a page this server served, the study UI. A host name is believed only when a key
+     * is needed anyway ({@link dev.ankiconnect.user.Authenticator#keyed}): without a key, a page of any site whose
+     * name is made to resolve to this server (DNS rebinding) would have its own origin too. An IP address or
+     * {@code localhost} cannot be rebound so.
+     */
+    boolean sameOrigin(HttpServletRequest request, String origin, String scheme) {
+        if (origin == null || origin.isEmpty()) {
+            return false;
+        }
+        String host = null;
+        if (operations.proxies().trusts(request.getRemoteAddr())) {
+            host = request.getHeader("X-Forwarded-Host");
+            if (host != null && host.indexOf(',') >= 0) {
+                // several proxies: the first one the client reached
+                host = host.substring(0, host.indexOf(','));
+            }
+        }
+        if (host == null) {
+            host = request.getHeader("Host");
+        }
+        if (host == null || scheme == null) {
+            return false;
+        }
+        return SameOrigin.own(origin, scheme, host, authenticator.keyed());
     }
 
     /** The header that carries the API key to an endpoint other than the JSON one. */

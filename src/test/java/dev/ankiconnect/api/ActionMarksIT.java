@@ -80,7 +80,12 @@ class ActionMarksIT {
         /** Changes server state outside the collection (the active profile): changes no collection data; either mark. */
         SERVER_STATE,
         /** Always answers an error by design (sync); changes nothing; marked @ReadOnly. */
-        FAILS
+        FAILS,
+        /**
+         * Moves the reviewer's window (gui*): changes the profile's window row and no collection data, does not move
+         * gen; marked @ReadOnly (Tx.keepWindow commits it).
+         */
+        WINDOW
     }
 
     record Recipe(String action, String label, Kind kind, int counts, Supplier<JsonObject> params) {}
@@ -95,7 +100,7 @@ class ActionMarksIT {
     // ---------------------------------------------------------------- the probe
 
     /** @param xid on PostgreSQL a transaction id the probe took, else null */
-    record State(long gen, JsonObject tables, JsonObject readOnly, Long xid) {}
+    record State(long gen, JsonObject tables, JsonObject readOnly, Long xid, JsonObject window) {}
 
     State state() {
         URI probe = URI.create(url.toString())
@@ -120,7 +125,8 @@ class ActionMarksIT {
                 o.getJsonNumber("gen").longValue(),
                 o.getJsonObject("tables"),
                 o.getJsonObject("readOnly"),
-                o.containsKey("xid") ? o.getJsonNumber("xid").longValue() : null);
+                o.containsKey("xid") ? o.getJsonNumber("xid").longValue() : null,
+                o.getJsonObject("window"));
     }
 
     /** The tables whose rows differ. */
@@ -550,6 +556,19 @@ class ActionMarksIT {
             return o();
         }));
         r.add(read("guiCheckDatabase", "a healthy collection", () -> o()));
+        // The reviewer's window: moves change the profile's window row, not the collection (gen stays); answering
+        // through it is a collection write.
+        r.add(window("guiDeckBrowser", () -> o()));
+        r.add(window("guiDeckOverview", () -> o("name", d.deck.toUpperCase(java.util.Locale.ROOT))));
+        r.add(window("guiDeckReview", () -> o("name", d.deck)));
+        r.add(read("guiReviewActive", () -> o()));
+        r.add(read("guiState", () -> o()));
+        r.add(read("guiCurrentCard", () -> o()));
+        r.add(window("guiShowQuestion", () -> o()));
+        r.add(window("guiStartCardTimer", () -> o()));
+        r.add(window("guiShowAnswer", () -> o()));
+        r.add(window("guiPlayAudio", () -> o()));
+        r.add(write("guiAnswerCard", () -> o("ease", 3)));
         // Last: deletes every note type without notes (the one createModel made, unused stock ones).
         r.add(write("removeEmptyNotes", () -> o()));
         return r;
@@ -565,6 +584,10 @@ class ActionMarksIT {
 
     static Recipe write(String action, Supplier<JsonObject> params) {
         return new Recipe(action, "", Kind.WRITE, 1, params);
+    }
+
+    static Recipe window(String action, Supplier<JsonObject> params) {
+        return new Recipe(action, "", Kind.WINDOW, 0, params);
     }
 
     static Recipe creates(String action, Supplier<JsonObject> params) {
@@ -647,6 +670,18 @@ class ActionMarksIT {
                                 what + ": wrote or locked rows and was rolled back (" + (after.xid() - before.xid() - 1)
                                         + " transaction(s) took an id): a @ReadOnly action's writes are lost; a bug, or a read "
                                         + "that must write and call Tx.keepWrites" + seen);
+                    }
+                }
+                case WINDOW -> {
+                    if (!tables.isEmpty()) {
+                        problems.add(what + ": a window move that changed collection data" + seen);
+                    }
+                    if (!readOnly) {
+                        problems.add(what + ": a window move must be marked @ReadOnly (Tx.keepWindow)" + seen);
+                    }
+                    if (String.valueOf(before.window()).equals(String.valueOf(after.window()))) {
+                        problems.add(
+                                what + ": its recipe must move the window, but the window row did not change" + seen);
                     }
                 }
                 case WRITE, CREATES, DELEGATES -> {

@@ -35,7 +35,8 @@ import java.util.TreeMap;
 /**
  * Test-only servlet, added to the WAR of {@link ActionMarksIT} alone: for one profile (query parameter
  * {@code profile}, by name) it answers its write counter {@code gen}, a digest of every row of every table that
- * holds its data (the profile's own row without {@code gen}), and which registered actions are marked
+ * holds its data (the profile's own row without {@code gen}), apart from them a digest of its reviewer's window
+ * ({@code window}), and which registered actions are marked
  * {@link ReadOnly}. It reads the application's own database through the application's persistence unit, in a
  * transaction of its own that is always rolled back. On PostgreSQL it also answers {@code xid}, a fresh
  * transaction id: the ids two probes take differ by more than one when something in between wrote, even a write
@@ -70,6 +71,12 @@ public class MarksProbe extends HttpServlet {
 
     /** Server tables outside any collection: digested whole (a change there is a change too). */
     static final Set<String> SERVER_WIDE = Set.of("users", "api_keys");
+
+    /**
+     * The reviewer's window of each profile (gui.GuiStateStore): no collection data, so digested apart, under
+     * {@code window} (the profile's row): a window move must change it without moving {@code gen}.
+     */
+    static final Set<String> WINDOW = Set.of("gui_state");
 
     /** Liquibase's own bookkeeping. */
     static final Set<String> IGNORED = Set.of("databasechangelog", "databasechangeloglock");
@@ -136,12 +143,23 @@ public class MarksProbe extends HttpServlet {
                 }
             }
             JsonObjectBuilder tables = Json.createObjectBuilder();
+            JsonObjectBuilder window = Json.createObjectBuilder();
             for (Map.Entry<String, String> t : tables(c).entrySet()) {
                 String key = t.getKey();
                 String quoted = "\"" + t.getValue() + "\"";
                 String sql;
                 Set<String> skip = Set.of();
                 if (IGNORED.contains(key)) {
+                    continue;
+                } else if (WINDOW.contains(key)) {
+                    requireColumn(c, t.getValue(), "profile_id");
+                    try (PreparedStatement s =
+                            c.prepareStatement("SELECT * FROM " + quoted + " WHERE profile_id = ?")) {
+                        s.setLong(1, profileId);
+                        try (ResultSet rs = s.executeQuery()) {
+                            window.add(key, digest(rs, Set.of()));
+                        }
+                    }
                     continue;
                 } else if (PROFILE_SCOPED.contains(key)) {
                     requireColumn(c, t.getValue(), "profile_id");
@@ -167,6 +185,7 @@ public class MarksProbe extends HttpServlet {
                 }
             }
             out.add("tables", tables);
+            out.add("window", window);
         } finally {
             if (em.getTransaction().isActive()) {
                 em.getTransaction().rollback();

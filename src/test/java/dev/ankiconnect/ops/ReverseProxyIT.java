@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ankiconnect.support.Deployments;
+import dev.ankiconnect.support.RawHttp;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -168,5 +169,43 @@ class ReverseProxyIT {
                 "{\"result\": 6, \"error\": null}",
                 post("/", "{\"action\": \"version\", \"version\": 6, \"key\": \"s3cret\"}")
                         .body());
+    }
+
+    @Test
+    @Order(4)
+    void theStudyPages_underAPrefix_callTheApiFromTheirOwnOrigin() throws Exception {
+        RawHttp.Response page = RawHttp.send("127.0.0.1", port, "GET", "/anki/study/", null);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("src=\"app.js\""), page.body());
+        assertEquals(
+                "text/javascript;charset=utf-8",
+                RawHttp.send("127.0.0.1", port, "GET", "/anki/study/api.js", null)
+                        .header("Content-Type"));
+        // relative, so the browser stays under the prefix
+        RawHttp.Response bare = RawHttp.send("127.0.0.1", port, "GET", "/anki/study", null);
+        assertEquals(301, bare.status());
+        assertEquals("study/", bare.header("Location"));
+        // a page at http://anki.test:PORT/anki/study/ posts to ../ with its origin: nginx forwards the host and port
+        // the browser asked for, and this keyed server takes that origin as its own; another port's is refused
+        String version = "{\"action\": \"version\", \"version\": 6, \"key\": \"s3cret\"}";
+        RawHttp.Response own = RawHttp.send(
+                "127.0.0.1",
+                port,
+                "POST",
+                "/anki/",
+                version,
+                "Host: anki.test:" + port,
+                "Origin: http://anki.test:" + port);
+        assertEquals(200, own.status());
+        assertEquals("{\"result\": 6, \"error\": null}", own.body());
+        RawHttp.Response other = RawHttp.send(
+                "127.0.0.1",
+                port,
+                "POST",
+                "/anki/",
+                version,
+                "Host: anki.test:" + port,
+                "Origin: http://anki.test:" + (port + 1));
+        assertEquals(403, other.status());
     }
 }

@@ -1,0 +1,58 @@
+package dev.ankiconnect.gui;
+
+/**
+ * One profile's "main window": which screen it shows, of which deck, and in the reviewer which card and side.
+ *
+ * @param screen    {@link #DECK_BROWSER}, {@link #OVERVIEW} or {@link #REVIEW}
+ * @param deckId    the deck of the overview or review, else null
+ * @param cardId    the reviewer's current card, else null
+ * @param side      {@link #QUESTION} or {@link #ANSWER} while reviewing, else null
+ * @param shownAtMs when the card's timer started (Unix ms; 0 when not reviewing)
+ * @param replay    how often guiPlayAudio asked to play the current side again
+ * @param version   how often the window changed (0 for a profile that never moved it)
+ */
+public record GuiState(
+        String screen, Long deckId, Long cardId, String side, long shownAtMs, long replay, long version) {
+
+    public static final String DECK_BROWSER = "deckBrowser";
+    public static final String OVERVIEW = "overview";
+    public static final String REVIEW = "review";
+    public static final String QUESTION = "question";
+    public static final String ANSWER = "answer";
+
+    /** Where a profile that never moved its window is. */
+    public static final GuiState INITIAL = new GuiState(DECK_BROWSER, null, null, null, 0, 0, 0);
+
+    /** The deck list. */
+    public GuiState deckBrowser() {
+        return new GuiState(DECK_BROWSER, null, null, null, 0, replay, version);
+    }
+
+    /** A deck's overview (also the "congratulations" screen of a deck with nothing left to study). */
+    public GuiState overview(long deck) {
+        return new GuiState(OVERVIEW, deck, null, null, 0, replay, version);
+    }
+
+    /** The reviewer on a card's question, its timer started at {@code nowMs}. */
+    public GuiState review(long deck, long card, long nowMs) {
+        return new GuiState(REVIEW, deck, card, QUESTION, nowMs, replay, version);
+    }
+
+    /** True when the reviewer shows a card. */
+    public boolean reviewing() {
+        return REVIEW.equals(screen) && cardId != null;
+    }
+
+    /** The reviewer on the other side of its card; the timer runs on (Anki starts it with the question only). */
+    public GuiState showing(String newSide) {
+        return new GuiState(screen, deckId, cardId, newSide, shownAtMs, replay, version);
+    }
+
+    public GuiState timerAt(long nowMs) {
+        return new GuiState(screen, deckId, cardId, side, nowMs, replay, version);
+    }
+
+    public GuiState replayed() {
+        return new GuiState(screen, deckId, cardId, side, shownAtMs, replay + 1, version);
+    }
+}

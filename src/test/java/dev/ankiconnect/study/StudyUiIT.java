@@ -1,0 +1,296 @@
+package dev.ankiconnect.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ankiconnect.support.AnkiClient;
+import dev.ankiconnect.support.Deployments;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The study pages in a real browser: headless Chromium with chromedriver from the Debian packages ({@code apt-get
+ * install chromium chromium-driver}, as .ci/run does). A keyed server: sign in (a wrong key shows the API's error),
+ * the deck list with its counts, the overview, studying the deck to its end by clicking and by the keyboard, the
+ * reviews landing in the collection, a card's image through retrieveMediaFile, and the open page following a
+ * guiDeckBrowser call made by another client. Fails (never skips) when the browser is missing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StudyUiIT {
+
+    static final String CHROMIUM = System.getProperty("it.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("it.chromedriver", "/usr/bin/chromedriver");
+    static final String KEY = "s3cret";
+    static final String DECK = "Study UI::Words";
+
+    /** A 1x1 PNG. */
+    static final String DOT_PNG =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("study-ui", Map.of("apiKey", KEY));
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private WebDriver driver;
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private JsonValue call(String action, JsonObject params) {
+        JsonObject request = Json.createObjectBuilder()
+                .add("action", action)
+                .add("version", 6)
+                .add("key", KEY)
+                .add("params", params)
+                .build();
+        JsonObject reply = AnkiClient.parse(
+                        new AnkiClient(url).post(request.toString()).body())
+                .asJsonObject();
+        assertTrue(reply.isNull("error"), action + " failed: " + reply);
+        return reply.get("result");
+    }
+
+    private void addNote(String front, String back) {
+        call(
+                "addNote",
+                Json.createObjectBuilder()
+                        .add(
+                                "note",
+                                Json.createObjectBuilder()
+                                        .add("deckName", DECK)
+                                        .add("modelName", "Basic")
+                                        .add(
+                                                "fields",
+                                                Json.createObjectBuilder()
+                                                        .add("Front", front)
+                                                        .add("Back", back)))
+                        .build());
+    }
+
+    private WebDriver browser() throws Exception {
+        assertTrue(
+                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "StudyUiIT needs Chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "): apt-get install -y chromium chromium-driver");
+        Path profile = Files.createTempDirectory(
+                Files.createDirectories(Path.of(System.getProperty("it.data.dir", "target/it-data"))
+                        .toAbsolutePath()),
+                "chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox", // CI runs as root
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--no-first-run",
+                "--window-size=420,900", // phone width
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        return driver;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    private String screen() {
+        return driver.findElement(By.id("screen")).getAttribute("data-screen");
+    }
+
+    private void waitForScreen(String name) {
+        waiting()
+                .withMessage(() -> "screen " + name + ", but it is " + screen() + "; error: " + error())
+                .until(ExpectedConditions.attributeToBe(By.id("screen"), "data-screen", name));
+    }
+
+    private String error() {
+        return driver.findElement(By.id("error")).getText();
+    }
+
+    /** A screenshot into the IT data folder, to look at when a step fails (no assertion on it). */
+    private void screenshot(String name) {
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Path dir = Files.createDirectories(Path.of(System.getProperty("it.data.dir", "target/it-data"))
+                    .toAbsolutePath()
+                    .resolve("study-ui-screens"));
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException | RuntimeException e) {
+            // only a help for looking at failures
+        }
+    }
+
+    /** The text of the card frame's body. */
+    private String cardText() {
+        WebElement frame = driver.findElement(By.id("card"));
+        driver.switchTo().frame(frame);
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void studyADeckToItsEnd_inTheBrowser() throws Exception {
+        call("createDeck", Json.createObjectBuilder().add("deck", DECK).build());
+        call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "dot.png")
+                        .add("data", DOT_PNG)
+                        .build());
+        addNote("front one", "back one <img src=\"dot.png\">");
+        call(
+                "storeMediaFile",
+                Json.createObjectBuilder()
+                        .add("filename", "beep.mp3")
+                        .add("data", "AAAA")
+                        .build());
+        addNote("front two", "back two [sound:beep.mp3]");
+        addNote("front three", "back three");
+
+        WebDriver d = browser();
+        d.get(url.toString() + (url.toString().endsWith("/") ? "" : "/") + "study/");
+
+        // sign in: a wrong key shows the API's error, the right one the deck list
+        waitForScreen("signin");
+        WebElement key = d.findElement(By.id("key"));
+        assertEquals("API key", d.findElement(By.cssSelector("label[for=key]")).getText());
+        key.sendKeys("wrong");
+        d.findElement(By.id("signin-button")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("error"), "valid api key must be provided"));
+        waitForScreen("signin");
+        d.findElement(By.id("key")).sendKeys(KEY);
+        d.findElement(By.id("signin-button")).click();
+        waitForScreen("deckBrowser");
+        screenshot("decks");
+
+        By row = By.cssSelector("tr[data-deck='" + DECK + "']");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(row));
+        assertEquals(
+                "3",
+                d.findElement(row)
+                        .findElement(By.cssSelector("td[data-kind=new]"))
+                        .getText());
+        // the parent deck is listed too, before its child
+        d.findElement(By.cssSelector("tr[data-deck='Study UI']"));
+
+        // the deck's name opens its overview; Study now starts the review
+        d.findElement(row).findElement(By.cssSelector("button.deck")).click();
+        waitForScreen("overview");
+        assertEquals(DECK, d.findElement(By.id("title")).getText());
+        screenshot("overview");
+        d.findElement(By.id("study-now")).click();
+        waitForScreen("review");
+
+        int answered = 0;
+        boolean sawImage = false;
+        while ("review".equals(screen()) && answered < 20) {
+            waiting().until(ExpectedConditions.attributeToBe(By.id("screen"), "data-side", "question"));
+            String question = cardText();
+            assertTrue(question.startsWith("front "), question);
+            if (answered % 2 == 0) {
+                d.findElement(By.id("show-answer")).click();
+            } else {
+                new Actions(d).sendKeys(Keys.SPACE).perform();
+            }
+            waiting().until(ExpectedConditions.attributeToBe(By.id("screen"), "data-side", "answer"));
+            String answer = cardText();
+            assertTrue(answer.contains("back " + question.substring("front ".length())), answer);
+            if (answer.contains("back one")) {
+                screenshot("answer");
+                WebElement frame = d.findElement(By.id("card"));
+                d.switchTo().frame(frame);
+                String src = d.findElement(By.tagName("img")).getAttribute("src");
+                d.switchTo().defaultContent();
+                assertEquals("data:image/png;base64," + DOT_PNG, src);
+                sawImage = true;
+            }
+            assertFalse(answer.contains("[sound:") || answer.contains("[anki:play"), answer);
+            // a side with a sound has a Replay button, the other sides none
+            assertEquals(
+                    answer.contains("back two") ? 1 : 0,
+                    d.findElements(By.id("replay")).size(),
+                    answer);
+            WebElement good = d.findElement(By.cssSelector("button[data-ease='3']"));
+            assertTrue(good.getText().startsWith("Good"), good.getText());
+            String card = d.findElement(By.id("screen")).getAttribute("data-card-id");
+            if (answered % 2 == 0) {
+                good.click();
+            } else {
+                new Actions(d).sendKeys("3").perform();
+            }
+            answered++;
+            // the next card, or the end of the review
+            waiting()
+                    .until(driver -> !"review".equals(screen())
+                            || !"answer"
+                                    .equals(driver.findElement(By.id("screen")).getAttribute("data-side"))
+                            || !card.equals(driver.findElement(By.id("screen")).getAttribute("data-card-id")));
+        }
+        waitForScreen("overview");
+        assertTrue(sawImage, "the card with the image was shown");
+        assertTrue(answered >= 3, "answered " + answered);
+        assertEquals(
+                String.valueOf(answered),
+                call("getNumCardsReviewedToday", JsonValue.EMPTY_JSON_OBJECT).toString());
+
+        // another client moves the window: the open page follows
+        call("guiDeckBrowser", JsonValue.EMPTY_JSON_OBJECT);
+        waitForScreen("deckBrowser");
+        call("guiDeckOverview", Json.createObjectBuilder().add("name", DECK).build());
+        waitForScreen("overview");
+        assertEquals(DECK, d.findElement(By.id("title")).getText());
+
+        // dark, as the system asks: the page's colours follow prefers-color-scheme
+        String light = d.findElement(By.tagName("body")).getCssValue("background-color");
+        ((ChromeDriver) d)
+                .executeCdpCommand(
+                        "Emulation.setEmulatedMedia",
+                        Map.of("features", java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        waiting()
+                .until(driver ->
+                        !light.equals(driver.findElement(By.tagName("body")).getCssValue("background-color")));
+        screenshot("overview-dark");
+    }
+}
