@@ -5,6 +5,7 @@ import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
 import dev.ankiconnect.api.ReadOnly;
+import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.card.Cards;
 import dev.ankiconnect.check.CheckReport;
@@ -21,6 +22,7 @@ import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.review.Reviews;
+import dev.ankiconnect.review.RevlogStore;
 import dev.ankiconnect.scheduler.StudyQueue;
 import dev.ankiconnect.scheduler.Timing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +77,9 @@ public class GuiActions implements ActionGroup {
     @Inject
     CollectionClock clock;
 
+    @Inject
+    RevlogStore revlog;
+
     /** The window as stored; a deck or card that no longer exists is treated as gone (see {@link #shown}). */
     private GuiState stored() {
         return GuiStateStore.read(Sql.connection(tx), profile.id());
@@ -90,7 +95,7 @@ public class GuiActions implements ActionGroup {
             return s.deckBrowser();
         }
         if (s.cardId() != null && cardStore.byId(s.cardId()).isEmpty()) {
-            return new GuiState(GuiState.REVIEW, s.deckId(), null, null, 0, s.replay(), s.version());
+            return new GuiState(GuiState.REVIEW, s.deckId(), null, null, 0, s.replay(), s.version(), s.undo());
         }
         return s;
     }
@@ -251,15 +256,63 @@ public class GuiActions implements ActionGroup {
         }
         long now = System.currentTimeMillis();
         long taken = Math.max(0, now - s.shownAtMs());
-        reviews.answer(List.<long[]>of(new long[] {s.cardId(), ease, taken}));
-        long deck = s.deckId();
         long answered = s.cardId();
+        Optional<CardRow> before = cardStore.byId(answered);
+        reviews.answer(List.<long[]>of(new long[] {answered, ease, taken}));
+        String undo = before.flatMap(b -> {
+                    List<dev.ankiconnect.review.Revlog> log = revlog.ofCard(answered);
+                    Optional<CardRow> after = cardStore.byId(answered);
+                    return log.isEmpty() || after.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(new GuiUndo(
+                                            b,
+                                            after.get().reps,
+                                            log.get(log.size() - 1).id())
+                                    .toJson());
+                })
+                .orElse(null);
+        long deck = s.deckId();
         Optional<Long> card = next(deck);
         // the reviewer moves on, unless another request moved the window off this card in the meantime
         move(fresh -> fresh.cardId() != null && fresh.cardId() == answered
                 ? Optional.of(card.map(c -> fresh.review(deck, c, System.currentTimeMillis()))
-                        .orElseGet(() -> fresh.overview(deck)))
+                        .orElseGet(() -> fresh.overview(deck))
+                        .withUndo(undo))
                 : Optional.empty());
+        return true;
+    }
+
+    /**
+     * guiUndo: takes back the last answer given through guiAnswerCard, while its card is still as that answer left it:
+     * the card's row is restored and the review-log row the answer added removed, and the reviewer shows that card's
+     * question again. Always true, as AnkiConnect's (which does not say whether anything was undone). Unlike Anki's
+     * undo, the deck's studied-today counters, siblings the answer buried and a leech tag stay.
+     */
+    @Action
+    @ReadOnly
+    public boolean guiUndo() {
+        if (shown().undo() == null) {
+            return true;
+        }
+        // A write after all, made as every write is: as the collection's one writer, its lock taken before any row is
+        // written (this read held none), then counted (Tx.keepWrites); the window is read again under the lock.
+        generation.lockForWrite();
+        tx.keepWrites();
+        GuiState s = shown();
+        if (s.undo() == null) {
+            return true;
+        }
+        GuiUndo undo = GuiUndo.fromJson(s.undo());
+        CardRow before = undo.before();
+        Optional<CardRow> now = cardStore.byId(before.id);
+        boolean applies = now.isPresent() && now.get().reps == undo.repsAfter() && revlog.exists(undo.revlogId());
+        if (applies) {
+            cardStore.updateAll(List.of(before));
+            revlog.delete(undo.revlogId());
+        }
+        long deck = s.deckId() != null ? s.deckId() : before.homeDeck();
+        move(fresh -> Optional.of(
+                (applies ? fresh.review(deck, before.id, System.currentTimeMillis()) : fresh).withUndo(null)));
         return true;
     }
 

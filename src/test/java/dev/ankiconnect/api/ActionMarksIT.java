@@ -569,6 +569,8 @@ class ActionMarksIT {
         r.add(window("guiShowAnswer", () -> o()));
         r.add(window("guiPlayAudio", () -> o()));
         r.add(write("guiAnswerCard", () -> o("ease", 3)));
+        r.add(new Recipe("guiUndo", "the answer just given", Kind.CREATES, 1, () -> o()));
+        r.add(read("guiUndo", "nothing to undo", () -> o()));
         // Last: deletes every note type without notes (the one createModel made, unused stock ones).
         r.add(write("removeEmptyNotes", () -> o()));
         return r;

@@ -318,6 +318,47 @@ class GuiReviewIT {
     }
 
     @Test
+    void guiUndoTakesBackTheLastAnswer() {
+        assertTrue(yes("guiUndo"), "nothing to undo: still true");
+        String deck = "GuiUndo-" + s;
+        call("createDeck", o("deck", deck));
+        long c = cardOf(note(deck, "undo " + s));
+        JsonObject fresh = cardInfo(c);
+        assertTrue(yes("guiDeckReview", o("name", deck)));
+        assertTrue(yes("guiShowAnswer"));
+        assertTrue(yes("guiAnswerCard", o("ease", 3)));
+        assertEquals(1, cardInfo(c).getInt("reps"));
+        JsonObject gen = probe();
+
+        assertTrue(yes("guiUndo"));
+        JsonObject undone = cardInfo(c);
+        for (String key : List.of("reps", "queue", "type", "due", "interval", "factor", "left", "mod")) {
+            assertEquals(fresh.get(key), undone.get(key), key);
+        }
+        assertEquals(
+                0,
+                call(
+                                "getReviewsOfCards",
+                                o("cards", Json.createArrayBuilder().add(c).build()))
+                        .asJsonObject()
+                        .getJsonArray(String.valueOf(c))
+                        .size());
+        JsonObject st = state();
+        assertEquals("review", st.getString("screen"));
+        assertEquals(c, st.getJsonNumber("cardId").longValue());
+        assertEquals("question", st.getString("side"));
+        assertEquals(
+                gen.getJsonNumber("gen").longValue() + 1,
+                probe().getJsonNumber("gen").longValue());
+
+        // once only: a second undo changes nothing (and is no write)
+        JsonObject once = probe();
+        assertTrue(yes("guiUndo"));
+        assertEquals(once.getJsonNumber("gen"), probe().getJsonNumber("gen"));
+        assertEquals(0, cardInfo(c).getInt("reps"));
+    }
+
+    @Test
     void concurrentMovesAllCount() throws Exception {
         String deck = "GuiRace-" + s;
         call("createDeck", o("deck", deck));
