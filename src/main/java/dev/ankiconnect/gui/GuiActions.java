@@ -4,6 +4,7 @@ import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
+import dev.ankiconnect.api.PythonRepr;
 import dev.ankiconnect.api.ReadOnly;
 import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.card.CardStore;
@@ -25,9 +26,12 @@ import dev.ankiconnect.review.Reviews;
 import dev.ankiconnect.review.RevlogStore;
 import dev.ankiconnect.scheduler.StudyQueue;
 import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.search.Target;
+import dev.ankiconnect.search.run.NoteSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +46,8 @@ import java.util.Set;
  * overview, or the reviewer on a card; the browser study UI shows it and follows it, and any client may drive it. Moving
  * the window is no collection write ({@link Tx#keepWindow}); answering a card is one, through the code of answerCards.
  * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The dialogs
- * (Add, Edit, Browse, Import) and guiExitAnki stay unsupported.
+ * (Add, Edit, Import) and guiExitAnki stay unsupported; the card browser (guiBrowse, guiSelect*) is a window beside the
+ * main window, kept in the same row.
  */
 @ApplicationScoped
 public class GuiActions implements ActionGroup {
@@ -80,6 +85,9 @@ public class GuiActions implements ActionGroup {
     @Inject
     RevlogStore revlog;
 
+    @Inject
+    NoteSearch search;
+
     /** The window as stored; a deck or card that no longer exists is treated as gone (see {@link #shown}). */
     private GuiState stored() {
         return GuiStateStore.read(Sql.connection(tx), profile.id());
@@ -95,7 +103,17 @@ public class GuiActions implements ActionGroup {
             return s.deckBrowser();
         }
         if (s.cardId() != null && cardStore.byId(s.cardId()).isEmpty()) {
-            return new GuiState(GuiState.REVIEW, s.deckId(), null, null, 0, s.replay(), s.version(), s.undo());
+            return new GuiState(
+                    GuiState.REVIEW,
+                    s.deckId(),
+                    null,
+                    null,
+                    0,
+                    s.replay(),
+                    s.version(),
+                    s.undo(),
+                    s.browserQuery(),
+                    s.browserCard());
         }
         return s;
     }
@@ -314,6 +332,91 @@ public class GuiActions implements ActionGroup {
         move(fresh -> Optional.of(
                 (applies ? fresh.review(deck, before.id, System.currentTimeMillis()) : fresh).withUndo(null)));
         return true;
+    }
+
+    /**
+     * The column keys of Anki's card browser. A server's browser has no hidden columns: every one of them counts as
+     * visible, where AnkiConnect refuses a column the desktop user has not shown.
+     */
+    static final Set<String> BROWSER_COLUMNS = Set.of(
+            "answer",
+            "cardDue",
+            "cardEase",
+            "cardIvl",
+            "cardLapses",
+            "cardMod",
+            "cardReps",
+            "deck",
+            "difficulty",
+            "note",
+            "noteCrt",
+            "noteFld",
+            "noteMod",
+            "noteTags",
+            "originalPosition",
+            "question",
+            "retrievability",
+            "stability",
+            "template");
+
+    /**
+     * guiBrowse {query?, reorderCards?}: opens the profile's card browser (a window beside the main window, as Anki's
+     * Browser) on the search, nothing selected, and answers the card ids findCards answers for it ([] without a
+     * query, the browser then keeps its search). reorderCards is checked as AnkiConnect checks it; the ids keep
+     * findCards' order, as AnkiConnect's do (it sorts only the window).
+     */
+    @Action(optional = {"query", "reorderCards"})
+    @ReadOnly
+    public List<Long> guiBrowse(Params p) {
+        String query = p.has("query") && p.value("query") != JsonValue.NULL ? p.string("query") : null;
+        List<Long> ids = query == null ? List.of() : search.find(query, Target.CARDS);
+        JsonValue order = p.has("reorderCards") ? p.value("reorderCards") : JsonValue.NULL;
+        if (order != JsonValue.NULL) {
+            if (!(order instanceof JsonObject o)) {
+                throw new Refusal(Refusal.Kind.BROWSE_ORDER_NOT_DICT, PythonRepr.str(order));
+            }
+            if (!o.containsKey("columnId") || !o.containsKey("order")) {
+                throw new Refusal(Refusal.Kind.BROWSE_ORDER_KEYS);
+            }
+            JsonValue direction = o.get("order");
+            if (!(direction instanceof JsonString d)
+                    || !(d.getString().equals("ascending") || d.getString().equals("descending"))) {
+                throw new Refusal(Refusal.Kind.BROWSE_ORDER_INVALID, PythonRepr.str(direction));
+            }
+            JsonValue column = o.get("columnId");
+            if (!(column instanceof JsonString c) || !BROWSER_COLUMNS.contains(c.getString())) {
+                throw new Refusal(Refusal.Kind.BROWSE_COLUMN_INVALID, PythonRepr.str(column));
+            }
+        }
+        move(s -> Optional.of(query != null ? s.browsing(query) : s.browsing(s.browserOpen() ? s.browserQuery() : "")));
+        return ids;
+    }
+
+    /** guiSelectCard {card}: selects that card alone in the card browser; false when the browser is not open. */
+    @Action("card")
+    @ReadOnly
+    public boolean guiSelectCard(Params p) {
+        long card = p.longValue("card");
+        return move(s -> s.browserOpen() ? Optional.of(s.selecting(card)) : Optional.empty());
+    }
+
+    /** guiSelectNote {note}: AnkiConnect's deprecated alias of guiSelectCard (its "note" is a card id). */
+    @Action("note")
+    @ReadOnly
+    public boolean guiSelectNote(Params p) {
+        long card = p.longValue("note");
+        return move(s -> s.browserOpen() ? Optional.of(s.selecting(card)) : Optional.empty());
+    }
+
+    /** guiSelectedNotes: the note ids of the browser's selected rows: the selected card's note; [] when none. */
+    @Action
+    @ReadOnly
+    public List<Long> guiSelectedNotes() {
+        GuiState s = shown();
+        if (!s.browserOpen() || s.browserCard() == null) {
+            return List.of();
+        }
+        return cardStore.byId(s.browserCard()).map(c -> List.of(c.nid)).orElse(List.of());
     }
 
     /** The answer buttons of the v3 scheduler: Again, Hard, Good, Easy. */
