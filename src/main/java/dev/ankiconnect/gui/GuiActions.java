@@ -432,7 +432,7 @@ public class GuiActions implements ActionGroup {
         DeckIndex index = new DeckIndex(decks.all());
         Set<Long> subtree = index.withDescendants(deckId);
         Map<Long, DeckStats.Line> lines = new HashMap<>();
-        stats.lines(subtree).forEach(l -> lines.put(l.deckId(), l));
+        stats.subtreeLines(subtree).forEach(l -> lines.put(l.deckId(), l));
         DeckStats.Line top = lines.get(deckId);
         if (top == null) {
             return Optional.empty();
