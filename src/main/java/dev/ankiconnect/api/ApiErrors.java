@@ -261,6 +261,10 @@ public final class ApiErrors {
 
             case MISSING_TEMPLATE -> MISSING_TEMPLATE;
             case GUI_REVIEW_INACTIVE -> "Gui review is not currently active.";
+            case BROWSE_ORDER_NOT_DICT -> "reorderCards should be a dict: " + r.value(0);
+            case BROWSE_ORDER_KEYS -> "Must provide a \"columnId\" and a \"order\" property\"";
+            case BROWSE_ORDER_INVALID -> "invalid card order: " + r.value(0);
+            case BROWSE_COLUMN_INVALID -> "invalid columnId: " + r.value(0);
             case CARD_NOT_INTEGER -> "setSpecificValueOfCard: parameter 'card' must be an integer, got " + r.value(0);
             case INVALID_CARD_VALUE ->
                 "invalid value for " + r.value(0) + (r.values().get(1) == null ? "" : ": " + r.value(1));

@@ -354,8 +354,8 @@ public class CardStore implements DeckCards {
     /**
      * The reviewer's candidates ({@code scheduler.StudyQueue}): of the given decks' cards, the first learning card due
      * before {@code learnAheadCutoff}, and of their open decks the first interday learning card and review due by
-     * {@code today} and the first new card. At most four rows, each read through the (profile, did, queue, due) index:
-     * the cost is that of the due cards of those decks, never of the collection.
+     * {@code today} and the first new card. At most four rows (per 500 decks), each read through the (profile, did,
+     * queue, due) index: the cost is that of the due cards of those decks, never of the collection.
      */
     public List<dev.ankiconnect.scheduler.StudyQueue.Candidate> studyCandidates(
             Collection<Long> decks,
@@ -388,10 +388,18 @@ public class CardStore implements DeckCards {
             String condition,
             Long bound,
             String order) {
-        if (decks.isEmpty()) {
-            return;
+        // the first of each chunk of decks: the queue takes the first among them
+        for (List<Long> list : Chunks.of(new java.util.LinkedHashSet<>(decks))) {
+            firstCandidateIn(out, list, condition, bound, order);
         }
-        List<Long> list = List.copyOf(new java.util.LinkedHashSet<>(decks));
+    }
+
+    private void firstCandidateIn(
+            List<dev.ankiconnect.scheduler.StudyQueue.Candidate> out,
+            List<Long> list,
+            String condition,
+            Long bound,
+            String order) {
         List<Object> params = new ArrayList<>(Sql.params(profile.id(), list));
         if (bound != null) {
             params.add(bound);
@@ -411,18 +419,39 @@ public class CardStore implements DeckCards {
     public List<Counts> countsByDeck(long today, long cutoff) {
         return Sql.list(
                 Sql.connection(tx),
-                "SELECT did, "
-                        + "SUM(CASE WHEN queue = " + CardQueue.NEW.code() + " THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN queue = " + CardQueue.REVIEW.code() + " AND due <= ? THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN queue = " + CardQueue.DAY_LEARNING.code()
-                        + " AND due <= ? THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN (queue = " + CardQueue.LEARNING.code() + " AND due < ?) OR (queue = "
-                        + CardQueue.PREVIEW.code() + " AND due <= ?) THEN 1 ELSE 0 END), "
-                        + "COUNT(*) FROM cards WHERE profile_id = ? GROUP BY did",
+                COUNTS + "WHERE profile_id = ? GROUP BY did",
                 List.of(today, today, cutoff, cutoff, profile.id()),
-                rs -> new Counts(
-                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                CardStore::readCounts);
     }
+
+    @Override
+    public List<Counts> countsInDecks(long today, long cutoff, Collection<Long> dids) {
+        List<Counts> out = new ArrayList<>();
+        for (List<Long> chunk : Chunks.of(new java.util.LinkedHashSet<>(dids))) {
+            List<Object> params = new ArrayList<>(List.of(today, today, cutoff, cutoff, profile.id()));
+            params.addAll(chunk);
+            out.addAll(Sql.list(
+                    Sql.connection(tx),
+                    COUNTS + "WHERE profile_id = ? AND did IN (" + Sql.marks(chunk.size()) + ") GROUP BY did",
+                    params,
+                    CardStore::readCounts));
+        }
+        return out;
+    }
+
+    private static Counts readCounts(ResultSet rs) throws SQLException {
+        return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+    }
+
+    /** The deck list's counts per deck, to be followed by a WHERE clause and GROUP BY did. */
+    private static final String COUNTS = "SELECT did, "
+            + "SUM(CASE WHEN queue = " + CardQueue.NEW.code() + " THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN queue = " + CardQueue.REVIEW.code() + " AND due <= ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN queue = " + CardQueue.DAY_LEARNING.code()
+            + " AND due <= ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN (queue = " + CardQueue.LEARNING.code() + " AND due < ?) OR (queue = "
+            + CardQueue.PREVIEW.code() + " AND due <= ?) THEN 1 ELSE 0 END), "
+            + "COUNT(*) FROM cards ";
 
     /** What the collection report shows of the cards of some decks (all cards when {@code dids} is empty). */
     public record Report(

@@ -28,4 +28,7 @@ public interface DeckCards {
 
     /** The counts of every deck that has cards: due review/day-learning by {@code today}, learning by {@code cutoff}. */
     List<Counts> countsByDeck(long today, long cutoff);
+
+    /** The same counts for these decks' cards only (the reviewer's subtree): its cost is theirs, not the collection's. */
+    List<Counts> countsInDecks(long today, long cutoff, Collection<Long> dids);
 }

@@ -67,7 +67,20 @@ public class DeckStats {
     /** Lines for the wanted decks, in deck-tree order (parents first, siblings by name). */
     public List<Line> lines(Set<Long> wanted) {
         Timing timing = clock.now();
-        Map<Long, Raw> raw = rawCounts(timing);
+        return lines(wanted, timing, rawCounts(timing, null));
+    }
+
+    /**
+     * Lines for a deck and its descendants ({@code subtree}, all of them), reading the counts of their cards only: a
+     * deck's line depends on its own cards and its descendants' alone, so the cost is the subtree's (the reviewer's
+     * queue, gui).
+     */
+    public List<Line> subtreeLines(Set<Long> subtree) {
+        Timing timing = clock.now();
+        return lines(subtree, timing, rawCounts(timing, subtree));
+    }
+
+    private List<Line> lines(Set<Long> wanted, Timing timing, Map<Long, Raw> raw) {
         boolean ignoreReviewLimit = config.getBool("newCardsIgnoreReviewLimit");
         List<Deck> all = decks.all();
         Map<String, List<Deck>> children = new HashMap<>();
@@ -183,10 +196,13 @@ public class DeckStats {
         return 0;
     }
 
-    private Map<Long, Raw> rawCounts(Timing timing) {
+    /** Raw counts of every deck, or of these decks only (null: all). */
+    private Map<Long, Raw> rawCounts(Timing timing, Set<Long> only) {
         long cutoff = timing.learnAheadCutoff((int) config.getLong("collapseTime", 1200));
         Map<Long, Raw> out = new HashMap<>();
-        for (DeckCards.Counts r : cards.countsByDeck(timing.today(), cutoff)) {
+        for (DeckCards.Counts r : only == null
+                ? cards.countsByDeck(timing.today(), cutoff)
+                : cards.countsInDecks(timing.today(), cutoff, only)) {
             out.put(
                     r.did(),
                     new Raw((int) r.fresh(), (int) r.review(), (int) r.dayLearning(), (int) r.learning(), r.total()));

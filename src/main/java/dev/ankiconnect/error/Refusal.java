@@ -52,6 +52,14 @@ public final class Refusal extends RuntimeException {
         MISSING_TEMPLATE,
         /** guiCurrentCard while the reviewer shows no card: nothing. */
         GUI_REVIEW_INACTIVE,
+        /** guiBrowse, a reorderCards that is no object: Python's str() of it. */
+        BROWSE_ORDER_NOT_DICT,
+        /** guiBrowse, a reorderCards without columnId or order: nothing. */
+        BROWSE_ORDER_KEYS,
+        /** guiBrowse, an order other than ascending or descending: Python's str() of it. */
+        BROWSE_ORDER_INVALID,
+        /** guiBrowse, a columnId that is no browser column: Python's str() of it. */
+        BROWSE_COLUMN_INVALID,
         /** setSpecificValueOfCard, a card parameter that is no integer: the repr of the value. */
         CARD_NOT_INTEGER,
         /** setSpecificValueOfCard, a value of the wrong form: the key, and the given text or null. */

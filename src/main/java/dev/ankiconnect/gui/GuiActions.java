@@ -4,7 +4,9 @@ import dev.ankiconnect.api.Action;
 import dev.ankiconnect.api.ActionGroup;
 import dev.ankiconnect.api.Json;
 import dev.ankiconnect.api.Params;
+import dev.ankiconnect.api.PythonRepr;
 import dev.ankiconnect.api.ReadOnly;
+import dev.ankiconnect.card.CardRow;
 import dev.ankiconnect.card.CardStore;
 import dev.ankiconnect.card.Cards;
 import dev.ankiconnect.check.CheckReport;
@@ -21,11 +23,15 @@ import dev.ankiconnect.error.Refusal;
 import dev.ankiconnect.profile.ActiveProfile;
 import dev.ankiconnect.profile.CollectionClock;
 import dev.ankiconnect.review.Reviews;
+import dev.ankiconnect.review.RevlogStore;
 import dev.ankiconnect.scheduler.StudyQueue;
 import dev.ankiconnect.scheduler.Timing;
+import dev.ankiconnect.search.Target;
+import dev.ankiconnect.search.run.NoteSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +46,8 @@ import java.util.Set;
  * overview, or the reviewer on a card; the browser study UI shows it and follows it, and any client may drive it. Moving
  * the window is no collection write ({@link Tx#keepWindow}); answering a card is one, through the code of answerCards.
  * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The dialogs
- * (Add, Edit, Browse, Import) and guiExitAnki stay unsupported.
+ * (Add, Edit, Import) and guiExitAnki stay unsupported; the card browser (guiBrowse, guiSelect*) is a window beside the
+ * main window, kept in the same row.
  */
 @ApplicationScoped
 public class GuiActions implements ActionGroup {
@@ -75,6 +82,12 @@ public class GuiActions implements ActionGroup {
     @Inject
     CollectionClock clock;
 
+    @Inject
+    RevlogStore revlog;
+
+    @Inject
+    NoteSearch search;
+
     /** The window as stored; a deck or card that no longer exists is treated as gone (see {@link #shown}). */
     private GuiState stored() {
         return GuiStateStore.read(Sql.connection(tx), profile.id());
@@ -90,7 +103,17 @@ public class GuiActions implements ActionGroup {
             return s.deckBrowser();
         }
         if (s.cardId() != null && cardStore.byId(s.cardId()).isEmpty()) {
-            return new GuiState(GuiState.REVIEW, s.deckId(), null, null, 0, s.replay(), s.version());
+            return new GuiState(
+                    GuiState.REVIEW,
+                    s.deckId(),
+                    null,
+                    null,
+                    0,
+                    s.replay(),
+                    s.version(),
+                    s.undo(),
+                    s.browserQuery(),
+                    s.browserCard());
         }
         return s;
     }
@@ -251,16 +274,149 @@ public class GuiActions implements ActionGroup {
         }
         long now = System.currentTimeMillis();
         long taken = Math.max(0, now - s.shownAtMs());
-        reviews.answer(List.<long[]>of(new long[] {s.cardId(), ease, taken}));
-        long deck = s.deckId();
         long answered = s.cardId();
+        Optional<CardRow> before = cardStore.byId(answered);
+        reviews.answer(List.<long[]>of(new long[] {answered, ease, taken}));
+        String undo = before.flatMap(b -> {
+                    List<dev.ankiconnect.review.Revlog> log = revlog.ofCard(answered);
+                    Optional<CardRow> after = cardStore.byId(answered);
+                    return log.isEmpty() || after.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(new GuiUndo(
+                                            b,
+                                            after.get().reps,
+                                            log.get(log.size() - 1).id())
+                                    .toJson());
+                })
+                .orElse(null);
+        long deck = s.deckId();
         Optional<Long> card = next(deck);
         // the reviewer moves on, unless another request moved the window off this card in the meantime
         move(fresh -> fresh.cardId() != null && fresh.cardId() == answered
                 ? Optional.of(card.map(c -> fresh.review(deck, c, System.currentTimeMillis()))
-                        .orElseGet(() -> fresh.overview(deck)))
+                        .orElseGet(() -> fresh.overview(deck))
+                        .withUndo(undo))
                 : Optional.empty());
         return true;
+    }
+
+    /**
+     * guiUndo: takes back the last answer given through guiAnswerCard, while its card is still as that answer left it:
+     * the card's row is restored and the review-log row the answer added removed, and the reviewer shows that card's
+     * question again. Always true, as AnkiConnect's (which does not say whether anything was undone). Unlike Anki's
+     * undo, the deck's studied-today counters, siblings the answer buried and a leech tag stay.
+     */
+    @Action
+    @ReadOnly
+    public boolean guiUndo() {
+        if (shown().undo() == null) {
+            return true;
+        }
+        // A write after all, made as every write is: as the collection's one writer, its lock taken before any row is
+        // written (this read held none), then counted (Tx.keepWrites); the window is read again under the lock.
+        generation.lockForWrite();
+        tx.keepWrites();
+        GuiState s = shown();
+        if (s.undo() == null) {
+            return true;
+        }
+        GuiUndo undo = GuiUndo.fromJson(s.undo());
+        CardRow before = undo.before();
+        Optional<CardRow> now = cardStore.byId(before.id);
+        boolean applies = now.isPresent() && now.get().reps == undo.repsAfter() && revlog.exists(undo.revlogId());
+        if (applies) {
+            cardStore.updateAll(List.of(before));
+            revlog.delete(undo.revlogId());
+        }
+        long deck = s.deckId() != null ? s.deckId() : before.homeDeck();
+        move(fresh -> Optional.of(
+                (applies ? fresh.review(deck, before.id, System.currentTimeMillis()) : fresh).withUndo(null)));
+        return true;
+    }
+
+    /**
+     * The column keys of Anki's card browser. A server's browser has no hidden columns: every one of them counts as
+     * visible, where AnkiConnect refuses a column the desktop user has not shown.
+     */
+    static final Set<String> BROWSER_COLUMNS = Set.of(
+            "answer",
+            "cardDue",
+            "cardEase",
+            "cardIvl",
+            "cardLapses",
+            "cardMod",
+            "cardReps",
+            "deck",
+            "difficulty",
+            "note",
+            "noteCrt",
+            "noteFld",
+            "noteMod",
+            "noteTags",
+            "originalPosition",
+            "question",
+            "retrievability",
+            "stability",
+            "template");
+
+    /**
+     * guiBrowse {query?, reorderCards?}: opens the profile's card browser (a window beside the main window, as Anki's
+     * Browser) on the search, nothing selected, and answers the card ids findCards answers for it ([] without a
+     * query, the browser then keeps its search). reorderCards is checked as AnkiConnect checks it; the ids keep
+     * findCards' order, as AnkiConnect's do (it sorts only the window).
+     */
+    @Action(optional = {"query", "reorderCards"})
+    @ReadOnly
+    public List<Long> guiBrowse(Params p) {
+        String query = p.has("query") && p.value("query") != JsonValue.NULL ? p.string("query") : null;
+        List<Long> ids = query == null ? List.of() : search.find(query, Target.CARDS);
+        JsonValue order = p.has("reorderCards") ? p.value("reorderCards") : JsonValue.NULL;
+        if (order != JsonValue.NULL) {
+            if (!(order instanceof JsonObject o)) {
+                throw new Refusal(Refusal.Kind.BROWSE_ORDER_NOT_DICT, PythonRepr.str(order));
+            }
+            if (!o.containsKey("columnId") || !o.containsKey("order")) {
+                throw new Refusal(Refusal.Kind.BROWSE_ORDER_KEYS);
+            }
+            JsonValue direction = o.get("order");
+            if (!(direction instanceof JsonString d)
+                    || !(d.getString().equals("ascending") || d.getString().equals("descending"))) {
+                throw new Refusal(Refusal.Kind.BROWSE_ORDER_INVALID, PythonRepr.str(direction));
+            }
+            JsonValue column = o.get("columnId");
+            if (!(column instanceof JsonString c) || !BROWSER_COLUMNS.contains(c.getString())) {
+                throw new Refusal(Refusal.Kind.BROWSE_COLUMN_INVALID, PythonRepr.str(column));
+            }
+        }
+        move(s -> Optional.of(query != null ? s.browsing(query) : s.browsing(s.browserOpen() ? s.browserQuery() : "")));
+        return ids;
+    }
+
+    /** guiSelectCard {card}: selects that card alone in the card browser; false when the browser is not open. */
+    @Action("card")
+    @ReadOnly
+    public boolean guiSelectCard(Params p) {
+        long card = p.longValue("card");
+        return move(s -> s.browserOpen() ? Optional.of(s.selecting(card)) : Optional.empty());
+    }
+
+    /** guiSelectNote {note}: AnkiConnect's deprecated alias of guiSelectCard (its "note" is a card id). */
+    @Action("note")
+    @ReadOnly
+    public boolean guiSelectNote(Params p) {
+        long card = p.longValue("note");
+        return move(s -> s.browserOpen() ? Optional.of(s.selecting(card)) : Optional.empty());
+    }
+
+    /** guiSelectedNotes: the note ids of the browser's selected rows: the selected card's note; [] when none. */
+    @Action
+    @ReadOnly
+    public List<Long> guiSelectedNotes() {
+        GuiState s = shown();
+        if (!s.browserOpen() || s.browserCard() == null) {
+            return List.of();
+        }
+        return cardStore.byId(s.browserCard()).map(c -> List.of(c.nid)).orElse(List.of());
     }
 
     /** The answer buttons of the v3 scheduler: Again, Hard, Good, Easy. */
@@ -276,7 +432,7 @@ public class GuiActions implements ActionGroup {
         DeckIndex index = new DeckIndex(decks.all());
         Set<Long> subtree = index.withDescendants(deckId);
         Map<Long, DeckStats.Line> lines = new HashMap<>();
-        stats.lines(subtree).forEach(l -> lines.put(l.deckId(), l));
+        stats.subtreeLines(subtree).forEach(l -> lines.put(l.deckId(), l));
         DeckStats.Line top = lines.get(deckId);
         if (top == null) {
             return Optional.empty();

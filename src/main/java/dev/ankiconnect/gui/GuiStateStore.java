@@ -22,7 +22,7 @@ public final class GuiStateStore {
     public static GuiState read(Connection c, long profileId) {
         return Sql.first(
                         c,
-                        "SELECT screen, deck_id, card_id, side, shown_at_ms, replay, version FROM gui_state"
+                        "SELECT screen, deck_id, card_id, side, shown_at_ms, replay, version, undo_answer, browser_query, browser_card FROM gui_state"
                                 + " WHERE profile_id = ?",
                         List.of(profileId),
                         rs -> new GuiState(
@@ -32,7 +32,10 @@ public final class GuiStateStore {
                                 rs.getString(4),
                                 rs.getLong(5),
                                 rs.getLong(6),
-                                rs.getLong(7)))
+                                rs.getLong(7),
+                                rs.getString(8),
+                                rs.getString(9),
+                                nullable(rs.getLong(10), rs.wasNull())))
                 .orElse(GuiState.INITIAL);
     }
 
@@ -50,11 +53,12 @@ public final class GuiStateStore {
     public static boolean write(Connection c, long profileId, GuiState s) {
         try {
             try (PreparedStatement ps = c.prepareStatement("UPDATE gui_state SET screen = ?, deck_id = ?, card_id = ?,"
-                    + " side = ?, shown_at_ms = ?, replay = ?, version = version + 1"
+                    + " side = ?, shown_at_ms = ?, replay = ?, undo_answer = ?, browser_query = ?, browser_card = ?,"
+                    + " version = version + 1"
                     + " WHERE profile_id = ? AND version = ?")) {
                 bind(ps, s);
-                ps.setLong(7, profileId);
-                ps.setLong(8, s.version());
+                ps.setLong(10, profileId);
+                ps.setLong(11, s.version());
                 if (ps.executeUpdate() > 0) {
                     return true;
                 }
@@ -63,9 +67,10 @@ public final class GuiStateStore {
                 return false;
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO gui_state (screen, deck_id, card_id, side,"
-                    + " shown_at_ms, replay, profile_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
+                    + " shown_at_ms, replay, undo_answer, browser_query, browser_card, profile_id, version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
                 bind(ps, s);
-                ps.setLong(7, profileId);
+                ps.setLong(10, profileId);
                 ps.executeUpdate();
                 return true;
             }
@@ -98,6 +103,14 @@ public final class GuiStateStore {
         }
         ps.setLong(5, s.shownAtMs());
         ps.setLong(6, s.replay());
+        // setString, null included: a typed CLOB null is an OID on PostgreSQL, where the column is TEXT
+        ps.setString(7, s.undo());
+        ps.setString(8, s.browserQuery());
+        if (s.browserCard() == null) {
+            ps.setNull(9, Types.BIGINT);
+        } else {
+            ps.setLong(9, s.browserCard());
+        }
     }
 
     /** Removes a profile's window, for whoever removes a profile (the server has no profile removal yet). */

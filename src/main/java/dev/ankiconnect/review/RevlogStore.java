@@ -106,6 +106,16 @@ public class RevlogStore {
         return tx.em().find(Revlog.class, new ProfileScopedId(profile.id(), id)) != null;
     }
 
+    /** Removes one row (guiUndo takes back the answer that added it); false when there is none. */
+    public boolean delete(long id) {
+        Revlog row = tx.em().find(Revlog.class, new ProfileScopedId(profile.id(), id));
+        if (row == null) {
+            return false;
+        }
+        tx.em().remove(row);
+        return true;
+    }
+
     /** How many reviews there were and the time they took (ms). */
     public record Reviewed(long count, long timeMillis) {}
 

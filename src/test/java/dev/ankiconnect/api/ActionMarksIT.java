@@ -569,6 +569,18 @@ class ActionMarksIT {
         r.add(window("guiShowAnswer", () -> o()));
         r.add(window("guiPlayAudio", () -> o()));
         r.add(write("guiAnswerCard", () -> o("ease", 3)));
+        r.add(new Recipe("guiUndo", "the answer just given", Kind.CREATES, 1, () -> o()));
+        r.add(read("guiUndo", "nothing to undo", () -> o()));
+        r.add(read("guiSelectedNotes", () -> o()));
+        r.add(window(
+                "guiBrowse",
+                () -> o(
+                        "query",
+                        "deck:\"" + d.deck + "\"",
+                        "reorderCards",
+                        o("order", "descending", "columnId", "noteCrt"))));
+        r.add(window("guiSelectCard", () -> o("card", d.reviewedCard)));
+        r.add(window("guiSelectNote", () -> o("note", card(d.basic[1]))));
         // Last: deletes every note type without notes (the one createModel made, unused stock ones).
         r.add(write("removeEmptyNotes", () -> o()));
         return r;

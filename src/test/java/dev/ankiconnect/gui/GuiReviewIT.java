@@ -29,7 +29,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * digest and the window's row) while guiAnswerCard is one.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GuiReviewIT {
 
     @Deployment(testable = false)
@@ -141,8 +145,13 @@ class GuiReviewIT {
                                 .build()));
     }
 
+    /** First: the card browser is still closed (no action closes it once open). */
     @Test
+    @Order(1)
     void closedReviewerAnswersAsProtocol13() {
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, call("guiSelectedNotes"));
+        assertEquals(false, yes("guiSelectCard", o("card", 1L)));
+        assertEquals(false, yes("guiSelectNote", o("note", 1L)));
         assertEquals(false, yes("guiReviewActive"));
         assertEquals(false, yes("guiShowQuestion"));
         assertEquals(false, yes("guiShowAnswer"));
@@ -315,6 +324,96 @@ class GuiReviewIT {
                 moved.getJsonNumber("gen").longValue() + 1,
                 answered.getJsonNumber("gen").longValue());
         assertNotEquals(moved.getJsonObject("tables"), answered.getJsonObject("tables"));
+    }
+
+    @Test
+    void guiUndoTakesBackTheLastAnswer() {
+        assertTrue(yes("guiUndo"), "nothing to undo: still true");
+        String deck = "GuiUndo-" + s;
+        call("createDeck", o("deck", deck));
+        long c = cardOf(note(deck, "undo " + s));
+        JsonObject fresh = cardInfo(c);
+        assertTrue(yes("guiDeckReview", o("name", deck)));
+        assertTrue(yes("guiShowAnswer"));
+        assertTrue(yes("guiAnswerCard", o("ease", 3)));
+        assertEquals(1, cardInfo(c).getInt("reps"));
+        JsonObject gen = probe();
+
+        assertTrue(yes("guiUndo"));
+        JsonObject undone = cardInfo(c);
+        for (String key : List.of("reps", "queue", "type", "due", "interval", "factor", "left", "mod")) {
+            assertEquals(fresh.get(key), undone.get(key), key);
+        }
+        assertEquals(
+                0,
+                call(
+                                "getReviewsOfCards",
+                                o("cards", Json.createArrayBuilder().add(c).build()))
+                        .asJsonObject()
+                        .getJsonArray(String.valueOf(c))
+                        .size());
+        JsonObject st = state();
+        assertEquals("review", st.getString("screen"));
+        assertEquals(c, st.getJsonNumber("cardId").longValue());
+        assertEquals("question", st.getString("side"));
+        assertEquals(
+                gen.getJsonNumber("gen").longValue() + 1,
+                probe().getJsonNumber("gen").longValue());
+
+        // once only: a second undo changes nothing (and is no write)
+        JsonObject once = probe();
+        assertTrue(yes("guiUndo"));
+        assertEquals(once.getJsonNumber("gen"), probe().getJsonNumber("gen"));
+        assertEquals(0, cardInfo(c).getInt("reps"));
+    }
+
+    @Test
+    void theCardBrowserAndItsSelection() {
+        String deck = "GuiBrowse-" + s;
+        call("createDeck", o("deck", deck));
+        long n1 = note(deck, "browse one " + s);
+        long n2 = note(deck, "browse two " + s);
+        long c1 = cardOf(n1);
+        long c2 = cardOf(n2);
+        String query = "deck:" + deck;
+        JsonValue found = call("findCards", o("query", query));
+        assertEquals(found, call("guiBrowse", o("query", query)));
+        assertEquals(
+                found,
+                call("guiBrowse", o("query", query, "reorderCards", o("order", "descending", "columnId", "noteCrt"))));
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, call("guiSelectedNotes"), "a search selects nothing");
+
+        assertEquals(
+                "reorderCards should be a dict: x", client.error("guiBrowse", o("query", query, "reorderCards", "x")));
+        assertEquals(
+                "reorderCards should be a dict: [1, 'a']",
+                client.error(
+                        "guiBrowse",
+                        o(
+                                "reorderCards",
+                                Json.createArrayBuilder().add(1).add("a").build())));
+        assertEquals(
+                "Must provide a \"columnId\" and a \"order\" property\"",
+                client.error("guiBrowse", o("reorderCards", o("order", "ascending"))));
+        assertEquals(
+                "invalid card order: up",
+                client.error("guiBrowse", o("reorderCards", o("order", "up", "columnId", "noteCrt"))));
+        assertEquals(
+                "invalid columnId: nope",
+                client.error("guiBrowse", o("reorderCards", o("order", "ascending", "columnId", "nope"))));
+
+        JsonObject before = state();
+        assertTrue(yes("guiSelectCard", o("card", c1)));
+        assertEquals(Json.createArrayBuilder().add(n1).build(), call("guiSelectedNotes"));
+        assertTrue(yes("guiSelectNote", o("note", c2)));
+        assertEquals(Json.createArrayBuilder().add(n2).build(), call("guiSelectedNotes"));
+        JsonObject after = state();
+        assertEquals(before.getString("screen"), after.getString("screen"), "the browser is a window of its own");
+
+        // without a query the browser stays open on its search, and answers []
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, call("guiBrowse", o()));
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, call("guiSelectedNotes"));
+        assertTrue(yes("guiSelectCard", o("card", c1)));
     }
 
     @Test
