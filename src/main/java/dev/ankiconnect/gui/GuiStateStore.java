@@ -112,14 +112,4 @@ public final class GuiStateStore {
             ps.setLong(9, s.browserCard());
         }
     }
-
-    /** Removes a profile's window, for whoever removes a profile (the server has no profile removal yet). */
-    public static void removeProfile(Connection c, long profileId) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM gui_state WHERE profile_id = ?")) {
-            ps.setLong(1, profileId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Sql.fail(e);
-        }
-    }
 }
