@@ -46,7 +46,7 @@ import java.util.Set;
  * overview, or the reviewer on a card; the browser study UI shows it and follows it, and any client may drive it. Moving
  * the window is no collection write ({@link Tx#keepWindow}); answering a card is one, through the code of answerCards.
  * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The dialogs
- * (Add, Edit, Import) and guiExitAnki stay unsupported; the card browser (guiBrowse, guiSelect*) is a window beside the
+ * (Add, Edit, Import) and guiExitAnki stay unsupported; the card browser (guiBrowse, guiSelect*, guiCloseWindow) is a window beside the
  * main window, kept in the same row.
  */
 @ApplicationScoped
