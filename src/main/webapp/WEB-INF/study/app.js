@@ -162,7 +162,10 @@ function poll() {
         if (previous === null || !sameMain(previous, next) || (previous.browser === null && next.browser === null)) {
           await render(next);
         }
-        await browser.render(next.browser);
+        // the same browser at a new version: a client's guiBrowse on the same search, which may find new cards
+        const again = previous !== null && sameMain(previous, next)
+          && JSON.stringify(previous.browser) === JSON.stringify(next.browser);
+        await browser.render(next.browser, again);
       } else if (next.replay !== previous.replay) {
         state = next;
         replay();

@@ -89,15 +89,16 @@ function onKey(event) {
 
 /**
  * Shows guiState.browser (null: closed). Runs inside app.js's chain of looks: it calls the API directly and never
- * waits for the chain. A search is run again when the browser's query is not the one shown, or when its selected card
- * is not among the rows found (another client searched or added since).
+ * waits for the chain. A search is run again when the browser's query is not the one shown, when its selected card
+ * is not among the rows found (another client searched or added since), or {@code again}: the window moved and the
+ * browser looks the same (a client's guiBrowse on the same search, which may find cards added since).
  */
-export async function render(b) {
+export async function render(b, again = false) {
   if (b === null || b === undefined) {
     close();
     return;
   }
-  if (shown === null || shown.query !== b.query || (b.card !== null && !shown.ids.includes(b.card))) {
+  if (again || shown === null || shown.query !== b.query || (b.card !== null && !shown.ids.includes(b.card))) {
     let ids = [];
     let failure = null;
     try {

@@ -378,6 +378,30 @@ class StudyUiIT {
         JsonObject state = call("guiState", JsonValue.EMPTY_JSON_OBJECT).asJsonObject();
         assertEquals("\"deck:" + deck + "\"", state.getJsonObject("browser").getString("query"));
 
+        // a client adds a note and calls guiBrowse on the same search: the page searches again
+        call(
+                "addNote",
+                Json.createObjectBuilder()
+                        .add(
+                                "note",
+                                Json.createObjectBuilder()
+                                        .add("deckName", deck)
+                                        .add("modelName", "Basic")
+                                        .add(
+                                                "fields",
+                                                Json.createObjectBuilder()
+                                                        .add("Front", "browse front 3")
+                                                        .add("Back", "browse back 3")))
+                        .build());
+        call(
+                "guiBrowse",
+                Json.createObjectBuilder().add("query", "\"deck:" + deck + "\"").build());
+        waiting()
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("#browser-cards tbody tr"))
+                                .size()
+                        == 4);
+
         // another client selects a card: the page shows it selected; the down arrow selects the next row
         java.util.List<WebElement> rows = d.findElements(By.cssSelector("#browser-cards tbody tr"));
         String second = rows.get(1).getAttribute("data-card-id");
