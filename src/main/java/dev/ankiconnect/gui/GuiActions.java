@@ -46,7 +46,7 @@ import java.util.Set;
  * overview, or the reviewer on a card; the browser study UI shows it and follows it, and any client may drive it. Moving
  * the window is no collection write ({@link Tx#keepWindow}); answering a card is one, through the code of answerCards.
  * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The dialogs
- * (Add, Edit, Import) and guiExitAnki stay unsupported; the card browser (guiBrowse, guiSelect*) is a window beside the
+ * (Add, Edit, Import) and guiExitAnki stay unsupported; the card browser (guiBrowse, guiSelect*, guiCloseWindow) is a window beside the
  * main window, kept in the same row.
  */
 @ApplicationScoped
@@ -195,7 +195,8 @@ public class GuiActions implements ActionGroup {
 
     /**
      * guiState (an extension, not in AnkiConnect): the window, for the study UI, which polls it and redraws when
-     * {@code version} moved; {@code replay} counts guiPlayAudio.
+     * {@code version} moved; {@code replay} counts guiPlayAudio; {@code browser} is the card browser, null while it is
+     * closed, else its search and selected card ({@code {"query": "...", "card": id or null}}).
      */
     @Action
     @ReadOnly
@@ -213,6 +214,18 @@ public class GuiActions implements ActionGroup {
                 .add("side", s.side() == null ? JsonValue.NULL : Json.PROVIDER.createValue(s.side()))
                 .add("replay", s.replay())
                 .add("version", s.version())
+                .add("browser", browser(s))
+                .build();
+    }
+
+    private static JsonValue browser(GuiState s) {
+        if (!s.browserOpen()) {
+            return JsonValue.NULL;
+        }
+        return Json.PROVIDER
+                .createObjectBuilder()
+                .add("query", s.browserQuery())
+                .add("card", s.browserCard() == null ? JsonValue.NULL : Json.PROVIDER.createValue(s.browserCard()))
                 .build();
     }
 
@@ -417,6 +430,25 @@ public class GuiActions implements ActionGroup {
             return List.of();
         }
         return cardStore.byId(s.browserCard()).map(c -> List.of(c.nid)).orElse(List.of());
+    }
+
+    /** The windows guiCloseWindow closes. */
+    static final String BROWSER_WINDOW = "browser";
+
+    /**
+     * guiCloseWindow {window} (an extension, not in AnkiConnect): closes a window beside the main window, for the study
+     * UI's close buttons; true when it was open, false when it was not. "browser": the card browser, which forgets its
+     * search and selection (guiSelectedNotes then answers [] and guiSelectCard false, as AnkiConnect's without a
+     * Browser). Another name is refused.
+     */
+    @Action("window")
+    @ReadOnly
+    public boolean guiCloseWindow(Params p) {
+        String window = p.string("window");
+        return switch (window == null ? "" : window) {
+            case BROWSER_WINDOW -> move(s -> s.browserOpen() ? Optional.of(s.browserClosed()) : Optional.empty());
+            default -> throw new Refusal(Refusal.Kind.GUI_WINDOW_UNKNOWN, String.valueOf(window));
+        };
     }
 
     /** The answer buttons of the v3 scheduler: Again, Hard, Good, Easy. */

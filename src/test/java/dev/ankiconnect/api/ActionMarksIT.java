@@ -581,6 +581,9 @@ class ActionMarksIT {
                         o("order", "descending", "columnId", "noteCrt"))));
         r.add(window("guiSelectCard", () -> o("card", d.reviewedCard)));
         r.add(window("guiSelectNote", () -> o("note", card(d.basic[1]))));
+        // The study UI's close button: a window move while the browser is open, a read once it is closed.
+        r.add(window("guiCloseWindow", () -> o("window", "browser")));
+        r.add(read("guiCloseWindow", "a closed browser", () -> o("window", "browser")));
         // Last: deletes every note type without notes (the one createModel made, unused stock ones).
         r.add(write("removeEmptyNotes", () -> o()));
         return r;

@@ -30,8 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class ActionSignaturesTest {
 
-    /** The server's own actions, not in AnkiConnect, each documented in the README: guiState (the study UI's). */
-    static final Set<String> EXTENSIONS = Set.of("guiState");
+    /**
+     * The server's own actions, not in AnkiConnect, each documented in the README, with their required parameters:
+     * guiState and guiCloseWindow (the study UI's).
+     */
+    static final Map<String, List<String>> EXTENSIONS =
+            Map.of("guiState", List.of(), "guiCloseWindow", List.of("window"));
 
     @Test
     void everyActionMatchesTheSpec() throws Exception {
@@ -41,9 +45,10 @@ class ActionSignaturesTest {
         Set<String> seen = new java.util.HashSet<>();
         for (ActionMethod a : actions) {
             assertTrue(seen.add(a.name()), "action defined twice: " + a.name());
-            if (EXTENSIONS.contains(a.name())) {
+            if (EXTENSIONS.containsKey(a.name())) {
                 assertFalse(spec.containsKey(a.name()), a.name() + " is AnkiConnect's: no extension");
-                assertTrue(a.accepted().isEmpty(), a.name() + ": the extensions take no parameters");
+                assertEquals(EXTENSIONS.get(a.name()), a.required(), a.name() + ": required parameters");
+                assertEquals(Set.copyOf(EXTENSIONS.get(a.name())), a.accepted(), a.name() + ": accepted parameters");
                 continue;
             }
             JsonObject entry = spec.get(a.name());
