@@ -45,9 +45,9 @@ import java.util.Set;
  * windows. Here each profile has one "main window" in the database ({@link GuiStateStore}): the deck browser, a deck's
  * overview, or the reviewer on a card; the browser study UI shows it and follows it, and any client may drive it. Moving
  * the window is no collection write ({@link Tx#keepWindow}); answering a card is one, through the code of answerCards.
- * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The dialogs
- * (Add, Edit, Import) and guiExitAnki stay unsupported; the card browser (guiBrowse, guiSelect*) is a window beside the
- * main window, kept in the same row.
+ * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The Add and Edit
+ * dialogs are kept beside the window ({@link GuiDialogActions}); Import and guiExitAnki stay unsupported. The card
+ * browser (guiBrowse, guiSelect*) is a window beside the main window, kept in the same row.
  */
 @ApplicationScoped
 public class GuiActions implements ActionGroup {
@@ -87,6 +87,9 @@ public class GuiActions implements ActionGroup {
 
     @Inject
     NoteSearch search;
+
+    @Inject
+    GuiDialogActions dialogs;
 
     /** The window as stored; a deck or card that no longer exists is treated as gone (see {@link #shown}). */
     private GuiState stored() {
@@ -213,6 +216,7 @@ public class GuiActions implements ActionGroup {
                 .add("side", s.side() == null ? JsonValue.NULL : Json.PROVIDER.createValue(s.side()))
                 .add("replay", s.replay())
                 .add("version", s.version())
+                .addAll(dialogState())
                 .build();
     }
 
@@ -486,5 +490,34 @@ public class GuiActions implements ActionGroup {
             tx.keepWrites();
         }
         return true;
+    }
+
+    /**
+     * guiState's keys for the Add and Edit dialogs ({@link GuiDialogActions}): {@code addCards} (the draft note, null
+     * while closed), {@code editNote} (the note id, null while closed) and {@code dialogVersion}, which moves when
+     * either changes (the main window's {@code version} does not).
+     */
+    private jakarta.json.JsonObjectBuilder dialogState() {
+        GuiDialogs d = dialogs.stored();
+        return Json.PROVIDER
+                .createObjectBuilder()
+                .add("addCards", dialogs.addCardsJson(d))
+                .add("editNote", d.editNote() == null ? JsonValue.NULL : Json.PROVIDER.createValue(d.editNote()))
+                .add("dialogVersion", d.version());
+    }
+
+    /**
+     * guiCloseWindow {window} (an extension, not in AnkiConnect): closes one of the profile's windows beside the main
+     * window: "addCards" (the Add dialog) or "editNote" (the Edit dialog). True when it was open; false when it was
+     * not, or for a window of another name.
+     */
+    @Action("window")
+    @ReadOnly
+    public boolean guiCloseWindow(Params p) {
+        String window = p.string("window");
+        return switch (window) {
+            case "addCards", "editNote" -> dialogs.close(window);
+            default -> false;
+        };
     }
 }
