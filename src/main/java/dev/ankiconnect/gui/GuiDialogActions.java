@@ -247,28 +247,55 @@ public class GuiDialogActions implements ActionGroup {
     public Object guiAddNoteSetData(Params p) {
         JsonObject note = p.object("note");
         boolean append = p.bool("append", false);
+        JsonObject closed = Json.PROVIDER
+                .createObjectBuilder()
+                .add("error", ApiErrors.ADD_DIALOG_CLOSED)
+                .add("code", 1)
+                .build();
         GuiDialogs now = stored();
         if (now.addDraft() == null) {
-            return Json.PROVIDER
-                    .createObjectBuilder()
-                    .add("error", ApiErrors.ADD_DIALOG_CLOSED)
-                    .add("code", 1)
-                    .build();
+            return closed;
         }
-        Draft draft = Draft.fromJson(now.addDraft());
-        String deckName = draft.deckName();
+        String deckName = null;
         if (note.containsKey("deckName")) {
             String name = text(note, "deckName");
             deckName = decks.byName(name)
                     .map(Deck::name)
                     .orElseThrow(() -> new Refusal(Refusal.Kind.GUI_DIALOG_DECK_NOT_FOUND, name));
         }
-        String modelName = draft.modelName();
-        Map<String, String> fields = new LinkedHashMap<>(draft.fields());
+        ModelInfo model = null;
         if (note.containsKey("modelName")) {
             String name = text(note, "modelName");
-            ModelInfo model =
-                    models.byName(name).orElseThrow(() -> new Refusal(Refusal.Kind.GUI_DIALOG_MODEL_NOT_FOUND, name));
+            model = models.byName(name).orElseThrow(() -> new Refusal(Refusal.Kind.GUI_DIALOG_MODEL_NOT_FOUND, name));
+        }
+        Draft read = Draft.fromJson(now.addDraft());
+        // refused (an unknown field) before any media file is stored
+        changed(read, note, append, deckName, model, Map.of());
+        // the media references once (a file is stored once), appended to the fields by every attempt below
+        Map<String, String> refs = new LinkedHashMap<>();
+        (model != null ? model.fieldNames() : new ArrayList<>(read.fields().keySet())).forEach(n -> refs.put(n, ""));
+        attachMedia(note, refs);
+        String deck = deckName;
+        ModelInfo type = model;
+        // decided on the dialog as it is when written: another request's change in between is kept
+        boolean open = move(d -> d.addDraft() == null
+                ? Optional.empty()
+                : Optional.of(d.withAddDraft(changed(Draft.fromJson(d.addDraft()), note, append, deck, type, refs)
+                        .toJson())));
+        return open ? JsonValue.TRUE : closed;
+    }
+
+    /** The draft as guiAddNoteSetData changes it: deck, note type, fields, tags, then the media references. */
+    private static Draft changed(
+            Draft draft,
+            JsonObject note,
+            boolean append,
+            String deckName,
+            ModelInfo model,
+            Map<String, String> mediaRefs) {
+        String modelName = draft.modelName();
+        Map<String, String> fields = new LinkedHashMap<>(draft.fields());
+        if (model != null) {
             if (!model.name().equals(modelName)) {
                 List<String> old = new ArrayList<>(fields.values());
                 fields = emptyFields(model);
@@ -302,11 +329,10 @@ public class GuiDialogActions implements ActionGroup {
                 tags = given;
             }
         }
-        attachMedia(note, fields);
-        String changed = new Draft(deckName, modelName, fields, tags).toJson();
-        // decided on the row read above: a dialog another request changed or closed in between is read again
-        move(d -> d.addDraft() == null ? Optional.empty() : Optional.of(d.withAddDraft(changed)));
-        return true;
+        for (Map.Entry<String, String> ref : mediaRefs.entrySet()) {
+            fields.computeIfPresent(ref.getKey(), (k, v) -> v + ref.getValue());
+        }
+        return new Draft(deckName != null ? deckName : draft.deckName(), modelName, fields, tags);
     }
 
     /**

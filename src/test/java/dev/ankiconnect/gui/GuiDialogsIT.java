@@ -257,6 +257,29 @@ class GuiDialogsIT {
                 state().getJsonObject("addCards").getJsonObject("fields").getString("Back"));
         assertEquals(data, ((JsonString) client.call("retrieveMediaFile", o("filename", file))).getString());
         assertEquals(gen + 1, gen(), "storing the media file is a collection write");
+        // guiAddNoteSetData: the same, appended after the fields are set
+        String picture = "_dialog-" + s + ".png";
+        client.call(
+                "guiAddNoteSetData",
+                o(
+                        "note",
+                        o(
+                                "fields",
+                                o("Front", "g"),
+                                "picture",
+                                o(
+                                        "data",
+                                        data,
+                                        "filename",
+                                        picture,
+                                        "fields",
+                                        Json.createArrayBuilder().add("Front").build())),
+                        "append",
+                        true));
+        assertEquals(
+                "fg<img src=\"" + picture + "\">",
+                state().getJsonObject("addCards").getJsonObject("fields").getString("Front"));
+        assertEquals(gen + 2, gen());
     }
 
     @Test
