@@ -4,6 +4,7 @@
 
 import { ApiError, call, storedKey, storeKey } from './api.js';
 import { cardDocument, play, showInFrame, sounds } from './card.js';
+import * as browser from './browse.js';
 import { hideDialogs, initDialogs, showDialogs } from './editor.js';
 
 const POLL_MS = 1500;
@@ -114,12 +115,14 @@ async function verify(keyed) {
   showError(null);
   signedIn = true;
   signOut.hidden = !keyed;
+  browser.signedIn(true);
   state = null;
   await poll();
 }
 
 function signInForm(error) {
   signedIn = false;
+  browser.signedIn(false);
   signOut.hidden = true;
   const input = el('input', { id: 'key', name: 'key', type: 'password', autocomplete: 'current-password', required: true });
   const form = el('form', { class: 'signin', id: 'signin' },
@@ -158,7 +161,14 @@ function poll() {
       const previous = state;
       if (previous === null || next.version !== previous.version) {
         state = next;
-        await render(next);
+        // a move of the card browser alone (a search, a selection, closing it) leaves the main window as it is
+        if (previous === null || !sameMain(previous, next) || (previous.browser === null && next.browser === null)) {
+          await render(next);
+        }
+        // the same browser at a new version: a client's guiBrowse on the same search, which may find new cards
+        const again = previous !== null && sameMain(previous, next)
+          && JSON.stringify(previous.browser) === JSON.stringify(next.browser);
+        await browser.render(next.browser, again);
       } else if (next.replay !== previous.replay) {
         state = next;
         replay();
@@ -179,6 +189,12 @@ function poll() {
   });
 }
 
+/** Whether two looks show the same main window (the card browser aside). */
+function sameMain(a, b) {
+  const main = (s) => JSON.stringify({ ...s, version: 0, replay: 0, browser: null });
+  return main(a) === main(b);
+}
+
 function schedule() {
   clearInterval(timer);
   timer = null;
@@ -193,7 +209,7 @@ document.addEventListener('visibilitychange', () => {
 });
 
 document.addEventListener('keydown', (event) => {
-  if (keyHandler === null || event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
+  if (keyHandler === null || browser.isOpen() || event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
   const t = event.target;
   if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
   // a focused button answers space and enter itself
@@ -377,5 +393,6 @@ dark.addEventListener('change', () => {
   }
 });
 
+browser.init({ el, serial, poll, showError, dark: () => dark.matches });
 schedule();
 start();

@@ -264,6 +264,7 @@ public final class ApiErrors {
 
             case MISSING_TEMPLATE -> MISSING_TEMPLATE;
             case GUI_REVIEW_INACTIVE -> "Gui review is not currently active.";
+            case GUI_WINDOW_UNKNOWN -> "guiCloseWindow: unknown window: " + r.value(0);
             case BROWSE_ORDER_NOT_DICT -> "reorderCards should be a dict: " + r.value(0);
             case BROWSE_ORDER_KEYS -> "Must provide a \"columnId\" and a \"order\" property\"";
             case BROWSE_ORDER_INVALID -> "invalid card order: " + r.value(0);

@@ -52,6 +52,8 @@ public final class Refusal extends RuntimeException {
         MISSING_TEMPLATE,
         /** guiCurrentCard while the reviewer shows no card: nothing. */
         GUI_REVIEW_INACTIVE,
+        /** guiCloseWindow, a window name it does not know: the name. */
+        GUI_WINDOW_UNKNOWN,
         /** guiBrowse, a reorderCards that is no object: Python's str() of it. */
         BROWSE_ORDER_NOT_DICT,
         /** guiBrowse, a reorderCards without columnId or order: nothing. */

@@ -47,7 +47,7 @@ import java.util.Set;
  * the window is no collection write ({@link Tx#keepWindow}); answering a card is one, through the code of answerCards.
  * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The Add and Edit
  * dialogs are kept beside the window ({@link GuiDialogActions}); Import and guiExitAnki stay unsupported. The card
- * browser (guiBrowse, guiSelect*) is a window beside the main window, kept in the same row.
+ * browser (guiBrowse, guiSelect*, guiCloseWindow) is a window beside the main window, kept in the same row.
  */
 @ApplicationScoped
 public class GuiActions implements ActionGroup {
@@ -198,7 +198,8 @@ public class GuiActions implements ActionGroup {
 
     /**
      * guiState (an extension, not in AnkiConnect): the window, for the study UI, which polls it and redraws when
-     * {@code version} moved; {@code replay} counts guiPlayAudio.
+     * {@code version} moved; {@code replay} counts guiPlayAudio; {@code browser} is the card browser, null while it is
+     * closed, else its search and selected card ({@code {"query": "...", "card": id or null}}).
      */
     @Action
     @ReadOnly
@@ -216,7 +217,19 @@ public class GuiActions implements ActionGroup {
                 .add("side", s.side() == null ? JsonValue.NULL : Json.PROVIDER.createValue(s.side()))
                 .add("replay", s.replay())
                 .add("version", s.version())
+                .add("browser", browser(s))
                 .addAll(dialogState())
+                .build();
+    }
+
+    private static JsonValue browser(GuiState s) {
+        if (!s.browserOpen()) {
+            return JsonValue.NULL;
+        }
+        return Json.PROVIDER
+                .createObjectBuilder()
+                .add("query", s.browserQuery())
+                .add("card", s.browserCard() == null ? JsonValue.NULL : Json.PROVIDER.createValue(s.browserCard()))
                 .build();
     }
 
@@ -423,6 +436,27 @@ public class GuiActions implements ActionGroup {
         return cardStore.byId(s.browserCard()).map(c -> List.of(c.nid)).orElse(List.of());
     }
 
+    /** The windows guiCloseWindow closes. */
+    static final String BROWSER_WINDOW = "browser";
+
+    /**
+     * guiCloseWindow {window} (an extension, not in AnkiConnect): closes a window beside the main window, for the study
+     * UI's close buttons; true when it was open, false when it was not. "browser": the card browser, which forgets its
+     * search and selection (guiSelectedNotes then answers [] and guiSelectCard false, as AnkiConnect's without a
+     * Browser); "addCards" and "editNote": the Add and Edit dialogs ({@link GuiDialogActions}). Another name is
+     * refused.
+     */
+    @Action("window")
+    @ReadOnly
+    public boolean guiCloseWindow(Params p) {
+        String window = p.string("window");
+        return switch (window == null ? "" : window) {
+            case BROWSER_WINDOW -> move(s -> s.browserOpen() ? Optional.of(s.browserClosed()) : Optional.empty());
+            case GuiDialogActions.ADD_WINDOW, GuiDialogActions.EDIT_WINDOW -> dialogs.close(window);
+            default -> throw new Refusal(Refusal.Kind.GUI_WINDOW_UNKNOWN, String.valueOf(window));
+        };
+    }
+
     /** The answer buttons of the v3 scheduler: Again, Hard, Good, Easy. */
     static final int BUTTONS = 4;
 
@@ -504,20 +538,5 @@ public class GuiActions implements ActionGroup {
                 .add("addCards", dialogs.addCardsJson(d))
                 .add("editNote", d.editNote() == null ? JsonValue.NULL : Json.PROVIDER.createValue(d.editNote()))
                 .add("dialogVersion", d.version());
-    }
-
-    /**
-     * guiCloseWindow {window} (an extension, not in AnkiConnect): closes one of the profile's windows beside the main
-     * window: "addCards" (the Add dialog) or "editNote" (the Edit dialog). True when it was open; false when it was
-     * not, or for a window of another name.
-     */
-    @Action("window")
-    @ReadOnly
-    public boolean guiCloseWindow(Params p) {
-        String window = p.string("window");
-        return switch (window) {
-            case "addCards", "editNote" -> dialogs.close(window);
-            default -> false;
-        };
     }
 }

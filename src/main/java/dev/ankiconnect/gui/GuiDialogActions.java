@@ -348,11 +348,16 @@ public class GuiDialogActions implements ActionGroup {
         return null;
     }
 
-    /** Closes the dialog guiCloseWindow names ("addCards" or "editNote"); false when it was not open. */
+    /** guiCloseWindow's names of the Add and Edit dialogs. */
+    static final String ADD_WINDOW = "addCards";
+
+    static final String EDIT_WINDOW = "editNote";
+
+    /** Closes the dialog guiCloseWindow names ({@link #ADD_WINDOW} or {@link #EDIT_WINDOW}); false when it was not open. */
     boolean close(String window) {
         return switch (window) {
-            case "addCards" -> move(d -> d.addDraft() == null ? Optional.empty() : Optional.of(d.withAddDraft(null)));
-            case "editNote" -> move(d -> d.editNote() == null ? Optional.empty() : Optional.of(d.withEditNote(null)));
+            case ADD_WINDOW -> move(d -> d.addDraft() == null ? Optional.empty() : Optional.of(d.withAddDraft(null)));
+            case EDIT_WINDOW -> move(d -> d.editNote() == null ? Optional.empty() : Optional.of(d.withEditNote(null)));
             default -> false;
         };
     }

@@ -66,6 +66,11 @@ public record GuiState(
         return new GuiState(screen, deckId, cardId, side, shownAtMs, replay, version, undo, browserQuery, card);
     }
 
+    /** The card browser closed: no search, nothing selected (as a profile that never opened it). */
+    public GuiState browserClosed() {
+        return new GuiState(screen, deckId, cardId, side, shownAtMs, replay, version, undo, null, null);
+    }
+
     /** True when the card browser is open. */
     public boolean browserOpen() {
         return browserQuery != null;

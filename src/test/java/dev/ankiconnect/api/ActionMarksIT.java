@@ -581,6 +581,9 @@ class ActionMarksIT {
                         o("order", "descending", "columnId", "noteCrt"))));
         r.add(window("guiSelectCard", () -> o("card", d.reviewedCard)));
         r.add(window("guiSelectNote", () -> o("note", card(d.basic[1]))));
+        // The study UI's close button: a window move while the browser is open, a read once it is closed.
+        r.add(window("guiCloseWindow", () -> o("window", "browser")));
+        r.add(read("guiCloseWindow", "a closed browser", () -> o("window", "browser")));
         // The Add and Edit dialogs: moves of the profile's dialogs row, not the collection; media a note brings is
         // stored as addNote stores it, a write made and counted inside the read (Tx.keepWrites).
         r.add(read("guiAddNoteSetData", "the Add dialog closed", () -> o("note", o("tags", "x"))));

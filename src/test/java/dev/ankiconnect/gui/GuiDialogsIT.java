@@ -165,7 +165,7 @@ class GuiDialogsIT {
         assertEquals(JsonValue.TRUE, client.call("guiCloseWindow", o("window", "addCards")));
         assertEquals(JsonValue.NULL, state().get("addCards"));
         assertEquals(JsonValue.FALSE, client.call("guiCloseWindow", o("window", "addCards")));
-        assertEquals(JsonValue.FALSE, client.call("guiCloseWindow", o("window", "nothing")));
+        assertEquals("guiCloseWindow: unknown window: nothing", client.error("guiCloseWindow", o("window", "nothing")));
         // closed, without a note: it opens empty on Default (the main window shows the deck list) and Basic
         client.call("guiDeckBrowser");
         client.call("guiAddCards");

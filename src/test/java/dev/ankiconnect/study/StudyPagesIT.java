@@ -73,6 +73,7 @@ class StudyPagesIT {
             {"app.js", "text/javascript;charset=utf-8"},
             {"api.js", "text/javascript;charset=utf-8"},
             {"card.js", "text/javascript;charset=utf-8"},
+            {"browse.js", "text/javascript;charset=utf-8"},
             {"editor.js", "text/javascript;charset=utf-8"},
             {"study.css", "text/css;charset=utf-8"}
         }) {

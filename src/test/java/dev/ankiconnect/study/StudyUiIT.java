@@ -295,6 +295,149 @@ class StudyUiIT {
     }
 
     /**
+     * The card Browser: a client's guiBrowse "nid:..." (Yomitan's "View added note") makes the open page show the
+     * Browser on that note's card, previewed; another client's guiSelectCard selects a row; searching from the page
+     * (Enter) runs guiBrowse; the down arrow selects the next row; Close (guiCloseWindow) shows the main window again.
+     */
+    @Test
+    void theBrowserFollowsAClient_searchesAndCloses() throws Exception {
+        String deck = "Study UI::Browse";
+        call("createDeck", Json.createObjectBuilder().add("deck", deck).build());
+        long[] nids = new long[3];
+        for (int i = 0; i < nids.length; i++) {
+            nids[i] = ((jakarta.json.JsonNumber) call(
+                            "addNote",
+                            Json.createObjectBuilder()
+                                    .add(
+                                            "note",
+                                            Json.createObjectBuilder()
+                                                    .add("deckName", deck)
+                                                    .add("modelName", "Basic")
+                                                    .add(
+                                                            "fields",
+                                                            Json.createObjectBuilder()
+                                                                    .add("Front", "browse front " + i)
+                                                                    .add("Back", "browse back " + i)))
+                                    .build()))
+                    .longValue();
+        }
+        String card0 = call(
+                        "findCards",
+                        Json.createObjectBuilder()
+                                .add("query", "nid:" + nids[0])
+                                .build())
+                .asJsonArray()
+                .get(0)
+                .toString();
+
+        try {
+            browseInThePage(deck, nids, card0);
+        } finally {
+            // the other test starts on the main window, whatever this one left
+            call(
+                    "guiCloseWindow",
+                    Json.createObjectBuilder().add("window", "browser").build());
+        }
+    }
+
+    private void browseInThePage(String deck, long[] nids, String card0) throws Exception {
+        WebDriver d = browser();
+        d.get(url.toString() + (url.toString().endsWith("/") ? "" : "/") + "study/");
+        waitForScreen("signin");
+        d.findElement(By.id("key")).sendKeys(KEY);
+        d.findElement(By.id("signin-button")).click();
+        waitForScreen("deckBrowser");
+        assertTrue(d.findElement(By.id("browse")).isDisplayed(), "the header's Browse button");
+
+        // another client: guiBrowse "nid:..." shows the Browser over the main window, on that note's card
+        call(
+                "guiBrowse",
+                Json.createObjectBuilder().add("query", "nid:" + nids[0]).build());
+        By preview = By.id("browser-preview");
+        waiting()
+                .withMessage(() -> "the browser on nid:" + nids[0] + "; error: " + error())
+                .until(ExpectedConditions.attributeToBe(preview, "data-card-id", card0));
+        assertFalse(d.findElement(By.id("screen")).isDisplayed(), "the Browser covers the main window");
+        assertEquals("nid:" + nids[0], d.findElement(By.id("browser-query")).getAttribute("value"));
+        assertEquals(
+                1, d.findElements(By.cssSelector("#browser-cards tbody tr")).size());
+        driver.switchTo().frame(d.findElement(By.id("browser-question")));
+        assertEquals("browse front 0", d.findElement(By.tagName("body")).getText());
+        driver.switchTo().defaultContent();
+        screenshot("browser-nid");
+
+        // searching from the page: Enter runs guiBrowse, the rows are the deck's cards
+        WebElement query = d.findElement(By.id("browser-query"));
+        query.clear();
+        query.sendKeys("\"deck:" + deck + "\"", Keys.ENTER);
+        waiting()
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("#browser-cards tbody tr"))
+                                .size()
+                        == 3);
+        JsonObject state = call("guiState", JsonValue.EMPTY_JSON_OBJECT).asJsonObject();
+        assertEquals("\"deck:" + deck + "\"", state.getJsonObject("browser").getString("query"));
+
+        // a client adds a note and calls guiBrowse on the same search: the page searches again
+        call(
+                "addNote",
+                Json.createObjectBuilder()
+                        .add(
+                                "note",
+                                Json.createObjectBuilder()
+                                        .add("deckName", deck)
+                                        .add("modelName", "Basic")
+                                        .add(
+                                                "fields",
+                                                Json.createObjectBuilder()
+                                                        .add("Front", "browse front 3")
+                                                        .add("Back", "browse back 3")))
+                        .build());
+        call(
+                "guiBrowse",
+                Json.createObjectBuilder().add("query", "\"deck:" + deck + "\"").build());
+        waiting()
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("#browser-cards tbody tr"))
+                                .size()
+                        == 4);
+
+        // another client selects a card: the page shows it selected; the down arrow selects the next row
+        java.util.List<WebElement> rows = d.findElements(By.cssSelector("#browser-cards tbody tr"));
+        String second = rows.get(1).getAttribute("data-card-id");
+        String third = rows.get(2).getAttribute("data-card-id");
+        call(
+                "guiSelectCard",
+                Json.createObjectBuilder().add("card", Long.parseLong(second)).build());
+        By selected = By.cssSelector("#browser-cards tbody tr[aria-selected=true]");
+        waiting()
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> second.equals(driver.findElement(selected).getAttribute("data-card-id")));
+        d.findElement(By.id("browser-count")).click(); // out of the search box
+        new Actions(d).sendKeys(Keys.ARROW_DOWN).perform();
+        waiting()
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> third.equals(driver.findElement(selected).getAttribute("data-card-id")));
+        assertEquals(
+                third,
+                call("guiState", JsonValue.EMPTY_JSON_OBJECT)
+                        .asJsonObject()
+                        .getJsonObject("browser")
+                        .get("card")
+                        .toString());
+        screenshot("browser-selected");
+
+        // Close: guiCloseWindow, the main window again
+        d.findElement(By.id("browser-close")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("browser")));
+        assertTrue(d.findElement(By.id("screen")).isDisplayed());
+        assertEquals(
+                JsonValue.NULL,
+                call("guiState", JsonValue.EMPTY_JSON_OBJECT).asJsonObject().get("browser"));
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, call("guiSelectedNotes", JsonValue.EMPTY_JSON_OBJECT));
+    }
+
+    /**
      * The Add and Edit dialogs: a client's guiAddCards shows the Add dialog with its note in the open page, the user
      * adds it by clicking (addNote; the dialog stays open, its fields cleared), and a client's guiEditNote opens the
      * Edit dialog, whose Save changes the note (updateNote).
