@@ -5,6 +5,7 @@
 import { ApiError, call, storedKey, storeKey } from './api.js';
 import { cardDocument, play, showInFrame, sounds } from './card.js';
 import * as browser from './browse.js';
+import { hideDialogs, initDialogs, showDialogs } from './editor.js';
 
 const POLL_MS = 1500;
 const screen = document.getElementById('screen');
@@ -140,6 +141,7 @@ function signInForm(error) {
 
 signOut.addEventListener('click', () => {
   storeKey(null);
+  hideDialogs();
   state = null;
   signInForm(null);
 });
@@ -155,6 +157,7 @@ function poll() {
     if (!signedIn) return;
     try {
       const next = await call('guiState');
+      await showDialogs(next);
       const previous = state;
       if (previous === null || next.version !== previous.version) {
         state = next;
@@ -208,11 +211,13 @@ document.addEventListener('visibilitychange', () => {
 document.addEventListener('keydown', (event) => {
   if (keyHandler === null || browser.isOpen() || event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
   const t = event.target;
-  if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) return;
+  if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
   // a focused button answers space and enter itself
   if (t instanceof HTMLButtonElement && (event.key === ' ' || event.key === 'Enter')) return;
   keyHandler(event);
 });
+
+initDialogs(() => poll());
 
 // ---------------------------------------------------------------- screens
 

@@ -15,6 +15,9 @@ public final class ApiErrors {
     /** Anki's renderer, for a card whose template no longer exists (rslib's render_existing_card). */
     public static final String MISSING_TEMPLATE = "missing template";
 
+    /** guiAddNoteSetData's SUCCESS result (an object with error and code) while the Add dialog is closed. */
+    public static final String ADD_DIALOG_CLOSED = "Add Note dialog is not open";
+
     /** Request bodies in flight already fill the server's budget for them (maxBodyMbInFlight). */
     public static final String BODIES_BUSY =
             "server busy: too many request bodies are being received at once (maxBodyMbInFlight); try again";
@@ -266,6 +269,9 @@ public final class ApiErrors {
             case BROWSE_ORDER_KEYS -> "Must provide a \"columnId\" and a \"order\" property\"";
             case BROWSE_ORDER_INVALID -> "invalid card order: " + r.value(0);
             case BROWSE_COLUMN_INVALID -> "invalid columnId: " + r.value(0);
+            case GUI_DIALOG_DECK_NOT_FOUND -> "Deck \"" + r.value(0) + "\" not found";
+            case GUI_DIALOG_MODEL_NOT_FOUND -> "Model \"" + r.value(0) + "\" not found";
+            case GUI_DIALOG_FIELD_NOT_FOUND -> "Field \"" + r.value(0) + "\" not found in current note";
             case CARD_NOT_INTEGER -> "setSpecificValueOfCard: parameter 'card' must be an integer, got " + r.value(0);
             case INVALID_CARD_VALUE ->
                 "invalid value for " + r.value(0) + (r.values().get(1) == null ? "" : ": " + r.value(1));

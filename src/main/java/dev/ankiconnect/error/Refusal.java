@@ -62,6 +62,12 @@ public final class Refusal extends RuntimeException {
         BROWSE_ORDER_INVALID,
         /** guiBrowse, a columnId that is no browser column: Python's str() of it. */
         BROWSE_COLUMN_INVALID,
+        /** guiAddNoteSetData, a deckName that names no deck: the name. */
+        GUI_DIALOG_DECK_NOT_FOUND,
+        /** guiAddNoteSetData, a modelName that names no note type: the name. */
+        GUI_DIALOG_MODEL_NOT_FOUND,
+        /** guiAddNoteSetData, a field the Add dialog's note type does not have: the name. */
+        GUI_DIALOG_FIELD_NOT_FOUND,
         /** setSpecificValueOfCard, a card parameter that is no integer: the repr of the value. */
         CARD_NOT_INTEGER,
         /** setSpecificValueOfCard, a value of the wrong form: the key, and the given text or null. */

@@ -45,9 +45,9 @@ import java.util.Set;
  * windows. Here each profile has one "main window" in the database ({@link GuiStateStore}): the deck browser, a deck's
  * overview, or the reviewer on a card; the browser study UI shows it and follows it, and any client may drive it. Moving
  * the window is no collection write ({@link Tx#keepWindow}); answering a card is one, through the code of answerCards.
- * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The dialogs
- * (Add, Edit, Import) and guiExitAnki stay unsupported; the card browser (guiBrowse, guiSelect*, guiCloseWindow) is a window beside the
- * main window, kept in the same row.
+ * {@code guiCheckDatabase} is Anki's Check Database, which repairs the collection and needs no window. The Add and Edit
+ * dialogs are kept beside the window ({@link GuiDialogActions}); Import and guiExitAnki stay unsupported. The card
+ * browser (guiBrowse, guiSelect*, guiCloseWindow) is a window beside the main window, kept in the same row.
  */
 @ApplicationScoped
 public class GuiActions implements ActionGroup {
@@ -87,6 +87,9 @@ public class GuiActions implements ActionGroup {
 
     @Inject
     NoteSearch search;
+
+    @Inject
+    GuiDialogActions dialogs;
 
     /** The window as stored; a deck or card that no longer exists is treated as gone (see {@link #shown}). */
     private GuiState stored() {
@@ -215,6 +218,7 @@ public class GuiActions implements ActionGroup {
                 .add("replay", s.replay())
                 .add("version", s.version())
                 .add("browser", browser(s))
+                .addAll(dialogState())
                 .build();
     }
 
@@ -439,7 +443,8 @@ public class GuiActions implements ActionGroup {
      * guiCloseWindow {window} (an extension, not in AnkiConnect): closes a window beside the main window, for the study
      * UI's close buttons; true when it was open, false when it was not. "browser": the card browser, which forgets its
      * search and selection (guiSelectedNotes then answers [] and guiSelectCard false, as AnkiConnect's without a
-     * Browser). Another name is refused.
+     * Browser); "addCards" and "editNote": the Add and Edit dialogs ({@link GuiDialogActions}). Another name is
+     * refused.
      */
     @Action("window")
     @ReadOnly
@@ -447,6 +452,7 @@ public class GuiActions implements ActionGroup {
         String window = p.string("window");
         return switch (window == null ? "" : window) {
             case BROWSER_WINDOW -> move(s -> s.browserOpen() ? Optional.of(s.browserClosed()) : Optional.empty());
+            case GuiDialogActions.ADD_WINDOW, GuiDialogActions.EDIT_WINDOW -> dialogs.close(window);
             default -> throw new Refusal(Refusal.Kind.GUI_WINDOW_UNKNOWN, String.valueOf(window));
         };
     }
@@ -518,5 +524,19 @@ public class GuiActions implements ActionGroup {
             tx.keepWrites();
         }
         return true;
+    }
+
+    /**
+     * guiState's keys for the Add and Edit dialogs ({@link GuiDialogActions}): {@code addCards} (the draft note, null
+     * while closed), {@code editNote} (the note id, null while closed) and {@code dialogVersion}, which moves when
+     * either changes (the main window's {@code version} does not).
+     */
+    private jakarta.json.JsonObjectBuilder dialogState() {
+        GuiDialogs d = dialogs.stored();
+        return Json.PROVIDER
+                .createObjectBuilder()
+                .add("addCards", dialogs.addCardsJson(d))
+                .add("editNote", d.editNote() == null ? JsonValue.NULL : Json.PROVIDER.createValue(d.editNote()))
+                .add("dialogVersion", d.version());
     }
 }

@@ -584,6 +584,44 @@ class ActionMarksIT {
         // The study UI's close button: a window move while the browser is open, a read once it is closed.
         r.add(window("guiCloseWindow", () -> o("window", "browser")));
         r.add(read("guiCloseWindow", "a closed browser", () -> o("window", "browser")));
+        // The Add and Edit dialogs: moves of the profile's dialogs row, not the collection; media a note brings is
+        // stored as addNote stores it, a write made and counted inside the read (Tx.keepWrites).
+        r.add(read("guiAddNoteSetData", "the Add dialog closed", () -> o("note", o("tags", "x"))));
+        r.add(new Recipe(
+                "guiAddCards",
+                "a note",
+                Kind.WINDOW,
+                0,
+                () -> o("note", o("deckName", d.deck, "modelName", "Basic", "fields", o("Front", "draft " + s)))));
+        r.add(new Recipe(
+                "guiAddNoteSetData",
+                "the Add dialog open",
+                Kind.WINDOW,
+                0,
+                () -> o("note", o("fields", o("Back", "more")), "append", true)));
+        r.add(new Recipe(
+                "guiAddCards",
+                "a note with media",
+                Kind.CREATES,
+                1,
+                () -> o(
+                        "note",
+                        o(
+                                "deckName",
+                                d.deck,
+                                "modelName",
+                                "Basic",
+                                "picture",
+                                o(
+                                        "filename",
+                                        "_marks-dialog-" + s + ".txt",
+                                        "data",
+                                        base64("dialog " + s),
+                                        "fields",
+                                        a("Back"))))));
+        r.add(new Recipe("guiCloseWindow", "the Add dialog", Kind.WINDOW, 0, () -> o("window", "addCards")));
+        r.add(window("guiEditNote", () -> o("note", d.basic[2])));
+        r.add(new Recipe("guiCloseWindow", "the Edit dialog", Kind.WINDOW, 0, () -> o("window", "editNote")));
         // Last: deletes every note type without notes (the one createModel made, unused stock ones).
         r.add(write("removeEmptyNotes", () -> o()));
         return r;

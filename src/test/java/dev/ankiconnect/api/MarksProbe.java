@@ -76,7 +76,7 @@ public class MarksProbe extends HttpServlet {
      * The reviewer's window of each profile (gui.GuiStateStore): no collection data, so digested apart, under
      * {@code window} (the profile's row): a window move must change it without moving {@code gen}.
      */
-    static final Set<String> WINDOW = Set.of("gui_state");
+    static final Set<String> WINDOW = Set.of("gui_state", "gui_dialogs");
 
     /** Liquibase's own bookkeeping. */
     static final Set<String> IGNORED = Set.of("databasechangelog", "databasechangeloglock");

@@ -74,6 +74,7 @@ class StudyPagesIT {
             {"api.js", "text/javascript;charset=utf-8"},
             {"card.js", "text/javascript;charset=utf-8"},
             {"browse.js", "text/javascript;charset=utf-8"},
+            {"editor.js", "text/javascript;charset=utf-8"},
             {"study.css", "text/css;charset=utf-8"}
         }) {
             RawHttp.Response r = get("study/" + file[0]);

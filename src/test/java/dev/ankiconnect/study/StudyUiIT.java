@@ -436,4 +436,109 @@ class StudyUiIT {
                 call("guiState", JsonValue.EMPTY_JSON_OBJECT).asJsonObject().get("browser"));
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, call("guiSelectedNotes", JsonValue.EMPTY_JSON_OBJECT));
     }
+
+    /**
+     * The Add and Edit dialogs: a client's guiAddCards shows the Add dialog with its note in the open page, the user
+     * adds it by clicking (addNote; the dialog stays open, its fields cleared), and a client's guiEditNote opens the
+     * Edit dialog, whose Save changes the note (updateNote).
+     */
+    @Test
+    void aClientsAddAndEditDialogs_inTheBrowser() throws Exception {
+        /** JSON objects from name, value pairs (strings, JSON values). */
+        class J {
+            static JsonObject o(Object... kv) {
+                jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder();
+                for (int i = 0; i < kv.length; i += 2) {
+                    if (kv[i + 1] instanceof JsonValue v) {
+                        b.add((String) kv[i], v);
+                    } else {
+                        b.add((String) kv[i], String.valueOf(kv[i + 1]));
+                    }
+                }
+                return b.build();
+            }
+        }
+        String deck = "Study UI::Dialogs";
+        call("createDeck", J.o("deck", deck));
+        WebDriver d = browser();
+        d.get(url.toString() + (url.toString().endsWith("/") ? "" : "/") + "study/");
+        waitForScreen("signin");
+        d.findElement(By.id("key")).sendKeys(KEY);
+        d.findElement(By.id("signin-button")).click();
+        waitForScreen("deckBrowser");
+
+        // a client puts a note in front of the user: the open page shows it, its HTML as text
+        call(
+                "guiAddCards",
+                J.o(
+                        "note",
+                        J.o(
+                                "deckName",
+                                deck,
+                                "modelName",
+                                "Basic",
+                                "fields",
+                                J.o("Front", "dialog <b>front</b>"),
+                                "tags",
+                                Json.createArrayBuilder().add("from-dialog").build())));
+        By front = By.cssSelector("#add-dialog textarea[data-field='Front']");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(front));
+        assertEquals("dialog <b>front</b>", d.findElement(front).getAttribute("value"));
+        assertEquals(
+                deck,
+                new org.openqa.selenium.support.ui.Select(d.findElement(By.id("add-deck")))
+                        .getFirstSelectedOption()
+                        .getText());
+        assertEquals("from-dialog", d.findElement(By.id("add-tags")).getAttribute("value"));
+        d.findElement(By.cssSelector("#add-dialog textarea[data-field='Back']")).sendKeys("typed back");
+        screenshot("add-dialog");
+        d.findElement(By.id("add-button")).click();
+        waiting()
+                .withMessage(() -> "the note added; error: " + error())
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#add-dialog .dialog-message"), "Added note"));
+        jakarta.json.JsonArray found =
+                call("findNotes", J.o("query", "tag:from-dialog")).asJsonArray();
+        assertEquals(1, found.size(), found.toString());
+        long note = found.getJsonNumber(0).longValue();
+        JsonObject fields = call(
+                        "notesInfo",
+                        J.o("notes", Json.createArrayBuilder().add(note).build()))
+                .asJsonArray()
+                .getJsonObject(0)
+                .getJsonObject("fields");
+        assertEquals("dialog <b>front</b>", fields.getJsonObject("Front").getString("value"));
+        assertEquals("typed back", fields.getJsonObject("Back").getString("value"));
+        // as Anki's: the dialog stays open, its fields cleared
+        assertEquals("", d.findElement(front).getAttribute("value"));
+        d.findElement(By.id("add-close")).click();
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("add-dialog"), 0));
+        assertEquals(
+                JsonValue.NULL,
+                call("guiState", JsonValue.EMPTY_JSON_OBJECT).asJsonObject().get("addCards"));
+
+        // a client opens the Edit dialog on the note; Save changes it
+        call("guiEditNote", J.o("note", Json.createValue(note)));
+        By back = By.cssSelector("#edit-dialog textarea[data-field='Back']");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(back));
+        assertEquals("typed back", d.findElement(back).getAttribute("value"));
+        d.findElement(back).clear();
+        d.findElement(back).sendKeys("edited back");
+        d.findElement(By.id("edit-save")).click();
+        waiting()
+                .withMessage(() -> "the note saved; error: " + error())
+                .until(ExpectedConditions.textToBe(By.cssSelector("#edit-dialog .dialog-message"), "Saved."));
+        assertEquals(
+                "edited back",
+                call(
+                                "notesInfo",
+                                J.o("notes", Json.createArrayBuilder().add(note).build()))
+                        .asJsonArray()
+                        .getJsonObject(0)
+                        .getJsonObject("fields")
+                        .getJsonObject("Back")
+                        .getString("value"));
+        call("guiCloseWindow", J.o("window", "editNote"));
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("edit-dialog"), 0));
+    }
 }
