@@ -121,27 +121,10 @@ public class GuiActions implements ActionGroup {
         return s;
     }
 
-    /** Attempts of a window move that lost a race with another move (see {@link #move}). */
-    static final int MOVE_ATTEMPTS = 10;
-
-    /**
-     * Moves the window from the state it shows now to what {@code to} makes of it (empty: it stays, and the action
-     * answers false). Another request may move it at the same moment: the write succeeds only on the version it read
-     * ({@link GuiStateStore#write}), else the move is decided again on the fresh state, a bounded number of times. In a
-     * {@code @ReadOnly} action the write is kept without counting as a collection write ({@link Tx#keepWindow}).
-     */
+    /** Moves the window from the state it shows now to what {@code to} makes of it ({@link WindowMoves#move}). */
     private boolean move(java.util.function.Function<GuiState, Optional<GuiState>> to) {
-        for (int attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
-            Optional<GuiState> target = to.apply(shown());
-            if (target.isEmpty()) {
-                return false;
-            }
-            tx.keepWindow();
-            if (GuiStateStore.write(Sql.connection(tx), profile.id(), target.get())) {
-                return true;
-            }
-        }
-        throw new dev.ankiconnect.db.ServerBusyException(dev.ankiconnect.db.ServerBusyException.Reason.LOCK, 0, null);
+        return WindowMoves.move(
+                tx, this::shown, to, target -> GuiStateStore.write(Sql.connection(tx), profile.id(), target));
     }
 
     private Optional<Deck> deck(String name) {

@@ -70,29 +70,14 @@ public class GuiDialogActions implements ActionGroup {
     @Inject
     Instance<NoteMediaHook> mediaHooks;
 
-    /** Attempts of a dialog move that lost a race with another move (as {@link GuiActions#MOVE_ATTEMPTS}). */
-    static final int MOVE_ATTEMPTS = GuiActions.MOVE_ATTEMPTS;
-
     GuiDialogs stored() {
         return GuiDialogStore.read(Sql.connection(tx), profile.id());
     }
 
-    /**
-     * Changes the dialogs from what they are now to what {@code to} makes of them (empty: they stay, and the answer is
-     * false), decided again on the fresh row when another request changed them in between, a bounded number of times.
-     */
+    /** Changes the dialogs from what they are now to what {@code to} makes of them ({@link WindowMoves#move}). */
     private boolean move(Function<GuiDialogs, Optional<GuiDialogs>> to) {
-        for (int attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
-            Optional<GuiDialogs> target = to.apply(stored());
-            if (target.isEmpty()) {
-                return false;
-            }
-            tx.keepWindow();
-            if (GuiDialogStore.write(Sql.connection(tx), profile.id(), target.get())) {
-                return true;
-            }
-        }
-        throw new dev.ankiconnect.db.ServerBusyException(dev.ankiconnect.db.ServerBusyException.Reason.LOCK, 0, null);
+        return WindowMoves.move(
+                tx, this::stored, to, target -> GuiDialogStore.write(Sql.connection(tx), profile.id(), target));
     }
 
     /** The Add dialog's draft note. */
