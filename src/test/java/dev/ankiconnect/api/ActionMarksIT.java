@@ -1,15 +1,15 @@
 package dev.ankiconnect.api;
 
+import static dev.ankiconnect.support.JsonArgs.a;
+import static dev.ankiconnect.support.JsonArgs.o;
+import static dev.ankiconnect.support.JsonArgs.v;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -144,47 +144,6 @@ class ActionMarksIT {
     }
 
     // ---------------------------------------------------------------- JSON helpers
-
-    static JsonObject o(Object... kv) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (int i = 0; i < kv.length; i += 2) {
-            b.add((String) kv[i], v(kv[i + 1]));
-        }
-        return b.build();
-    }
-
-    static JsonArray a(Object... items) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
-        for (Object x : items) {
-            b.add(v(x));
-        }
-        return b.build();
-    }
-
-    static JsonValue v(Object x) {
-        if (x == null) {
-            return JsonValue.NULL;
-        }
-        if (x instanceof JsonValue j) {
-            return j;
-        }
-        if (x instanceof String str) {
-            return Json.createValue(str);
-        }
-        if (x instanceof Integer i) {
-            return Json.createValue(i);
-        }
-        if (x instanceof Long l) {
-            return Json.createValue(l);
-        }
-        if (x instanceof Boolean bool) {
-            return bool ? JsonValue.TRUE : JsonValue.FALSE;
-        }
-        if (x instanceof List<?> list) {
-            return a(list.toArray());
-        }
-        throw new IllegalArgumentException(String.valueOf(x));
-    }
 
     JsonValue call(String action, JsonObject params) {
         return client.call(action, params);

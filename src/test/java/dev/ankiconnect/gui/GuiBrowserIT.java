@@ -1,5 +1,6 @@
 package dev.ankiconnect.gui;
 
+import static dev.ankiconnect.support.JsonArgs.o;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import dev.ankiconnect.support.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,23 +34,6 @@ class GuiBrowserIT {
 
     @ArquillianResource
     URL url;
-
-    static JsonObject o(Object... kv) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (int i = 0; i < kv.length; i += 2) {
-            Object v = kv[i + 1];
-            if (v instanceof JsonValue j) {
-                b.add((String) kv[i], j);
-            } else if (v instanceof String str) {
-                b.add((String) kv[i], str);
-            } else if (v instanceof Long l) {
-                b.add((String) kv[i], l);
-            } else {
-                throw new IllegalArgumentException(String.valueOf(v));
-            }
-        }
-        return b.build();
-    }
 
     @Test
     void theBrowserInGuiStateAndClosingIt() {

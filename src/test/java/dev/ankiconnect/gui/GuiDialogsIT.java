@@ -1,5 +1,7 @@
 package dev.ankiconnect.gui;
 
+import static dev.ankiconnect.support.JsonArgs.a;
+import static dev.ankiconnect.support.JsonArgs.o;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +10,8 @@ import dev.ankiconnect.api.MarksProbe;
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -65,33 +64,6 @@ class GuiDialogsIT {
         // every test starts with both dialogs closed
         client.call("guiCloseWindow", o("window", "addCards"));
         client.call("guiCloseWindow", o("window", "editNote"));
-    }
-
-    static JsonObject o(Object... kv) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (int i = 0; i < kv.length; i += 2) {
-            Object v = kv[i + 1];
-            if (v instanceof JsonValue j) {
-                b.add((String) kv[i], j);
-            } else if (v instanceof String str) {
-                b.add((String) kv[i], str);
-            } else if (v instanceof Long l) {
-                b.add((String) kv[i], l);
-            } else if (v instanceof Boolean t) {
-                b.add((String) kv[i], t);
-            } else {
-                throw new IllegalArgumentException(String.valueOf(v));
-            }
-        }
-        return b.build();
-    }
-
-    static JsonArray a(String... values) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
-        for (String v : values) {
-            b.add(v);
-        }
-        return b.build();
     }
 
     JsonObject state() {

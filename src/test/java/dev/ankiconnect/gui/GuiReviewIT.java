@@ -1,5 +1,6 @@
 package dev.ankiconnect.gui;
 
+import static dev.ankiconnect.support.JsonArgs.o;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -68,25 +68,6 @@ class GuiReviewIT {
         s = UUID.randomUUID().toString().substring(0, 8);
         // every test starts on the deck list, whatever the one before left
         assertEquals(JsonValue.NULL, call("guiDeckBrowser"));
-    }
-
-    static JsonObject o(Object... kv) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (int i = 0; i < kv.length; i += 2) {
-            Object v = kv[i + 1];
-            if (v instanceof JsonValue j) {
-                b.add((String) kv[i], j);
-            } else if (v instanceof String str) {
-                b.add((String) kv[i], str);
-            } else if (v instanceof Long l) {
-                b.add((String) kv[i], l);
-            } else if (v instanceof Integer n) {
-                b.add((String) kv[i], n);
-            } else {
-                throw new IllegalArgumentException(String.valueOf(v));
-            }
-        }
-        return b.build();
     }
 
     JsonValue call(String action, JsonObject params) {

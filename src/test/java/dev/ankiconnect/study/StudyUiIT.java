@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ankiconnect.support.AnkiClient;
 import dev.ankiconnect.support.Deployments;
+import dev.ankiconnect.support.JsonArgs;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -444,22 +445,8 @@ class StudyUiIT {
      */
     @Test
     void aClientsAddAndEditDialogs_inTheBrowser() throws Exception {
-        /** JSON objects from name, value pairs (strings, JSON values). */
-        class J {
-            static JsonObject o(Object... kv) {
-                jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder();
-                for (int i = 0; i < kv.length; i += 2) {
-                    if (kv[i + 1] instanceof JsonValue v) {
-                        b.add((String) kv[i], v);
-                    } else {
-                        b.add((String) kv[i], String.valueOf(kv[i + 1]));
-                    }
-                }
-                return b.build();
-            }
-        }
         String deck = "Study UI::Dialogs";
-        call("createDeck", J.o("deck", deck));
+        call("createDeck", JsonArgs.o("deck", deck));
         WebDriver d = browser();
         d.get(url.toString() + (url.toString().endsWith("/") ? "" : "/") + "study/");
         waitForScreen("signin");
@@ -470,15 +457,15 @@ class StudyUiIT {
         // a client puts a note in front of the user: the open page shows it, its HTML as text
         call(
                 "guiAddCards",
-                J.o(
+                JsonArgs.o(
                         "note",
-                        J.o(
+                        JsonArgs.o(
                                 "deckName",
                                 deck,
                                 "modelName",
                                 "Basic",
                                 "fields",
-                                J.o("Front", "dialog <b>front</b>"),
+                                JsonArgs.o("Front", "dialog <b>front</b>"),
                                 "tags",
                                 Json.createArrayBuilder().add("from-dialog").build())));
         By front = By.cssSelector("#add-dialog textarea[data-field='Front']");
@@ -498,12 +485,12 @@ class StudyUiIT {
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("#add-dialog .dialog-message"), "Added note"));
         jakarta.json.JsonArray found =
-                call("findNotes", J.o("query", "tag:from-dialog")).asJsonArray();
+                call("findNotes", JsonArgs.o("query", "tag:from-dialog")).asJsonArray();
         assertEquals(1, found.size(), found.toString());
         long note = found.getJsonNumber(0).longValue();
         JsonObject fields = call(
                         "notesInfo",
-                        J.o("notes", Json.createArrayBuilder().add(note).build()))
+                        JsonArgs.o("notes", Json.createArrayBuilder().add(note).build()))
                 .asJsonArray()
                 .getJsonObject(0)
                 .getJsonObject("fields");
@@ -518,7 +505,7 @@ class StudyUiIT {
                 call("guiState", JsonValue.EMPTY_JSON_OBJECT).asJsonObject().get("addCards"));
 
         // a client opens the Edit dialog on the note; Save changes it
-        call("guiEditNote", J.o("note", Json.createValue(note)));
+        call("guiEditNote", JsonArgs.o("note", Json.createValue(note)));
         By back = By.cssSelector("#edit-dialog textarea[data-field='Back']");
         waiting().until(ExpectedConditions.presenceOfElementLocated(back));
         assertEquals("typed back", d.findElement(back).getAttribute("value"));
@@ -532,13 +519,15 @@ class StudyUiIT {
                 "edited back",
                 call(
                                 "notesInfo",
-                                J.o("notes", Json.createArrayBuilder().add(note).build()))
+                                JsonArgs.o(
+                                        "notes",
+                                        Json.createArrayBuilder().add(note).build()))
                         .asJsonArray()
                         .getJsonObject(0)
                         .getJsonObject("fields")
                         .getJsonObject("Back")
                         .getString("value"));
-        call("guiCloseWindow", J.o("window", "editNote"));
+        call("guiCloseWindow", JsonArgs.o("window", "editNote"));
         waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("edit-dialog"), 0));
     }
 }
