@@ -53,7 +53,7 @@ function setScreen(name, title, ...children) {
   screen.dataset.screen = name;
   document.getElementById('title').textContent = title;
   document.title = `${title} – AnkiConnect Server`;
-  screen.replaceChildren(...children);
+  screen.replaceChildren(...children.filter((c) => c !== null && c !== undefined));
 }
 
 function serial(task) {
@@ -159,7 +159,9 @@ function poll() {
       const next = await call('guiState');
       await showDialogs(next);
       const previous = state;
-      if (previous === null || next.version !== previous.version) {
+      // the version moves with every move; a window whose deck or card was deleted since shows another screen at the
+      // same version, so what it shows counts too
+      if (previous === null || next.version !== previous.version || !sameMain(previous, next)) {
         state = next;
         // a move of the card browser alone (a search, a selection, closing it) leaves the main window as it is
         if (previous === null || !sameMain(previous, next) || (previous.browser === null && next.browser === null)) {
@@ -191,7 +193,7 @@ function poll() {
 
 /** Whether two looks show the same main window (the card browser aside). */
 function sameMain(a, b) {
-  const main = (s) => JSON.stringify({ ...s, version: 0, replay: 0, browser: null });
+  const main = (s) => JSON.stringify({ ...s, version: 0, replay: 0, browser: null, addCards: null, editNote: null, dialogVersion: 0 });
   return main(a) === main(b);
 }
 

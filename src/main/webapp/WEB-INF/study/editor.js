@@ -12,6 +12,8 @@ let refresh = () => {};
 let shownAdd = null; // the draft (JSON text) the Add dialog shows, null while closed
 let shownEdit = null; // the note id the Edit dialog shows, null while closed
 let addMessage = '';
+/** Whether addMessage is an error (shown as one). */
+let addError = false;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -28,8 +30,8 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-function message(text) {
-  return el('p', { class: 'dialog-message', role: 'status', text });
+function message(text, error) {
+  return el('p', { class: error ? 'dialog-message error' : 'dialog-message', role: 'status', text });
 }
 
 function errorText(e) {
@@ -72,7 +74,10 @@ async function run(section, task) {
   } catch (e) {
     addMessage = '';
     const line = section.querySelector('.dialog-message');
-    if (line) line.textContent = errorText(e);
+    if (line) {
+      line.textContent = errorText(e);
+      line.classList.add('error');
+    }
     for (const b of section.querySelectorAll('button, select')) b.disabled = false;
   }
   refresh();
@@ -100,6 +105,7 @@ async function renderAdd(draft) {
       const cleared = Object.fromEntries(names.map((n) => [n, '']));
       await call('guiAddNoteSetData', { note: { fields: cleared, tags: note.tags } });
       addMessage = `Added note ${id}.`;
+      addError = false;
     }),
   });
   const close = el('button', {
@@ -114,7 +120,7 @@ async function renderAdd(draft) {
     ...fieldEditors('add', names, names.map((n) => draft.fields[n])),
     el('div', { class: 'field' }, el('label', { for: 'add-tags', text: 'Tags' }), tags),
     el('div', { class: 'actions' }, add, close),
-    message(addMessage));
+    message(addMessage, addError));
   return section;
 }
 
@@ -136,7 +142,9 @@ async function renderEdit(id) {
     type: 'button', class: 'primary', id: 'edit-save', text: 'Save',
     onclick: () => run(section, async () => {
       await call('updateNote', { note: { id, fields: collect(section), tags: tagList(tags) } });
-      section.querySelector('.dialog-message').textContent = 'Saved.';
+      const line = section.querySelector('.dialog-message');
+      line.textContent = 'Saved.';
+      line.classList.remove('error');
       for (const b of section.querySelectorAll('button')) b.disabled = false;
     }),
   });
@@ -147,6 +155,13 @@ async function renderEdit(id) {
     el('div', { class: 'actions' }, save, close),
     message(''));
   return section;
+}
+
+/** A dialog that just opened (here or by another client) comes into view with its first field focused. */
+function opened(section) {
+  section.scrollIntoView({ block: 'nearest' });
+  const first = section.querySelector('textarea, input');
+  if (first) first.focus({ preventScroll: true });
 }
 
 /** Shows the dialogs guiState holds; a dialog is drawn again only when what the server holds for it changed. */
@@ -160,7 +175,11 @@ export async function showDialogs(state) {
     const next = draft === null ? null : await renderAdd(state.addCards);
     if (old) old.remove();
     if (next) box.prepend(next);
-    if (draft === null) addMessage = '';
+    if (next && !old) opened(next);
+    if (draft === null) {
+      addMessage = '';
+      addError = false;
+    }
   }
   if (edit !== shownEdit) {
     shownEdit = edit;
@@ -168,6 +187,7 @@ export async function showDialogs(state) {
     const next = edit === null ? null : await renderEdit(edit);
     if (old) old.remove();
     if (next) box.append(next);
+    if (next && !old) opened(next);
   }
 }
 
@@ -187,6 +207,7 @@ export function initDialogs(onChange) {
       await call('guiAddCards');
     } catch (e) {
       addMessage = errorText(e);
+      addError = true;
     }
     refresh();
   });

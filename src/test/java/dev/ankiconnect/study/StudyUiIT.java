@@ -220,6 +220,7 @@ class StudyUiIT {
         d.findElement(row).findElement(By.cssSelector("button.deck")).click();
         waitForScreen("overview");
         assertEquals(DECK, d.findElement(By.id("title")).getText());
+        assertFalse(d.findElement(By.id("screen")).getText().contains("null"), "no missing part shows as text");
         screenshot("overview");
         d.findElement(By.id("study-now")).click();
         waitForScreen("review");
@@ -293,6 +294,21 @@ class StudyUiIT {
                 .until(driver ->
                         !light.equals(driver.findElement(By.tagName("body")).getCssValue("background-color")));
         screenshot("overview-dark");
+
+        // the deck the page shows is deleted by another client: the window is on the deck list at the same version,
+        // and the open page follows
+        String gone = "Study UI::Gone";
+        call("createDeck", Json.createObjectBuilder().add("deck", gone).build());
+        call("guiDeckOverview", Json.createObjectBuilder().add("name", gone).build());
+        waiting().until(ExpectedConditions.textToBe(By.id("title"), gone));
+        waitForScreen("overview");
+        call(
+                "deleteDecks",
+                Json.createObjectBuilder()
+                        .add("decks", Json.createArrayBuilder().add(gone))
+                        .add("cardsToo", true)
+                        .build());
+        waitForScreen("deckBrowser");
     }
 
     /**
