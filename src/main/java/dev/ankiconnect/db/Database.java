@@ -243,6 +243,8 @@ public final class Database implements AutoCloseable {
                     new ClassLoaderResourceAccessor(Database.class.getClassLoader()));
             scope.put("liquibase.analytics.enabled", false);
             scope.put("liquibase.showBanner", false);
+            // Its messages ("Database is up to date", the update summary) go to the log, not to System.out
+            scope.put(Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService());
             // Under a test runner the changelog is also on the parent class path: the same file twice.
             scope.put("liquibase.duplicateFileMode", "INFO");
             Scope.child(
