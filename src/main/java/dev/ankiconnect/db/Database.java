@@ -243,7 +243,7 @@ public final class Database implements AutoCloseable {
                     new ClassLoaderResourceAccessor(Database.class.getClassLoader()));
             scope.put("liquibase.analytics.enabled", false);
             scope.put("liquibase.showBanner", false);
-            // Its messages ("Database is up to date", the update summary) go to the log, not to System.out
+            // Its messages ("Database is up to date", and the update summary below) go to the log, not System.out
             scope.put(Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService());
             // Under a test runner the changelog is also on the parent class path: the same file twice.
             scope.put("liquibase.duplicateFileMode", "INFO");
@@ -252,6 +252,9 @@ public final class Database implements AutoCloseable {
                     () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .addArgumentValue(
+                                    liquibase.command.core.helpers.ShowSummaryArgument.SHOW_SUMMARY_OUTPUT,
+                                    liquibase.UpdateSummaryOutputEnum.LOG)
                             .execute());
         } finally {
             if (!c.getAutoCommit()) {
